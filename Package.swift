@@ -1,0 +1,41 @@
+// swift-tools-version: 6.0
+// MeshSim: a deterministic discrete-event simulator of service-to-service networking on AWS.
+// No package dependencies: only the Swift toolchain.
+import PackageDescription
+
+/// Hot simulation code is compiled without dynamic exclusivity checks (measured in
+/// `../shared/perf/README.md`: they cost ~39% on a class-based kernel). Static checks still apply.
+let fastSettings: [SwiftSetting] = [
+  .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
+]
+
+let package = Package(
+  name: "MeshSim",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "meshsim", targets: ["meshsim"])
+  ],
+  targets: [
+    .target(name: "SimKernel", swiftSettings: fastSettings),
+    .target(name: "Diagnostics"),
+    .target(name: "ScenarioFormat", dependencies: ["Diagnostics"]),
+    .target(name: "RouteMatching", swiftSettings: fastSettings),
+    .target(
+      name: "NetworkModel",
+      dependencies: ["Diagnostics", "ScenarioFormat", "RouteMatching", "SimKernel"]),
+    .target(
+      name: "SimEngine",
+      dependencies: ["NetworkModel", "RouteMatching", "SimKernel"],
+      swiftSettings: fastSettings),
+    .target(name: "Reports", dependencies: ["SimEngine", "NetworkModel", "ScenarioFormat"]),
+    .target(
+      name: "MeshSimCLI",
+      dependencies: ["Reports", "SimEngine", "NetworkModel", "ScenarioFormat", "Diagnostics"]),
+    .executableTarget(name: "meshsim", dependencies: ["MeshSimCLI"]),
+
+    .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
+    .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+    .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "Diagnostics"]),
+    .testTarget(name: "RouteMatchingTests", dependencies: ["RouteMatching"]),
+  ]
+)
