@@ -1,0 +1,39 @@
+/// The natural logarithm in plain Swift arithmetic, identical on every platform.
+///
+/// The platform's `log` may differ in the last bit between libm versions and CPU feature
+/// paths, which would let the same seed produce different service times on different
+/// machines. This version uses only IEEE-754 basic operations (no fused multiply-add), so its
+/// result is the same everywhere; it is accurate to a few units in the last place.
+public enum NaturalLogarithm {
+  /// `ln(2)` split into a high part with trailing zero bits and a small correction.
+  @usableFromInline static let ln2High: Double = 6.93147180369123816490e-01
+  @usableFromInline static let ln2Low: Double = 1.90821492927058770002e-10
+
+  /// `ln(x)` for a positive finite `x`. Traps otherwise.
+  public static func of(_ x: Double) -> Double {
+    precondition(x > 0 && x.isFinite, "logarithm of a non-positive or non-finite value")
+    // Write x = m × 2^e with m in [sqrt(1/2), sqrt(2)).
+    var exponent = Double(x.exponent)
+    var mantissa = x.significand  // [1, 2)
+    if mantissa > 1.4142135623730951 {
+      mantissa *= 0.5
+      exponent += 1
+    }
+    // ln(m) = 2·atanh(s) = 2(s + s³/3 + s⁵/5 + …) with s = (m − 1)/(m + 1), |s| < 0.1716.
+    let s = (mantissa - 1) / (mantissa + 1)
+    let s2 = s * s
+    var series = 1.0 / 23.0
+    series = series * s2 + 1.0 / 21.0
+    series = series * s2 + 1.0 / 19.0
+    series = series * s2 + 1.0 / 17.0
+    series = series * s2 + 1.0 / 15.0
+    series = series * s2 + 1.0 / 13.0
+    series = series * s2 + 1.0 / 11.0
+    series = series * s2 + 1.0 / 9.0
+    series = series * s2 + 1.0 / 7.0
+    series = series * s2 + 1.0 / 5.0
+    series = series * s2 + 1.0 / 3.0
+    let logMantissa = 2 * s + 2 * s * (s2 * series)
+    return exponent * ln2High + (exponent * ln2Low + logMantissa)
+  }
+}
