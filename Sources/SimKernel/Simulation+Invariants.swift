@@ -1,0 +1,53 @@
+#if DEBUG
+extension Simulation {
+  /// A description of the first broken internal invariant, or nil when all hold. Debug
+  /// builds only; tests call it after every operation of a random sweep.
+  ///
+  /// Checks the heap order; that every heap entry owns a distinct slot holding its sequence;
+  /// that free slots are marked free and not in the heap; that the tombstone count matches;
+  /// that the top of the heap is live; and that no pending event is before `now`.
+  ///
+  /// - Complexity: O(n)
+  public func invariantViolation() -> String? {
+    if let heapViolation = heap.invariantViolation() { return heapViolation }
+    var owner = [Bool](repeating: false, count: slots.count)
+    var tombstones = 0
+    for entry in heap.unordered {
+      let index = Int(entry.slot)
+      guard index < slots.count else { return "heap entry points past the slot array" }
+      guard !owner[index] else { return "two heap entries share slot \(index)" }
+      owner[index] = true
+      guard slots[index].sequence == entry.sequence else {
+        return "slot \(index) holds sequence \(slots[index].sequence), heap says \(entry.sequence)"
+      }
+      if slots[index].payload == nil { tombstones += 1 }
+      if entry.time < clock.nanoseconds { return "pending event \(entry.sequence) is in the past" }
+    }
+    guard tombstones == tombstoneCount else {
+      return "tombstone count \(tombstoneCount) but \(tombstones) cancelled entries in the heap"
+    }
+    for free in freeSlots {
+      let index = Int(free)
+      guard index < slots.count, !owner[index] else { return "free slot \(index) is in use" }
+      guard slots[index].sequence == PayloadSlot<Payload>.freeMarker,
+        slots[index].payload == nil
+      else { return "free slot \(index) is not cleared" }
+      owner[index] = true
+    }
+    guard owner.allSatisfy({ $0 }) else { return "a slot is neither pending nor free" }
+    if let top = heap.min, slots[Int(top.slot)].payload == nil {
+      return "the top of the heap is a cancelled event"
+    }
+    return nil
+  }
+
+  /// Traps when an internal invariant is broken. Debug builds only.
+  ///
+  /// - Complexity: O(n)
+  public func checkInvariants() {
+    if let violation = invariantViolation() {
+      preconditionFailure(violation)
+    }
+  }
+}
+#endif

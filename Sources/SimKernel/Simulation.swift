@@ -1,0 +1,192 @@
+/// A discrete-event kernel: a clock and a future event list of `Payload`s (SimPy/ns-3 style).
+///
+/// The kernel knows nothing about networks; the engine schedules its own payloads and drives
+/// the loop with `nextEvent(until:)`. Events run in `EventKey` order — time, then `.urgent`
+/// before `.normal`, then scheduling order — so equal-time events run first-in first-out. The
+/// clock only moves forwards, to the time of the event being returned.
+///
+/// Cancellation is lazy (ns-3): the event's payload is released at once and its heap entry is
+/// skipped when it reaches the top; cancelled events never run and are never counted. The
+/// heap holds 24-byte `(time, order, slot)` entries and payloads live in a slot array with a
+/// free list, so steady-state scheduling allocates nothing.
+///
+/// Every returned event mixes its `(time, sequence)` into `fingerprint`; the engine adds its
+/// own per-event digest with `mixIntoFingerprint(_:)`.
+public struct Simulation<Payload> {
+  /// Most events `nextEvent(until:)` will return; scenario data can reach it, so reaching it
+  /// is an outcome (`stoppedAtEventLimit`), not a crash.
+  public let eventLimit: Int
+
+  @usableFromInline var heap: BinaryHeap<ScheduledEntry>
+  @usableFromInline var slots: ContiguousArray<PayloadSlot<Payload>>
+  @usableFromInline var freeSlots: ContiguousArray<UInt32>
+  @usableFromInline var nextSequence: UInt64
+  /// Heap entries whose event was cancelled and that have not been popped yet.
+  @usableFromInline var tombstoneCount: Int
+  @usableFromInline var clock: SimTime
+  @usableFromInline var processedCount: Int
+  @usableFromInline var digest: Fingerprint
+  @usableFromInline var reachedEventLimit: Bool
+
+  /// An empty simulation at `SimTime.zero` that will return at most `eventLimit` events.
+  @inlinable
+  public init(eventLimit: Int = .max) {
+    precondition(eventLimit >= 0, "the event limit cannot be negative")
+    self.eventLimit = eventLimit
+    heap = BinaryHeap()
+    slots = []
+    freeSlots = []
+    nextSequence = 0
+    tombstoneCount = 0
+    clock = .zero
+    processedCount = 0
+    digest = Fingerprint()
+    reachedEventLimit = false
+  }
+
+  /// The current simulated time: the time of the last event returned (zero before any).
+  @inlinable
+  public var now: SimTime { clock }
+
+  /// How many events `nextEvent(until:)` has returned.
+  @inlinable
+  public var processedEventCount: Int { processedCount }
+
+  /// The digest of every returned event's `(time, sequence)` and of every word mixed in.
+  @inlinable
+  public var fingerprint: Fingerprint { digest }
+
+  /// Scheduled events that have neither run nor been cancelled.
+  @inlinable
+  public var pendingEventCount: Int { heap.count - tombstoneCount }
+
+  /// Whether `nextEvent(until:)` has refused a due event because `eventLimit` events had
+  /// already run.
+  @inlinable
+  public var stoppedAtEventLimit: Bool { reachedEventLimit }
+
+  /// Reserves room for `count` pending events so that scheduling up to that many does not
+  /// reallocate.
+  public mutating func reserveCapacity(_ count: Int) {
+    heap.reserveCapacity(count)
+    slots.reserveCapacity(count)
+    freeSlots.reserveCapacity(count)
+  }
+
+  /// Schedules `payload` to be returned at `time`, which must not be before `now`.
+  ///
+  /// - Complexity: O(log n)
+  @inlinable
+  @discardableResult
+  public mutating func schedule(
+    _ payload: Payload, at time: SimTime, priority: EventPriority = .normal
+  ) -> EventID {
+    precondition(
+      time >= clock,
+      "time went backwards: an event was scheduled at \(time) but the clock is at \(clock)")
+    let sequence = nextSequence
+    nextSequence &+= 1
+    let slot: UInt32
+    if let reused = freeSlots.popLast() {
+      slot = reused
+      slots[Int(reused)] = PayloadSlot(sequence: sequence, payload: payload)
+    } else {
+      precondition(slots.count < Int(UInt32.max), "too many pending events")
+      slot = UInt32(truncatingIfNeeded: slots.count)
+      slots.append(PayloadSlot(sequence: sequence, payload: payload))
+    }
+    heap.insert(
+      ScheduledEntry(time: time.nanoseconds, priority: priority, sequence: sequence, slot: slot))
+    return EventID(sequence: sequence, slot: slot)
+  }
+
+  /// Schedules `payload` to be returned `delay` after `now`; `delay` must not be negative.
+  ///
+  /// - Complexity: O(log n)
+  @inlinable
+  @discardableResult
+  public mutating func schedule(
+    _ payload: Payload, after delay: SimDuration, priority: EventPriority = .normal
+  ) -> EventID {
+    schedule(payload, at: clock + delay, priority: priority)
+  }
+
+  /// Cancels the event `id` if it is still pending; otherwise (already run, already
+  /// cancelled) does nothing. The payload is released immediately.
+  ///
+  /// - Complexity: O(1), plus O(log n) per cancelled event removed from the top of the heap
+  @inlinable
+  public mutating func cancel(_ id: EventID) {
+    let index = Int(id.slot)
+    guard index < slots.count, slots[index].sequence == id.sequence,
+      slots[index].payload != nil
+    else { return }
+    slots[index].payload = nil
+    tombstoneCount += 1
+    discardCancelledTop()
+  }
+
+  /// The time of the next event that will run, or nil when none is pending.
+  ///
+  /// - Complexity: O(1)
+  @inlinable
+  public func peekNextTime() -> SimTime? {
+    guard let top = heap.min else { return nil }
+    return SimTime(nanoseconds: top.time)
+  }
+
+  /// Removes and returns the next event's payload if it is due at or before `limit`, moving
+  /// `now` to its time.
+  ///
+  /// Returns nil, leaving the queue and `now` untouched, when nothing is pending, when the
+  /// next event is after `limit`, or when `eventLimit` events have already run (then
+  /// `stoppedAtEventLimit` becomes true).
+  ///
+  /// - Complexity: O(log n)
+  @inlinable
+  public mutating func nextEvent(until limit: SimTime) -> Payload? {
+    guard let top = heap.min, top.time <= limit.nanoseconds else { return nil }
+    guard processedCount < eventLimit else {
+      reachedEventLimit = true
+      return nil
+    }
+    heap.removeMin()
+    let index = Int(top.slot)
+    let payload = slots[index].payload.take()
+    slots[index].sequence = PayloadSlot<Payload>.freeMarker
+    freeSlots.append(top.slot)
+    clock = SimTime(nanoseconds: top.time)
+    processedCount += 1
+    digest.combine(UInt64(bitPattern: top.time))
+    digest.combine(top.sequence)
+    if tombstoneCount > 0 { discardCancelledTop() }
+    // The top of the heap is always live (see discardCancelledTop), so payload is non-nil.
+    return payload
+  }
+
+  /// Returns the next event's payload whatever its time (see `nextEvent(until:)`).
+  @inlinable
+  public mutating func nextEvent() -> Payload? {
+    nextEvent(until: .distantFuture)
+  }
+
+  /// Mixes `word` into `fingerprint`.
+  @inlinable
+  public mutating func mixIntoFingerprint(_ word: UInt64) {
+    digest.combine(word)
+  }
+
+  /// Pops cancelled entries off the top of the heap, keeping the invariant that the top
+  /// entry (if any) is live, which makes `peekNextTime()` O(1) and non-mutating.
+  @inlinable
+  mutating func discardCancelledTop() {
+    while tombstoneCount > 0, let top = heap.min, slots[Int(top.slot)].payload == nil {
+      heap.removeMin()
+      slots[Int(top.slot)].sequence = PayloadSlot<Payload>.freeMarker
+      freeSlots.append(top.slot)
+      tombstoneCount -= 1
+    }
+  }
+}
+
+extension Simulation: Sendable where Payload: Sendable {}
