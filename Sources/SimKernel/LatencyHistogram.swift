@@ -1,0 +1,161 @@
+/// A latency distribution in bounded memory with ≤ 0.1% relative error (HdrHistogram style).
+///
+/// Values are non-negative nanoseconds. Bucket layout (log-linear, 1024 sub-buckets per power
+/// of two):
+/// - octave 0 holds `0..<1024` and octave 1 holds `1024..<2048`, one bucket per nanosecond;
+/// - octave `k ≥ 1` holds `[2^(k+9), 2^(k+10))` in 1024 buckets of width `2^(k-1)`.
+/// A bucket is at most 1/1024 of its lowest value wide, so any value is known to within
+/// 0.098%. There are at most 54 octaves (8 KiB each), allocated on first use, so memory does
+/// not grow with the number of samples. `count`, `sum`, `min` and `max` are exact.
+///
+/// Histograms merge by adding counts, so merging in any order gives identical results.
+public struct LatencyHistogram: Sendable, Equatable {
+  /// log2 of the sub-buckets per octave.
+  @usableFromInline static var subBucketBits: Int { 10 }
+  /// Sub-buckets per octave.
+  @usableFromInline static var subBucketCount: Int { 1 << subBucketBits }
+
+  /// `octaves[k][sub]` counts the samples in that bucket; unused octaves are empty arrays.
+  @usableFromInline var octaves: ContiguousArray<ContiguousArray<Int>>
+  /// Total samples per octave, to find a rank without scanning every bucket.
+  @usableFromInline var octaveTotals: ContiguousArray<Int>
+  @usableFromInline var sampleCount: Int
+  @usableFromInline var sampleSum: Int64
+  @usableFromInline var smallest: Int64
+  @usableFromInline var largest: Int64
+
+  /// An empty histogram.
+  public init() {
+    octaves = []
+    octaveTotals = []
+    sampleCount = 0
+    sampleSum = 0
+    smallest = .max
+    largest = 0
+  }
+
+  /// The number of recorded samples.
+  @inlinable
+  public var count: Int { sampleCount }
+
+  /// The sum of all samples in nanoseconds (saturating at `Int64.max`).
+  @inlinable
+  public var sum: Int64 { sampleSum }
+
+  /// Whether nothing has been recorded.
+  @inlinable
+  public var isEmpty: Bool { sampleCount == 0 }
+
+  /// The smallest sample, exactly; `.zero` when empty.
+  @inlinable
+  public var min: SimDuration { SimDuration(nanoseconds: sampleCount == 0 ? 0 : smallest) }
+
+  /// The largest sample, exactly; `.zero` when empty.
+  @inlinable
+  public var max: SimDuration { SimDuration(nanoseconds: largest) }
+
+  /// The arithmetic mean rounded to the nearest nanosecond (halves up); `.zero` when empty.
+  public var mean: SimDuration {
+    guard sampleCount > 0 else { return .zero }
+    let count = Int64(sampleCount)
+    let quotient = sampleSum / count
+    let remainder = sampleSum % count
+    return SimDuration(nanoseconds: quotient + (remainder >= count - remainder ? 1 : 0))
+  }
+
+  /// Adds one sample; a negative value counts as zero.
+  ///
+  /// - Complexity: O(1); allocates 8 KiB the first time a value lands in a new octave
+  @inlinable
+  public mutating func record(_ value: SimDuration) {
+    let nanoseconds = Swift.max(value.nanoseconds, 0)
+    let (octave, subBucket) = LatencyHistogram.bucket(of: nanoseconds)
+    allocateOctave(octave)
+    octaves[octave][subBucket] &+= 1
+    octaveTotals[octave] &+= 1
+    sampleCount += 1
+    let (total, overflow) = sampleSum.addingReportingOverflow(nanoseconds)
+    sampleSum = overflow ? .max : total
+    if nanoseconds < smallest { smallest = nanoseconds }
+    if nanoseconds > largest { largest = nanoseconds }
+  }
+
+  /// Adds every sample of `other`.
+  ///
+  /// - Complexity: O(number of octaves in use × 1024)
+  public mutating func merge(_ other: LatencyHistogram) {
+    guard other.sampleCount > 0 else { return }
+    for octave in other.octaves.indices where other.octaveTotals[octave] > 0 {
+      allocateOctave(octave)
+      let source = other.octaves[octave]
+      octaves[octave].withUnsafeMutableBufferPointer { target in
+        for index in 0..<target.count { target[index] &+= source[index] }
+      }
+      octaveTotals[octave] &+= other.octaveTotals[octave]
+    }
+    sampleCount += other.sampleCount
+    let (total, overflow) = sampleSum.addingReportingOverflow(other.sampleSum)
+    sampleSum = overflow ? .max : total
+    smallest = Swift.min(smallest, other.smallest)
+    largest = Swift.max(largest, other.largest)
+  }
+
+  /// The number of samples recorded in the bucket containing `value`.
+  public func bucketCount(containing value: SimDuration) -> Int {
+    let (octave, subBucket) = LatencyHistogram.bucket(of: Swift.max(value.nanoseconds, 0))
+    guard octave < octaves.count, !octaves[octave].isEmpty else { return 0 }
+    return octaves[octave][subBucket]
+  }
+
+  /// How many octaves have storage (for tests of the memory bound).
+  public var allocatedOctaveCount: Int {
+    octaves.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
+  }
+
+  public static func == (lhs: LatencyHistogram, rhs: LatencyHistogram) -> Bool {
+    guard lhs.sampleCount == rhs.sampleCount, lhs.sampleSum == rhs.sampleSum,
+      lhs.min == rhs.min, lhs.max == rhs.max
+    else { return false }
+    let octaveCount = Swift.max(lhs.octaves.count, rhs.octaves.count)
+    for octave in 0..<octaveCount {
+      let left = octave < lhs.octaves.count ? lhs.octaves[octave] : []
+      let right = octave < rhs.octaves.count ? rhs.octaves[octave] : []
+      if left.isEmpty && right.isEmpty { continue }
+      if left.isEmpty || right.isEmpty {
+        // Allocated octaves always hold samples, but compare by value to be safe.
+        if (left.isEmpty ? right : left).contains(where: { $0 != 0 }) { return false }
+        continue
+      }
+      if left != right { return false }
+    }
+    return true
+  }
+
+  /// The octave and sub-bucket of a non-negative value.
+  @inlinable
+  static func bucket(of value: Int64) -> (octave: Int, subBucket: Int) {
+    if value < subBucketCount { return (0, Int(value)) }
+    let topBit = 63 - value.leadingZeroBitCount  // ≥ subBucketBits
+    let shift = topBit - subBucketBits
+    return (shift + 1, Int(value &>> Int64(shift)) - subBucketCount)
+  }
+
+  /// The lowest value in a bucket and the bucket's width.
+  @inlinable
+  static func range(octave: Int, subBucket: Int) -> (lowest: Int64, width: Int64) {
+    if octave == 0 { return (Int64(subBucket), 1) }
+    let shift = Int64(octave - 1)
+    return (Int64(subBucketCount + subBucket) &<< shift, 1 &<< shift)
+  }
+
+  @inlinable
+  mutating func allocateOctave(_ octave: Int) {
+    if octave >= octaves.count {
+      octaves.append(contentsOf: repeatElement([], count: octave + 1 - octaves.count))
+      octaveTotals.append(contentsOf: repeatElement(0, count: octave + 1 - octaveTotals.count))
+    }
+    if octaves[octave].isEmpty {
+      octaves[octave] = ContiguousArray(repeating: 0, count: LatencyHistogram.subBucketCount)
+    }
+  }
+}
