@@ -8,14 +8,18 @@ extension DiagnosticRenderer {
     var writer = JSONTextWriter()
     writer.array(diagnostics) { writer, diagnostic in
       writer.object { fields in
-        fields.location(diagnostic.location)
+        fields.integer("column", diagnostic.location?.column)
+        fields.string("file", diagnostic.location?.file)
         fields.string("hint", diagnostic.hint)
         fields.string("id", diagnostic.id.rawValue)
+        fields.integer("line", diagnostic.location?.line)
         fields.string("message", diagnostic.message)
         fields.raw("notes") { writer in
           writer.array(diagnostic.notes) { writer, note in
             writer.object { fields in
-              fields.location(note.location)
+              fields.integer("column", note.location?.column)
+              fields.string("file", note.location?.file)
+              fields.integer("line", note.location?.line)
               fields.string("message", note.message)
             }
           }

@@ -55,13 +55,6 @@ struct JSONTextWriter {
     mutating func integer(_ key: String, _ value: Int?) {
       raw(key) { $0.text += value.map(String.init) ?? "null" }
     }
-
-    /// Writes the `column`, `file` and `line` members of a location, `null` when absent.
-    mutating func location(_ location: SourceLocation?) {
-      integer("column", location?.column)
-      string("file", location?.file)
-      integer("line", location?.line)
-    }
   }
 
   /// `value` as a JSON string literal; control characters become `\u00XX` escapes.

@@ -31,8 +31,12 @@ extension JSONOutput: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral,
     let digits = max(0, min(fractionDigits, 15))
     var scale = 1.0
     for _ in 0..<digits { scale *= 10 }
-    let scaled = (value * scale).rounded(.toNearestOrAwayFromZero)
-    guard scaled.isFinite, let units = Int64(exactly: scaled) else { return .null }
+    let scaled = value * scale
+    guard scaled.isFinite, scaled.magnitude < 9.0e18 else { return .null }
+    // Int64(_:) truncates toward zero; round half away from zero without libm.
+    var units = Int64(scaled)
+    let remainder = scaled - Double(units)
+    if remainder >= 0.5 { units += 1 } else if remainder <= -0.5 { units -= 1 }
     let magnitude = String(units.magnitude)
     let sign = units < 0 ? "-" : ""
     guard digits > 0 else { return .number(sign + magnitude) }
