@@ -109,7 +109,7 @@ extension JSONParser {
     guard byte == UInt8(ascii: "u") else {
       throw unexpected(
         "an escape (\\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t or \\uXXXX) after '\\'",
-        id: .syntaxInvalidEscape, path: path)
+        id: .syntaxInvalidEscape, at: escapeLocation, path: path)
     }
     advance()
     let unit = try parseHexQuad(stringStart: stringStart, path: path)
