@@ -18,14 +18,14 @@ let package = Package(
   targets: [
     .target(name: "SimKernel", swiftSettings: fastSettings),
     .target(name: "Diagnostics"),
-    .target(name: "ScenarioFormat", dependencies: ["Diagnostics"]),
+    .target(name: "ScenarioFormat", dependencies: ["Diagnostics", "SimKernel"]),
     .target(name: "RouteMatching", swiftSettings: fastSettings),
     .target(
       name: "NetworkModel",
       dependencies: ["Diagnostics", "ScenarioFormat", "RouteMatching", "SimKernel"]),
     .target(
       name: "SimEngine",
-      dependencies: ["NetworkModel", "RouteMatching", "SimKernel"],
+      dependencies: ["NetworkModel", "RouteMatching", "SimKernel", "ScenarioFormat"],
       swiftSettings: fastSettings),
     .target(name: "Reports", dependencies: ["SimEngine", "NetworkModel", "ScenarioFormat"]),
     .target(
