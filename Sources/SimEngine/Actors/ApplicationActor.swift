@@ -18,11 +18,24 @@ open class ApplicationActor: SimActor {
   /// When each server of a concurrency-limited application becomes free.
   var serverFreeAt: [SimTime]
   static let workDoneKind = 1
+  /// The hot-path facts of each plan, by plan slot (see `ApplicationActor+Plans.swift`).
+  let planFacts: [PlanFacts]
+  /// Each plan's interned body, filled on first use (`PlanFacts.bodyUnknown` until then).
+  var planBodies: [Int32]
+  /// Upstream request heads by `upstreamIndex(slot:call:)`, parsed on first use.
+  var upstreamHeads: [UpstreamHead]
+  /// Upstream entries per plan slot: the proxy pass, then one per call.
+  let upstreamStride: Int
 
   public init(name: String, behavior: ApplicationBehavior, serviceCode: Int32) {
     self.behavior = behavior
     self.serviceCode = serviceCode
     self.serverFreeAt = Array(repeating: .zero, count: behavior.concurrency ?? 0)
+    let plans = behavior.rules.map(\.plan) + [behavior.plan]
+    self.planFacts = plans.map(PlanFacts.init)
+    self.planBodies = Array(repeating: PlanFacts.bodyUnknown, count: plans.count)
+    self.upstreamStride = (plans.map(\.calls.count).max() ?? 0) + 1
+    self.upstreamHeads = Array(repeating: .unknown, count: plans.count * upstreamStride)
     super.init(name: name)
   }
 
@@ -30,30 +43,34 @@ open class ApplicationActor: SimActor {
   open func accepts(_ exchange: Int32, in world: World) -> Bool { true }
 
   open override func handleRequest(_ e: Int32, in world: World) {
-    let head = world.exchanges[e].head
-    world.note(e, name, .received, "\(head.method) \(head.target) (Host: \(head.host))")
+    if world.isTraced(e) {
+      let head = world.exchanges[e].head
+      world.note(e, name, .received, "\(head.method) \(head.target) (Host: \(head.host))")
+    }
     guard accepts(e, in: world) else { return }
-    let plan = behavior.plan(for: head.path)
-    if plan.resetConnection {
+    let slot = planSlot(for: world.exchanges[e].head.path)
+    let facts = planFacts[slot]
+    if facts.resetConnection {
       world.note(e, name, .failed, "application resets the connection")
       world.reply(e, .failure(.connectionRefused))
       return
     }
-    let work = serviceTime(plan.latency, in: world)
+    let work = serviceTime(facts.latency, in: world)
     var start = world.now
     if !serverFreeAt.isEmpty {
-      let server = serverFreeAt.indices.min { serverFreeAt[$0] < serverFreeAt[$1] }!
+      var server = 0
+      for index in serverFreeAt.indices where serverFreeAt[index] < serverFreeAt[server] { server = index }
       start = max(start, serverFreeAt[server])
       serverFreeAt[server] = start + work
     }
     let done = start + work - world.now
-    if plan.proxyPass != nil || !plan.calls.isEmpty {
+    if facts.hasUpstream {
       let tag = TimerTag(kind: ApplicationActor.workDoneKind, exchange: e, generation: world.exchanges[e].generation)
       world.startTimer(id, after: done, tag: tag.raw)
       world.exchanges[e].calleeContext = 0
       return
     }
-    answer(e, plan: plan, after: done, in: world)
+    answer(e, slot: slot, after: done, in: world)
   }
 
   func serviceTime(_ latency: BehaviorSpec.Latency, in world: World) -> SimDuration {
@@ -80,12 +97,11 @@ open class ApplicationActor: SimActor {
     let timer = TimerTag(tag)
     guard timer.kind == ApplicationActor.workDoneKind, timer.isCurrent(in: world) else { return }
     let e = timer.exchange
-    let plan = behavior.plan(for: world.exchanges[e].head.path)
-    if let target = plan.proxyPass {
-      startUpstream(e, url: target, method: world.exchanges[e].head.method, headers: [], timeout: behavior.upstreamTimeout,
-                    keepPath: true, in: world)
+    let slot = planSlot(for: world.exchanges[e].head.path)
+    if planFacts[slot].proxies {
+      startUpstream(e, slot: slot, call: -1, in: world)
     } else {
-      nextCall(e, plan: plan, in: world)
+      nextCall(e, slot: slot, in: world)
     }
   }
 
@@ -119,12 +135,11 @@ open class ApplicationActor: SimActor {
   }
 
   open override func handleResponse(_ upstream: Int32, in world: World) {
-    let child = world.exchanges[upstream]
-    let parent = child.parent
-    guard world.isWaiting(parent, generation: child.parentGeneration) else { return }
-    let plan = behavior.plan(for: world.exchanges[parent].head.path)
-    let response = child.response
-    if plan.proxyPass != nil {
+    let parent = world.exchanges[upstream].parent
+    guard world.isWaiting(parent, generation: world.exchanges[upstream].parentGeneration) else { return }
+    let slot = planSlot(for: world.exchanges[parent].head.path)
+    let response = world.exchanges[upstream].response
+    if planFacts[slot].proxies {
       if response.disposition.isSuccess {
         world.note(parent, name, .returned, "passes the upstream answer \(response.status) back")
         world.reply(parent, response)
@@ -141,6 +156,6 @@ open class ApplicationActor: SimActor {
       return
     }
     world.exchanges[parent].calleeContext += 1
-    nextCall(parent, plan: plan, in: world)
+    nextCall(parent, slot: slot, in: world)
   }
 }

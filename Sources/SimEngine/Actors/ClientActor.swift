@@ -22,61 +22,88 @@ public final class ClientActor: SimActor {
 
   public override var groupName: String { origin }
 
+  /// The stream's request head, parsed once when its URL has no `{{…}}` placeholder (those
+  /// name task addresses, which change, so they are expanded and parsed per request).
+  private var fixedHead: RequestHead?
+  private var fixedHeadChecked = false
+
   /// Starts request `index` of the stream.
   func send(index: Int, in world: World) {
-    let stream = world.model.traffic[self.stream]
     world.statistics[self.stream].sent += 1
-    let trace = world.traces.begin(stream: self.stream, index: index, streamName: stream.name, method: stream.method,
-                                   url: stream.url, at: world.now)
+    let trace = world.traces.begin(stream: self.stream, index: index, streamName: world.model.traffic[self.stream].name,
+                                   method: world.model.traffic[self.stream].method, url: world.model.traffic[self.stream].url,
+                                   at: world.now)
     let request = world.requests.open(.init(stream: Int32(self.stream), index: Int32(index), startedAt: world.now,
                                             trace: trace, isOpen: true))
-    guard let (interface, label) = originInterface(in: world) else {
+    guard let (interface, task) = originInterface(in: world) else {
       world.complete(request: request, response: .failure(.hostUnreachable))
       return
     }
-    guard var head = RequestHead(method: stream.method, url: world.expandURL(stream.url), headers: HTTPHeaders(stream.headers)) else {
+    guard let head = requestHead(in: world) else {
       world.complete(request: request, response: .failure(.dnsNameNotFound))
       return
+    }
+    if trace >= 0 {
+      let stream = world.model.traffic[self.stream]
+      let label = task?.name ?? originLabel(in: world)
+      world.traces.append(Int(trace), TraceStep(time: world.now, actor: world.interfaces[Int(interface)].label, kind: .sent,
+                                                detail: "\(label) sends \(stream.method) \(head.scheme)://\(head.host):\(head.port)\(head.target)"))
+    }
+    world.call(from: interface, caller: id, head: head, parent: -1, request: request, timeout: world.model.traffic[self.stream].timeout,
+               callerContext: Int64(request))
+  }
+
+  /// The request head for the next request: the URL with its placeholders expanded, and the
+  /// `Host` header (if any) as the host.
+  func requestHead(in world: World) -> RequestHead? {
+    if let fixedHead { return fixedHead }
+    let stream = world.model.traffic[self.stream]
+    guard var head = RequestHead(method: stream.method, url: world.expandURL(stream.url), headers: HTTPHeaders(stream.headers)) else {
+      return nil
     }
     if let host = head.headers.value(for: "host") {
       head.host = host.split(separator: ":").first.map(String.init) ?? host
     }
-    if trace >= 0 {
-      world.traces.append(Int(trace), TraceStep(time: world.now, actor: world.interfaces[Int(interface)].label, kind: .sent,
-                                                detail: "\(label) sends \(stream.method) \(head.scheme)://\(head.host):\(head.port)\(head.target)"))
+    if !fixedHeadChecked {
+      fixedHeadChecked = true
+      if !stream.url.contains("{{") { fixedHead = head }
     }
-    world.call(from: interface, caller: id, head: head, parent: -1, request: request, timeout: stream.timeout,
-               callerContext: Int64(request))
+    return head
   }
 
-  /// The interface the stream's requests leave from, and how traces name it.
-  func originInterface(in world: World) -> (Int32, String)? {
+  /// How traces name a client origin.
+  func originLabel(in world: World) -> String {
+    if case .client(let client) = world.model.traffic[stream].origin { return "client \(world.model.clients[client].name)" }
+    return origin
+  }
+
+  /// The interface the stream's requests leave from, and the task it belongs to (nil for a
+  /// client).
+  func originInterface(in world: World) -> (Int32, TaskActor?)? {
     switch world.model.traffic[stream].origin {
     case .client(let client):
-      let interface = world.clientInterfaces[client]
-      return (interface, "client \(world.model.clients[client].name)")
+      return (world.clientInterfaces[client], nil)
     case .service(let service):
       let running = world.ecs.runningTasks(of: service)
       guard !running.isEmpty else { return nil }
       roundRobin += 1
       let task = running[(roundRobin - 1) % running.count]
-      return (task.interface, task.name)
+      return (task.interface, task)
     case .task(let service, let ordinal):
       guard let task = world.ecs.task(service: service, ordinal: ordinal), task.state == .running else { return nil }
-      return (task.interface, task.name)
+      return (task.interface, task)
     case .standaloneTask(let index, let ordinal):
       guard let task = world.ecs.task(service: -1 - index, ordinal: ordinal), task.state == .running else { return nil }
-      return (task.interface, task.name)
+      return (task.interface, task)
     }
   }
 
   public override func handleResponse(_ e: Int32, in world: World) {
-    let exchange = world.exchanges[e]
+    let response = world.exchanges[e].response
     if world.isTraced(e) {
-      let response = exchange.response
       world.note(e, "traffic \(world.model.traffic[stream].name)", .returned,
                  response.status > 0 ? "client receives \(response.status)" : "client sees no HTTP answer (\(response.disposition.rawValue))")
     }
-    world.complete(request: exchange.request, response: exchange.response)
+    world.complete(request: world.exchanges[e].request, response: response)
   }
 }

@@ -62,9 +62,10 @@ public struct ExchangeTable: Sendable {
     free.append(index)
   }
 
+  /// Reads and writes in place (no copy of the whole value per field access).
   public subscript(index: Int32) -> Exchange {
-    get { slots[Int(index)] }
-    set { slots[Int(index)] = newValue }
+    _read { yield slots[Int(index)] }
+    _modify { yield &slots[Int(index)] }
   }
 
   public var liveCount: Int { slots.count - free.count }

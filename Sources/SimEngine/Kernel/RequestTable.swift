@@ -29,9 +29,10 @@ public struct RequestTable: Sendable {
     free.append(index)
   }
 
+  /// Reads and writes in place (no copy of the whole value per field access).
   public subscript(index: Int32) -> Record {
-    get { slots[Int(index)] }
-    set { slots[Int(index)] = newValue }
+    _read { yield slots[Int(index)] }
+    _modify { yield &slots[Int(index)] }
   }
 
   /// Open requests in start order (stream, index) — deterministic.

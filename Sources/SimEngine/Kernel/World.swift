@@ -22,8 +22,10 @@ public final class World {
   public var traces: TraceRecorder
   public var bodies = StringInterner()
   public var timeline: [TimelineEntry] = []
-  /// Requests carried from actor to actor: (caller << 32 | callee) → count.
-  public var edgeCounts: [Int64: Int] = [:]
+  /// Requests carried from actor to actor, counted on every hop.
+  public var edges = EdgeCounter()
+  /// Requests carried from actor to actor: (caller << 32 | callee) → count (for reports).
+  public var edgeCounts: [Int64: Int] { edges.counts }
   public var addressPlan: AddressPlan
   public var dnsAuthorities: [DNSAuthority] = []
   /// Handler for VPC Lattice's link-local range 169.254.171.0/24.
@@ -103,15 +105,15 @@ public final class World {
     case .trafficDue(let stream):
       TrafficGenerator.fire(stream: Int(stream), in: self)
     case .requestArrived(let e, let generation):
-      let exchange = exchanges[e]
-      guard exchange.generation == generation, exchange.isOpen else { return }
-      if exchange.depth > model.settings.hopLimit {
+      guard exchanges[e].generation == generation, exchanges[e].isOpen else { return }
+      if exchanges[e].depth > model.settings.hopLimit {
         note(e, "network", .failed, "hop limit \(model.settings.hopLimit) exceeded")
         reply(e, .failure(.hopLimitExceeded))
         return
       }
-      edgeCounts[Int64(exchange.caller) << 32 | Int64(exchange.callee), default: 0] += 1
-      actors[Int(exchange.callee)].handleRequest(e, in: self)
+      let callee = exchanges[e].callee
+      edges.increment(caller: exchanges[e].caller, callee: callee)
+      actors[Int(callee)].handleRequest(e, in: self)
     case .responseArrived(let e, let generation):
       guard exchanges[e].generation == generation, exchanges[e].isOpen else { return }
       close(e)

@@ -32,8 +32,8 @@ extension World {
   /// Connect), then the interface's cache, then the VPC resolver (or public DNS on the
   /// internet). Picks one address of the answer at random, as most clients do.
   func resolve(_ rawName: String, from source: NetworkInterface, exchange e: Int32) -> Resolution {
-    let name = rawName.lowercased()
-    if let address = source.hostsFile[name] {
+    let name = rawName.isLowercaseASCII ? rawName : rawName.lowercased()
+    if !source.hostsFile.isEmpty, let address = source.hostsFile[name] {
       note(e, source.label, .resolved, "/etc/hosts: \(name) → \(IPv4Address(address))")
       return .success(address: address, delay: .zero)
     }
@@ -61,5 +61,19 @@ extension World {
     let addresses = entry!.addresses
     let pick = addresses.count == 1 ? 0 : random(source.owner, below: addresses.count)
     return .success(address: addresses[pick], delay: delay)
+  }
+}
+
+extension String {
+  /// Whether the string is ASCII without capital letters, so `lowercased()` would return it
+  /// unchanged (checked without allocating, unlike `lowercased()`).
+  @inline(__always)
+  var isLowercaseASCII: Bool {
+    var clean = true
+    for byte in utf8 where byte >= 0x80 || (byte >= 0x41 && byte <= 0x5A) {
+      clean = false
+      break
+    }
+    return clean
   }
 }

@@ -11,12 +11,12 @@ extension World {
                    timeout: SimDuration, callerContext: Int64 = 0) -> Int32 {
     let depth = parent >= 0 ? exchanges[parent].depth + 1 : 0
     let e = open(caller: caller, head: head, parent: parent, request: request, depth: depth, callerContext: callerContext)
-    simulation.schedule(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
+    simulation.scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
     let source = interfaces[Int(interface)]
     // 1. Resolve.
     var address: UInt32
     var lookupDelay = SimDuration.zero
-    if let literal = IPv4Address(head.host) {
+    if head.host.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true, let literal = IPv4Address(head.host) {
       address = literal.value
     } else {
       switch resolve(head.host, from: source, exchange: e) {
@@ -52,7 +52,7 @@ extension World {
                       parent: Int32, request: Int32, timeout: SimDuration, callerContext: Int64 = 0) -> Int32 {
     let depth = parent >= 0 ? exchanges[parent].depth + 1 : 0
     let e = open(caller: caller, head: head, parent: parent, request: request, depth: depth, callerContext: callerContext)
-    simulation.schedule(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
+    simulation.scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
     connect(e, from: interface, to: address, port: port, extraDelay: .zero)
     return e
   }
@@ -63,7 +63,7 @@ extension World {
                              request: Int32, timeout: SimDuration, callerContext: Int64 = 0, calleeContext: Int64 = 0) -> Int32 {
     let depth = parent >= 0 ? exchanges[parent].depth + 1 : 0
     let e = open(caller: caller, head: head, parent: parent, request: request, depth: depth, callerContext: callerContext)
-    simulation.schedule(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
+    simulation.scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
     exchanges[e].callee = callee
     exchanges[e].calleeInterface = interface
     exchanges[e].calleeContext = calleeContext
@@ -96,7 +96,7 @@ extension World {
   /// The network part of a connection: reachability, security groups, listener.
   func connect(_ e: Int32, from interface: Int32, to address: UInt32, port: Int, extraDelay: SimDuration) {
     let source = interfaces[Int(interface)]
-    let target = "\(IPv4Address(address)):\(port)"
+    var target: String { "\(IPv4Address(address)):\(port)" }
     // Loopback stays inside the task (Service Connect's 127.255.0.x listeners).
     if address >> 24 == 127 {
       guard let actor = source.loopbackListeners[NetworkInterface.loopbackKey(address, port)] else {
@@ -142,14 +142,15 @@ extension World {
       drop(e, .noRouteToHost)
       return
     }
-    if let denied = SecurityGroupFilter.egressDenial(from: source, to: address, port: port, in: self) {
+    if let denied = SecurityGroupFilter.egressDenial(from: source, to: address, port: port, destination: destination, in: self) {
       note(e, source.label, .denied, denied)
       drop(e, .deniedBySecurityGroupEgress)
       return
     }
     let seenSource = viaPublic || source.onInternet ? (source.publicAddress ?? source.address) : source.address
     switch SecurityGroupFilter.ingressDecision(to: destination, from: source, seenAddress: seenSource,
-                                               privatePath: !viaPublic && !source.onInternet, port: port, in: self) {
+                                               privatePath: !viaPublic && !source.onInternet, port: port,
+                                               explain: isTraced(e), in: self) {
     case .denied(let reason):
       note(e, destination.label, .denied, reason)
       drop(e, .deniedBySecurityGroupIngress)
