@@ -23,7 +23,7 @@ public final class World {
   public var bodies = StringInterner()
   public var timeline: [TimelineEntry] = []
   /// Requests carried from actor to actor, counted on every hop.
-  public var edges = EdgeCounter()
+  public var edges = CountTable()
   /// Requests carried from actor to actor: (caller << 32 | callee) → count (for reports).
   public var edgeCounts: [Int64: Int] { edges.counts }
   public var addressPlan: AddressPlan
@@ -112,7 +112,7 @@ public final class World {
         return
       }
       let callee = exchanges[e].callee
-      edges.increment(caller: exchanges[e].caller, callee: callee)
+      edges.add(CountTable.edgeKey(caller: exchanges[e].caller, callee: callee))
       actors[Int(callee)].handleRequest(e, in: self)
     case .responseArrived(let e, let generation):
       guard exchanges[e].generation == generation, exchanges[e].isOpen else { return }
