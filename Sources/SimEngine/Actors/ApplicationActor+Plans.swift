@@ -31,15 +31,16 @@ struct PlanFacts {
   }
 }
 
-/// An upstream request head as parsed from a proxy pass or call URL. A URL without `{{…}}`
-/// placeholders parses the same way every time, so it is parsed once.
-enum UpstreamHead {
-  case unknown
-  /// The URL has placeholders (task addresses): expand and parse it per request.
-  case dynamic
-  /// The parsed head (nil: malformed URL), whether the incoming path is passed on, and the
-  /// upstream timeout.
-  case fixed(RequestHead?, keepsPath: Bool, timeout: SimDuration)
+/// How an upstream URL (a proxy pass or a call) turns into a request head. A URL without
+/// `{{…}}` placeholders parses the same way every time, so it is parsed once into a template.
+struct UpstreamTemplate {
+  enum State { case unknown, dynamic, fixed, malformed }
+  var state = State.unknown
+  /// The parsed head (for `.fixed`).
+  var head = RequestHead(method: "", scheme: "", host: "", port: 0, path: "")
+  /// nginx passes the incoming path and query on (a proxy pass without a URI).
+  var keepsPath = false
+  var timeout = SimDuration.zero
 }
 
 extension ApplicationActor {
@@ -95,9 +96,9 @@ extension ApplicationActor {
   /// exactly as `startUpstream(_:url:method:headers:timeout:keepPath:in:)` would.
   func startUpstream(_ e: Int32, slot: Int, call: Int, in world: World) {
     let index = slot * upstreamStride + call + 1
-    switch upstreamHeads[index] {
+    switch upstreamTemplates[index].state {
     case .unknown:
-      upstreamHeads[index] = upstreamHead(slot: slot, call: call, in: world)
+      upstreamTemplates[index] = upstreamTemplate(slot: slot, call: call)
       startUpstream(e, slot: slot, call: call, in: world)
     case .dynamic:
       let plan = plan(at: slot)
@@ -109,38 +110,46 @@ extension ApplicationActor {
         startUpstream(e, url: spec.url, method: spec.method, headers: spec.headers,
                       timeout: spec.timeout ?? behavior.upstreamTimeout, keepPath: false, in: world)
       }
-    case .fixed(let template, let keepsPath, let timeout):
-      guard var head = template else {
-        world.reply(e, Response(status: 502, disposition: .dnsNameNotFound, originTask: taskCode, originService: serviceCode))
-        return
-      }
+    case .malformed:
+      world.reply(e, Response(status: 502, disposition: .dnsNameNotFound, originTask: taskCode, originService: serviceCode))
+    case .fixed:
+      var head = upstreamTemplates[index].head
       if call < 0 { head.method = world.exchanges[e].head.method }
-      if keepsPath {
-        let incoming = world.exchanges[e].head
-        head.path = incoming.path
-        head.query = incoming.query
-        for (name, value) in incoming.headers.pairs where name.lowercased() != "host" { head.headers.add(name, value) }
+      if upstreamTemplates[index].keepsPath {
+        head.path = world.exchanges[e].head.path
+        head.query = world.exchanges[e].head.query
+        if !world.exchanges[e].head.headers.isEmpty {
+          for (name, value) in world.exchanges[e].head.headers.pairs where name.lowercased() != "host" { head.headers.add(name, value) }
+        }
       }
       if world.isTraced(e) {
         let plan = plan(at: slot)
         world.note(e, name, .sent, call < 0 ? "\(head.method) \(plan.proxyPass!)" : "\(plan.calls[call].method) \(plan.calls[call].url)")
       }
-      world.call(from: interface, caller: id, head: head, parent: e, request: world.exchanges[e].request, timeout: timeout)
+      world.call(from: interface, caller: id, head: head, parent: e, request: world.exchanges[e].request,
+                 timeout: upstreamTemplates[index].timeout)
     }
   }
 
   /// Parses the upstream URL of a call (-1: the proxy pass) once, when it has no placeholders.
-  func upstreamHead(slot: Int, call: Int, in world: World) -> UpstreamHead {
+  func upstreamTemplate(slot: Int, call: Int) -> UpstreamTemplate {
     let plan = plan(at: slot)
     let url = call < 0 ? plan.proxyPass! : plan.calls[call].url
-    if url.contains("{{") { return .dynamic }
+    var template = UpstreamTemplate()
+    if url.contains("{{") {
+      template.state = .dynamic
+      return template
+    }
     let method = call < 0 ? "GET" : plan.calls[call].method
     let headers = call < 0 ? [] : plan.calls[call].headers
-    let timeout = call < 0 ? behavior.upstreamTimeout : plan.calls[call].timeout ?? behavior.upstreamTimeout
+    template.timeout = call < 0 ? behavior.upstreamTimeout : plan.calls[call].timeout ?? behavior.upstreamTimeout
     guard let head = RequestHead(method: method, url: url, headers: HTTPHeaders(headers)) else {
-      return .fixed(nil, keepsPath: false, timeout: timeout)
+      template.state = .malformed
+      return template
     }
-    let keepsPath = call < 0 && (head.path == "/" && !url.hasSuffix("/") || url.split(separator: "/").count <= 2)
-    return .fixed(head, keepsPath: keepsPath, timeout: timeout)
+    template.state = .fixed
+    template.keepsPath = call < 0 && (head.path == "/" && !url.hasSuffix("/") || url.split(separator: "/").count <= 2)
+    template.head = head
+    return template
   }
 }

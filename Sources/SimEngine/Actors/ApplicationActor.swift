@@ -22,8 +22,8 @@ open class ApplicationActor: SimActor {
   let planFacts: [PlanFacts]
   /// Each plan's interned body, filled on first use (`PlanFacts.bodyUnknown` until then).
   var planBodies: [Int32]
-  /// Upstream request heads by `upstreamIndex(slot:call:)`, parsed on first use.
-  var upstreamHeads: [UpstreamHead]
+  /// Upstream request templates by `slot * upstreamStride + call + 1`, parsed on first use.
+  var upstreamTemplates: [UpstreamTemplate]
   /// Upstream entries per plan slot: the proxy pass, then one per call.
   let upstreamStride: Int
 
@@ -35,7 +35,7 @@ open class ApplicationActor: SimActor {
     self.planFacts = plans.map(PlanFacts.init)
     self.planBodies = Array(repeating: PlanFacts.bodyUnknown, count: plans.count)
     self.upstreamStride = (plans.map(\.calls.count).max() ?? 0) + 1
-    self.upstreamHeads = Array(repeating: .unknown, count: plans.count * upstreamStride)
+    self.upstreamTemplates = Array(repeating: UpstreamTemplate(), count: plans.count * upstreamStride)
     super.init(name: name)
   }
 

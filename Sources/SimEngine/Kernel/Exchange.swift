@@ -46,7 +46,7 @@ public struct ExchangeTable: Sendable {
 
   public init() {}
 
-  public mutating func allocate(_ exchange: Exchange) -> Int32 {
+  public mutating func allocate(_ exchange: consuming Exchange) -> Int32 {
     if let index = free.popLast() {
       var value = exchange
       value.generation = slots[Int(index)].generation &+ 1
@@ -55,6 +55,43 @@ public struct ExchangeTable: Sendable {
     }
     slots.append(exchange)
     return Int32(slots.count - 1)
+  }
+
+  /// Opens a new exchange from its caller's side, writing the fields in place into a free slot
+  /// (what `allocate(Exchange(...))` does for a fresh exchange, without building and copying a
+  /// whole `Exchange` per hop).
+  public mutating func open(request: Int32, parent: Int32, parentGeneration: UInt32, caller: Int32, head: consuming RequestHead,
+                            startedAt: SimTime, depth: Int16, callerContext: Int64) -> Int32 {
+    guard let index = free.popLast() else {
+      return allocate(Exchange(
+        request: request, parent: parent, parentGeneration: parentGeneration, caller: caller, callee: -1, head: head,
+        startedAt: startedAt, generation: 0, depth: depth, step: 0, calleeContext: 0, callerContext: callerContext,
+        isOpen: true, answered: false, pendingFailure: nil, response: .failure(.notCompleted), returnLatency: .zero,
+        sourceAddress: 0, calleeInterface: -1))
+    }
+    slots.withUnsafeMutableBufferPointer { buffer in
+      let slot = buffer.baseAddress! + Int(index)
+      slot.pointee.request = request
+      slot.pointee.parent = parent
+      slot.pointee.parentGeneration = parentGeneration
+      slot.pointee.caller = caller
+      slot.pointee.callee = -1
+      slot.pointee.head = head
+      slot.pointee.startedAt = startedAt
+      slot.pointee.generation &+= 1
+      slot.pointee.depth = depth
+      slot.pointee.step = 0
+      slot.pointee.calleeContext = 0
+      slot.pointee.callerContext = callerContext
+      slot.pointee.isOpen = true
+      slot.pointee.answered = false
+      slot.pointee.pendingFailure = nil
+      slot.pointee.response = .failure(.notCompleted)
+      slot.pointee.returnLatency = .zero
+      slot.pointee.sourceAddress = 0
+      slot.pointee.calleeInterface = -1
+    }
+    return index
   }
 
   public mutating func release(_ index: Int32) {

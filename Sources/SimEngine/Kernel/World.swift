@@ -14,9 +14,11 @@ public final class World {
   public var randomStreams: [RandomSource] = []
   public var exchanges = ExchangeTable()
   public var interfaces: [NetworkInterface] = []
-  public var addressBook: [UInt32: Int32] = [:]
+  public var addressBook: [UInt32: Int32] = [:] { didSet { network.bump() } }
   /// Security groups as they are now (events change them).
-  public var securityGroups: [SecurityGroup]
+  public var securityGroups: [SecurityGroup] { didSet { network.bump() } }
+  /// Moves whenever something a connection depends on changes (see `NetworkVersion`).
+  public let network = NetworkVersion()
   public var requests = RequestTable()
   public var statistics: [StreamStatistics] = []
   public var traces: TraceRecorder
@@ -29,7 +31,7 @@ public final class World {
   public var addressPlan: AddressPlan
   public var dnsAuthorities: [DNSAuthority] = []
   /// Handler for VPC Lattice's link-local range 169.254.171.0/24.
-  public var linkLocalHandler: LinkLocalHandler?
+  public var linkLocalHandler: LinkLocalHandler? { didSet { network.bump() } }
   public var lifecycleObservers: [TaskLifecycleObserver] = []
   public var serviceCallHandlers: [ServiceCallHandler] = []
   public var tasks: [TaskActor] = []

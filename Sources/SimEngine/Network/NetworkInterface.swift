@@ -6,16 +6,16 @@ import SimKernel
 public final class NetworkInterface {
   public let index: Int32
   public let address: UInt32
-  public var publicAddress: UInt32?
+  public var publicAddress: UInt32? { didSet { network.bump() } }
   /// nil for hosts on the internet.
   public let subnet: Int?
   public let vpc: Int?
   public let zone: String?
-  public var securityGroups: [Int]
+  public var securityGroups: [Int] { didSet { network.bump() } }
   /// The actor that owns the interface (task, client, load balancer node, endpoint).
   public let owner: Int32
   /// Port → listening actor.
-  public var listeners: [Int: Int32] = [:]
+  public var listeners: [Int: Int32] = [:] { didSet { network.bump() } }
   /// Listeners on loopback addresses inside the task (Service Connect's 127.255.0.x).
   public var loopbackListeners: [UInt64: Int32] = [:]
   /// `/etc/hosts` entries (Service Connect writes its names here).
@@ -23,12 +23,17 @@ public final class NetworkInterface {
   /// The App Mesh Envoy that iptables sends outbound TCP to, with the proxy configuration.
   public var egressProxy: (actor: Int32, configuration: ProxyConfiguration)?
   public var dnsCache = DNSCache()
-  public var isUp = true
+  public var isUp = true { didSet { network.bump() } }
   /// Label for traces: `10.0.1.4 (backend/1)`.
   public var label: String
+  /// The world's network version, bumped when this ENI changes in a way connections notice.
+  let network: NetworkVersion
+  /// Recent successful connections from this ENI (see `NetworkVersion`).
+  var connectionMemos = Array(repeating: ConnectionMemo(), count: ConnectionMemo.slotCount)
 
   init(index: Int32, address: UInt32, publicAddress: UInt32?, subnet: Int?, vpc: Int?, zone: String?,
-       securityGroups: [Int], owner: Int32, label: String) {
+       securityGroups: [Int], owner: Int32, label: String, network: NetworkVersion) {
+    self.network = network
     self.index = index
     self.address = address
     self.publicAddress = publicAddress

@@ -7,19 +7,21 @@ extension World {
   /// expand the URL's host, resolve it (hosts file, then DNS with the interface's cache), let
   /// an App Mesh sidecar intercept it, then connect. Failures come back as responses.
   @discardableResult
-  public func call(from interface: Int32, caller: Int32, head: RequestHead, parent: Int32, request: Int32,
+  public func call(from interface: Int32, caller: Int32, head: consuming RequestHead, parent: Int32, request: Int32,
                    timeout: SimDuration, callerContext: Int64 = 0) -> Int32 {
     let depth = parent >= 0 ? exchanges[parent].depth + 1 : 0
+    let host = head.host
+    let port = head.port
     let e = open(caller: caller, head: head, parent: parent, request: request, depth: depth, callerContext: callerContext)
     simulation.scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
     let source = interfaces[Int(interface)]
     // 1. Resolve.
     var address: UInt32
     var lookupDelay = SimDuration.zero
-    if head.host.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true, let literal = IPv4Address(head.host) {
+    if host.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true, let literal = IPv4Address(host) {
       address = literal.value
     } else {
-      switch resolve(head.host, from: source, exchange: e) {
+      switch resolve(host, from: source, exchange: e) {
       case .failure(let delay):
         fail(e, .failure(.dnsNameNotFound), after: delay)
         return e
@@ -30,9 +32,9 @@ extension World {
     }
     // 2. An App Mesh sidecar takes outbound TCP unless its proxy configuration ignores it.
     if let proxy = source.egressProxy, proxy.actor != caller, address >> 24 != 127,
-      proxy.configuration.intercepts(address: address, port: head.port)
+      proxy.configuration.intercepts(address: address, port: port)
     {
-      note(e, source.label, .forwarded, "iptables redirects \(IPv4Address(address)):\(head.port) to the Envoy egress listener (:\(proxy.configuration.egressPort))")
+      note(e, source.label, .forwarded, "iptables redirects \(IPv4Address(address)):\(port) to the Envoy egress listener (:\(proxy.configuration.egressPort))")
       exchanges[e].callee = proxy.actor
       exchanges[e].calleeInterface = interface
       exchanges[e].sourceAddress = source.address
@@ -41,14 +43,14 @@ extension World {
       simulation.schedule(.requestArrived(exchange: e, generation: exchanges[e].generation), after: lookupDelay)
       return e
     }
-    connect(e, from: interface, to: address, port: head.port, extraDelay: lookupDelay)
+    connect(e, from: interface, to: address, port: port, extraDelay: lookupDelay)
     return e
   }
 
   /// Opens an exchange that connects straight to `address:port`, bypassing DNS and the sidecar
   /// (a proxy's own upstream connection).
   @discardableResult
-  public func connect(from interface: Int32, caller: Int32, to address: UInt32, port: Int, head: RequestHead,
+  public func connect(from interface: Int32, caller: Int32, to address: UInt32, port: Int, head: consuming RequestHead,
                       parent: Int32, request: Int32, timeout: SimDuration, callerContext: Int64 = 0) -> Int32 {
     let depth = parent >= 0 ? exchanges[parent].depth + 1 : 0
     let e = open(caller: caller, head: head, parent: parent, request: request, depth: depth, callerContext: callerContext)
@@ -59,7 +61,7 @@ extension World {
 
   /// Opens an exchange to an actor on the same host (app → local proxy), with no network hop.
   @discardableResult
-  public func deliverLocally(from interface: Int32, caller: Int32, to callee: Int32, head: RequestHead, parent: Int32,
+  public func deliverLocally(from interface: Int32, caller: Int32, to callee: Int32, head: consuming RequestHead, parent: Int32,
                              request: Int32, timeout: SimDuration, callerContext: Int64 = 0, calleeContext: Int64 = 0) -> Int32 {
     let depth = parent >= 0 ? exchanges[parent].depth + 1 : 0
     let e = open(caller: caller, head: head, parent: parent, request: request, depth: depth, callerContext: callerContext)
@@ -72,12 +74,9 @@ extension World {
     return e
   }
 
-  func open(caller: Int32, head: RequestHead, parent: Int32, request: Int32, depth: Int16, callerContext: Int64) -> Int32 {
-    exchanges.allocate(Exchange(
-      request: request, parent: parent, parentGeneration: parent >= 0 ? exchanges[parent].generation : 0,
-      caller: caller, callee: -1, head: head, startedAt: now, generation: 0, depth: depth, step: 0, calleeContext: 0,
-      callerContext: callerContext, isOpen: true, answered: false, pendingFailure: nil,
-      response: .failure(.notCompleted), returnLatency: .zero, sourceAddress: 0, calleeInterface: -1))
+  func open(caller: Int32, head: consuming RequestHead, parent: Int32, request: Int32, depth: Int16, callerContext: Int64) -> Int32 {
+    exchanges.open(request: request, parent: parent, parentGeneration: parent >= 0 ? exchanges[parent].generation : 0,
+                   caller: caller, head: head, startedAt: now, depth: depth, callerContext: callerContext)
   }
 
   /// Fails an exchange after `delay` (an answer-like failure: refused, NXDOMAIN).
@@ -118,6 +117,17 @@ extension World {
       }
       handler.connect(e, from: source, to: address, port: port, extraDelay: extraDelay, in: self)
       return
+    }
+    if !isTraced(e) {
+      let memo = source.connectionMemos[ConnectionMemo.slot(address: address, port: port)]
+      if memo.version == network.value && memo.address == address && memo.port == port {
+        exchanges[e].callee = memo.listener
+        exchanges[e].calleeInterface = memo.destination
+        exchanges[e].sourceAddress = memo.seenSource
+        exchanges[e].returnLatency = memo.latency
+        simulation.schedule(.requestArrived(exchange: e, generation: exchanges[e].generation), after: memo.latency + extraDelay)
+        return
+      }
     }
     guard let destinationIndex = addressBook[address] else {
       let inKnownVPC = model.vpcs.contains { $0.cidr.contains(address) }
@@ -168,6 +178,9 @@ extension World {
     exchanges[e].calleeInterface = destinationIndex
     exchanges[e].sourceAddress = seenSource
     exchanges[e].returnLatency = oneWayLatency(source, destination)
+    source.connectionMemos[ConnectionMemo.slot(address: address, port: port)] = ConnectionMemo(
+      version: network.value, address: address, port: port, destination: destinationIndex, listener: listener,
+      seenSource: seenSource, latency: oneWayLatency(source, destination))
     simulation.schedule(.requestArrived(exchange: e, generation: exchanges[e].generation), after: latency)
   }
 

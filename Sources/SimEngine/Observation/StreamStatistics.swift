@@ -34,9 +34,10 @@ public struct StreamStatistics: Sendable {
   public private(set) var outcomeKeys: [OutcomeKey] = []
   public private(set) var outcomeCounts: [Int] = []
   private var outcomeNumbers: [OutcomeKey: Int] = [:]
-  /// The last outcome recorded and its number (most requests repeat a recent outcome).
-  private var lastKey: OutcomeKey?
-  private var lastNumber = 0
+  /// Recently seen outcomes and their numbers, direct-mapped by a cheap hash of task, service
+  /// and status (most requests repeat one of a few recent outcomes).
+  private var recentKeys: [OutcomeKey?] = Array(repeating: nil, count: 32)
+  private var recentNumbers: [Int] = Array(repeating: 0, count: 32)
   /// `second << 24 | outcome number` → count, for timelines.
   private var secondCounts = CountTable()
   /// Per watching expectation: its window in nanoseconds of request start, and whether each
@@ -90,7 +91,8 @@ public struct StreamStatistics: Sendable {
   /// for it) the first time it is seen.
   @inline(__always)
   private mutating func outcomeNumber(_ key: OutcomeKey, world: World) -> Int {
-    if let lastKey, lastKey == key { return lastNumber }
+    let recent = Int(truncatingIfNeeded: key.task &* 31 &+ key.service &* 7 &+ Int32(truncatingIfNeeded: key.status)) & 31
+    if let known = recentKeys[recent], known == key { return recentNumbers[recent] }
     let number: Int
     if let known = outcomeNumbers[key] {
       number = known
@@ -105,8 +107,8 @@ public struct StreamStatistics: Sendable {
         filterPasses[slot].append(ExpectationEvaluator.matches(world.model.expectations[index].filter, key: key, world: world))
       }
     }
-    lastKey = key
-    lastNumber = number
+    recentKeys[recent] = key
+    recentNumbers[recent] = number
     return number
   }
 
