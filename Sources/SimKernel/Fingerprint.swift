@@ -20,6 +20,14 @@ public struct Fingerprint: Hashable, Sendable {
   @inlinable
   public mutating func combine(_ word: UInt64) {
     var hash = state
+    if word >> 32 == 0 {
+      hash = (hash ^ (word & 0xff)) &* Fingerprint.prime
+      hash = (hash ^ (word >> 8 & 0xff)) &* Fingerprint.prime
+      hash = (hash ^ (word >> 16 & 0xff)) &* Fingerprint.prime
+      hash = (hash ^ (word >> 24)) &* Fingerprint.prime
+      state = hash &* Fingerprint.primePower(4)
+      return
+    }
     var rest = word
     var remaining = 8
     while rest != 0 {

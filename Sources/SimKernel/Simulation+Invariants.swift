@@ -40,8 +40,13 @@ extension Simulation {
       return "the top of the heap is a cancelled event"
     }
     var laneEntries = 0
-    for lane in lanes {
+    for (index, lane) in lanes.enumerated() {
       laneEntries += lane.count
+      guard laneDelays[index] == lane.delay else { return "lane \(index) has the wrong delay" }
+      let front = lane.isEmpty ? (Int64.max, UInt64.max) : (lane.front.time, lane.front.sequence)
+      guard laneFrontTimes[index] == front.0, laneFrontSequences[index] == front.1 else {
+        return "lane \(index) has a stale front"
+      }
       var previous: (time: Int64, sequence: UInt64)?
       for entry in lane.entries[lane.head...] {
         if entry.time < clock.nanoseconds { return "lane event \(entry.sequence) is in the past" }

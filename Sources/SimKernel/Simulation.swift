@@ -34,6 +34,11 @@ public struct Simulation<Payload> {
   @usableFromInline var lanes: ContiguousArray<DelayLane<Payload>>
   /// Pending events held in `lanes`.
   @usableFromInline var laneEventCount: Int
+  /// Each lane's delay, and the time and sequence of its front event (`Int64.max` when the
+  /// lane is empty), kept flat so that finding the next event scans plain integers.
+  @usableFromInline var laneDelays: ContiguousArray<Int64>
+  @usableFromInline var laneFrontTimes: ContiguousArray<Int64>
+  @usableFromInline var laneFrontSequences: ContiguousArray<UInt64>
 
   /// Most distinct delays that get a lane; events with other delays go to the heap.
   @usableFromInline static var maximumLaneCount: Int { 8 }
@@ -54,6 +59,9 @@ public struct Simulation<Payload> {
     reachedEventLimit = false
     lanes = []
     laneEventCount = 0
+    laneDelays = []
+    laneFrontTimes = []
+    laneFrontSequences = []
   }
 
   /// The current simulated time: the time of the last event returned (zero before any).
@@ -134,17 +142,28 @@ public struct Simulation<Payload> {
   public mutating func scheduleInLane(_ payload: Payload, after delay: SimDuration) {
     precondition(delay.nanoseconds >= 0, "an event cannot be scheduled before now")
     let time = clock + delay
+    guard time.nanoseconds != .max else {
+      schedule(payload, at: time)  // `Int64.max` marks an empty lane
+      return
+    }
     var lane = 0
-    while lane < lanes.count && lanes[lane].delay != delay.nanoseconds { lane += 1 }
-    if lane == lanes.count {
+    while lane < laneDelays.count && laneDelays[lane] != delay.nanoseconds { lane += 1 }
+    if lane == laneDelays.count {
       guard lanes.count < Simulation.maximumLaneCount else {
         schedule(payload, at: time)
         return
       }
       lanes.append(DelayLane(delay: delay.nanoseconds))
+      laneDelays.append(delay.nanoseconds)
+      laneFrontTimes.append(.max)
+      laneFrontSequences.append(.max)
     }
     let sequence = nextSequence
     nextSequence &+= 1
+    if laneFrontTimes[lane] == .max {
+      laneFrontTimes[lane] = time.nanoseconds
+      laneFrontSequences[lane] = sequence
+    }
     lanes[lane].append(.init(time: time.nanoseconds, sequence: sequence, payload: payload))
     laneEventCount += 1
   }
@@ -171,9 +190,7 @@ public struct Simulation<Payload> {
   public func peekNextTime() -> SimTime? {
     var earliest = heap.min?.time
     if laneEventCount > 0 {
-      for lane in lanes where !lane.isEmpty {
-        if earliest == nil || lane.front.time < earliest! { earliest = lane.front.time }
-      }
+      for time in laneFrontTimes where time != .max && (earliest == nil || time < earliest!) { earliest = time }
     }
     return earliest.map { SimTime(nanoseconds: $0) }
   }
@@ -204,13 +221,14 @@ public struct Simulation<Payload> {
       bestOrder = top.order
     }
     let normal = UInt64(EventPriority.normal.rawValue) &<< 63
-    for index in lanes.indices where !lanes[index].isEmpty {
-      let front = lanes[index].front
-      let order = normal | front.sequence
-      if front.time < bestTime || (front.time == bestTime && order < bestOrder) {
-        bestLane = index
-        bestTime = front.time
-        bestOrder = order
+    laneFrontTimes.withUnsafeBufferPointer { times in
+      for index in times.indices where times[index] <= bestTime {
+        let order = normal | laneFrontSequences[index]
+        if times[index] < bestTime || order < bestOrder {
+          bestLane = index
+          bestTime = times[index]
+          bestOrder = order
+        }
       }
     }
     if bestLane < 0 {
@@ -224,6 +242,14 @@ public struct Simulation<Payload> {
     }
     let entry = lanes[bestLane].front
     lanes[bestLane].removeFront()
+    if lanes[bestLane].isEmpty {
+      laneFrontTimes[bestLane] = .max
+      laneFrontSequences[bestLane] = .max
+    } else {
+      let next = lanes[bestLane].front
+      laneFrontTimes[bestLane] = next.time
+      laneFrontSequences[bestLane] = next.sequence
+    }
     laneEventCount -= 1
     clock = SimTime(nanoseconds: entry.time)
     processedCount += 1

@@ -153,8 +153,13 @@ public final class World {
     guard exchanges[e].isOpen, !exchanges[e].answered else { return }
     exchanges[e].answered = true
     exchanges[e].response = response
-    simulation.schedule(.responseArrived(exchange: e, generation: exchanges[e].generation),
-                        after: delay + exchanges[e].returnLatency)
+    let message = Message.responseArrived(exchange: e, generation: exchanges[e].generation)
+    // A response sent at once travels a fixed network latency: a lane keeps it off the heap.
+    if delay == .zero {
+      simulation.scheduleInLane(message, after: exchanges[e].returnLatency)
+    } else {
+      simulation.schedule(message, after: delay + exchanges[e].returnLatency)
+    }
   }
 
   /// Records that a top-level request finished.

@@ -40,7 +40,7 @@ extension World {
       exchanges[e].sourceAddress = source.address
       exchanges[e].calleeContext = Int64(address)
       exchanges[e].returnLatency = .zero
-      simulation.schedule(.requestArrived(exchange: e, generation: exchanges[e].generation), after: lookupDelay)
+      simulation.scheduleInLane(.requestArrived(exchange: e, generation: exchanges[e].generation), after: lookupDelay)
       return e
     }
     connect(e, from: interface, to: address, port: port, extraDelay: lookupDelay)
@@ -70,7 +70,7 @@ extension World {
     exchanges[e].calleeInterface = interface
     exchanges[e].calleeContext = calleeContext
     exchanges[e].sourceAddress = interfaces[Int(interface)].address
-    simulation.schedule(.requestArrived(exchange: e, generation: exchanges[e].generation), after: .zero)
+    simulation.scheduleInLane(.requestArrived(exchange: e, generation: exchanges[e].generation), after: .zero)
     return e
   }
 
@@ -106,7 +106,7 @@ extension World {
       exchanges[e].callee = actor
       exchanges[e].calleeInterface = interface
       exchanges[e].sourceAddress = address
-      simulation.schedule(.requestArrived(exchange: e, generation: exchanges[e].generation), after: extraDelay)
+      simulation.scheduleInLane(.requestArrived(exchange: e, generation: exchanges[e].generation), after: extraDelay)
       return
     }
     if let handler = linkLocalHandler, handler.handles(address) {
@@ -125,7 +125,7 @@ extension World {
         exchanges[e].calleeInterface = memo.destination
         exchanges[e].sourceAddress = memo.seenSource
         exchanges[e].returnLatency = memo.latency
-        simulation.schedule(.requestArrived(exchange: e, generation: exchanges[e].generation), after: memo.latency + extraDelay)
+        simulation.scheduleInLane(.requestArrived(exchange: e, generation: exchanges[e].generation), after: memo.latency + extraDelay)
         return
       }
     }
@@ -181,7 +181,7 @@ extension World {
     source.connectionMemos[ConnectionMemo.slot(address: address, port: port)] = ConnectionMemo(
       version: network.value, address: address, port: port, destination: destinationIndex, listener: listener,
       seenSource: seenSource, latency: oneWayLatency(source, destination))
-    simulation.schedule(.requestArrived(exchange: e, generation: exchanges[e].generation), after: latency)
+    simulation.scheduleInLane(.requestArrived(exchange: e, generation: exchanges[e].generation), after: latency)
   }
 
   /// One-way latency between two interfaces.
