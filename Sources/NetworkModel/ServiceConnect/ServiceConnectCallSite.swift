@@ -32,7 +32,7 @@ struct ServiceConnectCallSite {
       if let head = RequestHead(method: stream.method, url: stream.url) {
         sites.append(ServiceConnectCallSite(
           caller: caller, host: head.host.lowercased(), port: head.port, description: "traffic '\(stream.name)'",
-          source: stream.source))
+          source: model.document.field(model.document.field(stream.source, "request"), "url")))
       }
     }
     for (index, definition) in model.taskDefinitions.enumerated() {

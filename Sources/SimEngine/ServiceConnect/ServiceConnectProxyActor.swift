@@ -127,14 +127,19 @@ final class ServiceConnectProxyActor: SimActor {
     if !timedOut, world.now.nanoseconds < deadline,
       RetryPolicy.serviceConnect(http: http).allowsRetry(after: response, attempt: Int(upstream.step))
     {
-      world.note(e, label, .note, connectFailure
-                 ? "connection failed (\(response.disposition.rawValue)): retrying on another pick"
-                 : "upstream answered \(response.status): retrying on another pick")
+      world.note(e, label, .note, retryReason(response) + ": retrying on another pick")
       sendAttempt(e, route: index, attempt: upstream.step + 1, in: world)
       return
     }
     world.reply(e, answer(for: response, timedOut: timedOut, connectFailure: connectFailure, route: route, e: e, in: world),
                 after: world.model.settings.proxy)
+  }
+
+  /// Why an attempt is retried, for traces.
+  func retryReason(_ response: Response) -> String {
+    if response.status > 0 { return "upstream answered \(response.status)" }
+    if response.disposition == .connectionRefused { return "connection refused" }
+    return "no connection within the connect timeout (\(response.disposition.rawValue))"
   }
 
   /// What the application gets back for the last attempt's outcome.
