@@ -11,7 +11,11 @@ extension ServiceConnectAnalysis {
     var findings: [Diagnostic] = []
     for call in calls {
       let named = occurrences.filter { $0.alias.dnsName == call.host }
-      guard !named.isEmpty, dnsOwner(of: call.host, in: model) == nil else { continue }
+      guard dnsOwner(of: call.host, in: model) == nil else { continue }
+      if named.isEmpty {
+        if let finding = nearMiss(call, occurrences: occurrences, model: model) { findings.append(finding) }
+        continue
+      }
       let namespaces = uniqueNames(named.map { model.namespaces[$0.namespace].name })
       let callerNamespaces: [Int]
       switch call.caller {
@@ -54,6 +58,38 @@ extension ServiceConnectAnalysis {
       }
     }
     return findings
+  }
+
+  /// A Service Connect client calling a discovery name or the first label of an alias: only the
+  /// exact alias strings are in `/etc/hosts` (§6 C6, §7 item 29).
+  static func nearMiss(_ call: ServiceConnectCallSite, occurrences: [AliasOccurrence], model: NetworkModel) -> Diagnostic? {
+    guard case .service(let service) = call.caller else { return nil }
+    let namespaces = model.serviceConnect.configurations(of: service).compactMap {
+      model.serviceConnect.configurations[$0].namespace
+    }
+    let local = occurrences.filter { namespaces.contains($0.namespace) }
+    let candidates = local.filter { occurrence in
+      let endpoint = model.serviceConnect.configurations[occurrence.configuration].endpoints[occurrence.endpoint]
+      return endpoint.discoveryName == call.host || occurrence.alias.dnsName.hasPrefix(call.host + ".")
+    }
+    let unaddressable = model.serviceConnect.configurations.contains { configuration in
+      configuration.namespace.map(namespaces.contains) == true
+        && configuration.endpoints.contains { $0.alias == nil && $0.discoveryName == call.host }
+    }
+    if let candidate = candidates.first {
+      return warning(
+        "analysis.service-connect-not-an-alias",
+        "\(call.description) calls '\(call.host)', which is not a client alias name; only the exact alias strings are in /etc/hosts",
+        at: call.source, notes: [.init(message: "did you mean '\(candidate.alias.dnsName):\(candidate.alias.port)'?",
+                                       location: candidate.alias.source.location)])
+    }
+    if unaddressable {
+      return warning(
+        "analysis.service-connect-not-an-alias",
+        "\(call.description) calls '\(call.host)', a discovery name whose entry has no client alias, so it is in no /etc/hosts",
+        at: call.source, hint: "give the entry a clientAliases entry to make it addressable")
+    }
+    return nil
   }
 
   /// Clients whose tasks start before the name they call exists and are never redeployed

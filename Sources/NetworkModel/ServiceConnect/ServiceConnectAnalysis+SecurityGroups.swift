@@ -25,10 +25,11 @@ extension ServiceConnectAnalysis {
         guard reported.insert("\(client)|\(occurrence.service)|\(port)").inserted else { continue }
         let portText = endpoint.hasIngressPortOverride ? "ingressPortOverride \(port)" : "container port \(port)"
         if !admits(model, groups: server.securityGroups, ingressPort: port, from: caller) {
+          // Ingress first: it is the usual mistake (the alias port allowed instead of the server port).
           let aliasOnly = endpoint.alias.map { $0.port != port && admits(model, groups: server.securityGroups, ingressPort: $0.port, from: caller) } ?? false
           findings.append(warning(
             "analysis.service-connect-proxy-port-blocked",
-            "security groups of service '\(server.name)' (\(groupList(server.securityGroups, model))) do not allow tcp/\(port) from service '\(caller.name)'; its Service Connect proxy connects to the server proxy on the \(portText), so \(call.description) will time out",
+            "security groups of service '\(server.name)' (\(groupList(server.securityGroups, model))) do not allow tcp/\(port) from service '\(caller.name)'; its Service Connect proxy connects to the server proxy on the \(portText), so the connections of \(call.description) are dropped",
             at: call.source,
             hint: aliasOnly
               ? "the groups allow the alias port \(endpoint.alias!.port), but Service Connect never connects on it: allow tcp/\(port) instead"
@@ -36,7 +37,7 @@ extension ServiceConnectAnalysis {
         } else if !admits(model, egressGroups: caller.securityGroups, port: port, to: server) {
           findings.append(warning(
             "analysis.service-connect-proxy-port-blocked",
-            "egress rules of service '\(caller.name)' (\(groupList(caller.securityGroups, model))) do not allow tcp/\(port) to service '\(server.name)', the \(portText) its Service Connect proxy connects to; \(call.description) will time out",
+            "egress rules of service '\(caller.name)' (\(groupList(caller.securityGroups, model))) do not allow tcp/\(port) to every subnet of service '\(server.name)' (the \(portText) its Service Connect proxy connects to), so some connections of \(call.description) are dropped",
             at: call.source))
         }
       }
