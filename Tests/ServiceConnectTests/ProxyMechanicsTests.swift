@@ -41,8 +41,10 @@ import Testing
     #expect(ejected)
   }
 
-  @Test(arguments: [(hosts: 2, ejectable: 1), (hosts: 9, ejectable: 1), (hosts: 20, ejectable: 2), (hosts: 35, ejectable: 3)])
-  func atMostTenPercentOfHostsButAtLeastOneAreEjected(_ example: (hosts: Int, ejectable: Int)) {
+  /// Envoy ejects while fewer than 10 % of the hosts are ejected, and always allows one.
+  @Test(arguments: [(hosts: 2, ejectable: 1), (hosts: 9, ejectable: 1), (hosts: 15, ejectable: 2), (hosts: 20, ejectable: 2),
+                    (hosts: 35, ejectable: 4)])
+  func ejectionsStopAtTenPercentOfHostsButOneIsAlwaysAllowed(_ example: (hosts: Int, ejectable: Int)) {
     var detector = OutlierDetector()
     var ejected = 0
     for host in 0..<UInt64(example.hosts) {

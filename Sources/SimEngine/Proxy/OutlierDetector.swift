@@ -2,9 +2,9 @@ import SimKernel
 
 /// Passive outlier detection by consecutive errors, the way Envoy's `consecutive_5xx` detector
 /// works: a host that fails `consecutiveErrors` times in a row (5xx answers, refused or
-/// timed-out connections) is ejected from load balancing for `ejectionDuration`, unless that
-/// would eject more than `maxEjectionPercent` of the hosts (Envoy ejects at least one host
-/// whatever the percentage). A success resets the count.
+/// timed-out connections) is ejected from load balancing for `ejectionDuration`, unless the
+/// ejected hosts already make up `maxEjectionPercent` of the cluster (as in Envoy, the check is
+/// made before ejecting, and one host may always be ejected). A success resets the count.
 ///
 /// Simplifications: the ejection time is not multiplied by the number of earlier ejections,
 /// and a host returns exactly when its ejection ends rather than at the next detection interval.
@@ -64,8 +64,8 @@ public struct OutlierDetector: Sendable {
     }
     state.consecutiveErrors += 1
     guard state.consecutiveErrors >= settings.consecutiveErrors, !isEjected(key, at: now) else { return false }
-    let allowed = max(1, hostCount * settings.maxEjectionPercent / 100)
-    guard ejectedCount(at: now) < allowed else { return false }
+    let ejected = ejectedCount(at: now)
+    guard ejected == 0 || ejected * 100 < settings.maxEjectionPercent * hostCount else { return false }
     state.consecutiveErrors = 0
     state.ejectedUntil = now + settings.ejectionDuration
     return true

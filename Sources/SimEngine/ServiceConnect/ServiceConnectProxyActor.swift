@@ -12,7 +12,7 @@ import SimKernel
 /// idle timeout has its connection closed. The proxy connects to the server task on its container
 /// port or `ingressPortOverride`, so the server's security groups apply to that port
 /// (aws-behaviour §2.2–2.4). Outlier detection uses Envoy's defaults: 5 consecutive errors,
-/// 30 s ejection, at most 10 % of hosts (at least one) (§6 C8).
+/// 30 s ejection, no further ejection once 10 % of hosts are out (one always may be) (§6 C8).
 final class ServiceConnectProxyActor: SimActor {
   let task: TaskActor
   /// The task's configuration (index in `ServiceConnectModel.configurations`).
