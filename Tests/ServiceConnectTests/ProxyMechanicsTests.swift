@@ -20,7 +20,8 @@ import Testing
     var detector = OutlierDetector()
     let start = SimTime.zero + .seconds(1)
     for step in 0..<4 {
-      let ejected = detector.record(7, failed: true, at: start + .seconds(Int64(step)), hostCount: 2)
+      let ejected = detector.record(
+        7, failed: true, at: start + .seconds(Int64(step)), hostCount: 2)
       #expect(!ejected)
     }
     let ejected = detector.record(7, failed: true, at: start + .seconds(4), hostCount: 2)
@@ -42,14 +43,21 @@ import Testing
   }
 
   /// Envoy ejects while fewer than 10 % of the hosts are ejected, and always allows one.
-  @Test(arguments: [(hosts: 2, ejectable: 1), (hosts: 9, ejectable: 1), (hosts: 15, ejectable: 2), (hosts: 20, ejectable: 2),
-                    (hosts: 35, ejectable: 4)])
-  func ejectionsStopAtTenPercentOfHostsButOneIsAlwaysAllowed(_ example: (hosts: Int, ejectable: Int)) {
+  @Test(arguments: [
+    (hosts: 2, ejectable: 1), (hosts: 9, ejectable: 1), (hosts: 15, ejectable: 2),
+    (hosts: 20, ejectable: 2),
+    (hosts: 35, ejectable: 4),
+  ])
+  func ejectionsStopAtTenPercentOfHostsButOneIsAlwaysAllowed(
+    _ example: (hosts: Int, ejectable: Int)
+  ) {
     var detector = OutlierDetector()
     var ejected = 0
     for host in 0..<UInt64(example.hosts) {
       var result = false
-      for _ in 0..<5 { result = detector.record(host, failed: true, at: .zero, hostCount: example.hosts) }
+      for _ in 0..<5 {
+        result = detector.record(host, failed: true, at: .zero, hostCount: example.hosts)
+      }
       if result { ejected += 1 }
     }
     #expect(ejected == example.ejectable)
@@ -57,7 +65,9 @@ import Testing
   }
 
   @Test func eligibleHostsSkipUnhealthyAndEjectedUntilThePanicThreshold() {
-    let hosts = (1...4).map { UpstreamHost(address: UInt32($0), port: 80, healthy: $0 != 4, task: Int32($0)) }
+    let hosts = (1...4).map {
+      UpstreamHost(address: UInt32($0), port: 80, healthy: $0 != 4, task: Int32($0))
+    }
     let normal = EligibleHosts(hosts) { $0.address == 3 }
     #expect(normal.hosts.map(\.address) == [1, 2])
     #expect(!normal.inPanic)
@@ -72,22 +82,38 @@ import Testing
     var attempt: Int
     var http: Bool
     var retries: Bool
-    var description: String { "\(response.status) \(response.disposition) attempt \(attempt) http \(http)" }
+    var description: String {
+      "\(response.status) \(response.disposition) attempt \(attempt) http \(http)"
+    }
   }
 
   @Test(arguments: [
-    RetryCase(response: Response(status: 503, disposition: .delivered), attempt: 0, http: true, retries: true),
-    RetryCase(response: Response(status: 503, disposition: .delivered), attempt: 1, http: true, retries: true),
-    RetryCase(response: Response(status: 503, disposition: .delivered), attempt: 2, http: true, retries: false),
-    RetryCase(response: Response(status: 500, disposition: .delivered), attempt: 0, http: true, retries: false),
-    RetryCase(response: Response(status: 504, disposition: .timedOut), attempt: 0, http: true, retries: false),
+    RetryCase(
+      response: Response(status: 503, disposition: .delivered), attempt: 0, http: true,
+      retries: true),
+    RetryCase(
+      response: Response(status: 503, disposition: .delivered), attempt: 1, http: true,
+      retries: true),
+    RetryCase(
+      response: Response(status: 503, disposition: .delivered), attempt: 2, http: true,
+      retries: false),
+    RetryCase(
+      response: Response(status: 500, disposition: .delivered), attempt: 0, http: true,
+      retries: false),
+    RetryCase(
+      response: Response(status: 504, disposition: .timedOut), attempt: 0, http: true,
+      retries: false),
     RetryCase(response: .failure(.connectionRefused), attempt: 0, http: true, retries: true),
-    RetryCase(response: .failure(.deniedBySecurityGroupIngress), attempt: 1, http: false, retries: true),
+    RetryCase(
+      response: .failure(.deniedBySecurityGroupIngress), attempt: 1, http: false, retries: true),
     RetryCase(response: .failure(.timedOut), attempt: 0, http: false, retries: false),
-    RetryCase(response: Response(status: 503, disposition: .delivered), attempt: 0, http: false, retries: false),
+    RetryCase(
+      response: Response(status: 503, disposition: .delivered), attempt: 0, http: false,
+      retries: false),
   ])
   func serviceConnectRetriesTwiceOnConnectFailureAnd503(_ testCase: RetryCase) {
     let policy = RetryPolicy.serviceConnect(http: testCase.http)
-    #expect(policy.allowsRetry(after: testCase.response, attempt: testCase.attempt) == testCase.retries)
+    #expect(
+      policy.allowsRetry(after: testCase.response, attempt: testCase.attempt) == testCase.retries)
   }
 }

@@ -7,7 +7,8 @@ import Testing
   typealias F = ServiceConnectFixture
 
   @Test func entryDefaultsFollowTheECSAPI() throws {
-    let model = F.model(F.scenario(services: [F.service("orders", "api", serviceConnect: F.server())]))
+    let model = F.model(
+      F.scenario(services: [F.service("orders", "api", serviceConnect: F.server())]))
     let configuration = try #require(model.serviceConnect.configurations.first)
     #expect(configuration.activation == .atStart)
     #expect(configuration.namespace.map { model.namespaces[$0].name } == "prod")  // the cluster's default
@@ -16,7 +17,9 @@ import Testing
     #expect(endpoint.alias?.dnsName == "api.prod")
     #expect(endpoint.alias?.isDefaultName == true)
     #expect(endpoint.alias?.address.description == "127.255.0.1")
-    #expect(endpoint.containerPort == 8080 && endpoint.ingressPort == 8080 && !endpoint.hasIngressPortOverride)
+    #expect(
+      endpoint.containerPort == 8080 && endpoint.ingressPort == 8080
+        && !endpoint.hasIngressPortOverride)
     #expect(endpoint.appProtocol == .http)
     #expect(endpoint.idleTimeout == .seconds(300))
     #expect(endpoint.perRequestTimeout == .seconds(15))
@@ -25,7 +28,8 @@ import Testing
   }
 
   @Test func tcpPortsHaveALongIdleTimeoutAndNoPerRequestTimeout() throws {
-    let model = F.model(F.scenario(services: [F.service("db", "tcp", serviceConnect: F.server(portName: "db"))]))
+    let model = F.model(
+      F.scenario(services: [F.service("db", "tcp", serviceConnect: F.server(portName: "db"))]))
     let endpoint = try #require(model.serviceConnect.configurations.first?.endpoints.first)
     #expect(endpoint.appProtocol == .tcp)
     #expect(endpoint.idleTimeout == .seconds(3600))
@@ -38,7 +42,9 @@ import Testing
     var perRequest: Int?
     var limit: SimDuration?
     var kind: ServiceConnectEndpoint.TimeoutKind?
-    var description: String { "idle \(idle.map(String.init) ?? "-") perRequest \(perRequest.map(String.init) ?? "-")" }
+    var description: String {
+      "idle \(idle.map(String.init) ?? "-") perRequest \(perRequest.map(String.init) ?? "-")"
+    }
   }
 
   @Test(arguments: [
@@ -54,27 +60,47 @@ import Testing
     var timeout: F.JSON = [:]
     if let idle = testCase.idle { timeout["idleTimeoutSeconds"] = idle }
     if let perRequest = testCase.perRequest { timeout["perRequestTimeoutSeconds"] = perRequest }
-    let model = F.model(F.scenario(services: [F.service("orders", "api", serviceConnect: F.server(extra: ["timeout": timeout]))]))
+    let model = F.model(
+      F.scenario(services: [
+        F.service("orders", "api", serviceConnect: F.server(extra: ["timeout": timeout]))
+      ]))
     let endpoint = try #require(model.serviceConnect.configurations.first?.endpoints.first)
     #expect(endpoint.requestTimeout?.limit == testCase.limit)
     #expect(endpoint.requestTimeout?.kind == testCase.kind)
   }
 
   @Test func namesGetOneLoopbackAddressEachPerNamespace() throws {
-    let model = F.model(F.scenario(services: [
-      F.service("orders", "api", serviceConnect: F.server(discoveryName: "orders", alias: ["port": 80, "dnsName": "orders"])),
-      F.service("admin", "two-ports", serviceConnect: F.server(portName: "admin", discoveryName: "admin", alias: ["port": 81, "dnsName": "orders"])),
-      F.service("users", "api", serviceConnect: F.server(discoveryName: "users", alias: ["port": 80, "dnsName": "users"])),
-      F.service("dev-users", "api", serviceConnect: F.server(discoveryName: "users", alias: ["port": 80, "dnsName": "users"], namespace: "dev")),
-    ]))
-    let addresses = model.serviceConnect.configurations.map { $0.endpoints[0].alias!.address.description }
+    let model = F.model(
+      F.scenario(services: [
+        F.service(
+          "orders", "api",
+          serviceConnect: F.server(
+            discoveryName: "orders", alias: ["port": 80, "dnsName": "orders"])),
+        F.service(
+          "admin", "two-ports",
+          serviceConnect: F.server(
+            portName: "admin", discoveryName: "admin", alias: ["port": 81, "dnsName": "orders"])),
+        F.service(
+          "users", "api",
+          serviceConnect: F.server(discoveryName: "users", alias: ["port": 80, "dnsName": "users"])),
+        F.service(
+          "dev-users", "api",
+          serviceConnect: F.server(
+            discoveryName: "users", alias: ["port": 80, "dnsName": "users"], namespace: "dev")),
+      ]))
+    let addresses = model.serviceConnect.configurations.map {
+      $0.endpoints[0].alias!.address.description
+    }
     #expect(addresses == ["127.255.0.1", "127.255.0.1", "127.255.0.2", "127.255.0.1"])
   }
 
   @Test func discoveryNamesBecomeCloudMapServicesWithoutDNS() throws {
-    let model = F.model(F.scenario(services: [
-      F.service("orders", "api", serviceConnect: F.server(discoveryName: "orders", namespace: "prod.local"))
-    ]))
+    let model = F.model(
+      F.scenario(services: [
+        F.service(
+          "orders", "api",
+          serviceConnect: F.server(discoveryName: "orders", namespace: "prod.local"))
+      ]))
     let endpoint = try #require(model.serviceConnect.configurations.first?.endpoints.first)
     let service = model.discoveryServices[endpoint.discoveryService]
     #expect(service.createdByServiceConnect)
@@ -84,20 +110,33 @@ import Testing
   }
 
   @Test func updatesBecomeConfigurationsThatTakeEffectAtTheirEvent() throws {
-    let model = F.model(F.scenario(
-      services: [F.service("orders", "api"), F.service("web", "caller", serviceConnect: F.client)],
-      events: [
-        ["at": "30s", "updateService": ["service": "web", "serviceConnectConfiguration": ["enabled": false]]],
-        ["at": "10s", "updateService": ["service": "orders", "desiredCount": 3,
-                                        "serviceConnectConfiguration": F.server(namespace: "ns-dev")]],
-      ]))
+    let model = F.model(
+      F.scenario(
+        services: [
+          F.service("orders", "api"), F.service("web", "caller", serviceConnect: F.client),
+        ],
+        events: [
+          [
+            "at": "30s",
+            "updateService": ["service": "web", "serviceConnectConfiguration": ["enabled": false]],
+          ],
+          [
+            "at": "10s",
+            "updateService": [
+              "service": "orders", "desiredCount": 3,
+              "serviceConnectConfiguration": F.server(namespace: "ns-dev"),
+            ],
+          ],
+        ]))
     let configurations = model.serviceConnect.configurations
     #expect(configurations.count == 3)
     #expect(model.serviceConnect.initialConfiguration(of: 1) == 0)
     #expect(model.serviceConnect.initialConfiguration(of: 0) == nil)
     #expect(configurations[1].service == 0 && configurations[1].activation.time == .seconds(10))
     #expect(configurations[1].namespace.map { model.namespaces[$0].name } == "dev")  // by namespace id
-    #expect(configurations[2].service == 1 && !configurations[2].enabled && configurations[2].activation.time == .seconds(30))
+    #expect(
+      configurations[2].service == 1 && !configurations[2].enabled
+        && configurations[2].activation.time == .seconds(30))
     let source = try #require(configurations[1].activation.update)
     #expect(model.serviceConnect.configuration(appliedBy: source) == 1)
   }

@@ -10,26 +10,36 @@ extension ModelBuilder {
     var ledger = ServiceConnectNameLedger()
     for index in model.services.indices {
       guard let spec = model.services[index].spec.serviceConnect, spec.enabled else { continue }
-      if let configuration = serviceConnectConfiguration(spec, service: index, activation: .atStart, ledger: &ledger) {
+      if let configuration = serviceConnectConfiguration(
+        spec, service: index, activation: .atStart, ledger: &ledger)
+      {
         model.serviceConnect.configurations.append(configuration)
       }
     }
-    let updates = document.events.enumerated().compactMap { offset, event -> (at: SimDuration, offset: Int, update: ServiceConnectUpdateSpec)? in
-      guard case .serviceCall(let call) = event.action, case .serviceConnect(let update) = call.body else { return nil }
+    let updates = document.events.enumerated().compactMap {
+      offset, event -> (at: SimDuration, offset: Int, update: ServiceConnectUpdateSpec)? in
+      guard case .serviceCall(let call) = event.action, case .serviceConnect(let update) = call.body
+      else { return nil }
       return (event.at, offset, update)
     }.sorted { ($0.at, $0.offset) < ($1.at, $1.offset) }
     for (at, _, update) in updates {
-      guard let service = serviceTable.resolve(update.service, at: field(update.source, "service"), diagnostics: diagnostics)
+      guard
+        let service = serviceTable.resolve(
+          update.service, at: field(update.source, "service"), diagnostics: diagnostics)
       else { continue }
       let spec = update.configuration
       let activation = ServiceConnectConfiguration.Activation.event(at: at, source: spec.source)
       ledger.release(service: service)
       guard spec.enabled else {
-        model.serviceConnect.configurations.append(ServiceConnectConfiguration(
-          service: service, enabled: false, namespace: nil, endpoints: [], activation: activation, source: spec.source))
+        model.serviceConnect.configurations.append(
+          ServiceConnectConfiguration(
+            service: service, enabled: false, namespace: nil, endpoints: [], activation: activation,
+            source: spec.source))
         continue
       }
-      if let configuration = serviceConnectConfiguration(spec, service: service, activation: activation, ledger: &ledger) {
+      if let configuration = serviceConnectConfiguration(
+        spec, service: service, activation: activation, ledger: &ledger)
+      {
         model.serviceConnect.configurations.append(configuration)
       }
     }
@@ -37,7 +47,8 @@ extension ModelBuilder {
 
   /// Resolves one enabled configuration of `service` and claims its names in the ledger.
   func serviceConnectConfiguration(
-    _ spec: ServiceConnectConfigurationSpec, service: Int, activation: ServiceConnectConfiguration.Activation,
+    _ spec: ServiceConnectConfigurationSpec, service: Int,
+    activation: ServiceConnectConfiguration.Activation,
     ledger: inout ServiceConnectNameLedger
   ) -> ServiceConnectConfiguration? {
     let ecsService = model.services[service]
@@ -46,30 +57,42 @@ extension ModelBuilder {
     var endpoints: [ServiceConnectEndpoint] = []
     for (offset, entry) in spec.services.enumerated() {
       let source = field(spec.source, "services", index: offset)
-      if let endpoint = serviceConnectEndpoint(entry, at: source, namespace: namespace, definition: definition, ledger: &ledger) {
+      if let endpoint = serviceConnectEndpoint(
+        entry, at: source, namespace: namespace, definition: definition, ledger: &ledger)
+      {
         endpoints.append(endpoint)
       }
     }
     checkIngressPorts(endpoints, definition: definition)
     claimNames(of: endpoints, service: service, namespace: namespace, ledger: &ledger)
     return ServiceConnectConfiguration(
-      service: service, enabled: true, namespace: namespace, endpoints: endpoints, activation: activation,
+      service: service, enabled: true, namespace: namespace, endpoints: endpoints,
+      activation: activation,
       source: spec.source)
   }
 
   /// The namespace a configuration names, or the cluster's default Service Connect namespace.
-  func serviceConnectNamespace(_ spec: ServiceConnectConfigurationSpec, of service: ECSService) -> Int? {
+  func serviceConnectNamespace(_ spec: ServiceConnectConfigurationSpec, of service: ECSService)
+    -> Int?
+  {
     if let reference = spec.namespace {
-      return namespaceTable.resolve(reference, at: field(spec.source, "namespace"), diagnostics: diagnostics)
+      return namespaceTable.resolve(
+        reference, at: field(spec.source, "namespace"), diagnostics: diagnostics)
     }
     // ECS uses the cluster named "default" when a service names none.
     let cluster = service.cluster ?? clusterTable.lookup("default")
-    if let cluster, let namespace = model.clusters[cluster].serviceConnectNamespace { return namespace }
-    let clusterText = cluster.map { "cluster '\(model.clusters[$0].name)' has" } ?? "the service's cluster has"
-    error("model.service-connect-no-namespace",
-          "Service Connect is enabled for service '\(service.name)' but names no namespace, and \(clusterText) no default Service Connect namespace",
-          at: spec.source,
-          hint: "set \"namespace\" (a Cloud Map namespace name, id or ARN) or the cluster's serviceConnectDefaults.namespace")
+    if let cluster, let namespace = model.clusters[cluster].serviceConnectNamespace {
+      return namespace
+    }
+    let clusterText =
+      cluster.map { "cluster '\(model.clusters[$0].name)' has" } ?? "the service's cluster has"
+    error(
+      "model.service-connect-no-namespace",
+      "Service Connect is enabled for service '\(service.name)' but names no namespace, and \(clusterText) no default Service Connect namespace",
+      at: spec.source,
+      hint:
+        "set \"namespace\" (a Cloud Map namespace name, id or ARN) or the cluster's serviceConnectDefaults.namespace"
+    )
     return nil
   }
 
@@ -79,16 +102,18 @@ extension ModelBuilder {
     var owners: [Int: ServiceConnectEndpoint] = [:]
     for endpoint in endpoints {
       if let other = owners[endpoint.ingressPort], other.containerPort != endpoint.containerPort {
-        error("model.service-connect-ingress-port-conflict",
-              "the proxy cannot listen on port \(endpoint.ingressPort) for both '\(other.portName)' (container port \(other.containerPort)) and '\(endpoint.portName)' (container port \(endpoint.containerPort))",
-              at: field(endpoint.source, "ingressPortOverride"))
+        error(
+          "model.service-connect-ingress-port-conflict",
+          "the proxy cannot listen on port \(endpoint.ingressPort) for both '\(other.portName)' (container port \(other.containerPort)) and '\(endpoint.portName)' (container port \(endpoint.containerPort))",
+          at: field(endpoint.source, "ingressPortOverride"))
         continue
       }
       owners[endpoint.ingressPort] = endpoint
       if endpoint.hasIngressPortOverride, definition.containerPorts.contains(endpoint.ingressPort) {
-        error("model.service-connect-ingress-port-conflict",
-              "ingressPortOverride \(endpoint.ingressPort) is a container port of task definition '\(definition.family)'; the proxy and the application cannot both listen on it",
-              at: field(endpoint.source, "ingressPortOverride"), hint: "pick a port no container maps")
+        error(
+          "model.service-connect-ingress-port-conflict",
+          "ingressPortOverride \(endpoint.ingressPort) is a container port of task definition '\(definition.family)'; the proxy and the application cannot both listen on it",
+          at: field(endpoint.source, "ingressPortOverride"), hint: "pick a port no container maps")
       }
     }
   }
@@ -96,26 +121,30 @@ extension ModelBuilder {
   /// Claims the discovery names and aliases of a configuration, reporting the ones another
   /// service (or another entry of the same configuration) already holds.
   func claimNames(
-    of endpoints: [ServiceConnectEndpoint], service: Int, namespace: Int, ledger: inout ServiceConnectNameLedger
+    of endpoints: [ServiceConnectEndpoint], service: Int, namespace: Int,
+    ledger: inout ServiceConnectNameLedger
   ) {
     let namespaceName = model.namespaces[namespace].name
     for endpoint in endpoints {
       let claim = ServiceConnectNameLedger.Claim(service: service, source: endpoint.source)
       if let holder = ledger.discoveryNameHolder(endpoint.discoveryName, namespace: namespace) {
-        error("model.service-connect-duplicate-discovery-name",
-              "discovery name '\(endpoint.discoveryName)' is already used in namespace '\(namespaceName)' by \(holderText(holder, service))",
-              at: field(endpoint.source, "discoveryName"),
-              hint: "discovery names are unique in a namespace; an entry without discoveryName uses its portName",
-              notes: [.init(message: "first used here", location: holder.source.location)])
+        error(
+          "model.service-connect-duplicate-discovery-name",
+          "discovery name '\(endpoint.discoveryName)' is already used in namespace '\(namespaceName)' by \(holderText(holder, service))",
+          at: field(endpoint.source, "discoveryName"),
+          hint:
+            "discovery names are unique in a namespace; an entry without discoveryName uses its portName",
+          notes: [.init(message: "first used here", location: holder.source.location)])
       } else {
         ledger.claimDiscoveryName(endpoint.discoveryName, namespace: namespace, claim)
       }
       guard let alias = endpoint.alias else { continue }
       if let holder = ledger.aliasHolder(alias.dnsName, port: alias.port, namespace: namespace) {
-        error("model.service-connect-duplicate-alias",
-              "client alias '\(alias.dnsName):\(alias.port)' is already used in namespace '\(namespaceName)' by \(holderText(holder, service))",
-              at: alias.source, hint: "each alias name and port is unique in a namespace",
-              notes: [.init(message: "first used here", location: holder.source.location)])
+        error(
+          "model.service-connect-duplicate-alias",
+          "client alias '\(alias.dnsName):\(alias.port)' is already used in namespace '\(namespaceName)' by \(holderText(holder, service))",
+          at: alias.source, hint: "each alias name and port is unique in a namespace",
+          notes: [.init(message: "first used here", location: holder.source.location)])
       } else {
         ledger.claimAlias(alias.dnsName, port: alias.port, namespace: namespace, claim)
       }
@@ -123,6 +152,7 @@ extension ModelBuilder {
   }
 
   private func holderText(_ holder: ServiceConnectNameLedger.Claim, _ service: Int) -> String {
-    holder.service == service ? "another entry of this configuration" : "service '\(model.services[holder.service].name)'"
+    holder.service == service
+      ? "another entry of this configuration" : "service '\(model.services[holder.service].name)'"
   }
 }

@@ -26,10 +26,14 @@ public enum ServiceConnectAnalysis {
     return findings
   }
 
-  static func warning(_ id: DiagnosticID, _ message: String, at source: SourceRef, hint: String? = nil,
-                      notes: [Diagnostic.Note] = []) -> Diagnostic {
-    Diagnostic(id: id, severity: .warning, message: message, location: source.location, path: source.path, notes: notes,
-               hint: hint)
+  static func warning(
+    _ id: DiagnosticID, _ message: String, at source: SourceRef, hint: String? = nil,
+    notes: [Diagnostic.Note] = []
+  ) -> Diagnostic {
+    Diagnostic(
+      id: id, severity: .warning, message: message, location: source.location, path: source.path,
+      notes: notes,
+      hint: hint)
   }
 
   /// One client alias of one configuration.
@@ -42,11 +46,14 @@ public enum ServiceConnectAnalysis {
   }
 
   static func aliasOccurrences(_ model: NetworkModel) -> [AliasOccurrence] {
-    model.serviceConnect.configurations.enumerated().flatMap { index, configuration -> [AliasOccurrence] in
+    model.serviceConnect.configurations.enumerated().flatMap {
+      index, configuration -> [AliasOccurrence] in
       guard let namespace = configuration.namespace else { return [] }
       return configuration.aliases.map {
-        AliasOccurrence(configuration: index, endpoint: $0.endpoint, service: configuration.service, namespace: namespace,
-                        alias: $0.alias)
+        AliasOccurrence(
+          configuration: index, endpoint: $0.endpoint, service: configuration.service,
+          namespace: namespace,
+          alias: $0.alias)
       }
     }
   }
@@ -55,10 +62,13 @@ public enum ServiceConnectAnalysis {
   static func entriesWithoutAlias(_ model: NetworkModel) -> [Diagnostic] {
     model.serviceConnect.configurations.flatMap { configuration in
       configuration.endpoints.filter { $0.alias == nil }.map { endpoint in
-        warning("analysis.service-connect-entry-without-alias",
-                "Service Connect entry '\(endpoint.discoveryName)' of service '\(model.services[configuration.service].name)' has no client alias: ECS registers it in Cloud Map, but no client can address it",
-                at: endpoint.source,
-                hint: "add \"clientAliases\": [{\"port\": \(endpoint.containerPort)}] (the name defaults to '\(endpoint.discoveryName).\(model.namespaces[configuration.namespace ?? 0].name)')")
+        warning(
+          "analysis.service-connect-entry-without-alias",
+          "Service Connect entry '\(endpoint.discoveryName)' of service '\(model.services[configuration.service].name)' has no client alias: ECS registers it in Cloud Map, but no client can address it",
+          at: endpoint.source,
+          hint:
+            "add \"clientAliases\": [{\"port\": \(endpoint.containerPort)}] (the name defaults to '\(endpoint.discoveryName).\(model.namespaces[configuration.namespace ?? 0].name)')"
+        )
       }
     }
   }
@@ -75,10 +85,12 @@ public enum ServiceConnectAnalysis {
         continue
       }
       guard first.service != occurrence.service else { continue }
-      findings.append(warning(
-        "analysis.service-connect-alias-name-shared",
-        "alias name '\(occurrence.alias.dnsName)' is served by service '\(model.services[first.service].name)' on port \(first.alias.port) and by service '\(model.services[occurrence.service].name)' on port \(occurrence.alias.port) in namespace '\(model.namespaces[occurrence.namespace].name)'; the port a client dials decides which one it reaches",
-        at: occurrence.alias.source, notes: [.init(message: "also served here", location: first.alias.source.location)]))
+      findings.append(
+        warning(
+          "analysis.service-connect-alias-name-shared",
+          "alias name '\(occurrence.alias.dnsName)' is served by service '\(model.services[first.service].name)' on port \(first.alias.port) and by service '\(model.services[occurrence.service].name)' on port \(occurrence.alias.port) in namespace '\(model.namespaces[occurrence.namespace].name)'; the port a client dials decides which one it reaches",
+          at: occurrence.alias.source,
+          notes: [.init(message: "also served here", location: first.alias.source.location)]))
     }
     return findings
   }
@@ -88,19 +100,23 @@ public enum ServiceConnectAnalysis {
   static func shadowedDNSNames(_ model: NetworkModel) -> [Diagnostic] {
     var findings: [Diagnostic] = []
     var reported: Set<String> = []
-    for occurrence in aliasOccurrences(model) where reported.insert(occurrence.alias.dnsName).inserted {
+    for occurrence in aliasOccurrences(model)
+    where reported.insert(occurrence.alias.dnsName).inserted {
       guard let other = dnsOwner(of: occurrence.alias.dnsName, in: model) else { continue }
-      findings.append(warning(
-        "analysis.service-connect-alias-shadows-dns-name",
-        "alias '\(occurrence.alias.dnsName)' is also \(other): inside Service Connect tasks of namespace '\(model.namespaces[occurrence.namespace].name)' it resolves to the proxy (\(occurrence.alias.address)); every other client still resolves it through DNS",
-        at: occurrence.alias.source))
+      findings.append(
+        warning(
+          "analysis.service-connect-alias-shadows-dns-name",
+          "alias '\(occurrence.alias.dnsName)' is also \(other): inside Service Connect tasks of namespace '\(model.namespaces[occurrence.namespace].name)' it resolves to the proxy (\(occurrence.alias.address)); every other client still resolves it through DNS",
+          at: occurrence.alias.source))
     }
     return findings
   }
 
   /// What else answers a name through DNS, if anything.
   static func dnsOwner(of name: String, in model: NetworkModel) -> String? {
-    if let service = model.discoveryServices.first(where: { !$0.createdByServiceConnect && $0.hasARecords && $0.fullName == name }) {
+    if let service = model.discoveryServices.first(where: {
+      !$0.createdByServiceConnect && $0.hasARecords && $0.fullName == name
+    }) {
       return "the DNS name of Cloud Map service '\(service.name)'"
     }
     if let external = model.externals.first(where: { $0.hostnames.contains(name) }) {

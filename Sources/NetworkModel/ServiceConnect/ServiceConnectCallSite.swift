@@ -30,23 +30,30 @@ struct ServiceConnectCallSite {
       case .standaloneTask(let index, _): caller = .standaloneTask(index)
       }
       if let head = RequestHead(method: stream.method, url: stream.url) {
-        sites.append(ServiceConnectCallSite(
-          caller: caller, host: head.host.lowercased(), port: head.port, description: "traffic '\(stream.name)'",
-          source: model.document.field(model.document.field(stream.source, "request"), "url")))
+        sites.append(
+          ServiceConnectCallSite(
+            caller: caller, host: head.host.lowercased(), port: head.port,
+            description: "traffic '\(stream.name)'",
+            source: model.document.field(model.document.field(stream.source, "request"), "url")))
       }
     }
     for (index, definition) in model.taskDefinitions.enumerated() {
-      let callers = model.services.indices.filter { model.services[$0].taskDefinition == index }.map(Caller.service)
-        + model.standaloneTasks.indices.filter { model.standaloneTasks[$0].taskDefinition == index }.map(Caller.standaloneTask)
+      let callers =
+        model.services.indices.filter { model.services[$0].taskDefinition == index }.map(
+          Caller.service)
+        + model.standaloneTasks.indices.filter { model.standaloneTasks[$0].taskDefinition == index }
+        .map(Caller.standaloneTask)
       guard !callers.isEmpty else { continue }
       for container in definition.containers {
         guard let behavior = container.behavior else { continue }
         for (url, source) in urls(of: behavior, fallback: definition.spec.source) {
           guard let head = RequestHead(method: "GET", url: url) else { continue }
           for caller in callers {
-            sites.append(ServiceConnectCallSite(
-              caller: caller, host: head.host.lowercased(), port: head.port,
-              description: "the behavior of task definition '\(definition.family)'", source: source))
+            sites.append(
+              ServiceConnectCallSite(
+                caller: caller, host: head.host.lowercased(), port: head.port,
+                description: "the behavior of task definition '\(definition.family)'",
+                source: source))
           }
         }
       }

@@ -55,9 +55,9 @@ public struct ServiceConnectEndpoint: Sendable {
   /// `TimeoutConfiguration`); nil when both are disabled.
   public var requestTimeout: (limit: SimDuration, kind: TimeoutKind)? {
     switch (perRequestTimeout, idleTimeout) {
-    case let (request?, idle?): return idle < request ? (idle, .idle) : (request, .perRequest)
-    case let (request?, nil): return (request, .perRequest)
-    case let (nil, idle?): return (idle, .idle)
+    case (let request?, let idle?): return idle < request ? (idle, .idle) : (request, .perRequest)
+    case (let request?, nil): return (request, .perRequest)
+    case (nil, let idle?): return (idle, .idle)
     case (nil, nil): return nil
     }
   }

@@ -13,7 +13,10 @@ public struct ServiceConnectUpdateSpec: Sendable {
   /// The `updateService` body.
   public var source: SourceRef
 
-  public init(service: String, desiredCount: Int?, configuration: ServiceConnectConfigurationSpec, source: SourceRef) {
+  public init(
+    service: String, desiredCount: Int?, configuration: ServiceConnectConfigurationSpec,
+    source: SourceRef
+  ) {
     self.service = service
     self.desiredCount = desiredCount
     self.configuration = configuration

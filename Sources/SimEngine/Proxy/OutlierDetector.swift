@@ -15,7 +15,10 @@ public struct OutlierDetector: Sendable {
     public var ejectionDuration: SimDuration
     public var maxEjectionPercent: Int
 
-    public init(consecutiveErrors: Int = 5, ejectionDuration: SimDuration = .seconds(30), maxEjectionPercent: Int = 10) {
+    public init(
+      consecutiveErrors: Int = 5, ejectionDuration: SimDuration = .seconds(30),
+      maxEjectionPercent: Int = 10
+    ) {
       self.consecutiveErrors = consecutiveErrors
       self.ejectionDuration = ejectionDuration
       self.maxEjectionPercent = maxEjectionPercent
@@ -55,7 +58,8 @@ public struct OutlierDetector: Sendable {
   ///
   /// - Parameter hostCount: how many hosts the cluster has now (for the ejection limit).
   @discardableResult
-  public mutating func record(_ key: UInt64, failed: Bool, at now: SimTime, hostCount: Int) -> Bool {
+  public mutating func record(_ key: UInt64, failed: Bool, at now: SimTime, hostCount: Int) -> Bool
+  {
     var state = hosts[key] ?? HostState()
     defer { hosts[key] = state }
     guard failed else {
@@ -63,9 +67,13 @@ public struct OutlierDetector: Sendable {
       return false
     }
     state.consecutiveErrors += 1
-    guard state.consecutiveErrors >= settings.consecutiveErrors, !isEjected(key, at: now) else { return false }
+    guard state.consecutiveErrors >= settings.consecutiveErrors, !isEjected(key, at: now) else {
+      return false
+    }
     let ejected = ejectedCount(at: now)
-    guard ejected == 0 || ejected * 100 < settings.maxEjectionPercent * hostCount else { return false }
+    guard ejected == 0 || ejected * 100 < settings.maxEjectionPercent * hostCount else {
+      return false
+    }
     state.consecutiveErrors = 0
     state.ejectedUntil = now + settings.ejectionDuration
     return true

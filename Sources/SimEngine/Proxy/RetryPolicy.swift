@@ -29,7 +29,8 @@ public struct RetryPolicy: Sendable, Equatable {
   /// Service Connect: two retries on connection failure or 503 (HTTP), connection failure only
   /// for TCP.
   public static func serviceConnect(http: Bool) -> RetryPolicy {
-    RetryPolicy(maxRetries: 2, conditions: http ? [.connectFailure, .status(503)] : [.connectFailure])
+    RetryPolicy(
+      maxRetries: 2, conditions: http ? [.connectFailure, .status(503)] : [.connectFailure])
   }
 
   /// Whether attempt number `attempt` (0 for the first) may be followed by another after
@@ -51,7 +52,8 @@ public struct RetryPolicy: Sendable, Equatable {
   public static func isConnectFailure(_ response: Response) -> Bool {
     guard response.status == 0 else { return false }
     switch response.disposition {
-    case .connectionRefused, .hostUnreachable, .noRouteToHost, .deniedBySecurityGroupIngress, .deniedBySecurityGroupEgress:
+    case .connectionRefused, .hostUnreachable, .noRouteToHost, .deniedBySecurityGroupIngress,
+      .deniedBySecurityGroupEgress:
       return true
     default:
       return false

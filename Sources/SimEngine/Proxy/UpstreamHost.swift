@@ -33,7 +33,9 @@ public struct EligibleHosts: Sendable {
   public let inPanic: Bool
 
   /// Filters `all` (in their given order) with the panic threshold applied.
-  public init(_ all: [UpstreamHost], panicThresholdPercent: Int = 50, isEjected: (UpstreamHost) -> Bool) {
+  public init(
+    _ all: [UpstreamHost], panicThresholdPercent: Int = 50, isEjected: (UpstreamHost) -> Bool
+  ) {
     let available = all.filter { $0.healthy && !isEjected($0) }
     if !all.isEmpty && available.count * 100 < panicThresholdPercent * all.count {
       hosts = all

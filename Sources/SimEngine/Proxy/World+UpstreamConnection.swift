@@ -11,12 +11,15 @@ extension World {
   /// in the exchange's `callerContext` and `attempt` in its `step`.
   @discardableResult
   public func connectUpstream(
-    from interface: Int32, caller: Int32, to host: UpstreamHost, head: RequestHead, parent: Int32, timeout: SimDuration,
+    from interface: Int32, caller: Int32, to host: UpstreamHost, head: RequestHead, parent: Int32,
+    timeout: SimDuration,
     connectTimeout: SimDuration = .seconds(5), attempt: Int32
   ) -> Int32 {
     let child = connect(
-      from: interface, caller: caller, to: host.address, port: host.port, head: head, parent: parent,
-      request: exchanges[parent].request, timeout: timeout, callerContext: Int64(bitPattern: host.key))
+      from: interface, caller: caller, to: host.address, port: host.port, head: head,
+      parent: parent,
+      request: exchanges[parent].request, timeout: timeout,
+      callerContext: Int64(bitPattern: host.key))
     exchanges[child].step = attempt
     if let dropped = exchanges[child].pendingFailure {
       fail(child, dropped, after: min(connectTimeout, timeout))

@@ -34,9 +34,11 @@ final class ServiceConnectControlPlane: TaskLifecycleObserver, ServiceCallHandle
       let configuration = model.serviceConnect.configurations[index]
       guard configuration.enabled, configuration.namespace == namespace else { continue }
       for (endpoint, alias) in configuration.aliases {
-        routes.append(ServiceConnectRoute(
-          dnsName: alias.dnsName, port: alias.port, address: alias.address.value, configuration: index, service: service,
-          endpoint: configuration.endpoints[endpoint]))
+        routes.append(
+          ServiceConnectRoute(
+            dnsName: alias.dnsName, port: alias.port, address: alias.address.value,
+            configuration: index, service: service,
+            endpoint: configuration.endpoints[endpoint]))
       }
     }
     return routes
@@ -49,7 +51,9 @@ final class ServiceConnectControlPlane: TaskLifecycleObserver, ServiceCallHandle
     let configuration = model.serviceConnect.configurations[index]
     guard configuration.enabled, let namespace = configuration.namespace else { return }
     let routes = currentRoutes(in: namespace)
-    let proxy = world.add(ServiceConnectProxyActor(task: task, configuration: index, namespace: namespace, routes: routes))
+    let proxy = world.add(
+      ServiceConnectProxyActor(
+        task: task, configuration: index, namespace: namespace, routes: routes))
     proxies[task.taskIndex] = proxy
     let interface = world.interfaces[Int(task.interface)]
     for route in routes {
@@ -60,19 +64,26 @@ final class ServiceConnectControlPlane: TaskLifecycleObserver, ServiceCallHandle
     task.sidecars.append("service-connect")
     if world.now > .zero {
       let names = routes.map { "\($0.dnsName) → \(IPv4Address($0.address))" }
-      world.recordTimeline("Service Connect: task \(task.name) starts with /etc/hosts [\(names.joined(separator: ", "))]")
+      world.recordTimeline(
+        "Service Connect: task \(task.name) starts with /etc/hosts [\(names.joined(separator: ", "))]"
+      )
     }
   }
 
   /// One server-side listener per ingress port, taking the port from the application when the
   /// proxy listens on the container port itself.
-  func attachIngress(of configuration: ServiceConnectConfiguration, to task: TaskActor, interface: NetworkInterface,
-                     in world: World) {
+  func attachIngress(
+    of configuration: ServiceConnectConfiguration, to task: TaskActor, interface: NetworkInterface,
+    in world: World
+  ) {
     var ports: [Int] = []
-    for endpoint in configuration.endpoints where !ports.contains(endpoint.ingressPort) { ports.append(endpoint.ingressPort) }
+    for endpoint in configuration.endpoints where !ports.contains(endpoint.ingressPort) {
+      ports.append(endpoint.ingressPort)
+    }
     for port in ports {
       let served = configuration.endpoints.filter { $0.ingressPort == port }
-      let listener = world.add(ServiceConnectIngressActor(task: task, port: port, endpoints: served))
+      let listener = world.add(
+        ServiceConnectIngressActor(task: task, port: port, endpoints: served))
       interface.listeners[port] = listener.id
     }
   }
@@ -83,14 +94,18 @@ final class ServiceConnectControlPlane: TaskLifecycleObserver, ServiceCallHandle
     let address = world.interfaces[Int(task.interface)].address
     for endpoint in configuration.endpoints {
       let attributes: [(String, String)] = [
-        ("AWS_INSTANCE_IPV4", IPv4Address(address).description), ("AWS_INSTANCE_PORT", String(endpoint.ingressPort)),
+        ("AWS_INSTANCE_IPV4", IPv4Address(address).description),
+        ("AWS_INSTANCE_PORT", String(endpoint.ingressPort)),
         ("AVAILABILITY_ZONE", model.subnets[task.subnet].availabilityZone),
         ("ECS_SERVICE_NAME", model.services[task.service].name),
         ("ECS_TASK_DEFINITION_FAMILY", model.taskDefinitions[task.taskDefinition].family),
       ]
-      world.cloudMap.register(task, address: address, port: endpoint.ingressPort, in: endpoint.discoveryService,
-                              attributes: attributes)
-      world.recordTimeline("Service Connect: registered \(IPv4Address(address)):\(endpoint.ingressPort) (\(task.name)) as \(endpoint.discoveryName) in \(model.namespaces[proxy.namespace].name)")
+      world.cloudMap.register(
+        task, address: address, port: endpoint.ingressPort, in: endpoint.discoveryService,
+        attributes: attributes)
+      world.recordTimeline(
+        "Service Connect: registered \(IPv4Address(address)):\(endpoint.ingressPort) (\(task.name)) as \(endpoint.discoveryName) in \(model.namespaces[proxy.namespace].name)"
+      )
     }
   }
 
@@ -98,15 +113,17 @@ final class ServiceConnectControlPlane: TaskLifecycleObserver, ServiceCallHandle
 
   func apply(_ call: ServiceCallSpec, in world: World) -> Bool {
     guard case .serviceConnect(let update) = call.body else { return false }
-    guard let index = model.serviceConnect.configuration(appliedBy: update.configuration.source) else { return true }
+    guard let index = model.serviceConnect.configuration(appliedBy: update.configuration.source)
+    else { return true }
     let configuration = model.serviceConnect.configurations[index]
     let service = configuration.service
     current[service] = configuration.enabled ? index : nil
     let name = model.services[service].name
     if configuration.enabled, let namespace = configuration.namespace {
       let aliases = configuration.aliases.map { "\($0.alias.dnsName):\($0.alias.port)" }
-      world.recordTimeline("Service Connect: service \(name) now uses namespace \(model.namespaces[namespace].name)"
-                           + (aliases.isEmpty ? " (client only)" : " and serves \(aliases.joined(separator: ", "))"))
+      world.recordTimeline(
+        "Service Connect: service \(name) now uses namespace \(model.namespaces[namespace].name)"
+          + (aliases.isEmpty ? " (client only)" : " and serves \(aliases.joined(separator: ", "))"))
     } else {
       world.recordTimeline("Service Connect: turned off for service \(name)")
     }

@@ -36,17 +36,23 @@ final class ServiceConnectIngressActor: SimActor {
     if world.isTraced(e) {
       let names = endpoints.map(\.discoveryName).joined(separator: ", ")
       let tls = endpoint.tlsAuthority.map { ", TLS with a certificate from \($0)" } ?? ""
-      world.note(e, label, .received,
-                 "server listener :\(port) (\(names)) → application container '\(endpoint.containerName)' on :\(endpoint.containerPort)\(tls)")
+      world.note(
+        e, label, .received,
+        "server listener :\(port) (\(names)) → application container '\(endpoint.containerName)' on :\(endpoint.containerPort)\(tls)"
+      )
     }
     if endpoint.tlsAuthority != nil, !(caller is ServiceConnectProxyActor) {
-      world.note(e, label, .failed, "the listener expects TLS from a Service Connect proxy; a plaintext client fails the handshake and the connection closes")
+      world.note(
+        e, label, .failed,
+        "the listener expects TLS from a Service Connect proxy; a plaintext client fails the handshake and the connection closes"
+      )
       world.reply(e, .failure(.tlsHandshakeFailed))
       return
     }
     let timeout = endpoint.requestTimeout?.limit ?? .hours(24)
-    world.deliverLocally(from: task.interface, caller: id, to: task.id, head: world.exchanges[e].head, parent: e,
-                         request: world.exchanges[e].request, timeout: timeout)
+    world.deliverLocally(
+      from: task.interface, caller: id, to: task.id, head: world.exchanges[e].head, parent: e,
+      request: world.exchanges[e].request, timeout: timeout)
   }
 
   override func handleResponse(_ child: Int32, in world: World) {
@@ -58,15 +64,20 @@ final class ServiceConnectIngressActor: SimActor {
     if response.status == 0 && !response.disposition.isSuccess {
       if response.disposition == .timedOut, let timeout = endpoint.requestTimeout {
         if http && timeout.kind == .perRequest {
-          world.note(e, label, .answered, "the application did not answer within \(timeout.limit): answers 504")
+          world.note(
+            e, label, .answered,
+            "the application did not answer within \(timeout.limit): answers 504")
           response = .localReply(504, .timedOut)
         } else {
           world.note(e, label, .answered, "connection idle for \(timeout.limit): closes it")
         }
       } else if http {
-        world.note(e, label, .answered, "the application closed the connection (\(response.disposition.rawValue)): answers 503")
-        response = Response(status: 503, disposition: response.disposition, originTask: task.taskCode,
-                            originService: task.serviceCode)
+        world.note(
+          e, label, .answered,
+          "the application closed the connection (\(response.disposition.rawValue)): answers 503")
+        response = Response(
+          status: 503, disposition: response.disposition, originTask: task.taskCode,
+          originService: task.serviceCode)
       }
     } else {
       world.note(e, label, .returned, "passes the application's answer \(response.status) back")
