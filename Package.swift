@@ -38,5 +38,8 @@ let package = Package(
     .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "Diagnostics"]),
     .testTarget(name: "RouteMatchingTests", dependencies: ["RouteMatching"]),
     .testTarget(name: "BenchmarkToolsTests", dependencies: ["MeshSimCLI", "Reports", "SimEngine", "NetworkModel"]),
+    .testTarget(
+      name: "ServiceConnectTests",
+      dependencies: ["SimEngine", "NetworkModel", "ScenarioFormat", "Diagnostics", "SimKernel", "RouteMatching"]),
   ]
 )

@@ -39,71 +39,65 @@ public struct Exchange: Sendable {
   public var calleeInterface: Int32
 }
 
-/// The slab of exchanges, with a free list.
+/// The exchanges of a run; a reused slot gets the next generation number.
 public struct ExchangeTable: Sendable {
-  public private(set) var slots: [Exchange] = []
-  private var free: [Int32] = []
+  private var slab = Slab<Exchange>()
 
   public init() {}
 
-  public mutating func allocate(_ exchange: consuming Exchange) -> Int32 {
-    if let index = free.popLast() {
+  public mutating func allocate(_ exchange: Exchange) -> Int32 {
+    slab.allocate { previous in
       var value = exchange
-      value.generation = slots[Int(index)].generation &+ 1
-      slots[Int(index)] = value
-      return index
+      value.generation = previous.map { $0.generation &+ 1 } ?? 0
+      return value
     }
-    slots.append(exchange)
-    return Int32(slots.count - 1)
   }
 
-  /// Opens a new exchange from its caller's side, writing the fields in place into a free slot
-  /// (what `allocate(Exchange(...))` does for a fresh exchange, without building and copying a
-  /// whole `Exchange` per hop).
+  /// Opens a new exchange from its caller's side, rewriting a freed slot in place when there
+  /// is one (what `allocate(Exchange(...))` does, without building and copying a whole
+  /// `Exchange` per hop).
   public mutating func open(request: Int32, parent: Int32, parentGeneration: UInt32, caller: Int32, head: consuming RequestHead,
                             startedAt: SimTime, depth: Int16, callerContext: Int64) -> Int32 {
-    guard let index = free.popLast() else {
-      return allocate(Exchange(
-        request: request, parent: parent, parentGeneration: parentGeneration, caller: caller, callee: -1, head: head,
-        startedAt: startedAt, generation: 0, depth: depth, step: 0, calleeContext: 0, callerContext: callerContext,
-        isOpen: true, answered: false, pendingFailure: nil, response: .failure(.notCompleted), returnLatency: .zero,
-        sourceAddress: 0, calleeInterface: -1))
+    var head = Optional(head)
+    if let index = slab.reuse({ slot in
+      slot.request = request
+      slot.parent = parent
+      slot.parentGeneration = parentGeneration
+      slot.caller = caller
+      slot.callee = -1
+      slot.head = head.take()!
+      slot.startedAt = startedAt
+      slot.generation &+= 1
+      slot.depth = depth
+      slot.step = 0
+      slot.calleeContext = 0
+      slot.callerContext = callerContext
+      slot.isOpen = true
+      slot.answered = false
+      slot.pendingFailure = nil
+      slot.response = .failure(.notCompleted)
+      slot.returnLatency = .zero
+      slot.sourceAddress = 0
+      slot.calleeInterface = -1
+    }) {
+      return index
     }
-    slots.withUnsafeMutableBufferPointer { buffer in
-      let slot = buffer.baseAddress! + Int(index)
-      slot.pointee.request = request
-      slot.pointee.parent = parent
-      slot.pointee.parentGeneration = parentGeneration
-      slot.pointee.caller = caller
-      slot.pointee.callee = -1
-      slot.pointee.head = head
-      slot.pointee.startedAt = startedAt
-      slot.pointee.generation &+= 1
-      slot.pointee.depth = depth
-      slot.pointee.step = 0
-      slot.pointee.calleeContext = 0
-      slot.pointee.callerContext = callerContext
-      slot.pointee.isOpen = true
-      slot.pointee.answered = false
-      slot.pointee.pendingFailure = nil
-      slot.pointee.response = .failure(.notCompleted)
-      slot.pointee.returnLatency = .zero
-      slot.pointee.sourceAddress = 0
-      slot.pointee.calleeInterface = -1
-    }
-    return index
+    return allocate(Exchange(
+      request: request, parent: parent, parentGeneration: parentGeneration, caller: caller, callee: -1, head: head.take()!,
+      startedAt: startedAt, generation: 0, depth: depth, step: 0, calleeContext: 0, callerContext: callerContext,
+      isOpen: true, answered: false, pendingFailure: nil, response: .failure(.notCompleted), returnLatency: .zero,
+      sourceAddress: 0, calleeInterface: -1))
   }
 
   public mutating func release(_ index: Int32) {
-    slots[Int(index)].isOpen = false
-    free.append(index)
+    slab[index].isOpen = false
+    slab.release(index)
   }
 
-  /// Reads and writes in place (no copy of the whole value per field access).
   public subscript(index: Int32) -> Exchange {
-    _read { yield slots[Int(index)] }
-    _modify { yield &slots[Int(index)] }
+    _read { yield slab[index] }
+    _modify { yield &slab[index] }
   }
 
-  public var liveCount: Int { slots.count - free.count }
+  public var liveCount: Int { slab.liveCount }
 }
