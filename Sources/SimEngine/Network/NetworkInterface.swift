@@ -17,7 +17,13 @@ public final class NetworkInterface {
   /// Port → listening actor.
   public var listeners: [Int: Int32] = [:] { didSet { network.bump() } }
   /// Listeners on loopback addresses inside the task (Service Connect's 127.255.0.x).
-  public var loopbackListeners: [UInt64: Int32] = [:]
+  public var loopbackListeners: [UInt64: Int32] = [:] { didSet { network.bump() } }
+  /// Loopback listeners shared by many ENIs, all answered by `sharedLoopbackActor`: Service
+  /// Connect gives every task of a namespace the same alias addresses, so one set serves all
+  /// of them (copy-on-write) instead of a dictionary per task. Looked up after
+  /// `loopbackListeners`.
+  public var sharedLoopbackKeys: Set<UInt64> = [] { didSet { network.bump() } }
+  public var sharedLoopbackActor: Int32 = -1 { didSet { network.bump() } }
   /// `/etc/hosts` entries (Service Connect writes its names here).
   public var hostsFile: [String: UInt32] = [:]
   /// The App Mesh Envoy that iptables sends outbound TCP to, with the proxy configuration.
@@ -48,4 +54,11 @@ public final class NetworkInterface {
   public var onInternet: Bool { vpc == nil }
 
   static func loopbackKey(_ address: UInt32, _ port: Int) -> UInt64 { UInt64(address) << 32 | UInt64(port) }
+
+  /// The actor listening on loopback `address:port` inside the task, if any.
+  public func loopbackListener(_ address: UInt32, _ port: Int) -> Int32? {
+    let key = NetworkInterface.loopbackKey(address, port)
+    if let actor = loopbackListeners[key] { return actor }
+    return sharedLoopbackKeys.contains(key) ? sharedLoopbackActor : nil
+  }
 }

@@ -98,7 +98,7 @@ extension World {
     var target: String { "\(IPv4Address(address)):\(port)" }
     // Loopback stays inside the task (Service Connect's 127.255.0.x listeners).
     if address >> 24 == 127 {
-      guard let actor = source.loopbackListeners[NetworkInterface.loopbackKey(address, port)] else {
+      guard let actor = source.loopbackListener(address, port) else {
         note(e, source.label, .failed, "nothing listens on \(target) inside the task: connection refused")
         fail(e, .failure(.connectionRefused), after: extraDelay)
         return
