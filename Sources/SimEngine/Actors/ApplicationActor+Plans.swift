@@ -48,13 +48,17 @@ extension ApplicationActor {
   /// (slot `behavior.rules.count`).
   @inline(__always)
   func planSlot(for path: String) -> Int {
-    let rules = behavior.rules.count
-    var index = 0
-    while index < rules {
-      if behavior.rules[index].path.matches(path) { return index }
-      index += 1
+    let rules = rulePaths.count
+    if rules == 0 { return 0 }
+    if let lastPlanPath, lastPlanPath == path { return lastPlanSlot }
+    let slot = rulePaths.withUnsafeBufferPointer { matchers in
+      var index = 0
+      while index < rules && !matchers[index].matches(path) { index += 1 }
+      return index
     }
-    return rules
+    lastPlanPath = path
+    lastPlanSlot = slot
+    return slot
   }
 
   /// The full plan of a slot.

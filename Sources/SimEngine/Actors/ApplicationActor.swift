@@ -26,6 +26,11 @@ open class ApplicationActor: SimActor {
   var upstreamTemplates: [UpstreamTemplate]
   /// Upstream entries per plan slot: the proxy pass, then one per call.
   let upstreamStride: Int
+  /// The path matcher of each rule, in order (copied out of `behavior.rules` once).
+  let rulePaths: ContiguousArray<PathMatch>
+  /// The last path looked up and its plan slot (requests mostly repeat a path).
+  var lastPlanPath: String?
+  var lastPlanSlot = 0
 
   public init(name: String, behavior: ApplicationBehavior, serviceCode: Int32) {
     self.behavior = behavior
@@ -36,6 +41,7 @@ open class ApplicationActor: SimActor {
     self.planBodies = Array(repeating: PlanFacts.bodyUnknown, count: plans.count)
     self.upstreamStride = (plans.map(\.calls.count).max() ?? 0) + 1
     self.upstreamTemplates = Array(repeating: UpstreamTemplate(), count: plans.count * upstreamStride)
+    self.rulePaths = ContiguousArray(behavior.rules.map(\.path))
     super.init(name: name)
   }
 
