@@ -36,12 +36,20 @@ open class ApplicationActor: SimActor {
     self.behavior = behavior
     self.serviceCode = serviceCode
     self.serverFreeAt = Array(repeating: .zero, count: behavior.concurrency ?? 0)
-    let plans = behavior.rules.map(\.plan) + [behavior.plan]
-    self.planFacts = plans.map(PlanFacts.init)
-    self.planBodies = Array(repeating: PlanFacts.bodyUnknown, count: plans.count)
-    self.upstreamStride = (plans.map(\.calls.count).max() ?? 0) + 1
-    self.upstreamTemplates = Array(repeating: UpstreamTemplate(), count: plans.count * upstreamStride)
-    self.rulePaths = ContiguousArray(behavior.rules.map(\.path))
+    var facts: [PlanFacts] = []
+    var paths = ContiguousArray<PathMatch>()
+    var mostCalls = behavior.plan.calls.count
+    for rule in behavior.rules {
+      facts.append(PlanFacts(rule.plan))
+      paths.append(rule.path)
+      mostCalls = max(mostCalls, rule.plan.calls.count)
+    }
+    facts.append(PlanFacts(behavior.plan))
+    self.planFacts = facts
+    self.planBodies = Array(repeating: PlanFacts.bodyUnknown, count: facts.count)
+    self.upstreamStride = mostCalls + 1
+    self.upstreamTemplates = Array(repeating: UpstreamTemplate(), count: facts.count * (mostCalls + 1))
+    self.rulePaths = paths
     super.init(name: name)
   }
 

@@ -34,7 +34,9 @@ public final class TaskActor: ApplicationActor {
     self.taskCode = taskIndex
   }
 
-  public override var groupName: String { String(name.split(separator: "/").dropLast().joined(separator: "/")) }
+  /// The service part of the name (`backend` for `backend/2`), computed once.
+  private lazy var group = String(name.split(separator: "/").dropLast().joined(separator: "/"))
+  public override var groupName: String { group }
 
   public var isStandalone: Bool { service < 0 }
   public var isRunning: Bool { state == .running }
