@@ -47,6 +47,7 @@ public final class ModelBuilder {
     buildECS()
     buildExternalsAndClients()
     buildServiceSections()
+    buildLattice()
     buildTraffic()
     buildEvents()
     buildExpectations()
