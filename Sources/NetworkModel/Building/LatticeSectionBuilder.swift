@@ -72,6 +72,11 @@ final class LatticeSectionBuilder {
                     at: builder.field(spec.source, "customDomainName"))
       domain = nil
     }
+    if lattice.services.count == LatticeModel.maximumServices {
+      builder.error("model.lattice-too-many-services", "MeshSim simulates at most \(LatticeModel.maximumServices) Lattice services",
+                    at: spec.source)
+      return
+    }
     if !serviceTable.declare(spec.name, aliases: [id, arn, dnsName], index: lattice.services.count, source: spec.source) {
       builder.duplicate("Lattice service", spec.name, at: spec.source, table: serviceTable)
       return

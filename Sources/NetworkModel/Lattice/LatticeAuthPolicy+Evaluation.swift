@@ -67,8 +67,7 @@ extension LatticePolicyStatement {
       return "resource: \(request.resource) is \(resourcesNegated ? "excluded by NotResource" : "not among \(resources.joined(separator: ", "))")"
     }
     for condition in conditions where !condition.holds(for: request) {
-      let found = request.value(of: condition.key).map { "'\($0)'" } ?? "absent"
-      return "condition \(condition.label): found \(found), expected \(condition.values.map { "'\($0)'" }.joined(separator: " or "))"
+      return "condition \(condition.label): \(condition.failure(request))"
     }
     return nil
   }
@@ -85,6 +84,20 @@ extension LatticePolicyCondition {
     guard let value else { return ifExists || conditionOperator.isNegated }
     let matchesAny = values.contains { matches(value, $0) }
     return conditionOperator.isNegated ? !matchesAny : matchesAny
+  }
+
+  /// What the request had against what the condition wanted, for explanations.
+  func failure(_ request: LatticeAuthRequest) -> String {
+    let found = request.value(of: key).map { "'\($0)'" } ?? "absent"
+    let listed = values.map { "'\($0)'" }
+    switch conditionOperator {
+    case .null:
+      return "found \(found), expected the key \(values.contains { $0.lowercased() == "true" } ? "absent" : "present")"
+    case _ where conditionOperator.isNegated:
+      return "found \(found), expected none of \(listed.joined(separator: ", "))"
+    default:
+      return "found \(found), expected \(listed.joined(separator: " or "))"
+    }
   }
 
   private func matches(_ value: String, _ expected: String) -> Bool {

@@ -20,6 +20,9 @@ public struct LatticeModel: Sendable {
 
   public init() {}
 
+  /// Services get distinct link-local addresses 169.254.171.1–200 in the simulation.
+  public static let maximumServices = 200
+
   /// Whether the scenario uses VPC Lattice at all.
   public var isEmpty: Bool { services.isEmpty && serviceNetworks.isEmpty && targetGroups.isEmpty }
 
