@@ -34,8 +34,10 @@ extension LatticeServiceActor {
       world.reply(e, .localReply(503, .noHealthyTarget))
       return
     }
+    let zone = world.addressBook[address].flatMap { world.interfaces[Int($0)].zone }
+    let source = dataPlane.sourceInterface(vpc: targetGroup.vpc, zone: zone, in: world)
     let serving = registered.filter { $0.health.receivesTraffic }.count
-    world.note(e, name, .forwarded, "target group '\(targetGroup.name)' (\(serving) of \(registered.count) targets receive traffic): sends to \(target.label) [\(target.health.rawValue)]")
+    world.note(e, name, .forwarded, "target group '\(targetGroup.name)' (\(serving) of \(registered.count) targets receive traffic): sends to \(target.label) [\(target.health.rawValue)] from \(IPv4Address(world.interfaces[Int(source)].address))")
     var upstream = world.exchanges[e].head
     upstream.port = target.port
     switch targetGroup.targetProtocol {
@@ -44,8 +46,6 @@ extension LatticeServiceActor {
     case .tcp: break
     }
     let passthrough = listener.listenerProtocol == .tlsPassthrough
-    let zone = world.addressBook[address].flatMap { world.interfaces[Int($0)].zone }
-    let source = dataPlane.sourceInterface(vpc: targetGroup.vpc, zone: zone, in: world)
     let child = world.connect(
       from: source, caller: id, to: address, port: target.port, head: upstream, parent: e, request: world.exchanges[e].request,
       timeout: passthrough ? LatticeServiceActor.passthroughLimit : LatticeServiceActor.upstreamTimeout)

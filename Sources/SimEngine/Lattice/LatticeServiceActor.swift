@@ -62,7 +62,9 @@ public final class LatticeServiceActor: SimActor {
     let table = dataPlane.routeTables[listenerIndex]
     if world.isTraced(e) {
       let decision = table.explain(head)
-      for line in decision.lines { world.note(e, name, .matched, line) }
+      for (offset, line) in decision.lines.enumerated() {
+        world.note(e, name, offset == decision.matchedIndex ? .matched : .note, line)
+      }
       action = decision.action ?? listener.defaultAction
     } else {
       action = table.firstMatch(head)?.rule.action ?? listener.defaultAction
