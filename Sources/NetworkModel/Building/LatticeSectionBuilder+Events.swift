@@ -54,7 +54,8 @@ extension LatticeSectionBuilder {
     case .createVPCAssociation(let spec):
       guard let index = buildVPCAssociation(spec, activeAtStart: false) else { return nil }
       let vpc = lattice.vpcAssociations[index].vpc
-      if let other = lattice.vpcAssociations.indices.first(where: { active[$0] && lattice.vpcAssociations[$0].vpc == vpc }) {
+      // `active` covers the associations that existed before this one.
+      if let other = active.indices.first(where: { active[$0] && lattice.vpcAssociations[$0].vpc == vpc }) {
         reportSecondAssociation(vpc: vpc, at: source, first: lattice.vpcAssociations[other])
       }
       active.append(true)

@@ -113,8 +113,9 @@ public final class LatticeServiceActor: SimActor {
     let own = dataPlane.lattice.services[service]
     let network = dataPlane.lattice.serviceNetworks[association.serviceNetwork]
     let passthrough = listener.listenerProtocol == .tlsPassthrough
+    // Lattice cannot see a signature inside a passthrough TLS stream: every caller is anonymous.
     return LatticeAuthRequest(
-      caller: caller(of: e, in: world), action: passthrough ? "vpc-lattice-svcs:Connect" : "vpc-lattice-svcs:Invoke",
+      caller: passthrough ? .anonymous : caller(of: e, in: world), action: passthrough ? "vpc-lattice-svcs:Connect" : "vpc-lattice-svcs:Invoke",
       resource: passthrough ? own.arn : LatticeAuthRequest.resource(serviceArn: own.arn, path: head.path),
       sourceVPC: world.model.vpcs[association.vpc].id, sourceVPCOwnerAccount: world.model.accountID,
       method: passthrough ? nil : head.method, path: passthrough ? nil : head.path, headers: passthrough ? nil : head.headers,
