@@ -36,7 +36,9 @@ public final class LatticeServiceActor: SimActor {
     let listenerIndex = Int(exchange.calleeContext & 0xFFFF_FFFF)
     let listener = dataPlane.lattice.listeners[listenerIndex]
     let head = exchange.head
-    world.note(e, name, .received, "\(listener.label) receives \(head.method) \(head.target) (Host: \(head.host))")
+    world.note(e, name, .received, listener.listenerProtocol == .tlsPassthrough
+               ? "\(listener.label) receives a TLS connection (SNI \(head.host)); the request inside stays encrypted"
+               : "\(listener.label) receives \(head.method) \(head.target) (Host: \(head.host))")
     if let (disposition, reason) = protocolProblem(head, listener: listener) {
       world.note(e, name, .failed, reason)
       world.reply(e, .failure(disposition))
