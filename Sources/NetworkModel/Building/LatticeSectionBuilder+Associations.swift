@@ -28,7 +28,7 @@ extension LatticeSectionBuilder {
       }
     }
     let vpcName = builder.model.vpcs[vpc].name
-    let id = spec.id ?? LatticeIdentifiers.id("snva", "vpc-association/\(lattice.serviceNetworks[network].name)/\(vpcName)")
+    let id = spec.id ?? LatticeIdentifiers.id("snva", "vpc-association/\(lattice.serviceNetworks[network].name)/\(vpcName)/\(spec.source.path)")
     let arn = spec.arn ?? LatticeIdentifiers.arn(document, "servicenetworkvpcassociation/\(id)")
     if activeAtStart, let first = lattice.vpcAssociations.first(where: { $0.vpc == vpc && $0.activeAtStart }) {
       reportSecondAssociation(vpc: vpc, at: spec.source, first: first)
@@ -75,7 +75,7 @@ extension LatticeSectionBuilder {
                     "service '\(lattice.services[other.service].name)' in service network '\(networkName)' already uses custom domain '\(domain)'",
                     at: spec.source, hint: "custom domain names are unique within a service network")
     }
-    let id = spec.id ?? LatticeIdentifiers.id("snsa", "service-association/\(networkName)/\(serviceName)")
+    let id = spec.id ?? LatticeIdentifiers.id("snsa", "service-association/\(networkName)/\(serviceName)/\(spec.source.path)")
     let arn = spec.arn ?? LatticeIdentifiers.arn(document, "servicenetworkserviceassociation/\(id)")
     let index = lattice.serviceAssociations.count
     if !serviceAssociationTable.declare(id, aliases: [arn], index: index, source: spec.source) {

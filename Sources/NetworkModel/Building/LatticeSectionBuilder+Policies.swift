@@ -163,7 +163,7 @@ extension LatticeSectionBuilder {
         _ = operatorBlock.node(entry.key)
         guard let key = LatticeConditionKey.parse(entry.key) else {
           var notes: [Diagnostic.Note] = []
-          if let suggestion = Suggestions.closest(to: entry.key, in: LatticeConditionKey.knownNames) {
+          if let suggestion = Self.closestConditionKey(entry.key) {
             notes.append(.init(message: "did you mean '\(suggestion)'?"))
           }
           context.diagnostics.error("schema.invalid-value", "unknown or unmodelled condition key '\(entry.key)'",
@@ -178,6 +178,17 @@ extension LatticeSectionBuilder {
       }
     }
     return result
+  }
+
+  /// The known key closest to `key`, by the whole name or by the part after the prefix
+  /// (`aws:SourceVpce` → `vpc-lattice-svcs:SourceVpc`).
+  static func closestConditionKey(_ key: String) -> String? {
+    let names = LatticeConditionKey.knownNames
+    if let whole = Suggestions.closest(to: key, in: names) { return whole }
+    func local(_ name: String) -> String { String(name.split(separator: ":").last ?? Substring(name)) }
+    let locals = names.map(local)
+    guard let match = Suggestions.closest(to: local(key), in: locals), let index = locals.firstIndex(of: match) else { return nil }
+    return names[index]
   }
 
   /// Condition values: strings, numbers or Booleans, alone or in a list, as text.

@@ -46,6 +46,13 @@ public struct LatticeHTTPMatchSpec: Sendable {
   public var pathMatch: LatticePathMatchSpec?
   public var headerMatches: [LatticeHeaderMatchSpec]
   public var source: SourceRef
+
+  public init(method: String?, pathMatch: LatticePathMatchSpec?, headerMatches: [LatticeHeaderMatchSpec], source: SourceRef) {
+    self.method = method
+    self.pathMatch = pathMatch
+    self.headerMatches = headerMatches
+    self.source = source
+  }
 }
 
 /// The three ways Lattice compares a path or header value.
@@ -59,6 +66,13 @@ public struct LatticePathMatchSpec: Sendable {
   public var value: String
   public var caseSensitive: Bool?
   public var source: SourceRef
+
+  public init(kind: LatticeMatchKind, value: String, caseSensitive: Bool?, source: SourceRef) {
+    self.kind = kind
+    self.value = value
+    self.caseSensitive = caseSensitive
+    self.source = source
+  }
 }
 
 /// One `headerMatches[]` entry.
@@ -68,4 +82,12 @@ public struct LatticeHeaderMatchSpec: Sendable {
   public var value: String
   public var caseSensitive: Bool?
   public var source: SourceRef
+
+  public init(name: String, kind: LatticeMatchKind, value: String, caseSensitive: Bool?, source: SourceRef) {
+    self.name = name
+    self.kind = kind
+    self.value = value
+    self.caseSensitive = caseSensitive
+    self.source = source
+  }
 }
