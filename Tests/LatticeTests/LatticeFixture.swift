@@ -94,8 +94,9 @@ struct LatticeFixture {
 
   /// A traffic stream from `client` to `url`.
   static func stream(_ name: String, from client: String = "app", url: String = "http://svc.test.internal/",
-                     method: String = "GET", headers: String = "{}", count: Int = 4, extra: String = "") -> String {
-    #"{ "name": "\#(name)", "from": "\#(client)", "request": { "method": "\#(method)", "url": "\#(url)", "headers": \#(headers) }, "count": \#(count), "timeout": "2s"\#(extra) }"#
+                     method: String = "GET", headers: String = "{}", count: Int = 4, timeout: String = "2s",
+                     extra: String = "") -> String {
+    #"{ "name": "\#(name)", "from": "\#(client)", "request": { "method": "\#(method)", "url": "\#(url)", "headers": \#(headers) }, "count": \#(count), "timeout": "\#(timeout)"\#(extra) }"#
   }
 }
 
