@@ -79,10 +79,7 @@ extension ModelBuilder {
         }
       }
       let requestSource = field(field(spec.source, "request"), "url")
-      if !spec.url.contains("{{") && RequestHead(method: spec.method, url: spec.url) == nil {
-        error("model.invalid-url", "invalid URL '\(spec.url)'", at: requestSource,
-              hint: "write a full URL: \"http://backend.ecs-navi.local:80/\" (http, https or tcp)")
-      }
+      checkURL(spec.url, at: requestSource)
       guard let origin else { continue }
       if !trafficTable.declare(spec.name, index: model.traffic.count, source: spec.source) {
         duplicate("traffic stream", spec.name, at: spec.source, table: trafficTable)
@@ -163,7 +160,7 @@ extension ModelBuilder {
       let name = spec.name ?? ExpectationNaming.describe(spec, index: offset)
       model.expectations.append(Expectation(
         name: name, traffic: traffic, after: spec.after, before: spec.before, filter: spec.filter, share: spec.share,
-        count: spec.count, latencyMs: spec.latencyMs, source: spec.source))
+        count: spec.count, distinctTasks: spec.distinctTasks, latencyMs: spec.latencyMs, source: spec.source))
     }
   }
 }

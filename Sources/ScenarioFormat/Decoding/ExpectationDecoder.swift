@@ -34,6 +34,7 @@ enum ExpectationDecoder {
     let share = r.node("share").flatMap { bounds($0, context: context, key: "share") }
     var count = r.node("count").flatMap { bounds($0, context: context, key: "count") }
     if r.bool("none") == true { count = .init(min: 0, max: 0) }
+    let distinctTasks = r.node("distinctTasks").flatMap { bounds($0, context: context, key: "distinctTasks") }
     var latency: [(String, ExpectationSpec.Bounds)] = []
     if let latencyReader = r.object("latencyMs", what: "latency expectation") {
       for statistic in statistics {
@@ -44,15 +45,15 @@ enum ExpectationDecoder {
       latencyReader.finish()
     }
     guard let traffic else { return nil }
-    if share == nil && count == nil && latency.isEmpty {
+    if share == nil && count == nil && distinctTasks == nil && latency.isEmpty {
       context.diagnostics.error(
         "schema.missing-key", "expectation on '\(traffic)' asserts nothing", at: r.node.location,
-        path: r.node.path.description, hint: "add \"share\", \"count\", \"none\": true or \"latencyMs\"")
+        path: r.node.path.description, hint: "add \"share\", \"count\", \"none\": true, \"distinctTasks\" or \"latencyMs\"")
       return nil
     }
     return ExpectationSpec(
       name: name, traffic: traffic, after: after, before: before, filter: filter, share: share, count: count,
-      latencyMs: latency, source: SourceRef(r.node))
+      distinctTasks: distinctTasks, latencyMs: latency, source: SourceRef(r.node))
   }
 
   /// Reads `0.5`, `[0.45, 0.55]` or `{"min": 0.45, "max": 0.55}`.

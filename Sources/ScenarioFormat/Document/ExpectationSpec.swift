@@ -27,6 +27,9 @@ public struct ExpectationSpec: Sendable {
   public var filter: Filter
   public var share: Bounds?
   public var count: Bounds?
+  /// Bounds on how many distinct tasks answered the matching requests (a DNS answer of 8
+  /// addresses shows up as 8 tasks, a WEIGHTED answer as 1).
+  public var distinctTasks: Bounds?
   /// Latency bounds in milliseconds keyed by statistic (`p50`, `p90`, `p99`, `max`, `mean`).
   public var latencyMs: [(statistic: String, bounds: Bounds)]
   public var source: SourceRef
