@@ -35,9 +35,10 @@ public struct ScenarioLoader {
     return Loaded(path: path, text: text, diagnostics: diagnostics, model: model)
   }
 
-  /// Renders the diagnostics of a load, compiler style, with source excerpts.
-  public static func render(_ loaded: Loaded, colored: Bool = false) -> String {
+  /// Renders the diagnostics of a load, compiler style, with source excerpts and a summary
+  /// line, ending with a newline (what `check` prints on stderr).
+  public static func render(_ loaded: Loaded) -> String {
     let renderer = DiagnosticRenderer(sources: [loaded.path: loaded.text])
-    return renderer.render(loaded.diagnostics.diagnostics)
+    return renderer.render(loaded.diagnostics.diagnostics) + "\n"
   }
 }

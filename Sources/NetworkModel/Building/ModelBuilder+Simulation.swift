@@ -80,11 +80,12 @@ extension ModelBuilder {
       }
       let requestSource = field(field(spec.source, "request"), "url")
       checkURL(spec.url, at: requestSource)
-      guard let origin else { continue }
+      // Declared even when its origin is unknown, so expectations on it report nothing more.
       if !trafficTable.declare(spec.name, index: model.traffic.count, source: spec.source) {
         duplicate("traffic stream", spec.name, at: spec.source, table: trafficTable)
         continue
       }
+      guard let origin else { continue }
       model.traffic.append(TrafficStream(
         name: spec.name, origin: origin, method: spec.method, url: spec.url, headers: spec.headers, count: spec.count,
         interval: spec.interval, start: spec.start, arrival: spec.arrival, timeout: spec.timeout ?? .seconds(10),

@@ -9,6 +9,8 @@ public struct SymbolTable: Sendable {
   public let kind: String
   private var entries: [String: Int] = [:]
   private var declared: [(name: String, source: SourceRef)] = []
+  /// Ids and other short aliases → primary name, for did-you-mean suggestions.
+  private var aliasNames: [(alias: String, name: String)] = []
 
   public init(kind: String) { self.kind = kind }
 
@@ -18,7 +20,10 @@ public struct SymbolTable: Sendable {
   public mutating func declare(_ primary: String, aliases: [String?] = [], index: Int, source: SourceRef) -> Bool {
     if entries[primary] != nil { return false }
     entries[primary] = index
-    for alias in aliases.compactMap({ $0 }) where !alias.isEmpty && entries[alias] == nil { entries[alias] = index }
+    for alias in aliases.compactMap({ $0 }) where !alias.isEmpty && entries[alias] == nil {
+      entries[alias] = index
+      if !alias.hasPrefix("arn:") { aliasNames.append((alias, primary)) }
+    }
     declared.append((primary, source))
     return true
   }
@@ -39,8 +44,10 @@ public struct SymbolTable: Sendable {
     if let index = lookup(reference) { return index }
     var notes: [Diagnostic.Note] = []
     let key = reference.hasPrefix("arn:") ? String(reference.split(separator: "/").last ?? "") : reference
-    if let candidate = Suggestions.closest(to: key, in: names) {
-      notes.append(.init(message: "did you mean '\(candidate)'?", location: self.source(of: candidate)?.location))
+    // Suggest among names and ids alike: references by id (`sg-…`, `srv-…`) are common.
+    if let candidate = Suggestions.closest(to: key, in: names + aliasNames.map(\.alias)) {
+      let name = aliasNames.first { $0.alias == candidate }?.name ?? candidate
+      notes.append(.init(message: "did you mean '\(candidate)'?", location: self.source(of: name)?.location))
     }
     let hint = names.isEmpty ? "no \(kind) is declared in this scenario" : (notes.isEmpty ? "declared \(kind)s: \(names.sorted().prefix(12).joined(separator: ", "))" : nil)
     diagnostics.error(
