@@ -9,8 +9,6 @@ public struct SymbolTable: Sendable {
   public let kind: String
   private var entries: [String: Int] = [:]
   private var declared: [(name: String, source: SourceRef)] = []
-  /// Ids and other short aliases → primary name, for did-you-mean suggestions.
-  private var aliasNames: [(alias: String, name: String)] = []
 
   public init(kind: String) { self.kind = kind }
 
@@ -20,11 +18,9 @@ public struct SymbolTable: Sendable {
   public mutating func declare(_ primary: String, aliases: [String?] = [], index: Int, source: SourceRef) -> Bool {
     if entries[primary] != nil { return false }
     entries[primary] = index
-    for alias in aliases.compactMap({ $0 }) where !alias.isEmpty && entries[alias] == nil {
-      entries[alias] = index
-      if !alias.hasPrefix("arn:") { aliasNames.append((alias, primary)) }
-    }
-    declared.append((primary, source))
+    for alias in aliases.compactMap({ $0 }) where !alias.isEmpty && entries[alias] == nil { entries[alias] = index }
+    while declared.count <= index { declared.append((primary, source)) }
+    declared[index] = (primary, source)
     return true
   }
 
@@ -44,10 +40,10 @@ public struct SymbolTable: Sendable {
     if let index = lookup(reference) { return index }
     var notes: [Diagnostic.Note] = []
     let key = reference.hasPrefix("arn:") ? String(reference.split(separator: "/").last ?? "") : reference
-    // Suggest among names and ids alike: references by id (`sg-…`, `srv-…`) are common.
-    if let candidate = Suggestions.closest(to: key, in: names + aliasNames.map(\.alias)) {
-      let name = aliasNames.first { $0.alias == candidate }?.name ?? candidate
-      notes.append(.init(message: "did you mean '\(candidate)'?", location: self.source(of: name)?.location))
+    let keys = entries.keys.filter { !$0.hasPrefix("arn:") }.sorted()
+    if let candidate = Suggestions.closest(to: key, in: keys) {
+      let primary = entries[candidate].map { declared[$0].name }
+      notes.append(.init(message: "did you mean '\(candidate)'?", location: primary.flatMap { self.source(of: $0) }?.location))
     }
     let hint = names.isEmpty ? "no \(kind) is declared in this scenario" : (notes.isEmpty ? "declared \(kind)s: \(names.sorted().prefix(12).joined(separator: ", "))" : nil)
     diagnostics.error(
