@@ -57,7 +57,22 @@ enum ExpectationDecoder {
   }
 
   /// Reads `0.5`, `[0.45, 0.55]` or `{"min": 0.45, "max": 0.55}`.
+  /// Reads bounds and checks they lie in `range` (shares are fractions; counts and latencies
+  /// are not negative).
   static func bounds(_ node: JSONNode, context: DecodingContext, key: String) -> ExpectationSpec.Bounds? {
+    guard let bounds = anyBounds(node, context: context, key: key) else { return nil }
+    let range = key == "share" ? 0.0...1.0 : 0.0...1e12
+    for value in [bounds.min, bounds.max].compactMap({ $0 }) where !range.contains(value) {
+      context.diagnostics.error(
+        "schema.value-out-of-range", "'\(key)' bound \(ExpectationSpec.Bounds.format(value)) is out of range "
+          + (key == "share" ? "0...1 (a share is a fraction of the requests)" : "(it cannot be negative)"),
+        at: node.location, path: node.path.description)
+      return nil
+    }
+    return bounds
+  }
+
+  static func anyBounds(_ node: JSONNode, context: DecodingContext, key: String) -> ExpectationSpec.Bounds? {
     switch node.value {
     case .number(let number):
       return .init(min: number.doubleValue, max: number.doubleValue)

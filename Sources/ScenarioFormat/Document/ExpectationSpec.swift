@@ -56,6 +56,8 @@ extension ExpectationSpec.Bounds {
 
   /// Fixed three-decimal formatting without Foundation (deterministic), trailing zeros dropped.
   public static func format(_ value: Double) -> String {
+    // Beyond ±10^15 thousandths would not fit Int64: use Swift's own (deterministic) spelling.
+    guard value.isFinite, value.magnitude < 1e15 else { return "\(value)" }
     let scaled = Int64(value * 1000 + (value >= 0 ? 0.5 : -0.5))
     let magnitude = scaled.magnitude
     let fraction = magnitude % 1000
