@@ -255,3 +255,41 @@ import Testing
     #expect(model.subnets.map(\.id) == ["subnet-a", "subnet-b"])
   }
 }
+
+/// `RegisterInstance` entries under `cloudMap.instances`.
+@Suite struct CloudMapInstanceDiagnosticsTests {
+  static func scenario(_ instances: String) -> String {
+    ScenarioText.scenario("""
+      "cloudMap": {
+          "namespaces": [{ "Id": "ns-1", "Name": "shop.local", "Type": "DNS_PRIVATE", "Vpc": "vpc-1" }],
+          "services": [{ "Id": "srv-db", "Name": "db", "NamespaceId": "ns-1", "DnsConfig": { "DnsRecords": [{ "Type": "A", "TTL": 30 }] } }],
+          "instances": \(instances)
+        }
+      """)
+  }
+
+  @Test(arguments: [
+    (#"[{ "ServiceId": 1️⃣"srv-dbb", "InstanceId": "i-1", "Attributes": { "AWS_INSTANCE_IPV4": "10.0.1.9" } }]"#,
+     "model.unresolved-reference", "unknown Cloud Map service 'srv-dbb'"),
+    (#"[1️⃣{ "ServiceId": "srv-db", "InstanceId": "i-1", "Attributes": { "AWS_INSTANCE_PORT": "5432" } }]"#,
+     "schema.missing-key", "instance 'i-1' needs attribute 'AWS_INSTANCE_IPV4': Cloud Map service 'db.shop.local' has A records"),
+    (#"[{ "ServiceId": "srv-db", "InstanceId": "i-1", "Attributes": { "AWS_INSTANCE_IPV4": 1️⃣"10.0.1.300" } }]"#,
+     "model.invalid-address", "invalid IPv4 address '10.0.1.300'"),
+    (#"[{ "ServiceId": "srv-db", "InstanceId": "i-1", "Attributes": { "AWS_INSTANCE_IPV4": "10.0.1.9", "AWS_INSTANCE_PORT": 1️⃣"0" } }]"#,
+     "model.port-out-of-range", "invalid port '0' in AWS_INSTANCE_PORT"),
+    (#"""
+      [{ "ServiceId": "srv-db", "InstanceId": "i-1", "Attributes": { "AWS_INSTANCE_IPV4": "10.0.1.9" } },
+       { "ServiceId": "db", "InstanceId": 1️⃣"i-1", "Attributes": { "AWS_INSTANCE_IPV4": "10.0.1.10" } }]
+      """#, "model.duplicate-name", "instance 'i-1' is registered twice in Cloud Map service 'db.shop.local'"),
+  ])
+  func reportsAtTheMarker(_ instances: String, _ id: String, _ message: String) throws {
+    let marked = MarkedText(Self.scenario(instances))
+    let built = ScenarioText.build(marked.text)
+    #expect(built.errors.count == 1, "\(built.errors.map(\.message))")
+    let error = try #require(built.errors.first)
+    #expect(error.id.rawValue == id)
+    #expect(error.message == message)
+    let expected = try #require(marked.location("1️⃣"))
+    #expect(error.location?.line == expected.line && error.location?.column == expected.column)
+  }
+}

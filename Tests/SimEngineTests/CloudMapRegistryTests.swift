@@ -117,3 +117,41 @@ import Testing
     #expect(Set(try answer(world).addresses) == expected)
   }
 }
+
+/// Instances the scenario registers itself (`RegisterInstance`), such as a database host.
+@Suite struct CloudMapStaticInstanceTests {
+  static let text = WorldFixture.scenario("""
+    "cloudMap": {
+      "namespaces": [{ "Id": "ns-1", "Name": "shop.local", "Type": "DNS_PRIVATE", "Vpc": "vpc-1" }],
+      "services": [{
+        "Id": "srv-db", "Name": "db", "NamespaceId": "ns-1",
+        "DnsConfig": { "RoutingPolicy": "MULTIVALUE", "DnsRecords": [{ "Type": "A", "TTL": 30 }] },
+        "HealthCheckCustomConfig": { "FailureThreshold": 1 }
+      }],
+      "instances": [
+        { "ServiceId": "srv-db", "InstanceId": "db-primary", "Attributes": { "AWS_INSTANCE_IPV4": "10.0.2.50", "AWS_INSTANCE_PORT": "5432" } },
+        { "ServiceId": "srv-db", "InstanceId": "db-standby", "Attributes": { "AWS_INSTANCE_IPV4": "10.0.2.51", "AWS_INIT_HEALTH_STATUS": "UNHEALTHY" } }
+      ]
+    },
+    "external": [{ "name": "postgres", "ipAddress": "10.0.2.50", "subnet": "subnet-b", "ports": [5432], "behavior": { "body": "rows" } }],
+    "clients": [{ "name": "host", "subnet": "subnet-a" }]
+    """)
+
+  @Test func dnsAnswersTheHealthyRegisteredInstance() throws {
+    let world = try #require(WorldFixture.world(Self.text))
+    let answer = try #require(world.cloudMap.answer("db.shop.local", fromVPC: 0, asker: 0, in: world))
+    #expect(answer.addresses == [IPv4Address("10.0.2.50")!.value])
+    let probe = world.add(Probe(name: "probe"))
+    probe.send("http://db.shop.local:5432/", from: world.clientInterfaces[0], in: world)
+    world.advance(to: SimTime.zero + .seconds(5))
+    #expect(probe.received.first?.response.disposition == .delivered)
+    #expect(world.bodies.string(probe.received.first?.response.body ?? -1) == "rows")
+  }
+
+  @Test func instancesAreChecked() {
+    let model = WorldFixture.model(Self.text)
+    #expect(model?.cloudMapInstances.map(\.id) == ["db-primary", "db-standby"])
+    #expect(model?.cloudMapInstances.map(\.port) == [5432, nil])
+    #expect(model?.cloudMapInstances.map(\.initiallyHealthy) == [true, false])
+  }
+}
