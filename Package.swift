@@ -42,5 +42,8 @@ let package = Package(
     .testTarget(name: "MeshSimCLITests", dependencies: ["MeshSimCLI", "Diagnostics"]),
     .testTarget(name: "ScenarioGoldenTests", dependencies: ["MeshSimCLI"]),
     .testTarget(name: "DeterminismTests", dependencies: ["MeshSimCLI", "SimEngine", "Reports", "NetworkModel"]),
+    .testTarget(
+      name: "ServiceConnectTests",
+      dependencies: ["SimEngine", "NetworkModel", "ScenarioFormat", "Diagnostics", "SimKernel", "RouteMatching"]),
   ]
 )
