@@ -29,7 +29,8 @@ import Testing
 
   @Test func targetSecurityGroupWithoutPrefixList() throws {
     let ids = try Self.findings {
-      $0.backendIngress = #"{ "IpProtocol": "tcp", "FromPort": 80, "ToPort": 80, "IpRanges": [{ "CidrIp": "10.0.0.0/16" }] }"#
+      $0.backendIngress =
+        #"{ "IpProtocol": "tcp", "FromPort": 80, "ToPort": 80, "IpRanges": [{ "CidrIp": "10.0.0.0/16" }] }"#
     }
     #expect(ids == ["analysis.lattice-target-blocks-lattice"])
   }
@@ -44,9 +45,12 @@ import Testing
   @Test func authFindings() throws {
     let ids = try Self.findings {
       $0.networkAuth = "AWS_IAM"
-      $0.policies = [#"{ "resourceIdentifier": "svc", "policy": { "Statement": [{ "Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*" }] } }"#]
+      $0.policies = [
+        #"{ "resourceIdentifier": "svc", "policy": { "Statement": [{ "Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*" }] } }"#
+      ]
     }
-    #expect(ids.sorted() == ["analysis.lattice-iam-without-policy", "analysis.lattice-inactive-policy"])
+    #expect(
+      ids.sorted() == ["analysis.lattice-iam-without-policy", "analysis.lattice-inactive-policy"])
   }
 
   @Test func unassociatedService() throws {
@@ -58,7 +62,10 @@ import Testing
     var fixture = LatticeFixture()
     fixture.serviceAssociations = []
     let model = try #require(fixture.load().model)
-    #expect(ScenarioAnalysis.run(model).contains { $0.id.rawValue == "analysis.lattice-service-unassociated" })
+    #expect(
+      ScenarioAnalysis.run(model).contains {
+        $0.id.rawValue == "analysis.lattice-service-unassociated"
+      })
   }
 }
 
@@ -68,11 +75,15 @@ import Testing
     var fixture = LatticeFixture()
     fixture.events = [events]
     let diagnostics = DiagnosticEngine()
-    return (ScenarioDecoder.decode(bytes: Array(fixture.json.utf8), file: "t.json", diagnostics: diagnostics), diagnostics)
+    return (
+      ScenarioDecoder.decode(
+        bytes: Array(fixture.json.utf8), file: "t.json", diagnostics: diagnostics), diagnostics
+    )
   }
 
   @Test func updateServiceWithServiceIdentifierIsLattice() throws {
-    let (document, diagnostics) = Self.decode(#"{ "at": "5s", "updateService": { "serviceIdentifier": "svc", "authType": "AWS_IAM" } }"#)
+    let (document, diagnostics) = Self.decode(
+      #"{ "at": "5s", "updateService": { "serviceIdentifier": "svc", "authType": "AWS_IAM" } }"#)
     #expect(!diagnostics.hasErrors)
     let event = try #require(document?.events.first)
     guard case .serviceCall(let call) = event.action, case .lattice(let lattice) = call.body,
@@ -85,7 +96,8 @@ import Testing
   }
 
   @Test func updateServiceWithServiceIsECS() throws {
-    let (document, _) = Self.decode(#"{ "at": "5s", "updateService": { "service": "app", "desiredCount": 2 } }"#)
+    let (document, _) = Self.decode(
+      #"{ "at": "5s", "updateService": { "service": "app", "desiredCount": 2 } }"#)
     let event = try #require(document?.events.first)
     guard case .updateService = event.action else {
       Issue.record("expected ECS UpdateService")
@@ -94,7 +106,8 @@ import Testing
   }
 
   @Test func unknownKeyInACallBody() throws {
-    let (_, diagnostics) = Self.decode(#"{ "at": "5s", "deleteAuthPolicy": { "resourceIdentifier": "svc", "resourceArn": "x" } }"#)
+    let (_, diagnostics) = Self.decode(
+      #"{ "at": "5s", "deleteAuthPolicy": { "resourceIdentifier": "svc", "resourceArn": "x" } }"#)
     #expect(diagnostics.diagnostics.map(\.id.rawValue) == ["schema.unknown-key"])
   }
 }

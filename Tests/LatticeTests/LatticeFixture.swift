@@ -10,7 +10,8 @@ import SimEngine
 struct LatticeFixture {
   var networkAuth = "NONE"
   var serviceAuth = "NONE"
-  var defaultAction = #"{ "forward": { "targetGroups": [{ "targetGroupIdentifier": "backend-tg" }] } }"#
+  var defaultAction =
+    #"{ "forward": { "targetGroups": [{ "targetGroupIdentifier": "backend-tg" }] } }"#
   var rules: [String] = []
   var policies: [String] = []
   var targetGroups = [
@@ -19,9 +20,12 @@ struct LatticeFixture {
   var vpcAssociations = [#"{ "serviceNetworkIdentifier": "net", "vpcIdentifier": "consumer" }"#]
   var serviceAssociations = [#"{ "serviceNetworkIdentifier": "net", "serviceIdentifier": "svc" }"#]
   var listenerProtocol = "HTTP"
-  var backendIngress = #"{ "IpProtocol": "tcp", "FromPort": 80, "ToPort": 80, "PrefixListIds": [{ "PrefixListId": "pl-vpc-lattice" }] }"#
+  var backendIngress =
+    #"{ "IpProtocol": "tcp", "FromPort": 80, "ToPort": 80, "PrefixListIds": [{ "PrefixListId": "pl-vpc-lattice" }] }"#
   var securityGroups: [String] = []
-  var clients = [#"{ "name": "app", "subnet": "subnet-consumer", "principal": "arn:aws:iam::111111111111:role/app" }"#]
+  var clients = [
+    #"{ "name": "app", "subnet": "subnet-consumer", "principal": "arn:aws:iam::111111111111:role/app" }"#
+  ]
   var externals: [String] = []
   var ecs = ""
   var traffic: [String] = []
@@ -75,7 +79,10 @@ struct LatticeFixture {
   /// Decodes and builds the scenario.
   func load() -> (model: NetworkModel?, diagnostics: DiagnosticEngine) {
     let diagnostics = DiagnosticEngine()
-    guard let document = ScenarioDecoder.decode(bytes: Array(json.utf8), file: "test.json", diagnostics: diagnostics) else {
+    guard
+      let document = ScenarioDecoder.decode(
+        bytes: Array(json.utf8), file: "test.json", diagnostics: diagnostics)
+    else {
       return (nil, diagnostics)
     }
     return (ModelBuilder.build(document, diagnostics: diagnostics), diagnostics)
@@ -93,9 +100,11 @@ struct LatticeFixture {
   }
 
   /// A traffic stream from `client` to `url`.
-  static func stream(_ name: String, from client: String = "app", url: String = "http://svc.test.internal/",
-                     method: String = "GET", headers: String = "{}", count: Int = 4, timeout: String = "2s",
-                     extra: String = "") -> String {
+  static func stream(
+    _ name: String, from client: String = "app", url: String = "http://svc.test.internal/",
+    method: String = "GET", headers: String = "{}", count: Int = 4, timeout: String = "2s",
+    extra: String = ""
+  ) -> String {
     #"{ "name": "\#(name)", "from": "\#(client)", "request": { "method": "\#(method)", "url": "\#(url)", "headers": \#(headers) }, "count": \#(count), "timeout": "\#(timeout)"\#(extra) }"#
   }
 }

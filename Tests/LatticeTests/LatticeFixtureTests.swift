@@ -4,6 +4,9 @@ import Testing
   @Test func baseFixtureBuilds() {
     let fixture = LatticeFixture()
     let loaded = fixture.load()
-    #expect(loaded.model != nil, "\(loaded.diagnostics.diagnostics.map { "\($0.location.map(\.description) ?? "") \($0.id) \($0.message)" })")
+    #expect(
+      loaded.model != nil,
+      "\(loaded.diagnostics.diagnostics.map { "\($0.location.map(\.description) ?? "") \($0.id) \($0.message)" })"
+    )
   }
 }

@@ -7,8 +7,11 @@ import Testing
 @Suite struct LatticeHealthTests {
   /// An ECS service `app` (port mapping `web` on 80) registered in `app-tg`, checked every 10 s
   /// with thresholds 2/2 on `/health`.
-  static func ecsFixture(desired: Int = 2, groups: String = #"["sg-0backend"]"#, health: String = #"{ "path": "/health" }"#,
-                         healthPath: String = #"{ "prefix": "/health", "status": 200 }"#) -> LatticeFixture {
+  static func ecsFixture(
+    desired: Int = 2, groups: String = #"["sg-0backend"]"#,
+    health: String = #"{ "path": "/health" }"#,
+    healthPath: String = #"{ "prefix": "/health", "status": 200 }"#
+  ) -> LatticeFixture {
     var fixture = LatticeFixture()
     fixture.ecs = #"""
       { "clusters": [{ "clusterName": "c1" }],
@@ -20,9 +23,13 @@ import Testing
       """#
     var check = health
     check.removeLast()
-    check += #", "healthCheckIntervalSeconds": 10, "healthyThresholdCount": 2, "unhealthyThresholdCount": 2 }"#
-    fixture.targetGroups.append(#"{ "name": "app-tg", "type": "IP", "config": { "port": 80, "protocol": "HTTP", "vpcIdentifier": "provider", "healthCheck": \#(check) } }"#)
-    fixture.defaultAction = #"{ "forward": { "targetGroups": [{ "targetGroupIdentifier": "app-tg" }] } }"#
+    check +=
+      #", "healthCheckIntervalSeconds": 10, "healthyThresholdCount": 2, "unhealthyThresholdCount": 2 }"#
+    fixture.targetGroups.append(
+      #"{ "name": "app-tg", "type": "IP", "config": { "port": 80, "protocol": "HTTP", "vpcIdentifier": "provider", "healthCheck": \#(check) } }"#
+    )
+    fixture.defaultAction =
+      #"{ "forward": { "targetGroups": [{ "targetGroupIdentifier": "app-tg" }] } }"#
     fixture.traffic = [LatticeFixture.stream("s", count: 100, extra: #", "rate": "1/s""#)]
     return fixture
   }
@@ -38,20 +45,32 @@ import Testing
 
   @Test func healthyTargetsServeRoundRobin() throws {
     let result = try #require(Self.ecsFixture().run())
-    #expect(Self.window(result, from: 0, to: 100) == ["delivered app/1": 50, "delivered app/2": 50])
+    #expect(
+      Self.window(result, from: 0, to: 100) == ["delivered app/1": 50, "delivered app/2": 50])
   }
 
   @Test func prefixListAddedLaterMakesTargetsHealthyAfterTheThreshold() throws {
     var fixture = Self.ecsFixture(groups: #"["sg-0tasks"]"#)
-    fixture.securityGroups = [#"{ "GroupId": "sg-0tasks", "GroupName": "tasks", "VpcId": "vpc-0provider", "IpPermissions": [{ "IpProtocol": "tcp", "FromPort": 80, "ToPort": 80, "IpRanges": [{ "CidrIp": "10.0.0.0/16" }] }] }"#]
-    fixture.events = [#"{ "at": "60s", "authorizeSecurityGroupIngress": { "GroupId": "sg-0tasks", "IpPermissions": [{ "IpProtocol": "tcp", "FromPort": 80, "ToPort": 80, "PrefixListIds": [{ "PrefixListId": "pl-vpc-lattice" }] }] } }"#]
+    fixture.securityGroups = [
+      #"{ "GroupId": "sg-0tasks", "GroupName": "tasks", "VpcId": "vpc-0provider", "IpPermissions": [{ "IpProtocol": "tcp", "FromPort": 80, "ToPort": 80, "IpRanges": [{ "CidrIp": "10.0.0.0/16" }] }] }"#
+    ]
+    fixture.events = [
+      #"{ "at": "60s", "authorizeSecurityGroupIngress": { "GroupId": "sg-0tasks", "IpPermissions": [{ "IpProtocol": "tcp", "FromPort": 80, "ToPort": 80, "PrefixListIds": [{ "PrefixListId": "pl-vpc-lattice" }] }] } }"#
+    ]
     let result = try #require(fixture.run())
     // Checks at 0 and 10 fail (UNHEALTHY from 10 s); from 60 s they pass; two passes → HEALTHY at 70 s.
     #expect(Self.window(result, from: 0, to: 70) == ["noHealthyTarget -": 70])
-    #expect(Self.window(result, from: 70, to: 100) == ["delivered app/1": 15, "delivered app/2": 15])
+    #expect(
+      Self.window(result, from: 70, to: 100) == ["delivered app/1": 15, "delivered app/2": 15])
     let lines = result.timeline.map(\.text)
-    #expect(lines.contains { $0.contains("security groups of") && $0.contains("now admit traffic from VPC Lattice") })
-    #expect(lines.contains { $0.contains("(app/1) in target group 'app-tg' passed") && $0.hasSuffix("target HEALTHY") })
+    #expect(
+      lines.contains {
+        $0.contains("security groups of") && $0.contains("now admit traffic from VPC Lattice")
+      })
+    #expect(
+      lines.contains {
+        $0.contains("(app/1) in target group 'app-tg' passed") && $0.hasSuffix("target HEALTHY")
+      })
   }
 
   @Test func failingTaskLeavesRotationAfterUnhealthyThreshold() throws {
@@ -66,7 +85,8 @@ import Testing
   @Test func noFailOpenWhenEveryTargetIsUnhealthy() throws {
     var fixture = Self.ecsFixture()
     fixture.events = [
-      #"{ "at": "30s", "failHealthChecks": { "task": "app/1" } }"#, #"{ "at": "30s", "failHealthChecks": { "task": "app/2" } }"#,
+      #"{ "at": "30s", "failHealthChecks": { "task": "app/1" } }"#,
+      #"{ "at": "30s", "failHealthChecks": { "task": "app/2" } }"#,
     ]
     let result = try #require(fixture.run())
     #expect(Self.window(result, from: 41, to: 100) == ["noHealthyTarget -": 59])
@@ -80,9 +100,11 @@ import Testing
   }
 
   @Test func disabledChecksLeaveTargetsUnavailableButServing() throws {
-    let fixture = Self.ecsFixture(health: #"{ "enabled": false }"#, healthPath: #"{ "prefix": "/health", "status": 503 }"#)
+    let fixture = Self.ecsFixture(
+      health: #"{ "enabled": false }"#, healthPath: #"{ "prefix": "/health", "status": 503 }"#)
     let result = try #require(fixture.run())
-    #expect(Self.window(result, from: 0, to: 100) == ["delivered app/1": 50, "delivered app/2": 50])
+    #expect(
+      Self.window(result, from: 0, to: 100) == ["delivered app/1": 50, "delivered app/2": 50])
   }
 
   @Test func newTaskNeedsOnePassingCheckAndStoppedTaskLeaves() throws {
@@ -95,9 +117,14 @@ import Testing
     // The second task is RUNNING at 30 s (start delay 20 s), checked at once, and serves until
     // it is stopped (and deregistered) at 60 s.
     #expect(Self.window(result, from: 0, to: 30) == ["delivered app/1": 30])
-    #expect(Self.window(result, from: 31, to: 60) == ["delivered app/1": 15, "delivered app/2": 14])
+    #expect(
+      Self.window(result, from: 31, to: 60) == ["delivered app/1": 15, "delivered app/2": 14])
     #expect(Self.window(result, from: 60, to: 100) == ["delivered app/1": 40])
-    #expect(result.timeline.contains { $0.text.contains("registered") && $0.text.contains("(app/2)") })
-    #expect(result.timeline.contains { $0.text == "VPC Lattice: deregistered app/2 from target group 'app-tg'" })
+    #expect(
+      result.timeline.contains { $0.text.contains("registered") && $0.text.contains("(app/2)") })
+    #expect(
+      result.timeline.contains {
+        $0.text == "VPC Lattice: deregistered app/2 from target group 'app-tg'"
+      })
   }
 }

@@ -48,50 +48,74 @@ final class LatticeSectionBuilder {
   // MARK: - Networks and services
 
   func buildServiceNetwork(_ spec: ServiceNetworkSpec) {
-    checkName(spec.name, kind: "service network", length: 3...63, reservedPrefix: nil, at: builder.field(spec.source, "name"))
+    checkName(
+      spec.name, kind: "service network", length: 3...63, reservedPrefix: nil,
+      at: builder.field(spec.source, "name"))
     let authType = authTypeValue(spec.authType, at: builder.field(spec.source, "authType")) ?? .none
     let id = spec.id ?? LatticeIdentifiers.id("sn", "service-network/\(spec.name)")
     let arn = spec.arn ?? LatticeIdentifiers.arn(document, "servicenetwork/\(id)")
-    if !networkTable.declare(spec.name, aliases: [id, arn], index: lattice.serviceNetworks.count, source: spec.source) {
+    if !networkTable.declare(
+      spec.name, aliases: [id, arn], index: lattice.serviceNetworks.count, source: spec.source)
+    {
       builder.duplicate("service network", spec.name, at: spec.source, table: networkTable)
       return
     }
-    lattice.serviceNetworks.append(LatticeServiceNetwork(
-      name: spec.name, id: id, arn: arn, authType: authType, authPolicy: nil, source: spec.source))
+    lattice.serviceNetworks.append(
+      LatticeServiceNetwork(
+        name: spec.name, id: id, arn: arn, authType: authType, authPolicy: nil, source: spec.source)
+    )
   }
 
   func buildService(_ spec: LatticeServiceSpec) {
-    checkName(spec.name, kind: "service", length: 3...40, reservedPrefix: "svc-", at: builder.field(spec.source, "name"))
+    checkName(
+      spec.name, kind: "service", length: 3...40, reservedPrefix: "svc-",
+      at: builder.field(spec.source, "name"))
     let authType = authTypeValue(spec.authType, at: builder.field(spec.source, "authType")) ?? .none
     let id = spec.id ?? LatticeIdentifiers.id("svc", "service/\(spec.name)")
     let arn = spec.arn ?? LatticeIdentifiers.arn(document, "service/\(id)")
-    let dnsName = (spec.dnsName ?? LatticeIdentifiers.dnsName(service: spec.name, id: id, region: document.region)).lowercased()
+    let dnsName =
+      (spec.dnsName
+      ?? LatticeIdentifiers.dnsName(service: spec.name, id: id, region: document.region))
+      .lowercased()
     var domain = spec.customDomainName?.lowercased()
     if let name = domain, !(3...255).contains(name.count) || !name.contains(".") {
-      builder.error("model.invalid-name", "custom domain name '\(name)' must be a DNS name of 3 to 255 characters",
-                    at: builder.field(spec.source, "customDomainName"))
+      builder.error(
+        "model.invalid-name",
+        "custom domain name '\(name)' must be a DNS name of 3 to 255 characters",
+        at: builder.field(spec.source, "customDomainName"))
       domain = nil
     }
     if lattice.services.count == LatticeModel.maximumServices {
-      builder.error("model.lattice-too-many-services", "MeshSim simulates at most \(LatticeModel.maximumServices) Lattice services",
-                    at: spec.source)
+      builder.error(
+        "model.lattice-too-many-services",
+        "MeshSim simulates at most \(LatticeModel.maximumServices) Lattice services",
+        at: spec.source)
       return
     }
-    if !serviceTable.declare(spec.name, aliases: [id, arn, dnsName], index: lattice.services.count, source: spec.source) {
+    if !serviceTable.declare(
+      spec.name, aliases: [id, arn, dnsName], index: lattice.services.count, source: spec.source)
+    {
       builder.duplicate("Lattice service", spec.name, at: spec.source, table: serviceTable)
       return
     }
-    lattice.services.append(LatticeService(
-      name: spec.name, id: id, arn: arn, dnsName: dnsName, customDomainName: domain,
-      certificateArn: spec.certificateArn, authType: authType, authPolicy: nil, source: spec.source))
+    lattice.services.append(
+      LatticeService(
+        name: spec.name, id: id, arn: arn, dnsName: dnsName, customDomainName: domain,
+        certificateArn: spec.certificateArn, authType: authType, authPolicy: nil,
+        source: spec.source))
   }
 
   // MARK: - Helpers
 
   /// Lattice resource names: lower-case letters, digits and hyphens, no leading, trailing or
   /// doubled hyphen, within `length`, not starting with the reserved id prefix.
-  func checkName(_ name: String, kind: String, length: ClosedRange<Int>, reservedPrefix: String?, at source: SourceRef) {
-    let allowed = name.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+  func checkName(
+    _ name: String, kind: String, length: ClosedRange<Int>, reservedPrefix: String?,
+    at source: SourceRef
+  ) {
+    let allowed = name.utf8.allSatisfy {
+      ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D
+    }
     var problem: String?
     if !length.contains(name.count) {
       problem = "must be \(length.lowerBound) to \(length.upperBound) characters"
@@ -122,9 +146,10 @@ final class LatticeSectionBuilder {
     if let suggestion = Suggestions.closest(to: text, in: allowed) {
       notes.append(.init(message: "did you mean '\(suggestion)'?"))
     }
-    builder.error("schema.invalid-value",
-                  "invalid value '\(text)' for '\(key)'; expected one of \(allowed.joined(separator: ", "))",
-                  at: source, notes: notes)
+    builder.error(
+      "schema.invalid-value",
+      "invalid value '\(text)' for '\(key)'; expected one of \(allowed.joined(separator: ", "))",
+      at: source, notes: notes)
     return nil
   }
 
@@ -136,16 +161,20 @@ final class LatticeSectionBuilder {
     case (let network?, nil): return .serviceNetwork(network)
     case (nil, let service?): return .service(service)
     case (.some, .some):
-      builder.error("model.ambiguous-reference", "'\(reference)' names both a service network and a service",
-                    at: source, hint: "use the resource's id or ARN")
+      builder.error(
+        "model.ambiguous-reference", "'\(reference)' names both a service network and a service",
+        at: source, hint: "use the resource's id or ARN")
       return nil
     case (nil, nil):
       var notes: [Diagnostic.Note] = []
-      if let candidate = Suggestions.closest(to: reference, in: networkTable.names + serviceTable.names) {
+      if let candidate = Suggestions.closest(
+        to: reference, in: networkTable.names + serviceTable.names)
+      {
         notes.append(.init(message: "did you mean '\(candidate)'?"))
       }
-      builder.error("model.unresolved-reference", "unknown service network or Lattice service '\(reference)'",
-                    at: source, notes: notes)
+      builder.error(
+        "model.unresolved-reference", "unknown service network or Lattice service '\(reference)'",
+        at: source, notes: notes)
       return nil
     }
   }

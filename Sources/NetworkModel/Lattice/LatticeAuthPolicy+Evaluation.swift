@@ -30,18 +30,22 @@ extension LatticeAuthPolicy {
         continue
       }
       if statement.effect == .deny {
-        return LatticeAuthDecision(outcome: .explicitlyDenied, statement: statement.index,
-                                   explanation: "explicitly denied by \(statement.label)")
+        return LatticeAuthDecision(
+          outcome: .explicitlyDenied, statement: statement.index,
+          explanation: "explicitly denied by \(statement.label)")
       }
       if allowing == nil { allowing = statement }
     }
     if let allowing {
-      return LatticeAuthDecision(outcome: .allowed, statement: allowing.index,
-                                 explanation: "allowed by \(allowing.label)")
+      return LatticeAuthDecision(
+        outcome: .allowed, statement: allowing.index,
+        explanation: "allowed by \(allowing.label)")
     }
-    let detail = misses.isEmpty ? "the policy has no Allow statement" : misses.joined(separator: "; ")
-    return LatticeAuthDecision(outcome: .implicitlyDenied, statement: nil,
-                               explanation: "no statement allows the request (implicit deny): \(detail)")
+    let detail =
+      misses.isEmpty ? "the policy has no Allow statement" : misses.joined(separator: "; ")
+    return LatticeAuthDecision(
+      outcome: .implicitlyDenied, statement: nil,
+      explanation: "no statement allows the request (implicit deny): \(detail)")
   }
 }
 
@@ -58,13 +62,19 @@ extension LatticePolicyStatement {
         return "principal: \(principal.arn) is not among \(entries.joined(separator: ", "))"
       }
     }
-    let actionListed = actions.contains { StringMatch.wildcard($0, caseSensitive: false).matches(request.action) }
-    if actionListed == actionsNegated {
-      return "action: \(request.action) is \(actionsNegated ? "excluded by NotAction" : "not among \(actions.joined(separator: ", "))")"
+    let actionListed = actions.contains {
+      StringMatch.wildcard($0, caseSensitive: false).matches(request.action)
     }
-    let resourceListed = resources.contains { StringMatch.wildcard($0, caseSensitive: true).matches(request.resource) }
+    if actionListed == actionsNegated {
+      return
+        "action: \(request.action) is \(actionsNegated ? "excluded by NotAction" : "not among \(actions.joined(separator: ", "))")"
+    }
+    let resourceListed = resources.contains {
+      StringMatch.wildcard($0, caseSensitive: true).matches(request.resource)
+    }
     if resourceListed == resourcesNegated {
-      return "resource: \(request.resource) is \(resourcesNegated ? "excluded by NotResource" : "not among \(resources.joined(separator: ", "))")"
+      return
+        "resource: \(request.resource) is \(resourcesNegated ? "excluded by NotResource" : "not among \(resources.joined(separator: ", "))")"
     }
     for condition in conditions where !condition.holds(for: request) {
       return "condition \(condition.label): \(condition.failure(request))"
@@ -92,7 +102,8 @@ extension LatticePolicyCondition {
     let listed = values.map { "'\($0)'" }
     switch conditionOperator {
     case .null:
-      return "found \(found), expected the key \(values.contains { $0.lowercased() == "true" } ? "absent" : "present")"
+      return
+        "found \(found), expected the key \(values.contains { $0.lowercased() == "true" } ? "absent" : "present")"
     case _ where conditionOperator.isNegated:
       return "found \(found), expected none of \(listed.joined(separator: ", "))"
     default:
@@ -108,7 +119,8 @@ extension LatticePolicyCondition {
       return value.lowercased() == expected.lowercased()
     case .stringLike, .stringNotLike, .arnEquals, .arnNotEquals, .arnLike, .arnNotLike:
       return StringMatch.wildcard(expected, caseSensitive: true).matches(value)
-    case .numericEquals, .numericNotEquals, .numericLessThan, .numericLessThanEquals, .numericGreaterThan,
+    case .numericEquals, .numericNotEquals, .numericLessThan, .numericLessThanEquals,
+      .numericGreaterThan,
       .numericGreaterThanEquals:
       guard let actual = Int64(value), let bound = Int64(expected) else { return false }
       switch conditionOperator {

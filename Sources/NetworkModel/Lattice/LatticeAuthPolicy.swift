@@ -45,9 +45,11 @@ public struct LatticePolicyStatement: Sendable {
   public var conditions: [LatticePolicyCondition]
   public var source: SourceRef
 
-  public init(index: Int, sid: String?, effect: Effect, principals: Principals, actions: [String],
-              actionsNegated: Bool = false, resources: [String], resourcesNegated: Bool = false,
-              conditions: [LatticePolicyCondition] = [], source: SourceRef) {
+  public init(
+    index: Int, sid: String?, effect: Effect, principals: Principals, actions: [String],
+    actionsNegated: Bool = false, resources: [String], resourcesNegated: Bool = false,
+    conditions: [LatticePolicyCondition] = [], source: SourceRef
+  ) {
     self.index = index
     self.sid = sid
     self.effect = effect
@@ -110,8 +112,10 @@ public struct LatticePolicyCondition: Sendable {
   public var values: [String]
   public var source: SourceRef
 
-  public init(conditionOperator: Operator, ifExists: Bool = false, key: LatticeConditionKey, values: [String],
-              source: SourceRef) {
+  public init(
+    conditionOperator: Operator, ifExists: Bool = false, key: LatticeConditionKey, values: [String],
+    source: SourceRef
+  ) {
     self.conditionOperator = conditionOperator
     self.ifExists = ifExists
     self.key = key

@@ -21,9 +21,12 @@ public struct LatticeAuthRequest: Sendable {
   public var serviceArn: String
   public var serviceNetworkArn: String
 
-  public init(caller: LatticeCaller, action: String, resource: String, sourceVPC: String?,
-              sourceVPCOwnerAccount: String?, method: String?, path: String?, headers: HTTPHeaders?,
-              query: [(name: String, value: String)] = [], port: Int, serviceArn: String, serviceNetworkArn: String) {
+  public init(
+    caller: LatticeCaller, action: String, resource: String, sourceVPC: String?,
+    sourceVPCOwnerAccount: String?, method: String?, path: String?, headers: HTTPHeaders?,
+    query: [(name: String, value: String)] = [], port: Int, serviceArn: String,
+    serviceNetworkArn: String
+  ) {
     self.caller = caller
     self.action = action
     self.resource = resource

@@ -46,16 +46,20 @@ public enum LatticeAuthorizer {
     switch (level.authType, level.policy) {
     case (.none, let policy):
       let inactive = policy == nil ? "" : " (its auth policy is inactive)"
-      return Step(level: level.name, decision: nil, detail: "\(level.name): auth type NONE, no check\(inactive)")
+      return Step(
+        level: level.name, decision: nil,
+        detail: "\(level.name): auth type NONE, no check\(inactive)")
     case (.awsIAM, nil):
       let decision = LatticeAuthDecision(
         outcome: .implicitlyDenied, statement: nil,
         explanation: "AWS_IAM with no auth policy denies every request")
-      return Step(level: level.name, decision: decision, detail: "\(level.name): \(decision.explanation)")
+      return Step(
+        level: level.name, decision: decision, detail: "\(level.name): \(decision.explanation)")
     case (.awsIAM, let policy?):
       let decision = policy.evaluate(request)
-      return Step(level: level.name, decision: decision,
-                  detail: "\(level.name) (AWS_IAM) for \(request.caller.label): \(decision.explanation)")
+      return Step(
+        level: level.name, decision: decision,
+        detail: "\(level.name) (AWS_IAM) for \(request.caller.label): \(decision.explanation)")
     }
   }
 }

@@ -38,19 +38,24 @@ public struct LatticePrincipal: Sendable, Equatable {
   /// `arn:aws:sts::111111111111:assumed-role/name/session`; nil for anything else.
   public static func parse(_ text: String) -> LatticePrincipal? {
     if isAccountID(text) {
-      return LatticePrincipal(arn: "arn:aws:iam::\(text):root", account: text,
-                              principalArn: "arn:aws:iam::\(text):root", type: "Account")
+      return LatticePrincipal(
+        arn: "arn:aws:iam::\(text):root", account: text,
+        principalArn: "arn:aws:iam::\(text):root", type: "Account")
     }
     let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-    guard parts.count == 6, parts[0] == "arn", parts[3].isEmpty, isAccountID(String(parts[4])) else { return nil }
+    guard parts.count == 6, parts[0] == "arn", parts[3].isEmpty, isAccountID(String(parts[4]))
+    else { return nil }
     let partition = parts[1]
     let account = String(parts[4])
     let resource = parts[5]
     switch parts[2] {
     case "iam":
-      if resource == "root" { return LatticePrincipal(arn: text, account: account, principalArn: text, type: "Account") }
+      if resource == "root" {
+        return LatticePrincipal(arn: text, account: account, principalArn: text, type: "Account")
+      }
       if resource.hasPrefix("role/"), resource.count > 5 {
-        return LatticePrincipal(arn: text, account: account, principalArn: text, type: "AssumedRole")
+        return LatticePrincipal(
+          arn: text, account: account, principalArn: text, type: "AssumedRole")
       }
       if resource.hasPrefix("user/"), resource.count > 5 {
         return LatticePrincipal(arn: text, account: account, principalArn: text, type: "User")
@@ -70,7 +75,9 @@ public struct LatticePrincipal: Sendable, Equatable {
   /// its role, user or session ARN.
   public func isNamed(by entry: String) -> Bool {
     if LatticePrincipal.isAccountID(entry) { return entry == account }
-    if entry.hasSuffix(":root"), let root = LatticePrincipal.parse(entry) { return root.account == account }
+    if entry.hasSuffix(":root"), let root = LatticePrincipal.parse(entry) {
+      return root.account == account
+    }
     return entry == arn || entry == principalArn
   }
 

@@ -36,13 +36,16 @@ public enum LatticeConditionKey: Sendable, Hashable {
 
   /// Keys without a parameter, for did-you-mean suggestions.
   public static let simpleKeys: [LatticeConditionKey] = [
-    .principalAccount, .principalType, .principalArn, .sourceVPC, .sourceVPCOwnerAccount, .requestMethod,
+    .principalAccount, .principalType, .principalArn, .sourceVPC, .sourceVPCOwnerAccount,
+    .requestMethod,
     .requestPath, .port, .serviceArn, .serviceNetworkArn,
   ]
 
   /// Every spelling a suggestion may offer, including the parameterised forms.
   public static var knownNames: [String] {
-    simpleKeys.map(\.name) + ["vpc-lattice-svcs:RequestHeader/<name>", "vpc-lattice-svcs:RequestQueryString/<key>"]
+    simpleKeys.map(\.name) + [
+      "vpc-lattice-svcs:RequestHeader/<name>", "vpc-lattice-svcs:RequestQueryString/<key>",
+    ]
   }
 
   /// Parses a key case-insensitively; nil when Lattice has no such key (or MeshSim does not model it).

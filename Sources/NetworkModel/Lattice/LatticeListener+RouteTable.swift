@@ -18,7 +18,8 @@ public enum LatticeRuleConverter {
       let caseSensitive = path.caseSensitive ?? false
       switch path.kind {
       case .exact: parts.append(.path(.exact(path.value, caseSensitive: caseSensitive)))
-      case .prefix, .contains: parts.append(.path(.prefix(path.value, caseSensitive: caseSensitive)))
+      case .prefix, .contains:
+        parts.append(.path(.prefix(path.value, caseSensitive: caseSensitive)))
       }
     }
     for header in match.headerMatches {
@@ -47,7 +48,8 @@ extension LatticeListener {
     var entries: [RouteRule<LatticeRuleAction>] = []
     if listenerProtocol != .tlsPassthrough {
       entries = rules.sorted { $0.priority < $1.priority }.map {
-        RouteRule(name: LatticeRuleConverter.ruleName($0), condition: $0.condition, action: $0.action)
+        RouteRule(
+          name: LatticeRuleConverter.ruleName($0), condition: $0.condition, action: $0.action)
       }
     }
     entries.append(RouteRule(name: "default action", condition: .always, action: defaultAction))

@@ -36,8 +36,10 @@ public struct LatticeRule: Sendable {
   public var action: LatticeRuleAction
   public var source: SourceRef
 
-  public init(name: String, id: String, arn: String, priority: Int, condition: RequestCondition,
-              action: LatticeRuleAction, source: SourceRef) {
+  public init(
+    name: String, id: String, arn: String, priority: Int, condition: RequestCondition,
+    action: LatticeRuleAction, source: SourceRef
+  ) {
     self.name = name
     self.id = id
     self.arn = arn

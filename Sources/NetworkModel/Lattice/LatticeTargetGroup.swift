@@ -69,9 +69,12 @@ public struct LatticeHealthCheck: Sendable {
   /// Status codes that count as healthy.
   public var matcher: [ClosedRange<Int>]
 
-  public init(enabled: Bool, checkProtocol: String = "HTTP", port: Int? = nil, path: String = "/",
-              interval: SimDuration = .seconds(30), timeout: SimDuration = .seconds(5), healthyThreshold: Int = 5,
-              unhealthyThreshold: Int = 2, matcher: [ClosedRange<Int>] = [200...200]) {
+  public init(
+    enabled: Bool, checkProtocol: String = "HTTP", port: Int? = nil, path: String = "/",
+    interval: SimDuration = .seconds(30), timeout: SimDuration = .seconds(5),
+    healthyThreshold: Int = 5,
+    unhealthyThreshold: Int = 2, matcher: [ClosedRange<Int>] = [200...200]
+  ) {
     self.enabled = enabled
     self.checkProtocol = checkProtocol
     self.port = port
@@ -88,7 +91,9 @@ public struct LatticeHealthCheck: Sendable {
 
   /// How `explain` and the timeline describe the matcher: `200`, `200-299,302`.
   public var matcherText: String {
-    matcher.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)" }
-      .joined(separator: ",")
+    matcher.map {
+      $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)"
+    }
+    .joined(separator: ",")
   }
 }

@@ -12,18 +12,23 @@ extension LatticeSectionDecoder {
       let rule = body.string("ruleIdentifier", required: true)
       let priority = body.int("priority", range: 1...2000)
       let match = body.object("match", what: "rule match").flatMap { ruleMatch($0) }
-      let action = body.object("action", what: "rule action").flatMap { reader -> LatticeRuleActionSpec? in
+      let action = body.object("action", what: "rule action").flatMap {
+        reader -> LatticeRuleActionSpec? in
         defer { reader.finish() }
         return ruleAction(reader)
       }
       guard let listener, let rule else { return nil }
-      if priority == nil && match == nil && action == nil && !body.has("match") && !body.has("action") {
-        body.context.error(.schemaMissingKey, "updateRule changes nothing", at: body.node,
-                           hint: "give 'priority', 'match' or 'action'")
+      if priority == nil && match == nil && action == nil && !body.has("match")
+        && !body.has("action")
+      {
+        body.context.error(
+          .schemaMissingKey, "updateRule changes nothing", at: body.node,
+          hint: "give 'priority', 'match' or 'action'")
         return nil
       }
-      call = .updateRule(service: service, listener: listener, rule: rule, priority: priority, match: match,
-                         action: action)
+      call = .updateRule(
+        service: service, listener: listener, rule: rule, priority: priority, match: match,
+        action: action)
     case "updateListener":
       let service = body.string("serviceIdentifier")
       let listener = body.string("listenerIdentifier", required: true)
@@ -37,7 +42,9 @@ extension LatticeSectionDecoder {
     case "putAuthPolicy":
       call = authPolicy(body).map { .putAuthPolicy($0) }
     case "deleteAuthPolicy":
-      call = body.string("resourceIdentifier", required: true).map { .deleteAuthPolicy(resource: $0) }
+      call = body.string("resourceIdentifier", required: true).map {
+        .deleteAuthPolicy(resource: $0)
+      }
     case "updateService":
       let service = body.string("serviceIdentifier", required: true)
       let authType = body.string("authType", required: true)

@@ -17,12 +17,14 @@ extension LatticeSectionDecoder {
     let arn = r.string("arn")
     guard let service, let name, let protocolName else { return nil }
     return LatticeListenerSpec(
-      service: service, name: name, protocolName: protocolName, port: port, defaultAction: action, id: id,
+      service: service, name: name, protocolName: protocolName, port: port, defaultAction: action,
+      id: id,
       arn: arn, source: SourceRef(r.node))
   }
 
   static func rule(_ r: ObjectReader) -> LatticeRuleSpec? {
-    r.accept(describeOnlyKeys + ["isDefault", "listenerArn", "listenerId", "serviceArn", "serviceId"])
+    r.accept(
+      describeOnlyKeys + ["isDefault", "listenerArn", "listenerId", "serviceArn", "serviceId"])
     let service = r.string("serviceIdentifier")
     let listener = r.string("listenerIdentifier", required: true)
     let name = r.string("name", required: true)
@@ -37,7 +39,8 @@ extension LatticeSectionDecoder {
     let arn = r.string("arn")
     guard let listener, let name, let priority else { return nil }
     return LatticeRuleSpec(
-      service: service, listener: listener, name: name, priority: priority, match: match, action: action,
+      service: service, listener: listener, name: name, priority: priority, match: match,
+      action: action,
       id: id, arn: arn, source: SourceRef(r.node))
   }
 
@@ -47,12 +50,16 @@ extension LatticeSectionDecoder {
     guard let http = r.object("httpMatch", required: true, what: "httpMatch") else { return nil }
     defer { http.finish() }
     let method = http.string("method")
-    let path = http.object("pathMatch", what: "pathMatch").flatMap { reader -> LatticePathMatchSpec? in
+    let path = http.object("pathMatch", what: "pathMatch").flatMap {
+      reader -> LatticePathMatchSpec? in
       defer { reader.finish() }
       let caseSensitive = reader.bool("caseSensitive")
-      guard let value = matchValue(reader, allowed: [.exact, .prefix], what: "path match") else { return nil }
-      return LatticePathMatchSpec(kind: value.kind, value: value.text, caseSensitive: caseSensitive,
-                                  source: SourceRef(reader.node))
+      guard let value = matchValue(reader, allowed: [.exact, .prefix], what: "path match") else {
+        return nil
+      }
+      return LatticePathMatchSpec(
+        kind: value.kind, value: value.text, caseSensitive: caseSensitive,
+        source: SourceRef(reader.node))
     }
     let headers = http.context.objects(http.array("headerMatches"), what: "header match") {
       reader -> LatticeHeaderMatchSpec? in
@@ -60,10 +67,12 @@ extension LatticeSectionDecoder {
       let caseSensitive = reader.bool("caseSensitive")
       let value = matchValue(reader, allowed: LatticeMatchKind.allCases, what: "header match")
       guard let name, let value else { return nil }
-      return LatticeHeaderMatchSpec(name: name, kind: value.kind, value: value.text, caseSensitive: caseSensitive,
-                                    source: SourceRef(reader.node))
+      return LatticeHeaderMatchSpec(
+        name: name, kind: value.kind, value: value.text, caseSensitive: caseSensitive,
+        source: SourceRef(reader.node))
     }
-    return LatticeHTTPMatchSpec(method: method, pathMatch: path, headerMatches: headers, source: SourceRef(http.node))
+    return LatticeHTTPMatchSpec(
+      method: method, pathMatch: path, headerMatches: headers, source: SourceRef(http.node))
   }
 
   /// Reads `"match": {"exact": …}` (or `prefix` / `contains`): exactly one of the allowed kinds.
@@ -96,12 +105,16 @@ extension LatticeSectionDecoder {
     }
     if (forward == nil) == (fixed == nil) {
       r.context.error(
-        .schemaInvalidValue, "\(r.what) needs exactly one of 'forward' and 'fixedResponse'", at: r.node,
-        hint: "for example {\"forward\": {\"targetGroups\": [{\"targetGroupIdentifier\": \"tg\"}]}}")
+        .schemaInvalidValue, "\(r.what) needs exactly one of 'forward' and 'fixedResponse'",
+        at: r.node,
+        hint: "for example {\"forward\": {\"targetGroups\": [{\"targetGroupIdentifier\": \"tg\"}]}}"
+      )
       return nil
     }
     if let fixed {
-      guard let status = fixed.int("statusCode", required: true, range: 100...599) else { return nil }
+      guard let status = fixed.int("statusCode", required: true, range: 100...599) else {
+        return nil
+      }
       return .fixedResponse(statusCode: status, source: SourceRef(fixed.node))
     }
     guard let forward else { return nil }
@@ -111,7 +124,8 @@ extension LatticeSectionDecoder {
       let group = entry.string("targetGroupIdentifier", required: true)
       let weight = entry.int("weight", range: 0...999)
       guard let group else { return nil }
-      return LatticeWeightedTargetGroupSpec(targetGroup: group, weight: weight, source: SourceRef(entry.node))
+      return LatticeWeightedTargetGroupSpec(
+        targetGroup: group, weight: weight, source: SourceRef(entry.node))
     }
     return .forward(groups, source: SourceRef(forward.node))
   }

@@ -6,11 +6,13 @@ extension LatticeSectionDecoder {
     r.accept(describeOnlyKeys + ["serviceArns"])
     let name = r.string("name", required: true)
     let type = r.string("type", required: true)
-    let config = r.object("config", what: "target group config").map { reader -> LatticeTargetGroupConfigSpec in
+    let config = r.object("config", what: "target group config").map {
+      reader -> LatticeTargetGroupConfigSpec in
       defer { reader.finish() }
       return targetGroupConfig(reader)
     }
-    let targets = r.context.objects(r.array("targets"), what: "target") { target -> LatticeTargetSpec? in
+    let targets = r.context.objects(r.array("targets"), what: "target") {
+      target -> LatticeTargetSpec? in
       let id = target.string("id", required: true)
       let port = target.int("port", range: 1...65535)
       guard let id else { return nil }
@@ -20,7 +22,8 @@ extension LatticeSectionDecoder {
     let arn = r.string("arn")
     guard let name, let type else { return nil }
     return LatticeTargetGroupSpec(
-      name: name, type: type, config: config, targets: targets, id: id, arn: arn, source: SourceRef(r.node))
+      name: name, type: type, config: config, targets: targets, id: id, arn: arn,
+      source: SourceRef(r.node))
   }
 
   static func targetGroupConfig(_ r: ObjectReader) -> LatticeTargetGroupConfigSpec {
@@ -30,12 +33,14 @@ extension LatticeSectionDecoder {
     let version = r.string("protocolVersion")
     let addressType = r.string("ipAddressType")
     let vpc = r.string("vpcIdentifier")
-    let check = r.object("healthCheck", what: "healthCheck").map { reader -> LatticeHealthCheckSpec in
+    let check = r.object("healthCheck", what: "healthCheck").map {
+      reader -> LatticeHealthCheckSpec in
       defer { reader.finish() }
       return healthCheck(reader)
     }
     return LatticeTargetGroupConfigSpec(
-      port: port, protocolName: protocolName, protocolVersion: version, ipAddressType: addressType, vpc: vpc,
+      port: port, protocolName: protocolName, protocolVersion: version, ipAddressType: addressType,
+      vpc: vpc,
       healthCheck: check, source: SourceRef(r.node))
   }
 

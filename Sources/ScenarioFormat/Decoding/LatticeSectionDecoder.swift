@@ -46,13 +46,15 @@ enum LatticeSectionDecoder {
   }
 
   static func serviceNetwork(_ r: ObjectReader) -> ServiceNetworkSpec? {
-    r.accept(describeOnlyKeys + ["sharingConfig", "numberOfAssociatedServices", "numberOfAssociatedVPCs"])
+    r.accept(
+      describeOnlyKeys + ["sharingConfig", "numberOfAssociatedServices", "numberOfAssociatedVPCs"])
     let name = r.string("name", required: true)
     let authType = r.string("authType")
     let id = r.string("id")
     let arn = r.string("arn")
     guard let name else { return nil }
-    return ServiceNetworkSpec(name: name, authType: authType, id: id, arn: arn, source: SourceRef(r.node))
+    return ServiceNetworkSpec(
+      name: name, authType: authType, id: id, arn: arn, source: SourceRef(r.node))
   }
 
   static func service(_ r: ObjectReader) -> LatticeServiceSpec? {
@@ -76,7 +78,10 @@ enum LatticeSectionDecoder {
   }
 
   static func vpcAssociation(_ r: ObjectReader) -> ServiceNetworkVPCAssociationSpec? {
-    r.accept(describeOnlyKeys + ["dnsOptions", "serviceNetworkArn", "serviceNetworkId", "serviceNetworkName", "vpcId"])
+    r.accept(
+      describeOnlyKeys + [
+        "dnsOptions", "serviceNetworkArn", "serviceNetworkId", "serviceNetworkName", "vpcId",
+      ])
     let network = r.string("serviceNetworkIdentifier", required: true)
     let vpc = r.string("vpcIdentifier", required: true)
     let groups = r.stringArray("securityGroupIds") ?? []
@@ -85,13 +90,17 @@ enum LatticeSectionDecoder {
     let arn = r.string("arn")
     guard let network, let vpc else { return nil }
     return ServiceNetworkVPCAssociationSpec(
-      serviceNetwork: network, vpc: vpc, securityGroups: groups, privateDnsEnabled: privateDNS, id: id,
+      serviceNetwork: network, vpc: vpc, securityGroups: groups, privateDnsEnabled: privateDNS,
+      id: id,
       arn: arn, source: SourceRef(r.node))
   }
 
   static func serviceAssociation(_ r: ObjectReader) -> ServiceNetworkServiceAssociationSpec? {
-    r.accept(describeOnlyKeys + ["dnsEntry", "customDomainName", "serviceArn", "serviceId", "serviceName",
-                                 "serviceNetworkArn", "serviceNetworkId", "serviceNetworkName"])
+    r.accept(
+      describeOnlyKeys + [
+        "dnsEntry", "customDomainName", "serviceArn", "serviceId", "serviceName",
+        "serviceNetworkArn", "serviceNetworkId", "serviceNetworkName",
+      ])
     let network = r.string("serviceNetworkIdentifier", required: true)
     let service = r.string("serviceIdentifier", required: true)
     let id = r.string("id")
@@ -104,7 +113,9 @@ enum LatticeSectionDecoder {
   static func authPolicy(_ r: ObjectReader) -> LatticeAuthPolicySpec? {
     r.accept(["state"])
     let resource = r.string("resourceIdentifier", required: true)
-    let document = r.node("policy", required: true).flatMap { policyDocument($0, context: r.context) }
+    let document = r.node("policy", required: true).flatMap {
+      policyDocument($0, context: r.context)
+    }
     guard let resource, let document else { return nil }
     return LatticeAuthPolicySpec(resource: resource, document: document, source: SourceRef(r.node))
   }
@@ -133,7 +144,8 @@ enum LatticeSectionDecoder {
       }
       return relocate(parsed, into: node)
     default:
-      context.reportTypeMismatch(expected: "policy object or JSON string", for: "'policy'", found: node)
+      context.reportTypeMismatch(
+        expected: "policy object or JSON string", for: "'policy'", found: node)
       return nil
     }
   }
@@ -147,11 +159,13 @@ enum LatticeSectionDecoder {
     case .array(let elements):
       moved.value = .array(elements.map { relocate($0, into: host) })
     case .object(let object):
-      moved.value = .object(JSONObject(members: object.members.map { member in
-        JSONObject.Member(
-          key: member.key, keyLocation: relocate(member.keyLocation, into: host),
-          value: relocate(member.value, into: host))
-      }))
+      moved.value = .object(
+        JSONObject(
+          members: object.members.map { member in
+            JSONObject.Member(
+              key: member.key, keyLocation: relocate(member.keyLocation, into: host),
+              value: relocate(member.value, into: host))
+          }))
     default:
       break
     }
@@ -163,7 +177,8 @@ enum LatticeSectionDecoder {
     // no column of its own in the file, so point at the string itself.
     guard location.line == 1 else { return host.location }
     // +1 skips the opening quote of the string.
-    return SourceLocation(file: host.location.file, line: host.location.line,
-                          column: host.location.column + location.column)
+    return SourceLocation(
+      file: host.location.file, line: host.location.line,
+      column: host.location.column + location.column)
   }
 }

@@ -6,7 +6,8 @@ public struct LatticeCallSpec: Sendable {
   public enum Operation: Sendable {
     /// `UpdateRule`: new priority, match and/or action for an existing rule.
     case updateRule(
-      service: String?, listener: String, rule: String, priority: Int?, match: LatticeHTTPMatchSpec?,
+      service: String?, listener: String, rule: String, priority: Int?,
+      match: LatticeHTTPMatchSpec?,
       action: LatticeRuleActionSpec?)
     /// `UpdateListener`: a new default action.
     case updateListener(service: String?, listener: String, defaultAction: LatticeRuleActionSpec)

@@ -47,7 +47,10 @@ public struct LatticeHTTPMatchSpec: Sendable {
   public var headerMatches: [LatticeHeaderMatchSpec]
   public var source: SourceRef
 
-  public init(method: String?, pathMatch: LatticePathMatchSpec?, headerMatches: [LatticeHeaderMatchSpec], source: SourceRef) {
+  public init(
+    method: String?, pathMatch: LatticePathMatchSpec?, headerMatches: [LatticeHeaderMatchSpec],
+    source: SourceRef
+  ) {
     self.method = method
     self.pathMatch = pathMatch
     self.headerMatches = headerMatches
@@ -83,7 +86,9 @@ public struct LatticeHeaderMatchSpec: Sendable {
   public var caseSensitive: Bool?
   public var source: SourceRef
 
-  public init(name: String, kind: LatticeMatchKind, value: String, caseSensitive: Bool?, source: SourceRef) {
+  public init(
+    name: String, kind: LatticeMatchKind, value: String, caseSensitive: Bool?, source: SourceRef
+  ) {
     self.name = name
     self.kind = kind
     self.value = value

@@ -5,7 +5,8 @@ import ScenarioFormat
 /// configuration: they take effect for requests arriving from then on.
 extension LatticeDataPlane: ServiceCallHandler {
   public func apply(_ call: ServiceCallSpec, in world: World) -> Bool {
-    guard case .lattice(let spec) = call.body, let change = model.lattice.change(at: spec.source) else { return false }
+    guard case .lattice(let spec) = call.body, let change = model.lattice.change(at: spec.source)
+    else { return false }
     switch change.kind {
     case .setRule(let listener, _, let rule):
       if let position = lattice.listeners[listener].rules.firstIndex(where: { $0.id == rule.id }) {

@@ -11,10 +11,15 @@ import SimKernel
 /// 5. the service listens on the port.
 /// Failing 1–4 drops the packets (the client times out, no HTTP answer); failing 5 resets.
 extension LatticeDataPlane: LinkLocalHandler {
-  public func handles(_ address: UInt32) -> Bool { LatticeDataPlane.linkLocalRange.contains(address) }
+  public func handles(_ address: UInt32) -> Bool {
+    LatticeDataPlane.linkLocalRange.contains(address)
+  }
 
-  public func connect(_ e: Int32, from source: NetworkInterface, to address: UInt32, port: Int, extraDelay: SimDuration,
-                      in world: World) {
+  public func connect(
+    _ e: Int32, from source: NetworkInterface, to address: UInt32, port: Int,
+    extraDelay: SimDuration,
+    in world: World
+  ) {
     let actor = "VPC Lattice"
     let target = "\(IPv4Address(address)):\(port)"
     guard let service = serviceByAddress[address] else {
@@ -24,40 +29,64 @@ extension LatticeDataPlane: LinkLocalHandler {
     }
     let serviceName = lattice.services[service].name
     guard let vpc = source.vpc else {
-      world.note(e, actor, .failed, "\(target) is a VPC Lattice link-local address: only clients in a VPC associated with a service network reach it; the internet has no route")
+      world.note(
+        e, actor, .failed,
+        "\(target) is a VPC Lattice link-local address: only clients in a VPC associated with a service network reach it; the internet has no route"
+      )
       world.drop(e, .noRouteToHost)
       return
     }
     let vpcName = model.vpcs[vpc].name
     guard let association = association(ofVPC: vpc) else {
-      world.note(e, actor, .failed, "VPC '\(vpcName)' is not associated with any service network: no route to service '\(serviceName)'")
+      world.note(
+        e, actor, .failed,
+        "VPC '\(vpcName)' is not associated with any service network: no route to service '\(serviceName)'"
+      )
       world.drop(e, .noRouteToHost)
       return
     }
     let network = lattice.vpcAssociations[association].serviceNetwork
     let networkName = lattice.serviceNetworks[network].name
-    world.note(e, actor, .permitted, "VPC '\(vpcName)' is associated with service network '\(networkName)' (\(lattice.vpcAssociations[association].id))")
+    world.note(
+      e, actor, .permitted,
+      "VPC '\(vpcName)' is associated with service network '\(networkName)' (\(lattice.vpcAssociations[association].id))"
+    )
     guard isAssociated(service: service, network: network) else {
-      world.note(e, actor, .failed, "service '\(serviceName)' is not associated with service network '\(networkName)': no route")
+      world.note(
+        e, actor, .failed,
+        "service '\(serviceName)' is not associated with service network '\(networkName)': no route"
+      )
       world.drop(e, .noRouteToHost)
       return
     }
-    world.note(e, actor, .permitted, "service '\(serviceName)' is associated with service network '\(networkName)'")
+    world.note(
+      e, actor, .permitted,
+      "service '\(serviceName)' is associated with service network '\(networkName)'")
     let endpoint = associationEndpoints[association]
     if !endpoint.securityGroups.isEmpty {
-      switch SecurityGroupFilter.ingressDecision(to: endpoint, from: source, seenAddress: source.address, privatePath: true,
-                                                 port: port, in: world) {
+      switch SecurityGroupFilter.ingressDecision(
+        to: endpoint, from: source, seenAddress: source.address, privatePath: true,
+        port: port, in: world)
+      {
       case .denied(let reason):
         world.note(e, actor, .denied, "VPC association security groups: \(reason)")
         world.drop(e, .deniedBySecurityGroupIngress)
         return
       case .allowed(let reason):
-        if let reason { world.note(e, actor, .permitted, "VPC association security groups: \(reason)") }
+        if let reason {
+          world.note(e, actor, .permitted, "VPC association security groups: \(reason)")
+        }
       }
     }
     let network1 = world.model.settings.network
-    guard let listener = lattice.services[service].listeners.first(where: { lattice.listeners[$0].port == port }) else {
-      world.note(e, actor, .failed, "service '\(serviceName)' has no listener on port \(port): connection reset")
+    guard
+      let listener = lattice.services[service].listeners.first(where: {
+        lattice.listeners[$0].port == port
+      })
+    else {
+      world.note(
+        e, actor, .failed,
+        "service '\(serviceName)' has no listener on port \(port): connection reset")
       world.fail(e, .failure(.connectionRefused), after: extraDelay + network1 + network1)
       return
     }
@@ -66,7 +95,8 @@ extension LatticeDataPlane: LinkLocalHandler {
     world.exchanges[e].sourceAddress = source.address
     world.exchanges[e].calleeContext = Int64(association) << 32 | Int64(listener)
     world.exchanges[e].returnLatency = network1
-    world.simulation.schedule(.requestArrived(exchange: e, generation: world.exchanges[e].generation),
-                              after: extraDelay + network1 + world.model.settings.lattice)
+    world.simulation.schedule(
+      .requestArrived(exchange: e, generation: world.exchanges[e].generation),
+      after: extraDelay + network1 + world.model.settings.lattice)
   }
 }

@@ -12,17 +12,24 @@ extension LatticeDataPlane: DNSAuthority {
   /// TTL of Lattice's answers.
   static let answerTTL = SimDuration.seconds(60)
 
-  public func answer(_ name: String, fromVPC vpc: Int?, asker: Int32, in world: World) -> DNSAnswer? {
+  public func answer(_ name: String, fromVPC vpc: Int?, asker: Int32, in world: World) -> DNSAnswer?
+  {
     if let service = serviceByName[name] {
-      return DNSAnswer(addresses: [serviceAddresses[service]], ttl: LatticeDataPlane.answerTTL,
-                       source: "public VPC Lattice name of service '\(lattice.services[service].name)'")
+      return DNSAnswer(
+        addresses: [serviceAddresses[service]], ttl: LatticeDataPlane.answerTTL,
+        source: "public VPC Lattice name of service '\(lattice.services[service].name)'")
     }
-    guard let candidates = servicesByCustomDomain[name], let vpc, let association = association(ofVPC: vpc),
+    guard let candidates = servicesByCustomDomain[name], let vpc,
+      let association = association(ofVPC: vpc),
       lattice.vpcAssociations[association].privateDNSEnabled
     else { return nil }
     let network = lattice.vpcAssociations[association].serviceNetwork
-    guard let service = candidates.first(where: { isAssociated(service: $0, network: network) }) else { return nil }
-    return DNSAnswer(addresses: [serviceAddresses[service]], ttl: LatticeDataPlane.answerTTL,
-                     source: "custom domain of Lattice service '\(lattice.services[service].name)' in service network '\(lattice.serviceNetworks[network].name)'")
+    guard let service = candidates.first(where: { isAssociated(service: $0, network: network) })
+    else { return nil }
+    return DNSAnswer(
+      addresses: [serviceAddresses[service]], ttl: LatticeDataPlane.answerTTL,
+      source:
+        "custom domain of Lattice service '\(lattice.services[service].name)' in service network '\(lattice.serviceNetworks[network].name)'"
+    )
   }
 }

@@ -49,15 +49,21 @@ public final class LatticeDataPlane {
       LatticeDataPlane.serviceAddressBase + UInt32($0 % LatticeModel.maximumServices)
     }
     for (index, service) in model.lattice.services.enumerated() {
-      if serviceByAddress[serviceAddresses[index]] == nil { serviceByAddress[serviceAddresses[index]] = index }
+      if serviceByAddress[serviceAddresses[index]] == nil {
+        serviceByAddress[serviceAddresses[index]] = index
+      }
       serviceByName[service.dnsName] = index
-      if let domain = service.customDomainName { servicesByCustomDomain[domain, default: []].append(index) }
+      if let domain = service.customDomainName {
+        servicesByCustomDomain[domain, default: []].append(index)
+      }
     }
   }
 
   /// The active association of a VPC, if any.
   func association(ofVPC vpc: Int) -> Int? {
-    lattice.vpcAssociations.indices.first { vpcAssociationActive[$0] && lattice.vpcAssociations[$0].vpc == vpc }
+    lattice.vpcAssociations.indices.first {
+      vpcAssociationActive[$0] && lattice.vpcAssociations[$0].vpc == vpc
+    }
   }
 
   /// Whether `service` is (actively) associated with `network`.
@@ -77,8 +83,10 @@ public final class LatticeDataPlane {
     let address = LatticeDataPlane.sourceAddressBase + UInt32(vpc % 54)
     let index = Int32(world.interfaces.count)
     let interface = NetworkInterface(
-      index: index, address: address, publicAddress: nil, subnet: nil, vpc: vpc, zone: zone, securityGroups: [],
-      owner: healthChecker.id, label: "\(IPv4Address(address)) (VPC Lattice in \(model.vpcs[vpc].name))")
+      index: index, address: address, publicAddress: nil, subnet: nil, vpc: vpc, zone: zone,
+      securityGroups: [],
+      owner: healthChecker.id,
+      label: "\(IPv4Address(address)) (VPC Lattice in \(model.vpcs[vpc].name))")
     world.interfaces.append(interface)
     sourceInterfaces[key] = index
     return index

@@ -20,22 +20,28 @@ public final class LatticeHealthChecker: SimActor {
 
   /// Starts the periodic checks of every target group that has them enabled.
   func start(in world: World) {
-    for (group, targetGroup) in dataPlane.lattice.targetGroups.enumerated() where targetGroup.healthCheck.enabled {
+    for (group, targetGroup) in dataPlane.lattice.targetGroups.enumerated()
+    where targetGroup.healthCheck.enabled {
       world.startTimer(id, after: targetGroup.healthCheck.interval, tag: Int64(group))
     }
   }
 
   public override func handleTimer(_ tag: Int64, in world: World) {
     let group = Int(tag)
-    for index in dataPlane.targets.groups[group].indices { check(group: group, target: index, in: world) }
+    for index in dataPlane.targets.groups[group].indices {
+      check(group: group, target: index, in: world)
+    }
     // Checks go on while anything can still use their verdicts; then the run may end.
     guard LatticeHealthChecker.hasPendingWork(in: world) else { return }
-    world.startTimer(id, after: dataPlane.lattice.targetGroups[group].healthCheck.interval, tag: tag)
+    world.startTimer(
+      id, after: dataPlane.lattice.targetGroups[group].healthCheck.interval, tag: tag)
   }
 
   /// Whether traffic is still to be sent or answered, or a scenario event is still to come.
   static func hasPendingWork(in world: World) -> Bool {
-    if world.statistics.contains(where: { $0.sent < world.model.traffic[$0.stream].count }) { return true }
+    if world.statistics.contains(where: { $0.sent < world.model.traffic[$0.stream].count }) {
+      return true
+    }
     if let last = world.model.events.last, SimTime.zero + last.at > world.now { return true }
     return !world.requests.openIndices().isEmpty
   }
@@ -49,13 +55,17 @@ public final class LatticeHealthChecker: SimActor {
     if verdict.passed {
       entry.passes += 1
       entry.failures = 0
-      if entry.health == .initial || (entry.health == .unhealthy && entry.passes >= check.healthyThreshold) {
+      if entry.health == .initial
+        || (entry.health == .unhealthy && entry.passes >= check.healthyThreshold)
+      {
         entry.health = .healthy
       }
     } else {
       entry.failures += 1
       entry.passes = 0
-      if entry.health != .unhealthy && entry.failures >= check.unhealthyThreshold { entry.health = .unhealthy }
+      if entry.health != .unhealthy && entry.failures >= check.unhealthyThreshold {
+        entry.health = .unhealthy
+      }
     }
     dataPlane.targets.groups[group][index] = entry
     // The timeline shows state changes and the first check of a new streak of passes or failures.
@@ -63,9 +73,15 @@ public final class LatticeHealthChecker: SimActor {
     if entry.health != before || streak == 1 {
       let name = dataPlane.lattice.targetGroups[group].name
       var state = entry.health.rawValue
-      if entry.health == .unhealthy && verdict.passed { state += " (\(entry.passes) of \(check.healthyThreshold) passes to HEALTHY)" }
-      if entry.health == .healthy && !verdict.passed { state += " (\(entry.failures) of \(check.unhealthyThreshold) failures to UNHEALTHY)" }
-      world.recordTimeline("VPC Lattice: health check of \(entry.label) in target group '\(name)' \(verdict.passed ? "passed" : "failed") (\(verdict.reason)); target \(state)")
+      if entry.health == .unhealthy && verdict.passed {
+        state += " (\(entry.passes) of \(check.healthyThreshold) passes to HEALTHY)"
+      }
+      if entry.health == .healthy && !verdict.passed {
+        state += " (\(entry.failures) of \(check.unhealthyThreshold) failures to UNHEALTHY)"
+      }
+      world.recordTimeline(
+        "VPC Lattice: health check of \(entry.label) in target group '\(name)' \(verdict.passed ? "passed" : "failed") (\(verdict.reason)); target \(state)"
+      )
     }
   }
 
@@ -80,14 +96,20 @@ public final class LatticeHealthChecker: SimActor {
     }
     let interface = world.interfaces[Int(slot)]
     guard interface.isUp else { return (false, "\(interface.label) is gone") }
-    guard interface.vpc == targetGroup.vpc else { return (false, "the target is not in the target group's VPC") }
-    let source = world.interfaces[Int(dataPlane.sourceInterface(vpc: targetGroup.vpc, zone: interface.zone, in: world))]
+    guard interface.vpc == targetGroup.vpc else {
+      return (false, "the target is not in the target group's VPC")
+    }
+    let source = world.interfaces[
+      Int(dataPlane.sourceInterface(vpc: targetGroup.vpc, zone: interface.zone, in: world))]
     if case .denied(let reason) = SecurityGroupFilter.ingressDecision(
-      to: interface, from: source, seenAddress: source.address, privatePath: true, port: port, in: world)
+      to: interface, from: source, seenAddress: source.address, privatePath: true, port: port,
+      in: world)
     {
       return (false, reason)
     }
-    guard let listener = interface.listeners[port] else { return (false, "nothing listens on port \(port)") }
+    guard let listener = interface.listeners[port] else {
+      return (false, "nothing listens on port \(port)")
+    }
     let actor = world.actors[Int(listener)]
     if let task = actor as? TaskActor {
       guard task.state == .running else { return (false, "task is \(task.state.rawValue)") }
@@ -111,10 +133,12 @@ public final class LatticeHealthChecker: SimActor {
     let entry = dataPlane.targets.groups[group][index]
     guard let address = entry.address, let slot = world.addressBook[address] else { return nil }
     let interface = world.interfaces[Int(slot)]
-    let source = world.interfaces[Int(dataPlane.sourceInterface(vpc: targetGroup.vpc, zone: interface.zone, in: world))]
+    let source = world.interfaces[
+      Int(dataPlane.sourceInterface(vpc: targetGroup.vpc, zone: interface.zone, in: world))]
     let port = targetGroup.healthCheck.port ?? entry.port
     if case .allowed = SecurityGroupFilter.ingressDecision(
-      to: interface, from: source, seenAddress: source.address, privatePath: true, port: port, in: world)
+      to: interface, from: source, seenAddress: source.address, privatePath: true, port: port,
+      in: world)
     {
       return true
     }

@@ -5,22 +5,31 @@ import SimKernel
 /// Forwarding: pick a target group by weight (per request), a target that receives traffic
 /// (round robin), and open the upstream connection from Lattice's address in the target's VPC.
 extension LatticeServiceActor {
-  func forward(_ e: Int32, groups: [LatticeWeightedTargetGroup], listener: LatticeListener, in world: World) {
+  func forward(
+    _ e: Int32, groups: [LatticeWeightedTargetGroup], listener: LatticeListener, in world: World
+  ) {
     let choice = WeightedChoice(groups.map { (element: $0, weight: $0.weight) })
     let draw = UInt64(world.random(id, below: choice.totalWeight))
     guard let picked = choice.pick(randomValue: draw) else { return }
     let targetGroup = dataPlane.lattice.targetGroups[picked.targetGroup]
     if groups.count > 1 {
-      world.note(e, name, .forwarded, "forward: target group '\(targetGroup.name)' (weight \(picked.weight) of \(choice.totalWeight))")
+      world.note(
+        e, name, .forwarded,
+        "forward: target group '\(targetGroup.name)' (weight \(picked.weight) of \(choice.totalWeight))"
+      )
     }
     let registered = dataPlane.targets.groups[picked.targetGroup]
     guard let target = dataPlane.targets.pick(group: picked.targetGroup) else {
       if registered.isEmpty {
-        world.note(e, name, .failed, "target group '\(targetGroup.name)' has no registered target: 503")
+        world.note(
+          e, name, .failed, "target group '\(targetGroup.name)' has no registered target: 503")
         world.reply(e, .localReply(503, .noRegisteredTarget))
       } else {
         let states = registered.map { "\($0.label) \($0.health.rawValue)" }.joined(separator: ", ")
-        world.note(e, name, .failed, "no target of '\(targetGroup.name)' receives traffic (\(states)); Lattice does not fail open: 503")
+        world.note(
+          e, name, .failed,
+          "no target of '\(targetGroup.name)' receives traffic (\(states)); Lattice does not fail open: 503"
+        )
         world.reply(e, .localReply(503, .noHealthyTarget))
       }
       return
@@ -37,7 +46,10 @@ extension LatticeServiceActor {
     let zone = world.addressBook[address].flatMap { world.interfaces[Int($0)].zone }
     let source = dataPlane.sourceInterface(vpc: targetGroup.vpc, zone: zone, in: world)
     let serving = registered.filter { $0.health.receivesTraffic }.count
-    world.note(e, name, .forwarded, "target group '\(targetGroup.name)' (\(serving) of \(registered.count) targets receive traffic): sends to \(target.label) [\(target.health.rawValue)] from \(IPv4Address(world.interfaces[Int(source)].address))")
+    world.note(
+      e, name, .forwarded,
+      "target group '\(targetGroup.name)' (\(serving) of \(registered.count) targets receive traffic): sends to \(target.label) [\(target.health.rawValue)] from \(IPv4Address(world.interfaces[Int(source)].address))"
+    )
     var upstream = world.exchanges[e].head
     upstream.port = target.port
     switch targetGroup.targetProtocol {
@@ -47,11 +59,15 @@ extension LatticeServiceActor {
     }
     let passthrough = listener.listenerProtocol == .tlsPassthrough
     let child = world.connect(
-      from: source, caller: id, to: address, port: target.port, head: upstream, parent: e, request: world.exchanges[e].request,
-      timeout: passthrough ? LatticeServiceActor.passthroughLimit : LatticeServiceActor.upstreamTimeout)
+      from: source, caller: id, to: address, port: target.port, head: upstream, parent: e,
+      request: world.exchanges[e].request,
+      timeout: passthrough
+        ? LatticeServiceActor.passthroughLimit : LatticeServiceActor.upstreamTimeout)
     world.exchanges[e].calleeContext = Int64(child)
     if world.exchanges[child].pendingFailure != nil {
-      let tag = TimerTag(kind: LatticeServiceActor.connectTimeoutKind, exchange: e, generation: world.exchanges[e].generation)
+      let tag = TimerTag(
+        kind: LatticeServiceActor.connectTimeoutKind, exchange: e,
+        generation: world.exchanges[e].generation)
       world.startTimer(id, after: LatticeServiceActor.connectTimeout, tag: tag.raw)
     }
   }
@@ -60,12 +76,15 @@ extension LatticeServiceActor {
   /// balancer section's resolver.
   func loadBalancerAddress(_ reference: String, vpc: Int, in world: World) -> UInt32? {
     if !reference.hasPrefix("arn:"),
-      let answer = world.dnsAuthorities.lazy.compactMap({ $0.answer(reference, fromVPC: vpc, asker: self.id, in: world) }).first,
+      let answer = world.dnsAuthorities.lazy.compactMap({
+        $0.answer(reference, fromVPC: vpc, asker: self.id, in: world)
+      }).first,
       !answer.addresses.isEmpty
     {
       return answer.addresses[world.random(id, below: answer.addresses.count)]
     }
-    guard let addresses = dataPlane.loadBalancerAddresses?(reference, world), !addresses.isEmpty else { return nil }
+    guard let addresses = dataPlane.loadBalancerAddresses?(reference, world), !addresses.isEmpty
+    else { return nil }
     return addresses[world.random(id, below: addresses.count)]
   }
 
@@ -73,11 +92,16 @@ extension LatticeServiceActor {
   /// why (the target's security groups, usually).
   func connectTimedOut(_ tag: Int64, in world: World) {
     let timer = TimerTag(tag)
-    guard timer.kind == LatticeServiceActor.connectTimeoutKind, timer.isCurrent(in: world) else { return }
+    guard timer.kind == LatticeServiceActor.connectTimeoutKind, timer.isCurrent(in: world) else {
+      return
+    }
     let e = timer.exchange
     let child = Int32(truncatingIfNeeded: world.exchanges[e].calleeContext)
     let disposition = world.exchanges[child].pendingFailure?.disposition ?? .timedOut
-    world.note(e, name, .failed, "no connection to the target within \(LatticeServiceActor.connectTimeout) (\(disposition.rawValue)): answers 503")
+    world.note(
+      e, name, .failed,
+      "no connection to the target within \(LatticeServiceActor.connectTimeout) (\(disposition.rawValue)): answers 503"
+    )
     world.reply(e, .localReply(503, disposition))
   }
 
@@ -93,7 +117,9 @@ extension LatticeServiceActor {
       return
     }
     // Only passthrough connections wait that long (HTTP upstreams give up at 60 s).
-    if response.disposition == .timedOut && world.now - child.startedAt >= LatticeServiceActor.passthroughLimit {
+    if response.disposition == .timedOut
+      && world.now - child.startedAt >= LatticeServiceActor.passthroughLimit
+    {
       world.note(parent, name, .failed, "TLS passthrough connection cut at the 10-minute limit")
       world.reply(parent, .failure(.connectionClosed))
       return
@@ -104,7 +130,9 @@ extension LatticeServiceActor {
     case .connectionRefused, .connectionClosed: status = 502
     default: status = 503
     }
-    world.note(parent, name, .answered, "target failed (\(response.disposition.rawValue)): answers \(status)")
+    world.note(
+      parent, name, .answered, "target failed (\(response.disposition.rawValue)): answers \(status)"
+    )
     world.reply(parent, .localReply(status, response.disposition))
   }
 }

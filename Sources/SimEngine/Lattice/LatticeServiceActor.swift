@@ -36,26 +36,35 @@ public final class LatticeServiceActor: SimActor {
     let listenerIndex = Int(exchange.calleeContext & 0xFFFF_FFFF)
     let listener = dataPlane.lattice.listeners[listenerIndex]
     let head = exchange.head
-    world.note(e, name, .received, listener.listenerProtocol == .tlsPassthrough
-               ? "\(listener.label) receives a TLS connection (SNI \(head.host)); the request inside stays encrypted"
-               : "\(listener.label) receives \(head.method) \(head.target) (Host: \(head.host))")
+    world.note(
+      e, name, .received,
+      listener.listenerProtocol == .tlsPassthrough
+        ? "\(listener.label) receives a TLS connection (SNI \(head.host)); the request inside stays encrypted"
+        : "\(listener.label) receives \(head.method) \(head.target) (Host: \(head.host))")
     if let (disposition, reason) = protocolProblem(head, listener: listener) {
       world.note(e, name, .failed, reason)
       world.reply(e, .failure(disposition))
       return
     }
-    let request = authRequest(e, head: head, listener: listener, association: association, in: world)
+    let request = authRequest(
+      e, head: head, listener: listener, association: association, in: world)
     let network = dataPlane.lattice.serviceNetworks[association.serviceNetwork]
     let own = dataPlane.lattice.services[service]
     let verdict = LatticeAuthorizer.authorize(
-      network: .init(name: "service network '\(network.name)'", authType: network.authType, policy: network.authPolicy),
-      service: .init(name: "service '\(own.name)'", authType: own.authType, policy: own.authPolicy), request: request)
+      network: .init(
+        name: "service network '\(network.name)'", authType: network.authType,
+        policy: network.authPolicy),
+      service: .init(name: "service '\(own.name)'", authType: own.authType, policy: own.authPolicy),
+      request: request)
     if world.isTraced(e) {
-      for step in verdict.steps { world.note(e, name, step.allows ? .permitted : .denied, "auth: \(step.detail)") }
+      for step in verdict.steps {
+        world.note(e, name, step.allows ? .permitted : .denied, "auth: \(step.detail)")
+      }
     }
     guard verdict.allowed else {
       let body = world.bodies.intern(
-        "AccessDeniedException: User: \(request.caller == .anonymous ? "anonymous" : request.caller.label) is not authorized to perform: \(request.action) on resource: \(request.resource)")
+        "AccessDeniedException: User: \(request.caller == .anonymous ? "anonymous" : request.caller.label) is not authorized to perform: \(request.action) on resource: \(request.resource)"
+      )
       world.note(e, name, .answered, "answers 403 (access denied)")
       world.reply(e, Response(status: 403, disposition: .authDenied, body: body))
       return
@@ -94,34 +103,54 @@ public final class LatticeServiceActor: SimActor {
     let host = head.host.lowercased()
     switch listener.listenerProtocol {
     case .http:
-      if head.scheme == "https" { return (.tlsHandshakeFailed, "the client starts TLS, but \(listener.label) speaks plain HTTP") }
+      if head.scheme == "https" {
+        return (
+          .tlsHandshakeFailed, "the client starts TLS, but \(listener.label) speaks plain HTTP"
+        )
+      }
     case .https:
-      if head.scheme == "http" { return (.tlsHandshakeFailed, "plain HTTP sent to \(listener.label)") }
+      if head.scheme == "http" {
+        return (.tlsHandshakeFailed, "plain HTTP sent to \(listener.label)")
+      }
       if host == own.customDomainName && own.certificateArn == nil {
-        return (.tlsHandshakeFailed, "no certificate for custom domain '\(host)' (Lattice has no fallback certificate)")
+        return (
+          .tlsHandshakeFailed,
+          "no certificate for custom domain '\(host)' (Lattice has no fallback certificate)"
+        )
       }
     case .tlsPassthrough:
-      if head.scheme == "http" { return (.tlsHandshakeFailed, "plain HTTP sent to \(listener.label)") }
+      if head.scheme == "http" {
+        return (.tlsHandshakeFailed, "plain HTTP sent to \(listener.label)")
+      }
       if host != own.customDomainName {
-        return (.connectionClosed, "SNI '\(host)' is not the custom domain '\(own.customDomainName ?? "")' the passthrough listener routes by: connection closed")
+        return (
+          .connectionClosed,
+          "SNI '\(host)' is not the custom domain '\(own.customDomainName ?? "")' the passthrough listener routes by: connection closed"
+        )
       }
     }
     return nil
   }
 
   /// The auth request context of exchange `e`.
-  func authRequest(_ e: Int32, head: RequestHead, listener: LatticeListener, association: LatticeVPCAssociation,
-                   in world: World) -> LatticeAuthRequest {
+  func authRequest(
+    _ e: Int32, head: RequestHead, listener: LatticeListener, association: LatticeVPCAssociation,
+    in world: World
+  ) -> LatticeAuthRequest {
     let own = dataPlane.lattice.services[service]
     let network = dataPlane.lattice.serviceNetworks[association.serviceNetwork]
     let passthrough = listener.listenerProtocol == .tlsPassthrough
     // Lattice cannot see a signature inside a passthrough TLS stream: every caller is anonymous.
     return LatticeAuthRequest(
-      caller: passthrough ? .anonymous : caller(of: e, in: world), action: passthrough ? "vpc-lattice-svcs:Connect" : "vpc-lattice-svcs:Invoke",
-      resource: passthrough ? own.arn : LatticeAuthRequest.resource(serviceArn: own.arn, path: head.path),
+      caller: passthrough ? .anonymous : caller(of: e, in: world),
+      action: passthrough ? "vpc-lattice-svcs:Connect" : "vpc-lattice-svcs:Invoke",
+      resource: passthrough
+        ? own.arn : LatticeAuthRequest.resource(serviceArn: own.arn, path: head.path),
       sourceVPC: world.model.vpcs[association.vpc].id, sourceVPCOwnerAccount: world.model.accountID,
-      method: passthrough ? nil : head.method, path: passthrough ? nil : head.path, headers: passthrough ? nil : head.headers,
-      query: passthrough ? [] : head.query, port: listener.port, serviceArn: own.arn, serviceNetworkArn: network.arn)
+      method: passthrough ? nil : head.method, path: passthrough ? nil : head.path,
+      headers: passthrough ? nil : head.headers,
+      query: passthrough ? [] : head.query, port: listener.port, serviceArn: own.arn,
+      serviceNetworkArn: network.arn)
   }
 
   /// Who signed the request: the traffic stream's `unsigned`/`principal`, else its client's
@@ -136,8 +165,11 @@ public final class LatticeServiceActor: SimActor {
       if stream.unsigned { return .anonymous }
       switch stream.origin {
       case .client(let index): principal = stream.principal ?? model.clients[index].principal
-      case .service(let index), .task(let index, _): principal = stream.principal ?? role(ofDefinition: model.services[index].taskDefinition)
-      case .standaloneTask(let index, _): principal = stream.principal ?? role(ofDefinition: model.standaloneTasks[index].taskDefinition)
+      case .service(let index), .task(let index, _):
+        principal = stream.principal ?? role(ofDefinition: model.services[index].taskDefinition)
+      case .standaloneTask(let index, _):
+        principal =
+          stream.principal ?? role(ofDefinition: model.standaloneTasks[index].taskDefinition)
       }
     case let task as TaskActor:
       principal = role(ofDefinition: task.taskDefinition)

@@ -48,10 +48,13 @@ public final class LatticeTargetRegistry: TaskLifecycleObserver {
 
   /// Registers the targets listed in the scenario (IP, instance, ALB) at time zero.
   func registerStaticTargets(in world: World) {
-    let instances = Dictionary(uniqueKeysWithValues: world.actors.compactMap { actor -> (Int, Int32)? in
-      guard let endpoint = actor as? ExternalEndpointActor, endpoint.serviceCode <= -2 else { return nil }
-      return (Int(-2 - endpoint.serviceCode), endpoint.interface)
-    })
+    let instances = Dictionary(
+      uniqueKeysWithValues: world.actors.compactMap { actor -> (Int, Int32)? in
+        guard let endpoint = actor as? ExternalEndpointActor, endpoint.serviceCode <= -2 else {
+          return nil
+        }
+        return (Int(-2 - endpoint.serviceCode), endpoint.interface)
+      })
     for (group, targetGroup) in dataPlane.lattice.targetGroups.enumerated() {
       for target in targetGroup.targets {
         var address: UInt32?
@@ -62,12 +65,16 @@ public final class LatticeTargetRegistry: TaskLifecycleObserver {
           label = "\(ip):\(target.port)"
         case .instance(let endpoint):
           address = instances[endpoint].map { world.interfaces[Int($0)].address }
-          label = "\(address.map { IPv4Address($0).description } ?? "?"):\(target.port) (\(world.model.externals[endpoint].name))"
+          label =
+            "\(address.map { IPv4Address($0).description } ?? "?"):\(target.port) (\(world.model.externals[endpoint].name))"
         case .loadBalancer(let name):
           label = "\(name):\(target.port)"
         }
-        register(Entry(kind: target.kind, task: -1, address: address, port: target.port, health: .initial, label: label),
-                 in: group, world: world)
+        register(
+          Entry(
+            kind: target.kind, task: -1, address: address, port: target.port, health: .initial,
+            label: label),
+          in: group, world: world)
       }
     }
   }
@@ -78,9 +85,14 @@ public final class LatticeTargetRegistry: TaskLifecycleObserver {
     entry.health = check.enabled ? .initial : .unavailable
     groups[group].append(entry)
     groups[group][groups[group].count - 1].admitsLattice =
-      dataPlane.healthChecker.admitsLattice(group: group, target: groups[group].count - 1, in: world)
-    world.recordTimeline("VPC Lattice: registered \(entry.label) in target group '\(dataPlane.lattice.targetGroups[group].name)' (\(entry.health.rawValue))")
-    if check.enabled { dataPlane.healthChecker.check(group: group, target: groups[group].count - 1, in: world) }
+      dataPlane.healthChecker.admitsLattice(
+        group: group, target: groups[group].count - 1, in: world)
+    world.recordTimeline(
+      "VPC Lattice: registered \(entry.label) in target group '\(dataPlane.lattice.targetGroups[group].name)' (\(entry.health.rawValue))"
+    )
+    if check.enabled {
+      dataPlane.healthChecker.check(group: group, target: groups[group].count - 1, in: world)
+    }
   }
 
   /// The next target to receive a request, round robin over those that receive traffic.
@@ -100,11 +112,15 @@ public final class LatticeTargetRegistry: TaskLifecycleObserver {
   // MARK: - ECS native registration
 
   public func taskRunning(_ task: TaskActor, in world: World) {
-    for registration in dataPlane.lattice.ecsRegistrations where registration.service == task.service {
+    for registration in dataPlane.lattice.ecsRegistrations
+    where registration.service == task.service {
       let address = world.interfaces[Int(task.interface)].address
-      register(Entry(kind: .address(IPv4Address(address)), task: task.taskIndex, address: address, port: registration.port,
-                     health: .initial, label: "\(IPv4Address(address)):\(registration.port) (\(task.name))"),
-               in: registration.targetGroup, world: world)
+      register(
+        Entry(
+          kind: .address(IPv4Address(address)), task: task.taskIndex, address: address,
+          port: registration.port,
+          health: .initial, label: "\(IPv4Address(address)):\(registration.port) (\(task.name))"),
+        in: registration.targetGroup, world: world)
     }
   }
 
@@ -113,7 +129,9 @@ public final class LatticeTargetRegistry: TaskLifecycleObserver {
       let before = groups[group].count
       groups[group].removeAll { $0.task == task.taskIndex }
       if groups[group].count != before {
-        world.recordTimeline("VPC Lattice: deregistered \(task.name) from target group '\(dataPlane.lattice.targetGroups[group].name)'")
+        world.recordTimeline(
+          "VPC Lattice: deregistered \(task.name) from target group '\(dataPlane.lattice.targetGroups[group].name)'"
+        )
       }
     }
   }
@@ -123,11 +141,15 @@ public final class LatticeTargetRegistry: TaskLifecycleObserver {
   public func securityGroupsChanged(in world: World) {
     for group in groups.indices {
       for index in groups[group].indices {
-        guard let admits = dataPlane.healthChecker.admitsLattice(group: group, target: index, in: world) else { continue }
+        guard
+          let admits = dataPlane.healthChecker.admitsLattice(group: group, target: index, in: world)
+        else { continue }
         let before = groups[group][index].admitsLattice
         groups[group][index].admitsLattice = admits
         if let before, before != admits {
-          world.recordTimeline("VPC Lattice: security groups of \(groups[group][index].label) now \(admits ? "admit" : "block") traffic from VPC Lattice (target group '\(dataPlane.lattice.targetGroups[group].name)')")
+          world.recordTimeline(
+            "VPC Lattice: security groups of \(groups[group][index].label) now \(admits ? "admit" : "block") traffic from VPC Lattice (target group '\(dataPlane.lattice.targetGroups[group].name)')"
+          )
         }
       }
     }

@@ -18,7 +18,8 @@ public enum LatticeWiring {
     dataPlane.associationEndpoints = lattice.vpcAssociations.map { association in
       NetworkInterface(
         index: -1, address: 0, publicAddress: nil, subnet: nil, vpc: association.vpc, zone: nil,
-        securityGroups: association.securityGroups, owner: checker.id, label: "VPC association \(association.id)")
+        securityGroups: association.securityGroups, owner: checker.id,
+        label: "VPC association \(association.id)")
     }
     dataPlane.targets = LatticeTargetRegistry(dataPlane: dataPlane)
     world.linkLocalHandler = dataPlane
