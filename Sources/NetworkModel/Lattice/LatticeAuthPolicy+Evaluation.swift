@@ -21,25 +21,29 @@ public struct LatticeAuthDecision: Sendable, Equatable {
 extension LatticeAuthPolicy {
   /// Evaluates the policy as IAM does: any matching `Deny` denies; else any matching `Allow`
   /// allows; else the request is implicitly denied.
-  public func evaluate(_ request: LatticeAuthRequest) -> LatticeAuthDecision {
+  ///
+  /// With `explain: false` the explanation is left empty and no text is built (the per-request
+  /// path of untraced requests).
+  public func evaluate(_ request: LatticeAuthRequest, explain: Bool = true) -> LatticeAuthDecision {
     var allowing: LatticePolicyStatement?
-    var misses: [String] = []
-    for statement in statements {
-      if let reason = statement.mismatch(request) {
-        if statement.effect == .allow { misses.append("\(statement.label): \(reason)") }
-        continue
-      }
+    for statement in statements where statement.applies(to: request) {
       if statement.effect == .deny {
         return LatticeAuthDecision(
           outcome: .explicitlyDenied, statement: statement.index,
-          explanation: "explicitly denied by \(statement.label)")
+          explanation: explain ? "explicitly denied by \(statement.label)" : "")
       }
       if allowing == nil { allowing = statement }
     }
     if let allowing {
       return LatticeAuthDecision(
         outcome: .allowed, statement: allowing.index,
-        explanation: "allowed by \(allowing.label)")
+        explanation: explain ? "allowed by \(allowing.label)" : "")
+    }
+    guard explain else {
+      return LatticeAuthDecision(outcome: .implicitlyDenied, statement: nil, explanation: "")
+    }
+    let misses = statements.filter { $0.effect == .allow }.compactMap { statement in
+      statement.mismatch(request).map { "\(statement.label): \($0)" }
     }
     let detail =
       misses.isEmpty ? "the policy has no Allow statement" : misses.joined(separator: "; ")
@@ -50,6 +54,26 @@ extension LatticeAuthPolicy {
 }
 
 extension LatticePolicyStatement {
+  /// Whether the statement applies to the request: principal, action, resource and every
+  /// condition match. Builds no text.
+  public func applies(to request: LatticeAuthRequest) -> Bool {
+    switch principals {
+    case .anyone: break
+    case .listed(let entries):
+      guard case .principal(let principal) = request.caller,
+        entries.contains(where: { principal.isNamed(by: $0) })
+      else { return false }
+    }
+    let actionListed = actions.contains {
+      StringMatch.wildcard($0, caseSensitive: false).matches(request.action)
+    }
+    let resourceListed = resources.contains {
+      StringMatch.wildcard($0, caseSensitive: true).matches(request.resource)
+    }
+    return actionListed != actionsNegated && resourceListed != resourcesNegated
+      && conditions.allSatisfy { $0.holds(for: request) }
+  }
+
   /// Why the statement does not apply to the request, or nil when it does.
   public func mismatch(_ request: LatticeAuthRequest) -> String? {
     switch principals {

@@ -28,13 +28,14 @@ public enum LatticeAuthorizer {
     public var allows: Bool { decision?.isAllowed ?? true }
   }
 
-  /// Evaluates the network level, then (if it allowed) the service level.
+  /// Evaluates the network level, then (if it allowed) the service level. With
+  /// `explain: false` no text is built (details and explanations are empty).
   public static func authorize(
-    network: Level, service: Level, request: LatticeAuthRequest
+    network: Level, service: Level, request: LatticeAuthRequest, explain: Bool = true
   ) -> (allowed: Bool, steps: [Step]) {
     var steps: [Step] = []
     for level in [network, service] {
-      let step = evaluate(level, request: request)
+      let step = evaluate(level, request: request, explain: explain)
       steps.append(step)
       if !step.allows { return (false, steps) }
     }
@@ -42,9 +43,12 @@ public enum LatticeAuthorizer {
   }
 
   /// One level on its own.
-  public static func evaluate(_ level: Level, request: LatticeAuthRequest) -> Step {
+  public static func evaluate(_ level: Level, request: LatticeAuthRequest, explain: Bool = true)
+    -> Step
+  {
     switch (level.authType, level.policy) {
     case (.none, let policy):
+      guard explain else { return Step(level: level.name, decision: nil, detail: "") }
       let inactive = policy == nil ? "" : " (its auth policy is inactive)"
       return Step(
         level: level.name, decision: nil,
@@ -54,9 +58,11 @@ public enum LatticeAuthorizer {
         outcome: .implicitlyDenied, statement: nil,
         explanation: "AWS_IAM with no auth policy denies every request")
       return Step(
-        level: level.name, decision: decision, detail: "\(level.name): \(decision.explanation)")
+        level: level.name, decision: decision,
+        detail: explain ? "\(level.name): \(decision.explanation)" : "")
     case (.awsIAM, let policy?):
-      let decision = policy.evaluate(request)
+      let decision = policy.evaluate(request, explain: explain)
+      guard explain else { return Step(level: level.name, decision: decision, detail: "") }
       return Step(
         level: level.name, decision: decision,
         detail: "\(level.name) (AWS_IAM) for \(request.caller.label): \(decision.explanation)")

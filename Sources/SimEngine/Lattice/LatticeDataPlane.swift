@@ -28,6 +28,8 @@ public final class LatticeDataPlane {
   var sourceInterfaces: [String: Int32] = [:]
   /// One unregistered interface per VPC association, holding the association's security groups.
   var associationEndpoints: [NetworkInterface] = []
+  /// Parsed caller identities by principal text (lookups only).
+  var callers: [String: LatticeCaller] = [:]
   var targets: LatticeTargetRegistry!
   var healthChecker: LatticeHealthChecker!
   /// Resolves an `ALB` target given by ARN or name to the load balancer's addresses; set by the

@@ -50,13 +50,17 @@ public final class LatticeServiceActor: SimActor {
       e, head: head, listener: listener, association: association, in: world)
     let network = dataPlane.lattice.serviceNetworks[association.serviceNetwork]
     let own = dataPlane.lattice.services[service]
+    let traced = world.isTraced(e)
     let verdict = LatticeAuthorizer.authorize(
       network: .init(
-        name: "service network '\(network.name)'", authType: network.authType,
+        name: traced ? "service network '\(network.name)'" : network.name,
+        authType: network.authType,
         policy: network.authPolicy),
-      service: .init(name: "service '\(own.name)'", authType: own.authType, policy: own.authPolicy),
-      request: request)
-    if world.isTraced(e) {
+      service: .init(
+        name: traced ? "service '\(own.name)'" : own.name, authType: own.authType,
+        policy: own.authPolicy),
+      request: request, explain: traced)
+    if traced {
       for step in verdict.steps {
         world.note(e, name, step.allows ? .permitted : .denied, "auth: \(step.detail)")
       }
@@ -176,6 +180,10 @@ public final class LatticeServiceActor: SimActor {
     default:
       principal = nil
     }
-    return principal.flatMap(LatticePrincipal.parse).map(LatticeCaller.principal) ?? .anonymous
+    guard let principal else { return .anonymous }
+    if let known = dataPlane.callers[principal] { return known }
+    let parsed = LatticePrincipal.parse(principal).map(LatticeCaller.principal) ?? .anonymous
+    dataPlane.callers[principal] = parsed
+    return parsed
   }
 }
