@@ -128,6 +128,12 @@ import Testing
     Case(name: "invalid caller principal", expected: "model.invalid-principal") {
       $0.clients = [#"{ "name": "app", "subnet": "subnet-consumer", "principal": "app-role" }"#]
     },
+    Case(name: "invalid task role in a Lattice scenario", expected: "model.invalid-principal") {
+      $0.ecs = #"""
+        { "taskDefinitions": [{ "family": "app", "taskRoleArn": "ecsTaskRole",
+                                "containerDefinitions": [{ "name": "app", "portMappings": [{ "containerPort": 80 }] }] }] }
+        """#
+    },
     Case(name: "policy with an unknown condition key", expected: "schema.invalid-value") {
       $0.policies = [
         #"{ "resourceIdentifier": "net", "policy": { "Statement": [{ "Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*", "Condition": { "StringEquals": { "aws:SourceVpce": "x" } } }] } }"#

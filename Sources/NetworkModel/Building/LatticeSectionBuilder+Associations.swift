@@ -197,7 +197,8 @@ extension LatticeSectionBuilder {
     }
   }
 
-  /// Principals on clients, traffic and task roles must be IAM identities auth policies can match.
+  /// Principals on clients and traffic (and task roles, in Lattice scenarios) must be IAM
+  /// identities auth policies can match.
   func validateCallers() {
     func check(_ text: String?, at source: SourceRef) {
       guard let text, LatticePrincipal.parse(text) == nil else { return }
@@ -211,6 +212,8 @@ extension LatticeSectionBuilder {
     for stream in document.traffic {
       check(stream.principal, at: builder.field(stream.source, "principal"))
     }
+    // Task roles matter (and are checked) only when the scenario uses VPC Lattice.
+    guard !document.lattice.isEmpty else { return }
     for definition in document.ecs.taskDefinitions {
       check(definition.taskRoleArn, at: builder.field(definition.source, "taskRoleArn"))
     }
