@@ -18,7 +18,7 @@ let package = Package(
   targets: [
     .target(name: "SimKernel", swiftSettings: fastSettings),
     .target(name: "Diagnostics"),
-    .target(name: "ScenarioFormat", dependencies: ["Diagnostics"]),
+    .target(name: "ScenarioFormat", dependencies: ["Diagnostics", "SimKernel"]),
     .target(name: "RouteMatching", swiftSettings: fastSettings),
     .target(
       name: "NetworkModel",
@@ -37,5 +37,9 @@ let package = Package(
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
     .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "Diagnostics"]),
     .testTarget(name: "RouteMatchingTests", dependencies: ["RouteMatching"]),
+    .testTarget(
+      name: "LoadBalancingTests",
+      dependencies: ["NetworkModel", "ScenarioFormat", "Diagnostics", "RouteMatching"],
+      linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
   ]
 )
