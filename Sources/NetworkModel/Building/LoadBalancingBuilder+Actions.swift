@@ -137,11 +137,8 @@ extension LoadBalancingBuilder {
       return nil
     }
     var action = RedirectAction(statusCode: status)
-    var valid = true
-    func invalid(_ key: String, _ message: String, hint: String? = nil) {
-      error("model.invalid-redirect", message, at: field(source, key), hint: hint)
-      valid = false
-    }
+    var problems: [(key: String, message: String, hint: String?)] = []
+    func invalid(_ key: String, _ message: String, hint: String? = nil) { problems.append((key, message, hint)) }
     if let value = spec.protocol {
       if ["HTTP", "HTTPS", "#{protocol}"].contains(value) { action.protocol = value } else {
         invalid("Protocol", "invalid redirect protocol '\(value)'", hint: "HTTP, HTTPS or #{protocol}")
@@ -166,11 +163,14 @@ extension LoadBalancingBuilder {
     if let value = spec.query {
       if value.hasPrefix("?") { invalid("Query", "write the redirect query without its leading '?'") } else { action.query = value }
     }
-    if valid && action.changesNothing {
+    if problems.isEmpty && action.changesNothing {
       error("model.invalid-redirect", "the redirect changes none of protocol, host, port and path: a redirect loop", at: source,
             hint: "change at least one of them, e.g. \"Protocol\": \"HTTPS\", \"Port\": \"443\"")
       return nil
     }
-    return valid ? action : nil
+    for problem in problems {
+      error("model.invalid-redirect", problem.message, at: field(source, problem.key), hint: problem.hint)
+    }
+    return problems.isEmpty ? action : nil
   }
 }

@@ -12,11 +12,8 @@ extension LoadBalancingBuilder {
   ) -> HealthCheckSettings? {
     let source = spec.source
     var settings = current ?? .defaults(for: proto, version: version, checkProtocol: spec.protocol)
-    var valid = true
-    func invalid(_ key: String, _ message: String, hint: String? = nil) {
-      error("model.invalid-health-check", message, at: field(source, key), hint: hint)
-      valid = false
-    }
+    var problems: [(key: String, message: String, hint: String?)] = []
+    func invalid(_ key: String, _ message: String, hint: String? = nil) { problems.append((key, message, hint)) }
     if let check = spec.protocol {
       if proto.isApplication && check == .tcp {
         invalid("HealthCheckProtocol", "an ALB target group checks health over HTTP or HTTPS, not TCP")
@@ -75,6 +72,9 @@ extension LoadBalancingBuilder {
         invalid("Matcher", "invalid 'Matcher.GrpcCode' '\(code)'", hint: "gRPC codes such as \"12\" or \"0-99\"")
       }
     }
-    return valid ? settings : nil
+    for problem in problems {
+      error("model.invalid-health-check", problem.message, at: field(source, problem.key), hint: problem.hint)
+    }
+    return problems.isEmpty ? settings : nil
   }
 }
