@@ -25,7 +25,7 @@ let package = Package(
       dependencies: ["Diagnostics", "ScenarioFormat", "RouteMatching", "SimKernel"]),
     .target(
       name: "SimEngine",
-      dependencies: ["NetworkModel", "RouteMatching", "SimKernel"],
+      dependencies: ["NetworkModel", "RouteMatching", "SimKernel", "ScenarioFormat"],
       swiftSettings: fastSettings),
     .target(name: "Reports", dependencies: ["SimEngine", "NetworkModel", "ScenarioFormat"]),
     .target(

@@ -8,7 +8,7 @@ extension Diagnostic {
     switch (location, other.location) {
     case (nil, .some): return true
     case (.some, nil): return false
-    case let (.some(lhs), .some(rhs)) where lhs != rhs: return lhs < rhs
+    case (.some(let lhs), .some(let rhs)) where lhs != rhs: return lhs < rhs
     default: break
     }
     if id != other.id { return id < other.id }
@@ -21,7 +21,7 @@ extension Diagnostic {
 
   private static func precedes(_ lhs: String?, _ rhs: String?) -> Bool {
     switch (lhs, rhs) {
-    case let (.some(lhs), .some(rhs)): return lhs < rhs
+    case (.some(let lhs), .some(let rhs)): return lhs < rhs
     case (nil, .some): return true
     default: return false
     }
@@ -31,7 +31,7 @@ extension Diagnostic {
     for (left, right) in zip(lhs, rhs) where left != right {
       if left.message != right.message { return left.message < right.message }
       switch (left.location, right.location) {
-      case let (.some(lhs), .some(rhs)): return lhs < rhs
+      case (.some(let lhs), .some(let rhs)): return lhs < rhs
       case (nil, .some): return true
       default: return false
       }

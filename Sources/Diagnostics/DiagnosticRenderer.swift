@@ -91,7 +91,7 @@ public struct DiagnosticRenderer: Sendable {
       location.line <= lines.count
     else { return [] }
     let target = lines[location.line - 1]
-    let column = max(1, location.column)
+    let column = min(max(1, location.column), target.count + 1)
     let start = Self.windowStart(lineLength: target.count, column: column)
     let width = max(5, String(location.line).count)
     var result: [String] = []

@@ -5,7 +5,9 @@ struct JSONTextWriter {
   private var depth = 0
 
   /// Writes `[ … ]` with one element per line, or `[]` when empty.
-  mutating func array<Element>(_ elements: [Element], _ body: (inout JSONTextWriter, Element) -> Void) {
+  mutating func array<Element>(
+    _ elements: [Element], _ body: (inout JSONTextWriter, Element) -> Void
+  ) {
     guard !elements.isEmpty else {
       text += "[]"
       return

@@ -1,1 +1,4 @@
-print("meshsim")
+import Foundation
+import MeshSimCLI
+
+exit(MeshSimCommand.main(Array(CommandLine.arguments.dropFirst())))

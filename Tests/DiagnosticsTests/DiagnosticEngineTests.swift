@@ -14,9 +14,10 @@ import Testing
     engine.error("a.a", "last", at: at("b.json", 1, 1))
     engine.error("a.a", "early", at: at("a.json", 2, 40))
     engine.error("a.a", "no location", at: nil)
-    #expect(engine.diagnostics.map(\.message) == [
-      "no location", "early", "third", "first", "second", "last",
-    ])
+    #expect(
+      engine.diagnostics.map(\.message) == [
+        "no location", "early", "third", "first", "second", "last",
+      ])
   }
 
   @Test func orderDoesNotDependOnEmissionOrder() {

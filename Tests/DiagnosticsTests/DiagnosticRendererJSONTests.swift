@@ -9,50 +9,52 @@ import Testing
         location: SourceLocation(file: "a.json", line: 3, column: 5), path: "/name",
         notes: [
           Diagnostic.Note(
-            message: "first occurrence", location: SourceLocation(file: "a.json", line: 2, column: 5)),
+            message: "first occurrence",
+            location: SourceLocation(file: "a.json", line: 2, column: 5)),
           Diagnostic.Note(message: "tab\there"),
         ]),
       Diagnostic(id: "model.x", severity: .warning, message: "w", hint: "fix\nit"),
     ]
-    #expect(DiagnosticRenderer.json(diagnostics) == """
-      [
-        {
-          "column": 5,
-          "file": "a.json",
-          "hint": null,
-          "id": "syntax.duplicate-key",
-          "line": 3,
-          "message": "duplicate key 'name' in \\"object\\"",
-          "notes": [
-            {
-              "column": 5,
-              "file": "a.json",
-              "line": 2,
-              "message": "first occurrence"
-            },
-            {
-              "column": null,
-              "file": null,
-              "line": null,
-              "message": "tab\\there"
-            }
-          ],
-          "path": "/name",
-          "severity": "error"
-        },
-        {
-          "column": null,
-          "file": null,
-          "hint": "fix\\nit",
-          "id": "model.x",
-          "line": null,
-          "message": "w",
-          "notes": [],
-          "path": null,
-          "severity": "warning"
-        }
-      ]
-      """)
+    #expect(
+      DiagnosticRenderer.json(diagnostics) == """
+        [
+          {
+            "column": 5,
+            "file": "a.json",
+            "hint": null,
+            "id": "syntax.duplicate-key",
+            "line": 3,
+            "message": "duplicate key 'name' in \\"object\\"",
+            "notes": [
+              {
+                "column": 5,
+                "file": "a.json",
+                "line": 2,
+                "message": "first occurrence"
+              },
+              {
+                "column": null,
+                "file": null,
+                "line": null,
+                "message": "tab\\there"
+              }
+            ],
+            "path": "/name",
+            "severity": "error"
+          },
+          {
+            "column": null,
+            "file": null,
+            "hint": "fix\\nit",
+            "id": "model.x",
+            "line": null,
+            "message": "w",
+            "notes": [],
+            "path": null,
+            "severity": "warning"
+          }
+        ]
+        """)
   }
 
   @Test func emptyListIsEmptyArray() {

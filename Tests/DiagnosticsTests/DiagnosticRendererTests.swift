@@ -24,37 +24,40 @@ import Testing
       location: Self.at(4, 22), path: "/weightedTargets/1/virtualNode",
       notes: [Diagnostic.Note(message: "did you mean 'orders-v2'?", location: Self.at(17, 7))],
       hint: "declare the virtual node or fix the name")
-    #expect(renderer.render(diagnostic) == """
-      Scenarios/x.json:4:22: error: unknown virtual node 'orders-v3' [model.unresolved-reference]
-          3 │     { "virtualNode": "orders-v1", "weight": 90 },
-          4 │     { "virtualNode": "orders-v3", "weight": 10 }
-            │                      ╰─ here
-        at /weightedTargets/1/virtualNode
-      note: did you mean 'orders-v2'? (declared at Scenarios/x.json:17:7)
-      hint: declare the virtual node or fix the name
-      """)
+    #expect(
+      renderer.render(diagnostic) == """
+        Scenarios/x.json:4:22: error: unknown virtual node 'orders-v3' [model.unresolved-reference]
+            3 │     { "virtualNode": "orders-v1", "weight": 90 },
+            4 │     { "virtualNode": "orders-v3", "weight": 10 }
+              │                      ╰─ here
+          at /weightedTargets/1/virtualNode
+        note: did you mean 'orders-v2'? (declared at Scenarios/x.json:17:7)
+        hint: declare the virtual node or fix the name
+        """)
   }
 
   @Test func firstLineHasNoPreviousLine() {
     let diagnostic = Diagnostic(
       id: "syntax.x", severity: .warning, message: "m", location: Self.at(1, 1))
-    #expect(renderer.render(diagnostic) == """
-      Scenarios/x.json:1:1: warning: m [syntax.x]
-          1 │ {
-            │ ╰─ here
-      """)
+    #expect(
+      renderer.render(diagnostic) == """
+        Scenarios/x.json:1:1: warning: m [syntax.x]
+            1 │ {
+              │ ╰─ here
+        """)
   }
 
   @Test func emptyPreviousLineHasNoTrailingSpace() {
     let renderer = DiagnosticRenderer(sources: ["f": "\n  x\r\n"])
     let diagnostic = Diagnostic(
       id: "a.b", message: "m", location: SourceLocation(file: "f", line: 2, column: 3))
-    #expect(renderer.render(diagnostic) == """
-      f:2:3: error: m [a.b]
-          1 │
-          2 │   x
-            │   ╰─ here
-      """)
+    #expect(
+      renderer.render(diagnostic) == """
+        f:2:3: error: m [a.b]
+            1 │
+            2 │   x
+              │   ╰─ here
+        """)
   }
 
   @Test func withoutSourceOrLocationOnlyTheTextIsShown() {
@@ -73,11 +76,19 @@ import Testing
     let renderer = DiagnosticRenderer(sources: ["f": "\t\"a\":\u{0}1"])
     let diagnostic = Diagnostic(
       id: "a.b", message: "m", location: SourceLocation(file: "f", line: 1, column: 7))
-    #expect(renderer.render(diagnostic) == """
-      f:1:7: error: m [a.b]
-          1 │  "a": 1
-            │       ╰─ here
-      """)
+    #expect(
+      renderer.render(diagnostic) == """
+        f:1:7: error: m [a.b]
+            1 │  "a": 1
+              │       ╰─ here
+        """)
+  }
+
+  @Test func markerStopsJustAfterTheEndOfTheLine() {
+    let renderer = DiagnosticRenderer(sources: ["f": "ab"])
+    let diagnostic = Diagnostic(
+      id: "a.b", message: "m", location: SourceLocation(file: "f", line: 1, column: .max))
+    #expect(renderer.render(diagnostic).hasSuffix("      │   ╰─ here"))
   }
 
   @Test func longLinesAreCutAroundTheColumn() {
@@ -96,12 +107,13 @@ import Testing
     let renderer = DiagnosticRenderer(sources: ["f": source])
     let diagnostic = Diagnostic(
       id: "a.b", message: "m", location: SourceLocation(file: "f", line: 123_456, column: 1))
-    #expect(renderer.render(diagnostic) == """
-      f:123456:1: error: m [a.b]
-      123455 │ x
-      123456 │ x
-             │ ╰─ here
-      """)
+    #expect(
+      renderer.render(diagnostic) == """
+        f:123456:1: error: m [a.b]
+        123455 │ x
+        123456 │ x
+               │ ╰─ here
+        """)
   }
 
   @Test func listEndsWithSummary() {
@@ -111,17 +123,18 @@ import Testing
       Diagnostic(id: "a.b", message: "three"),
       Diagnostic(id: "a.b", severity: .note, message: "four"),
     ]
-    #expect(renderer.render(diagnostics) == """
-      error: one [a.b]
+    #expect(
+      renderer.render(diagnostics) == """
+        error: one [a.b]
 
-      warning: two [a.b]
+        warning: two [a.b]
 
-      error: three [a.b]
+        error: three [a.b]
 
-      note: four [a.b]
+        note: four [a.b]
 
-      2 errors, 1 warning
-      """)
+        2 errors, 1 warning
+        """)
     #expect(renderer.render([]) == "0 errors, 0 warnings")
     #expect(DiagnosticRenderer.summary(errors: 1, warnings: 2) == "1 error, 2 warnings")
   }

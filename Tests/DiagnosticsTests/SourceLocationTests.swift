@@ -3,8 +3,9 @@ import Testing
 
 @Suite struct SourceLocationTests {
   @Test func descriptionIsCompilerStyle() {
-    #expect(SourceLocation(file: "Scenarios/x.json", line: 42, column: 9).description
-      == "Scenarios/x.json:42:9")
+    #expect(
+      SourceLocation(file: "Scenarios/x.json", line: 42, column: 9).description
+        == "Scenarios/x.json:42:9")
   }
 
   @Test(arguments: [

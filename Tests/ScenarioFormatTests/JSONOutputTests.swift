@@ -1,5 +1,5 @@
-import ScenarioFormat
 import Diagnostics
+import ScenarioFormat
 import Testing
 
 @Suite struct JSONOutputTests {
@@ -8,24 +8,27 @@ import Testing
       "seed": 7, "scenario": "colorteller", "empty": [:], "list": [], "ok": true,
       "traffic": [["name": "color1", "latencyMs": .number("3.1"), "service": nil]],
     ]
-    #expect(output.rendered() == """
-      {
-        "empty": {},
-        "list": [],
-        "ok": true,
-        "scenario": "colorteller",
-        "seed": 7,
-        "traffic": [
-          {
-            "latencyMs": 3.1,
-            "name": "color1",
-            "service": null
-          }
-        ]
-      }
-      """)
-    #expect(output.rendered(pretty: false)
-      == #"{"empty":{},"list":[],"ok":true,"scenario":"colorteller","seed":7,"traffic":[{"latencyMs":3.1,"name":"color1","service":null}]}"#)
+    #expect(
+      output.rendered() == """
+        {
+          "empty": {},
+          "list": [],
+          "ok": true,
+          "scenario": "colorteller",
+          "seed": 7,
+          "traffic": [
+            {
+              "latencyMs": 3.1,
+              "name": "color1",
+              "service": null
+            }
+          ]
+        }
+        """)
+    #expect(
+      output.rendered(pretty: false)
+        == #"{"empty":{},"list":[],"ok":true,"scenario":"colorteller","seed":7,"traffic":[{"latencyMs":3.1,"name":"color1","service":null}]}"#
+    )
   }
 
   @Test func keysAreOrderedByUTF8Bytes() {
@@ -50,11 +53,12 @@ import Testing
     #expect(JSONOutput.array([1, [2]]).rendered() == "[\n  1,\n  [\n    2\n  ]\n]")
   }
 
-  @Test(arguments: [
-    (3.14159, 2, "3.14"), (4, 1, "4.0"), (2.5, 0, "3"), (-2.5, 0, "-3"), (0.05, 1, "0.1"),
-    (-0.004, 2, "0.00"), (0.001, 3, "0.001"), (12, 0, "12"), (-1.25, 3, "-1.250"),
-    (1234.5678, 1, "1234.6"),
-  ] as [(Double, Int, String)])
+  @Test(
+    arguments: [
+      (3.14159, 2, "3.14"), (4, 1, "4.0"), (2.5, 0, "3"), (-2.5, 0, "-3"), (0.05, 1, "0.1"),
+      (-0.004, 2, "0.00"), (0.001, 3, "0.001"), (12, 0, "12"), (-1.25, 3, "-1.250"),
+      (1234.5678, 1, "1234.6"),
+    ] as [(Double, Int, String)])
   func decimalFormatsFixedFractionDigits(value: Double, digits: Int, text: String) {
     #expect(JSONOutput.decimal(value, fractionDigits: digits) == .number(text))
   }
@@ -71,11 +75,13 @@ import Testing
       JSONReader.parse(
         #"{"b": [1, 2.50, "x"], "a": {"n": null, "t": true}, "big": 99999999999999999999}"#,
         file: "f", diagnostics: engine))
-    #expect(JSONOutput(node) == [
-      "b": [1, .number("2.50"), "x"], "a": ["n": nil, "t": true],
-      "big": .number("99999999999999999999"),
-    ])
-    #expect(JSONOutput(node).rendered(pretty: false)
-      == #"{"a":{"n":null,"t":true},"b":[1,2.50,"x"],"big":99999999999999999999}"#)
+    #expect(
+      JSONOutput(node) == [
+        "b": [1, .number("2.50"), "x"], "a": ["n": nil, "t": true],
+        "big": .number("99999999999999999999"),
+      ])
+    #expect(
+      JSONOutput(node).rendered(pretty: false)
+        == #"{"a":{"n":null,"t":true},"b":[1,2.50,"x"],"big":99999999999999999999}"#)
   }
 }

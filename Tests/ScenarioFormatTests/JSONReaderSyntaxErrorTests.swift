@@ -64,19 +64,26 @@ struct SyntaxErrorCase: CustomTestStringConvertible, Sendable {
       message: #"expected a character or '"' in string, found control character U+0009"#),
     .init(
       source: #"["a1️⃣\q"]"#, id: .syntaxInvalidEscape,
-      message: #"expected an escape (\", \\, \/, \b, \f, \n, \r, \t or \uXXXX) after '\', found 'q'"#),
+      message:
+        #"expected an escape (\", \\, \/, \b, \f, \n, \r, \t or \uXXXX) after '\', found 'q'"#),
     .init(
       source: #"["\u121️⃣z"]"#, id: .syntaxInvalidEscape,
       message: #"expected 4 hex digits after '\u', found 'z'"#),
     .init(
       source: #"["1️⃣\uD83D"]"#, id: .syntaxInvalidEscape,
-      message: #"expected a low surrogate escape '\uDC00'…'\uDFFF' after high surrogate '\uD83D', found none"#),
+      message:
+        #"expected a low surrogate escape '\uDC00'…'\uDFFF' after high surrogate '\uD83D', found none"#
+    ),
     .init(
       source: #"["\uD83D1️⃣\u0041"]"#, id: .syntaxInvalidEscape,
-      message: #"expected a low surrogate escape '\uDC00'…'\uDFFF' after high surrogate '\uD83D', found '\u0041'"#),
+      message:
+        #"expected a low surrogate escape '\uDC00'…'\uDFFF' after high surrogate '\uD83D', found '\u0041'"#
+    ),
     .init(
       source: #"["x1️⃣\uDE00"]"#, id: .syntaxInvalidEscape,
-      message: #"expected a high surrogate escape '\uD800'…'\uDBFF' before low surrogate '\uDE00', found none"#),
+      message:
+        #"expected a high surrogate escape '\uD800'…'\uDBFF' before low surrogate '\uDE00', found none"#
+    ),
     .init(
       source: "[01️⃣1]", id: .syntaxInvalidNumber,
       message: "expected '.', 'e' or the end of the number after leading '0' in '0', found '1'"),
@@ -89,7 +96,8 @@ struct SyntaxErrorCase: CustomTestStringConvertible, Sendable {
     .init(
       source: "[1e+1️⃣]", id: .syntaxInvalidNumber,
       message: "expected a digit in the exponent of number '1e+', found ']'"),
-    .init(source: "1️⃣", id: .syntaxEmptyDocument, message: "expected a JSON value, found end of input"),
+    .init(
+      source: "1️⃣", id: .syntaxEmptyDocument, message: "expected a JSON value, found end of input"),
     .init(
       source: "  // only a comment\n/* and another */ 1️⃣", id: .syntaxEmptyDocument,
       message: "expected a JSON value, found end of input"),
@@ -132,9 +140,10 @@ struct SyntaxErrorCase: CustomTestStringConvertible, Sendable {
     let marked = MarkedText("{\"routes\": 1️⃣[1, 2")
     let engine = DiagnosticEngine()
     #expect(JSONReader.parse(marked.text, file: "test.json", diagnostics: engine) == nil)
-    #expect(engine.diagnostics.first?.notes == [
-      Diagnostic.Note(message: "to match this '['", location: marked.location("1️⃣"))
-    ])
+    #expect(
+      engine.diagnostics.first?.notes == [
+        Diagnostic.Note(message: "to match this '['", location: marked.location("1️⃣"))
+      ])
     #expect(engine.diagnostics.first?.path == "/routes")
   }
 
@@ -142,15 +151,16 @@ struct SyntaxErrorCase: CustomTestStringConvertible, Sendable {
     let marked = MarkedText(#"{"x": {2️⃣"a": 1, 1️⃣"a": 2}, "b": 3}"#)
     let engine = DiagnosticEngine()
     let node = try #require(JSONReader.parse(marked.text, file: "test.json", diagnostics: engine))
-    #expect(engine.diagnostics == [
-      Diagnostic(
-        id: .syntaxDuplicateKey, message: "duplicate key 'a' in object",
-        location: marked.location("1️⃣"), path: "/x/a",
-        notes: [
-          Diagnostic.Note(message: "first occurrence of 'a'", location: marked.location("2️⃣"))
-        ],
-        hint: "JSON readers disagree on which value wins; keep only one")
-    ])
+    #expect(
+      engine.diagnostics == [
+        Diagnostic(
+          id: .syntaxDuplicateKey, message: "duplicate key 'a' in object",
+          location: marked.location("1️⃣"), path: "/x/a",
+          notes: [
+            Diagnostic.Note(message: "first occurrence of 'a'", location: marked.location("2️⃣"))
+          ],
+          hint: "JSON readers disagree on which value wins; keep only one")
+      ])
     let inner = try #require(node.objectValue?["x"]?.objectValue)
     #expect(inner.keys == ["a"])
     #expect(inner["a"]?.numberValue?.text == "1")
@@ -168,19 +178,21 @@ struct SyntaxErrorCase: CustomTestStringConvertible, Sendable {
     #expect(JSONReader.parse(deep, file: "test.json", diagnostics: engine) == nil)
     #expect(engine.diagnostics.map(\.id) == [.syntaxNestingTooDeep])
     #expect(engine.diagnostics.first?.location?.column == depth + 1)
-    #expect(engine.diagnostics.first?.message
-      == "expected at most 200 nested arrays and objects, found deeper nesting")
+    #expect(
+      engine.diagnostics.first?.message
+        == "expected at most 200 nested arrays and objects, found deeper nesting")
   }
 
-  @Test(arguments: [
-    ([0x5B, 0xFF, 0x5D], 2, "expected an array element or ']', found invalid UTF-8 byte 0xFF"),
-    ([0x5B, 0x22, 0xC3, 0x22, 0x5D], 3, "invalid UTF-8 byte 0xC3 in string"),
-    ([0x5B, 0x22, 0xED, 0xA0, 0x80, 0x22, 0x5D], 3, "invalid UTF-8 byte 0xED in string"),
-    ([0x5B, 0x22, 0xE0, 0x80, 0xAF, 0x22, 0x5D], 3, "invalid UTF-8 byte 0xE0 in string"),
-    ([0x5B, 0x22, 0xF4, 0x90, 0x80, 0x80, 0x22, 0x5D], 3, "invalid UTF-8 byte 0xF4 in string"),
-    ([0x5B, 0x22, 0xF0, 0x9F, 0x98, 0x22, 0x5D], 3, "invalid UTF-8 byte 0xF0 in string"),
-    ([0x2F, 0x2F, 0x20, 0x80, 0x0A, 0x31], 4, "invalid UTF-8 byte 0x80 in comment"),
-  ] as [([UInt8], Int, String)])
+  @Test(
+    arguments: [
+      ([0x5B, 0xFF, 0x5D], 2, "expected an array element or ']', found invalid UTF-8 byte 0xFF"),
+      ([0x5B, 0x22, 0xC3, 0x22, 0x5D], 3, "invalid UTF-8 byte 0xC3 in string"),
+      ([0x5B, 0x22, 0xED, 0xA0, 0x80, 0x22, 0x5D], 3, "invalid UTF-8 byte 0xED in string"),
+      ([0x5B, 0x22, 0xE0, 0x80, 0xAF, 0x22, 0x5D], 3, "invalid UTF-8 byte 0xE0 in string"),
+      ([0x5B, 0x22, 0xF4, 0x90, 0x80, 0x80, 0x22, 0x5D], 3, "invalid UTF-8 byte 0xF4 in string"),
+      ([0x5B, 0x22, 0xF0, 0x9F, 0x98, 0x22, 0x5D], 3, "invalid UTF-8 byte 0xF0 in string"),
+      ([0x2F, 0x2F, 0x20, 0x80, 0x0A, 0x31], 4, "invalid UTF-8 byte 0x80 in comment"),
+    ] as [([UInt8], Int, String)])
   func invalidUTF8IsReportedAtTheByte(bytes: [UInt8], column: Int, message: String) {
     let engine = DiagnosticEngine()
     #expect(JSONReader.parse(bytes, file: "test.json", diagnostics: engine) == nil)

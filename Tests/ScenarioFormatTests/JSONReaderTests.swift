@@ -11,7 +11,8 @@ import Testing
   }
 
   @Test func readsEveryKindOfValue() throws {
-    let node = try parse(#"{"s": "x", "n": -1.5e3, "t": true, "f": false, "z": null, "a": [], "o": {}}"#)
+    let node = try parse(
+      #"{"s": "x", "n": -1.5e3, "t": true, "f": false, "z": null, "a": [], "o": {}}"#)
     let object = try #require(node.objectValue)
     #expect(object.keys == ["s", "n", "t", "f", "z", "a", "o"])
     #expect(object["s"]?.stringValue == "x")
@@ -21,9 +22,10 @@ import Testing
     #expect(object["z"]?.isNull == true)
     #expect(object["a"]?.arrayValue?.isEmpty == true)
     #expect(object["o"]?.objectValue?.isEmpty == true)
-    #expect(object.members.map { $0.value.value.kindName } == [
-      "string", "number", "boolean", "boolean", "null", "array", "object",
-    ])
+    #expect(
+      object.members.map { $0.value.value.kindName } == [
+        "string", "number", "boolean", "boolean", "null", "array", "object",
+      ])
     #expect(object["missing"] == nil)
   }
 
@@ -48,9 +50,10 @@ import Testing
     #expect(services.location == marked.location("3️⃣"))
     #expect(services.path.description == "/ecs/services")
     let elements = try #require(services.arrayValue)
-    #expect(elements.map(\.location) == [
-      marked.location("4️⃣"), marked.location("7️⃣"), marked.location("8️⃣"),
-    ])
+    #expect(
+      elements.map(\.location) == [
+        marked.location("4️⃣"), marked.location("7️⃣"), marked.location("8️⃣"),
+      ])
     let name = try #require(elements[0].objectValue?["name"])
     #expect(name.location == marked.location("5️⃣"))
     #expect(name.path.description == "/ecs/services/0/name")

@@ -37,12 +37,13 @@ enum EgressFilterType: String, CaseIterable {
     reader.accept(["arn", "metadata", "status"])
     reader.finish()
     reader.finish()
-    #expect(engine.diagnostics == [
-      Diagnostic(
-        id: .schemaUnknownKey, message: "unknown key 'virtualNodeNmae' in virtual node",
-        location: marked.location("1️⃣"), path: "/virtualNodeNmae",
-        notes: [Diagnostic.Note(message: "did you mean 'virtualNodeName'?")])
-    ])
+    #expect(
+      engine.diagnostics == [
+        Diagnostic(
+          id: .schemaUnknownKey, message: "unknown key 'virtualNodeNmae' in virtual node",
+          location: marked.location("1️⃣"), path: "/virtualNodeNmae",
+          notes: [Diagnostic.Note(message: "did you mean 'virtualNodeName'?")])
+      ])
   }
 
   @Test func unknownKeyWithoutCloseMatchListsAllowedKeys() throws {
@@ -81,11 +82,12 @@ enum EgressFilterType: String, CaseIterable {
     #expect(spec.string("protocol", required: true) == nil)
     #expect(spec.int("port", required: true) == 80)
     #expect(spec.bool("enabled") == nil)
-    #expect(engine.diagnostics == [
-      Diagnostic(
-        id: .schemaMissingKey, message: "missing required key 'protocol' in listener",
-        location: marked.location("1️⃣"), path: "/spec")
-    ])
+    #expect(
+      engine.diagnostics == [
+        Diagnostic(
+          id: .schemaMissingKey, message: "missing required key 'protocol' in listener",
+          location: marked.location("1️⃣"), path: "/spec")
+      ])
   }
 
   @Test func typeMismatchNamesExpectedAndFoundTypes() throws {
@@ -115,15 +117,18 @@ enum EgressFilterType: String, CaseIterable {
     #expect(engine.diagnostics.allSatisfy { $0.id == .schemaTypeMismatch })
   }
 
-  @Test(arguments: [
-    (#"{"port": 8080}"#, 8080, nil),
-    (#"{"port": 70000}"#, nil, "value 70000 for 'port' is out of range 1...65535"),
-    (#"{"port": 0}"#, nil, "value 0 for 'port' is out of range 1...65535"),
-    (#"{"port": 80.5}"#, nil, "expected integer for 'port', found number 80.5"),
-    (#"{"port": 8e3}"#, nil, "expected integer for 'port', found number 8e3"),
-    (#"{"port": 99999999999999999999}"#, nil,
-     "value 99999999999999999999 for 'port' is out of range 1...65535"),
-  ] as [(String, Int?, String?)])
+  @Test(
+    arguments: [
+      (#"{"port": 8080}"#, 8080, nil),
+      (#"{"port": 70000}"#, nil, "value 70000 for 'port' is out of range 1...65535"),
+      (#"{"port": 0}"#, nil, "value 0 for 'port' is out of range 1...65535"),
+      (#"{"port": 80.5}"#, nil, "expected integer for 'port', found number 80.5"),
+      (#"{"port": 8e3}"#, nil, "expected integer for 'port', found number 8e3"),
+      (
+        #"{"port": 99999999999999999999}"#, nil,
+        "value 99999999999999999999 for 'port' is out of range 1...65535"
+      ),
+    ] as [(String, Int?, String?)])
   func intChecksIntegralityAndRange(source: String, value: Int?, message: String?) throws {
     let (reader, engine, _) = try reader(source)
     #expect(reader.int("port", range: 1...65535) == value)
@@ -135,9 +140,10 @@ enum EgressFilterType: String, CaseIterable {
     let (reader, engine, _) = try reader(#"{"a": -5, "b": 99999999999999999999}"#)
     #expect(reader.int("a") == -5)
     #expect(reader.int("b") == nil)
-    #expect(engine.diagnostics.map(\.message) == [
-      "value 99999999999999999999 for 'b' is too large for an integer"
-    ])
+    #expect(
+      engine.diagnostics.map(\.message) == [
+        "value 99999999999999999999 for 'b' is too large for an integer"
+      ])
     #expect(engine.diagnostics.map(\.id) == [.schemaValueOutOfRange])
   }
 
@@ -159,13 +165,14 @@ enum EgressFilterType: String, CaseIterable {
     #expect(engine.diagnostics.first?.location == marked.location("1️⃣"))
   }
 
-  @Test(arguments: [
-    ("DROP_ALL", EgressFilterType.dropAll, "did you mean 'DROP_ALL'?"),
-    ("DROPALL", nil, "did you mean 'DROP_ALL'?"),
-    ("drop_all", nil, "did you mean 'DROP_ALL'?"),
-    ("ALLOWALL", nil, "did you mean 'ALLOW_ALL'?"),
-    ("NOTHING_LIKE_IT", nil, nil),
-  ] as [(String, EgressFilterType?, String?)])
+  @Test(
+    arguments: [
+      ("DROP_ALL", EgressFilterType.dropAll, "did you mean 'DROP_ALL'?"),
+      ("DROPALL", nil, "did you mean 'DROP_ALL'?"),
+      ("drop_all", nil, "did you mean 'DROP_ALL'?"),
+      ("ALLOWALL", nil, "did you mean 'ALLOW_ALL'?"),
+      ("NOTHING_LIKE_IT", nil, nil),
+    ] as [(String, EgressFilterType?, String?)])
   func enumValueSuggestsClosestCase(text: String, value: EgressFilterType?, note: String?) throws {
     let (reader, engine, marked) = try reader(#"{"type": 1️⃣"\#(text)"}"#)
     #expect(reader.enumValue("type", EgressFilterType.self, required: true) == value)
@@ -175,8 +182,9 @@ enum EgressFilterType: String, CaseIterable {
     }
     let diagnostic = try #require(engine.diagnostics.first)
     #expect(diagnostic.id == .schemaInvalidValue)
-    #expect(diagnostic.message
-      == "invalid value '\(text)' for 'type'; expected one of ALLOW_ALL, DROP_ALL")
+    #expect(
+      diagnostic.message
+        == "invalid value '\(text)' for 'type'; expected one of ALLOW_ALL, DROP_ALL")
     #expect(diagnostic.notes.map(\.message) == (note.map { [$0] } ?? []))
     #expect(diagnostic.location == marked.location("1️⃣"))
     #expect(diagnostic.path == "/type")
@@ -186,10 +194,11 @@ enum EgressFilterType: String, CaseIterable {
     let (reader, engine, marked) = try reader(#"{"hosts": ["a", 1️⃣1, "c", 2️⃣[]], "ok": ["x", "y"]}"#)
     #expect(reader.stringArray("ok") == ["x", "y"])
     #expect(reader.stringArray("hosts") == nil)
-    #expect(engine.diagnostics.map(\.message) == [
-      "expected string for element 1 of 'hosts', found number",
-      "expected string for element 3 of 'hosts', found array",
-    ])
+    #expect(
+      engine.diagnostics.map(\.message) == [
+        "expected string for element 1 of 'hosts', found number",
+        "expected string for element 3 of 'hosts', found array",
+      ])
     #expect(engine.diagnostics.map(\.location) == [marked.location("1️⃣"), marked.location("2️⃣")])
     #expect(engine.diagnostics.map(\.path) == ["/hosts/1", "/hosts/3"])
   }
@@ -207,13 +216,14 @@ enum EgressFilterType: String, CaseIterable {
     let targets = try #require(reader.objectArray("targets", what: "weighted target"))
     #expect(targets.map { $0.int("n") } == [1, 2])
     #expect(targets.map(\.node.path.description) == ["/targets/0", "/targets/2"])
-    #expect(engine.diagnostics.map(\.message) == [
-      "value 300 for weight is out of range 0...100",
-      "expected boolean for flag, found string",
-      "expected boolean for flag, found number",
-      "expected string for name, found number",
-      "expected object for weighted target, found number",
-    ])
+    #expect(
+      engine.diagnostics.map(\.message) == [
+        "value 300 for weight is out of range 0...100",
+        "expected boolean for flag, found string",
+        "expected boolean for flag, found number",
+        "expected string for name, found number",
+        "expected object for weighted target, found number",
+      ])
   }
 
   @Test func readerRejectsNonObjects() throws {
@@ -233,6 +243,7 @@ enum EgressFilterType: String, CaseIterable {
     reader.context.warning("model.route-shadowed", "shadowed", at: name)
     #expect(engine.errorCount == 1)
     #expect(engine.warningCount == 1)
-    #expect(engine.diagnostics.allSatisfy { $0.location == marked.location("1️⃣") && $0.path == "/name" })
+    #expect(
+      engine.diagnostics.allSatisfy { $0.location == marked.location("1️⃣") && $0.path == "/name" })
   }
 }

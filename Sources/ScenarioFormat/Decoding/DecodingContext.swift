@@ -37,7 +37,8 @@ public final class DecodingContext {
 
   /// Reports `schema.type-mismatch`: "expected integer for 'weight', found string".
   public func reportTypeMismatch(expected: String, for what: String, found node: JSONNode) {
-    error(.schemaTypeMismatch, "expected \(expected) for \(what), found \(node.value.kindName)",
+    error(
+      .schemaTypeMismatch, "expected \(expected) for \(what), found \(node.value.kindName)",
       at: node)
   }
 }

@@ -57,7 +57,8 @@ extension JSONParser {
             at: location, path: path,
             notes: [Diagnostic.Note(message: "comment starts here", location: start)])
         }
-        if byte == UInt8(ascii: "*"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "/") {
+        if byte == UInt8(ascii: "*"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "/")
+        {
           advance()
           advance()
           return

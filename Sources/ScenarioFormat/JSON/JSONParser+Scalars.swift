@@ -29,7 +29,9 @@ extension JSONParser {
     var end = index
     while end < bytes.count, Self.isWordByte(bytes[end]) { end += 1 }
     let word = String(decoding: bytes[index..<end], as: UTF8.self)
-    let literals: [(String, JSONValue)] = [("true", .bool(true)), ("false", .bool(false)), ("null", .null)]
+    let literals: [(String, JSONValue)] = [
+      ("true", .bool(true)), ("false", .bool(false)), ("null", .null),
+    ]
     if let (_, value) = literals.first(where: { $0.0 == word }) {
       while index < end { advance() }
       return value

@@ -163,7 +163,9 @@ struct JSONParser {
       diagnostics.error(
         .syntaxDuplicateKey, "duplicate key '\(key)' in object", at: keyLocation,
         path: node.path.description,
-        notes: [Diagnostic.Note(message: "first occurrence of '\(key)'", location: first.keyLocation)],
+        notes: [
+          Diagnostic.Note(message: "first occurrence of '\(key)'", location: first.keyLocation)
+        ],
         hint: "JSON readers disagree on which value wins; keep only one")
     }
   }

@@ -1,0 +1,46 @@
+import Diagnostics
+import NetworkModel
+import Reports
+import SimEngine
+
+/// `meshsim run`: simulate one scenario and report where every request ended.
+enum RunCommand: Subcommand {
+  static let name = "run"
+  static let abstract = "simulate a scenario and report where every request ended"
+  static let usage = "usage: meshsim run <scenario.json> [--seed N] [--format text|json] [--output PATH] [--trace N] [--requests N]"
+  static var help: String {
+    """
+    \(abstract)
+
+    \(usage)
+
+    OPTIONS:
+      --seed N          seed for every random choice (default: the scenario's "seed", else 1)
+      --format F        text (default) or json (the contract's report, keys sorted)
+      --output PATH     write the report to PATH instead of stdout
+      --trace N         keep hop-by-hop traces of the first N requests (default 3)
+      --requests N      override the request count of every traffic stream
+
+    Exits 1 when the scenario's own expectations fail, 65 when the scenario is invalid.
+    """
+  }
+  static let options: [ArgumentScanner.Option] = [
+    .init(name: "seed", takesValue: true), .init(name: "format", takesValue: true), .init(name: "output", takesValue: true),
+    .init(name: "trace", takesValue: true), .init(name: "requests", takesValue: true),
+  ]
+
+  static func execute(_ arguments: ArgumentScanner, console: Console) throws -> ExitStatus {
+    guard arguments.positionals.count == 1 else { throw UsageError("run takes exactly one scenario file") }
+    let format = try arguments.choice("format", among: ["text", "json"]) ?? "text"
+    let seed = try arguments.integer("seed", range: 0...Int.max).map { UInt64($0) }
+    let traces = try arguments.integer("trace", range: 0...100_000) ?? 3
+    let requests = try arguments.integer("requests", range: 0...100_000_000)
+    let loaded = ScenarioLoader.load(arguments.positionals[0])
+    if !loaded.diagnostics.diagnostics.isEmpty { console.err(ScenarioLoader.render(loaded)) }
+    guard let model = loaded.model else { return .invalidScenario }
+    let result = SimulationRun.run(model, options: .init(seed: seed, traces: traces == 0 ? .none : .first(traces), requestCount: requests))
+    let report = format == "json" ? JSONReport.render(result) : TextReport.render(result, colored: console.isTerminal)
+    if let path = arguments.values["output"] { try writeFile(report, to: path) } else { console.out(report) }
+    return result.passed ? .success : .expectationFailed
+  }
+}

@@ -1,0 +1,51 @@
+import ScenarioFormat
+
+extension ModelBuilder {
+  /// Namespaces and services; a service's DNS name is `<service>.<namespace>`.
+  func buildCloudMap() {
+    let spec = document.cloudMap
+    for (offset, namespace) in spec.namespaces.enumerated() {
+      let vpc = namespace.vpc.flatMap { vpcTable.resolve($0, at: field(namespace.source, "Vpc"), diagnostics: diagnostics) }
+      let id = namespace.id ?? "ns-\(offset + 1)"
+      let arn = namespace.arn ?? "arn:aws:servicediscovery:\(document.region):\(document.accountID):namespace/\(id)"
+      if !namespaceTable.declare(namespace.name, aliases: [id, arn], index: model.namespaces.count, source: namespace.source) {
+        duplicate("Cloud Map namespace", namespace.name, at: namespace.source, table: namespaceTable)
+        continue
+      }
+      model.namespaces.append(Namespace(
+        id: id, arn: arn, name: namespace.name.lowercased(), kind: namespace.kind, vpc: vpc,
+        negativeCacheTTLSeconds: namespace.soaTTLSeconds ?? 15, source: namespace.source))
+    }
+    for (offset, service) in spec.services.enumerated() {
+      guard let reference = service.namespace else {
+        error("schema.missing-key", "Cloud Map service '\(service.name)' needs 'NamespaceId' (or DnsConfig.NamespaceId)",
+              at: service.source)
+        continue
+      }
+      guard let namespace = namespaceTable.resolve(reference, at: field(service.source, "NamespaceId"), diagnostics: diagnostics)
+      else { continue }
+      let id = service.id ?? "srv-\(offset + 1)"
+      let arn = service.arn ?? "arn:aws:servicediscovery:\(document.region):\(document.accountID):service/\(id)"
+      let key = "\(service.name).\(model.namespaces[namespace].name)"
+      if !discoveryServiceTable.declare(key, aliases: [id, arn, service.name], index: model.discoveryServices.count, source: service.source) {
+        duplicate("Cloud Map service", key, at: service.source, table: discoveryServiceTable)
+        continue
+      }
+      if service.dnsRecords.contains(where: { $0.type == .cname }) && service.routingPolicy != .weighted {
+        error("model.invalid-dns-config", "CNAME records require RoutingPolicy WEIGHTED", at: field(service.source, "DnsConfig"))
+      }
+      let hasDNS = !service.apiOnly && !service.dnsRecords.isEmpty
+      if hasDNS && !model.namespaces[namespace].hasDNS {
+        error("model.invalid-dns-config", "Cloud Map service '\(service.name)' has DNS records but namespace '\(model.namespaces[namespace].name)' is an HTTP namespace",
+              at: field(service.source, "DnsConfig"), hint: "HTTP namespaces support API discovery only; drop DnsConfig or use a DNS namespace")
+      }
+      model.discoveryServices.append(DiscoveryService(
+        id: id, arn: arn, name: service.name.lowercased(), namespace: namespace, fullName: key.lowercased(),
+        routingPolicy: service.routingPolicy,
+        hasARecords: hasDNS && service.dnsRecords.contains { $0.type == .a },
+        hasSRVRecords: hasDNS && service.dnsRecords.contains { $0.type == .srv },
+        ttlSeconds: service.dnsRecords.first?.ttlSeconds ?? 60, healthCheckCustom: service.healthCheckCustom,
+        source: service.source))
+    }
+  }
+}

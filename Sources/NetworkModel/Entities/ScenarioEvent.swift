@@ -1,0 +1,19 @@
+import ScenarioFormat
+import SimKernel
+
+/// A resolved timed event.
+public struct ScenarioEvent: Sendable {
+  public enum Action: Sendable {
+    case scaleService(service: Int, desiredCount: Int)
+    case redeployService(service: Int)
+    case stopTask(service: Int, ordinal: Int)
+    case setHealthCheckFailure(service: Int, ordinal: Int, failing: Bool)
+    case changeSecurityGroup(group: Int, ingress: Bool, authorize: Bool, rules: [SecurityGroupRule])
+    /// A service-section call; its section's engine part applies it.
+    case serviceCall(ServiceCallSpec)
+  }
+  public var at: SimDuration
+  public var action: Action
+  public var summary: String
+  public var source: SourceRef
+}

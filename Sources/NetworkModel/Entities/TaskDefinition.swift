@@ -1,0 +1,54 @@
+import ScenarioFormat
+
+/// An ECS task definition (awsvpc mode): its containers, their ports and behaviours, and the
+/// App Mesh `proxyConfiguration` when it has one.
+public struct TaskDefinition: Sendable {
+  public var family: String
+  public var containers: [Container]
+  public var proxy: ProxyConfiguration?
+  public var spec: TaskDefinitionSpec
+
+  /// One container of the task.
+  public struct Container: Sendable {
+    public var name: String
+    public var ports: [PortMappingSpec]
+    public var environment: [(name: String, value: String)]
+    public var behavior: ApplicationBehavior?
+    public var user: String?
+    public func environmentValue(_ name: String) -> String? { environment.first { $0.name == name }?.value }
+  }
+
+  /// Every container port of the task, in declaration order.
+  public var containerPorts: [Int] { containers.flatMap { $0.ports.map(\.containerPort) } }
+
+  /// The container that owns `port`, if any.
+  public func container(listeningOn port: Int) -> Int? {
+    containers.firstIndex { $0.ports.contains { $0.containerPort == port } }
+  }
+
+  /// The port mapping named `name` (Service Connect and Lattice refer to ports by name).
+  public func portMapping(named name: String) -> PortMappingSpec? {
+    for container in containers { if let m = container.ports.first(where: { $0.name == name }) { return m } }
+    return nil
+  }
+}
+
+/// ECS `proxyConfiguration` for App Mesh: which TCP traffic iptables sends to Envoy.
+///
+/// Port 22 is never redirected; only TCP is (UDP such as DNS always bypasses). App Mesh user
+/// guide, "Getting started with App Mesh and Amazon ECS".
+public struct ProxyConfiguration: Sendable {
+  public var containerName: String
+  public var appPorts: [Int]
+  public var ingressPort: Int
+  public var egressPort: Int
+  public var egressIgnoredPorts: [Int]
+  public var egressIgnoredAddresses: [CIDRBlock]
+  public var ignoredUID: String?
+
+  /// Whether an outbound TCP connection to `address:port` is redirected to Envoy.
+  public func intercepts(address: UInt32, port: Int) -> Bool {
+    if port == 22 || egressIgnoredPorts.contains(port) { return false }
+    return !egressIgnoredAddresses.contains { $0.contains(address) }
+  }
+}

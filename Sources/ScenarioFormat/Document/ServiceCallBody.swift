@@ -1,0 +1,6 @@
+/// The decoded body of a service-section API call event.
+public enum ServiceCallBody: Sendable {
+  case elb(ELBCallSpec)
+  case appMesh(AppMeshCallSpec)
+  case lattice(LatticeCallSpec)
+}

@@ -1,0 +1,146 @@
+import NetworkModel
+import ScenarioFormat
+import RouteMatching
+import SimKernel
+
+/// A simulated application (a container's process, or an external endpoint): it works on each
+/// request for its service time, then answers, proxies (nginx `proxy_pass`) or calls other URLs
+/// and answers. With a `concurrency` limit requests wait in FIFO order.
+open class ApplicationActor: SimActor {
+  public let behavior: ApplicationBehavior
+  /// Interface the application's outbound calls leave from.
+  public var interface: Int32 = -1
+  /// Service reported as the answerer (ECS service index, or external encoded by `Response`).
+  public var serviceCode: Int32
+  /// Task reported as the answerer (-1 for external endpoints).
+  public var taskCode: Int32 = -1
+  public var defaultBody: Int32 = -1
+  /// When each server of a concurrency-limited application becomes free.
+  var serverFreeAt: [SimTime]
+  static let workDoneKind = 1
+
+  public init(name: String, behavior: ApplicationBehavior, serviceCode: Int32) {
+    self.behavior = behavior
+    self.serviceCode = serviceCode
+    self.serverFreeAt = Array(repeating: .zero, count: behavior.concurrency ?? 0)
+    super.init(name: name)
+  }
+
+  /// Whether the application can take the request at all (a stopping task cannot).
+  open func accepts(_ exchange: Int32, in world: World) -> Bool { true }
+
+  open override func handleRequest(_ e: Int32, in world: World) {
+    let head = world.exchanges[e].head
+    world.note(e, name, .received, "\(head.method) \(head.target) (Host: \(head.host))")
+    guard accepts(e, in: world) else { return }
+    let plan = behavior.plan(for: head.path)
+    if plan.resetConnection {
+      world.note(e, name, .failed, "application resets the connection")
+      world.reply(e, .failure(.connectionRefused))
+      return
+    }
+    let work = serviceTime(plan.latency, in: world)
+    var start = world.now
+    if !serverFreeAt.isEmpty {
+      let server = serverFreeAt.indices.min { serverFreeAt[$0] < serverFreeAt[$1] }!
+      start = max(start, serverFreeAt[server])
+      serverFreeAt[server] = start + work
+    }
+    let done = start + work - world.now
+    if plan.proxyPass != nil || !plan.calls.isEmpty {
+      let tag = TimerTag(kind: ApplicationActor.workDoneKind, exchange: e, generation: world.exchanges[e].generation)
+      world.startTimer(id, after: done, tag: tag.raw)
+      world.exchanges[e].calleeContext = 0
+      return
+    }
+    answer(e, plan: plan, after: done, in: world)
+  }
+
+  func serviceTime(_ latency: BehaviorSpec.Latency, in world: World) -> SimDuration {
+    switch latency {
+    case .fixed(let value): return value
+    case .exponential(let mean): return world.randomSource(id).pointee.exponential(mean: mean)
+    }
+  }
+
+  /// Answers with the plan's own status and body (or its failure status, by chance).
+  func answer(_ e: Int32, plan: ApplicationBehavior.Plan, after delay: SimDuration, in world: World) {
+    var status = plan.status
+    if !plan.failRatio.isZero && world.randomSource(id).pointee.chance(plan.failRatio) { status = plan.failStatus }
+    let body = plan.body.map { world.bodies.intern($0) } ?? defaultBody
+    if world.isTraced(e) {
+      world.note(e, name, .answered, "answers \(status)" + (world.bodies.string(body).map { " \"\($0)\"" } ?? "")
+                 + (delay > .zero ? " after \(delay)" : ""))
+    }
+    world.reply(e, Response(status: status, disposition: .delivered, originTask: taskCode, originService: serviceCode, body: body),
+                after: delay)
+  }
+
+  open override func handleTimer(_ tag: Int64, in world: World) {
+    let timer = TimerTag(tag)
+    guard timer.kind == ApplicationActor.workDoneKind, timer.isCurrent(in: world) else { return }
+    let e = timer.exchange
+    let plan = behavior.plan(for: world.exchanges[e].head.path)
+    if let target = plan.proxyPass {
+      startUpstream(e, url: target, method: world.exchanges[e].head.method, headers: [], timeout: behavior.upstreamTimeout,
+                    keepPath: true, in: world)
+    } else {
+      nextCall(e, plan: plan, in: world)
+    }
+  }
+
+  func nextCall(_ e: Int32, plan: ApplicationBehavior.Plan, in world: World) {
+    let index = Int(world.exchanges[e].calleeContext)
+    guard index < plan.calls.count else {
+      answer(e, plan: plan, after: .zero, in: world)
+      return
+    }
+    let call = plan.calls[index]
+    startUpstream(e, url: call.url, method: call.method, headers: call.headers, timeout: call.timeout ?? behavior.upstreamTimeout,
+                  keepPath: false, in: world)
+  }
+
+  /// Opens the upstream exchange for a proxy pass or a call.
+  func startUpstream(_ e: Int32, url: String, method: String, headers: [(String, String)], timeout: SimDuration,
+                     keepPath: Bool, in world: World) {
+    let incoming = world.exchanges[e].head
+    guard var head = RequestHead(method: method, url: world.expandURL(url), headers: HTTPHeaders(headers)) else {
+      world.reply(e, Response(status: 502, disposition: .dnsNameNotFound, originTask: taskCode, originService: serviceCode))
+      return
+    }
+    if keepPath && (head.path == "/" && !url.hasSuffix("/") || url.split(separator: "/").count <= 2) {
+      // nginx: `proxy_pass http://host:port` without a URI passes the original path and query.
+      head.path = incoming.path
+      head.query = incoming.query
+      for (name, value) in incoming.headers.pairs where name.lowercased() != "host" { head.headers.add(name, value) }
+    }
+    world.note(e, name, .sent, "\(method) \(url)")
+    world.call(from: interface, caller: id, head: head, parent: e, request: world.exchanges[e].request, timeout: timeout)
+  }
+
+  open override func handleResponse(_ upstream: Int32, in world: World) {
+    let child = world.exchanges[upstream]
+    let parent = child.parent
+    guard world.isWaiting(parent, generation: child.parentGeneration) else { return }
+    let plan = behavior.plan(for: world.exchanges[parent].head.path)
+    let response = child.response
+    if plan.proxyPass != nil {
+      if response.disposition.isSuccess {
+        world.note(parent, name, .returned, "passes the upstream answer \(response.status) back")
+        world.reply(parent, response)
+      } else {
+        let status = response.disposition == .timedOut ? 504 : 502
+        world.note(parent, name, .answered, "upstream failed (\(response.disposition.rawValue)): answers \(status)")
+        world.reply(parent, Response(status: status, disposition: response.disposition, originTask: taskCode, originService: serviceCode))
+      }
+      return
+    }
+    if !response.disposition.isSuccess {
+      world.note(parent, name, .answered, "call failed (\(response.disposition.rawValue)): answers 502")
+      world.reply(parent, Response(status: 502, disposition: response.disposition, originTask: taskCode, originService: serviceCode))
+      return
+    }
+    world.exchanges[parent].calleeContext += 1
+    nextCall(parent, plan: plan, in: world)
+  }
+}

@@ -1,0 +1,48 @@
+import NetworkModel
+import SimKernel
+
+/// An ECS task (awsvpc): one ENI, the application containers' behaviour, and whatever proxies
+/// the service sections attach (App Mesh Envoy, Service Connect proxy).
+public final class TaskActor: ApplicationActor {
+  public enum State: String, Sendable {
+    case pending = "PENDING", running = "RUNNING", stopping = "STOPPING", stopped = "STOPPED"
+  }
+  /// Index in `World.tasks`.
+  public let taskIndex: Int32
+  /// ECS service index, or -1 - standalone index for `RunTask` tasks.
+  public let service: Int
+  public let ordinal: Int
+  public let taskDefinition: Int
+  public let subnet: Int
+  public var state: State = .pending
+  /// Fault injected by `failHealthChecks`: every health check of this task fails.
+  public var failingHealthChecks = false
+  public var startedAt: SimTime = .zero
+  /// Deployment generation of the service this task belongs to (a redeploy starts a new one).
+  public var deployment: Int = 0
+  /// Names attached by service sections (`envoy`, `service-connect`) for `explain`.
+  public var sidecars: [String] = []
+
+  public init(name: String, taskIndex: Int32, service: Int, ordinal: Int, taskDefinition: Int, subnet: Int,
+              behavior: ApplicationBehavior) {
+    self.taskIndex = taskIndex
+    self.service = service
+    self.ordinal = ordinal
+    self.taskDefinition = taskDefinition
+    self.subnet = subnet
+    super.init(name: name, behavior: behavior, serviceCode: Int32(service))
+    self.taskCode = taskIndex
+  }
+
+  public override var groupName: String { String(name.split(separator: "/").dropLast().joined(separator: "/")) }
+
+  public var isStandalone: Bool { service < 0 }
+  public var isRunning: Bool { state == .running }
+
+  public override func accepts(_ e: Int32, in world: World) -> Bool {
+    if state == .running || state == .stopping { return true }
+    world.note(e, name, .failed, "task is \(state.rawValue): connection refused")
+    world.reply(e, .failure(.connectionRefused))
+    return false
+  }
+}

@@ -1,0 +1,67 @@
+import RouteMatching
+import SimKernel
+
+/// One request/response on one connection between two actors (one hop of a request).
+///
+/// Exchanges live in a slab (``ExchangeTable``) and are reused, so the steady state allocates
+/// nothing; a generation number makes late events for a reused slot harmless.
+public struct Exchange: Sendable {
+  /// The top-level request this exchange belongs to.
+  public var request: Int32
+  /// The exchange this one was made to serve (-1 for the client's own).
+  public var parent: Int32
+  /// Generation of the parent when this exchange was made (the parent may be gone since).
+  public var parentGeneration: UInt32
+  public var caller: Int32
+  public var callee: Int32
+  public var head: RequestHead
+  public var startedAt: SimTime
+  public var generation: UInt32
+  /// Hops from the client to here, for the hop limit.
+  public var depth: Int16
+  /// Progress counter owned by the caller (call index, attempt number, …).
+  public var step: Int32
+  /// Context owned by the callee (a chosen target, a route, …).
+  public var calleeContext: Int64
+  /// Context owned by the caller.
+  public var callerContext: Int64
+  public var isOpen: Bool
+  /// The callee has answered (its response may still be on the way).
+  public var answered: Bool
+  /// The failure delivered when the timeout fires (packets dropped on the way).
+  public var pendingFailure: Response?
+  public var response: Response
+  /// One-way latency back to the caller.
+  public var returnLatency: SimDuration
+  /// Source address the callee sees.
+  public var sourceAddress: UInt32
+  /// ENI (index) the callee received the request on, -1 for local delivery.
+  public var calleeInterface: Int32
+}
+
+/// The exchanges of a run; a reused slot gets the next generation number.
+public struct ExchangeTable: Sendable {
+  private var slab = Slab<Exchange>()
+
+  public init() {}
+
+  public mutating func allocate(_ exchange: Exchange) -> Int32 {
+    slab.allocate { previous in
+      var value = exchange
+      value.generation = previous.map { $0.generation &+ 1 } ?? 0
+      return value
+    }
+  }
+
+  public mutating func release(_ index: Int32) {
+    slab[index].isOpen = false
+    slab.release(index)
+  }
+
+  public subscript(index: Int32) -> Exchange {
+    get { slab[index] }
+    set { slab[index] = newValue }
+  }
+
+  public var liveCount: Int { slab.liveCount }
+}

@@ -1,0 +1,36 @@
+import SimKernel
+
+/// The open top-level requests (one per traffic request in flight), in a slab.
+public struct RequestTable: Sendable {
+  public struct Record: Sendable {
+    public var stream: Int32
+    public var index: Int32
+    public var startedAt: SimTime
+    /// Trace slot, or -1 when the request is not traced.
+    public var trace: Int32
+    public var isOpen: Bool
+  }
+  private var slab = Slab<Record>()
+
+  public init() {}
+
+  public mutating func open(_ record: Record) -> Int32 { slab.allocate { _ in record } }
+
+  public mutating func release(_ index: Int32) {
+    slab[index].isOpen = false
+    slab.release(index)
+  }
+
+  public subscript(index: Int32) -> Record {
+    get { slab[index] }
+    set { slab[index] = newValue }
+  }
+
+  /// Open requests in start order (stream, index) — deterministic.
+  public func openIndices() -> [Int] {
+    let slots = slab.slots
+    return slots.indices.filter { slots[$0].isOpen }.sorted {
+      (slots[$0].startedAt, slots[$0].stream, slots[$0].index) < (slots[$1].startedAt, slots[$1].stream, slots[$1].index)
+    }
+  }
+}

@@ -1,0 +1,193 @@
+import NetworkModel
+import RouteMatching
+import SimKernel
+
+/// The simulated world: the event loop, the actors, the network and the run's observations.
+///
+/// Single-threaded by design: one `World` runs one seed. Actors read the shared configuration
+/// (the model, DNS, security groups) and act on each other only by scheduling messages through
+/// the verbs here (`call`, `connect`, `reply`, `startTimer`).
+public final class World {
+  public let model: NetworkModel
+  public var simulation: Simulation<Message>
+  public var actors: [SimActor] = []
+  public var randomStreams: [RandomSource] = []
+  public var exchanges = ExchangeTable()
+  public var interfaces: [NetworkInterface] = []
+  public var addressBook: [UInt32: Int32] = [:]
+  /// Security groups as they are now (events change them).
+  public var securityGroups: [SecurityGroup]
+  public var requests = RequestTable()
+  public var statistics: [StreamStatistics] = []
+  public var traces: TraceRecorder
+  public var bodies = StringInterner()
+  public var timeline: [TimelineEntry] = []
+  /// Requests carried from actor to actor: (caller << 32 | callee) → count.
+  public var edgeCounts: [Int64: Int] = [:]
+  public var addressPlan: AddressPlan
+  public var dnsAuthorities: [DNSAuthority] = []
+  /// Handler for VPC Lattice's link-local range 169.254.171.0/24.
+  public var linkLocalHandler: LinkLocalHandler?
+  public var lifecycleObservers: [TaskLifecycleObserver] = []
+  public var serviceCallHandlers: [ServiceCallHandler] = []
+  public var tasks: [TaskActor] = []
+  public var clientActors: [ClientActor] = []
+  /// Interface of each model client (internet clients get a public address).
+  public var clientInterfaces: [Int32] = []
+  public var ecs: ECSControlPlane!
+  public var cloudMap: CloudMapRegistry!
+  public let limit: SimTime
+
+  public init(model: NetworkModel, seed: UInt64, traceSelection: TraceSelection) {
+    self.model = model
+    self.simulation = Simulation(eventLimit: model.settings.eventLimit)
+    self.securityGroups = model.securityGroups
+    self.traces = TraceRecorder(selection: traceSelection)
+    self.addressPlan = AddressPlan(model: model)
+    self.seed = seed
+    self.limit = model.settings.until.map { SimTime.zero + $0 } ?? SimTime(nanoseconds: .max)
+    self.statistics = model.traffic.enumerated().map { index, stream in
+      StreamStatistics(stream: index, expectations: model.expectations.enumerated().filter { $0.element.traffic == index }.map(\.offset))
+    }
+  }
+
+  public let seed: UInt64
+  public var now: SimTime { simulation.now }
+
+  // MARK: - Actors
+
+  /// Adds an actor with its own random stream derived from its stable name.
+  @discardableResult
+  public func add<A: SimActor>(_ actor: A) -> A {
+    actor.id = Int32(actors.count)
+    actors.append(actor)
+    randomStreams.append(RandomSource(seed: seed, stream: actor.name))
+    return actor
+  }
+
+  /// Draws from an actor's own random stream.
+  @inline(__always)
+  public func random(_ actor: Int32, below bound: Int) -> Int {
+    Int(randomStreams[Int(actor)].nextInt(below: UInt64(bound)))
+  }
+
+  public func randomSource(_ actor: Int32) -> UnsafeMutablePointer<RandomSource> {
+    randomStreams.withUnsafeMutableBufferPointer { $0.baseAddress! + Int(actor) }
+  }
+
+  public func startTimer(_ actor: Int32, after delay: SimDuration, tag: Int64) {
+    simulation.schedule(.timerFired(actor: actor, tag: tag), after: delay)
+  }
+
+  // MARK: - Running
+
+  /// Runs the scenario to completion (or to its time or event limit).
+  public func run() {
+    ecs.startInitialTasks()
+    for (index, event) in model.events.enumerated() {
+      simulation.schedule(.scenarioEvent(index: Int32(index)), at: SimTime.zero + event.at, priority: .urgent)
+    }
+    for (index, stream) in model.traffic.enumerated() where stream.count > 0 {
+      simulation.schedule(.trafficDue(stream: Int32(index)), at: SimTime.zero + stream.start)
+    }
+    while let message = simulation.nextEvent(until: limit) {
+      simulation.mixIntoFingerprint(message.fingerprintWord)
+      dispatch(message)
+    }
+    finishOpenRequests()
+  }
+
+  @inline(__always)
+  func dispatch(_ message: Message) {
+    switch message {
+    case .trafficDue(let stream):
+      TrafficGenerator.fire(stream: Int(stream), in: self)
+    case .requestArrived(let e, let generation):
+      let exchange = exchanges[e]
+      guard exchange.generation == generation, exchange.isOpen else { return }
+      if exchange.depth > model.settings.hopLimit {
+        note(e, "network", .failed, "hop limit \(model.settings.hopLimit) exceeded")
+        reply(e, .failure(.hopLimitExceeded))
+        return
+      }
+      edgeCounts[Int64(exchange.caller) << 32 | Int64(exchange.callee), default: 0] += 1
+      actors[Int(exchange.callee)].handleRequest(e, in: self)
+    case .responseArrived(let e, let generation):
+      guard exchanges[e].generation == generation, exchanges[e].isOpen else { return }
+      close(e)
+    case .exchangeTimedOut(let e, let generation):
+      guard exchanges[e].generation == generation, exchanges[e].isOpen else { return }
+      exchanges[e].response = exchanges[e].pendingFailure ?? .failure(.timedOut)
+      if exchanges[e].pendingFailure == nil {
+        note(e, actors[Int(exchanges[e].caller)].name, .failed, "gave up waiting after \(now - exchanges[e].startedAt)")
+      }
+      close(e)
+    case .timerFired(let actor, let tag):
+      actors[Int(actor)].handleTimer(tag, in: self)
+    case .scenarioEvent(let index):
+      ScenarioEventApplier.apply(model.events[Int(index)], in: self)
+    }
+  }
+
+  /// Hands a finished exchange to its caller and frees the slot.
+  func close(_ e: Int32) {
+    exchanges[e].isOpen = false
+    actors[Int(exchanges[e].caller)].handleResponse(e, in: self)
+    exchanges.release(e)
+  }
+
+  /// Whether exchange `e` is still the one a child remembers (same generation, still waiting).
+  @inline(__always)
+  public func isWaiting(_ e: Int32, generation: UInt32) -> Bool {
+    e >= 0 && exchanges[e].generation == generation && exchanges[e].isOpen && !exchanges[e].answered
+  }
+
+  // MARK: - Answering
+
+  /// The callee answers exchange `e`; the response travels back to the caller.
+  public func reply(_ e: Int32, _ response: Response, after delay: SimDuration = .zero) {
+    guard exchanges[e].isOpen, !exchanges[e].answered else { return }
+    exchanges[e].answered = true
+    exchanges[e].response = response
+    simulation.schedule(.responseArrived(exchange: e, generation: exchanges[e].generation),
+                        after: delay + exchanges[e].returnLatency)
+  }
+
+  /// Records that a top-level request finished.
+  func complete(request: Int32, response: Response) {
+    let record = requests[request]
+    let latency = now - record.startedAt
+    statistics[Int(record.stream)].record(response, latency: latency, startedAt: record.startedAt, world: self)
+    if record.trace >= 0 {
+      traces.finish(Int(record.trace), response: response, at: now, world: self)
+    }
+    requests.release(request)
+  }
+
+  /// Requests still open when the run stops end as `notCompleted`.
+  func finishOpenRequests() {
+    for index in requests.openIndices() {
+      complete(request: Int32(index), response: .failure(.notCompleted))
+    }
+  }
+
+  // MARK: - Tracing
+
+  /// Whether the request of exchange `e` is being traced (cheap; check before building text).
+  @inline(__always)
+  public func isTraced(_ e: Int32) -> Bool {
+    e >= 0 && requests[exchanges[e].request].trace >= 0
+  }
+
+  /// Adds a step to the trace of exchange `e`'s request, if it is traced.
+  public func note(_ e: Int32, _ actor: @autoclosure () -> String, _ kind: TraceStep.Kind, _ detail: @autoclosure () -> String) {
+    guard isTraced(e) else { return }
+    traces.append(Int(requests[exchanges[e].request].trace),
+                  TraceStep(time: now, actor: actor(), kind: kind, detail: detail()))
+  }
+
+  /// Adds a line to the run's timeline of events (scaling, health changes).
+  public func recordTimeline(_ text: String) {
+    timeline.append(TimelineEntry(time: now, text: text))
+  }
+}

@@ -1,0 +1,179 @@
+import NetworkModel
+import RouteMatching
+import SimKernel
+
+extension World {
+  /// Opens an exchange from `caller` (using interface `from`) with everything a client does:
+  /// expand the URL's host, resolve it (hosts file, then DNS with the interface's cache), let
+  /// an App Mesh sidecar intercept it, then connect. Failures come back as responses.
+  @discardableResult
+  public func call(from interface: Int32, caller: Int32, head: RequestHead, parent: Int32, request: Int32,
+                   timeout: SimDuration, callerContext: Int64 = 0) -> Int32 {
+    let depth = parent >= 0 ? exchanges[parent].depth + 1 : 0
+    let e = open(caller: caller, head: head, parent: parent, request: request, depth: depth, callerContext: callerContext)
+    simulation.schedule(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
+    let source = interfaces[Int(interface)]
+    // 1. Resolve.
+    var address: UInt32
+    var lookupDelay = SimDuration.zero
+    if let literal = IPv4Address(head.host) {
+      address = literal.value
+    } else {
+      switch resolve(head.host, from: source, exchange: e) {
+      case .failure(let delay):
+        fail(e, .failure(.dnsNameNotFound), after: delay)
+        return e
+      case .success(let chosen, let delay):
+        address = chosen
+        lookupDelay = delay
+      }
+    }
+    // 2. An App Mesh sidecar takes outbound TCP unless its proxy configuration ignores it.
+    if let proxy = source.egressProxy, proxy.actor != caller, address >> 24 != 127,
+      proxy.configuration.intercepts(address: address, port: head.port)
+    {
+      note(e, source.label, .forwarded, "iptables redirects \(IPv4Address(address)):\(head.port) to the Envoy egress listener (:\(proxy.configuration.egressPort))")
+      exchanges[e].callee = proxy.actor
+      exchanges[e].calleeInterface = interface
+      exchanges[e].sourceAddress = source.address
+      exchanges[e].calleeContext = Int64(address)
+      exchanges[e].returnLatency = .zero
+      simulation.schedule(.requestArrived(exchange: e, generation: exchanges[e].generation), after: lookupDelay)
+      return e
+    }
+    connect(e, from: interface, to: address, port: head.port, extraDelay: lookupDelay)
+    return e
+  }
+
+  /// Opens an exchange that connects straight to `address:port`, bypassing DNS and the sidecar
+  /// (a proxy's own upstream connection).
+  @discardableResult
+  public func connect(from interface: Int32, caller: Int32, to address: UInt32, port: Int, head: RequestHead,
+                      parent: Int32, request: Int32, timeout: SimDuration, callerContext: Int64 = 0) -> Int32 {
+    let depth = parent >= 0 ? exchanges[parent].depth + 1 : 0
+    let e = open(caller: caller, head: head, parent: parent, request: request, depth: depth, callerContext: callerContext)
+    simulation.schedule(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
+    connect(e, from: interface, to: address, port: port, extraDelay: .zero)
+    return e
+  }
+
+  /// Opens an exchange to an actor on the same host (app → local proxy), with no network hop.
+  @discardableResult
+  public func deliverLocally(from interface: Int32, caller: Int32, to callee: Int32, head: RequestHead, parent: Int32,
+                             request: Int32, timeout: SimDuration, callerContext: Int64 = 0, calleeContext: Int64 = 0) -> Int32 {
+    let depth = parent >= 0 ? exchanges[parent].depth + 1 : 0
+    let e = open(caller: caller, head: head, parent: parent, request: request, depth: depth, callerContext: callerContext)
+    simulation.schedule(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
+    exchanges[e].callee = callee
+    exchanges[e].calleeInterface = interface
+    exchanges[e].calleeContext = calleeContext
+    exchanges[e].sourceAddress = interfaces[Int(interface)].address
+    simulation.schedule(.requestArrived(exchange: e, generation: exchanges[e].generation), after: .zero)
+    return e
+  }
+
+  func open(caller: Int32, head: RequestHead, parent: Int32, request: Int32, depth: Int16, callerContext: Int64) -> Int32 {
+    exchanges.allocate(Exchange(
+      request: request, parent: parent, parentGeneration: parent >= 0 ? exchanges[parent].generation : 0,
+      caller: caller, callee: -1, head: head, startedAt: now, generation: 0, depth: depth, step: 0, calleeContext: 0,
+      callerContext: callerContext, isOpen: true, answered: false, pendingFailure: nil,
+      response: .failure(.notCompleted), returnLatency: .zero, sourceAddress: 0, calleeInterface: -1))
+  }
+
+  /// Fails an exchange after `delay` (an answer-like failure: refused, NXDOMAIN).
+  public func fail(_ e: Int32, _ response: Response, after delay: SimDuration) {
+    exchanges[e].answered = true
+    exchanges[e].response = response
+    simulation.schedule(.responseArrived(exchange: e, generation: exchanges[e].generation), after: delay)
+  }
+
+  /// Drops an exchange's packets: the caller learns only when its timeout fires.
+  public func drop(_ e: Int32, _ disposition: Disposition) {
+    exchanges[e].answered = true
+    exchanges[e].pendingFailure = .failure(disposition)
+  }
+
+  /// The network part of a connection: reachability, security groups, listener.
+  func connect(_ e: Int32, from interface: Int32, to address: UInt32, port: Int, extraDelay: SimDuration) {
+    let source = interfaces[Int(interface)]
+    let target = "\(IPv4Address(address)):\(port)"
+    // Loopback stays inside the task (Service Connect's 127.255.0.x listeners).
+    if address >> 24 == 127 {
+      guard let actor = source.loopbackListeners[NetworkInterface.loopbackKey(address, port)] else {
+        note(e, source.label, .failed, "nothing listens on \(target) inside the task: connection refused")
+        fail(e, .failure(.connectionRefused), after: extraDelay)
+        return
+      }
+      exchanges[e].callee = actor
+      exchanges[e].calleeInterface = interface
+      exchanges[e].sourceAddress = address
+      simulation.schedule(.requestArrived(exchange: e, generation: exchanges[e].generation), after: extraDelay)
+      return
+    }
+    if let handler = linkLocalHandler, handler.handles(address) {
+      if let denied = SecurityGroupFilter.egressDenial(from: source, to: address, port: port, in: self) {
+        note(e, source.label, .denied, denied)
+        drop(e, .deniedBySecurityGroupEgress)
+        return
+      }
+      handler.connect(e, from: source, to: address, port: port, extraDelay: extraDelay, in: self)
+      return
+    }
+    guard let destinationIndex = addressBook[address] else {
+      let inKnownVPC = model.vpcs.contains { $0.cidr.contains(address) }
+      note(e, source.label, .failed, inKnownVPC
+           ? "no running ENI has \(IPv4Address(address)) (a stopped task?): packets go nowhere"
+           : "no route to \(IPv4Address(address))")
+      drop(e, inKnownVPC ? .hostUnreachable : .noRouteToHost)
+      return
+    }
+    let destination = interfaces[Int(destinationIndex)]
+    guard destination.isUp else {
+      note(e, source.label, .failed, "\(destination.label) is gone: packets go nowhere")
+      drop(e, .hostUnreachable)
+      return
+    }
+    // Reachability: private addresses only inside their VPC; public ones from anywhere.
+    let viaPublic = destination.onInternet || (destination.publicAddress == address && destination.address != address)
+    if !viaPublic && destination.vpc != source.vpc {
+      note(e, source.label, .failed, source.onInternet
+           ? "\(IPv4Address(address)) is a private address: the internet has no route to it"
+           : "\(IPv4Address(address)) is in another VPC: no route (peering is not modelled)")
+      drop(e, .noRouteToHost)
+      return
+    }
+    if let denied = SecurityGroupFilter.egressDenial(from: source, to: address, port: port, in: self) {
+      note(e, source.label, .denied, denied)
+      drop(e, .deniedBySecurityGroupEgress)
+      return
+    }
+    let seenSource = viaPublic || source.onInternet ? (source.publicAddress ?? source.address) : source.address
+    switch SecurityGroupFilter.ingressDecision(to: destination, from: source, seenAddress: seenSource,
+                                               privatePath: !viaPublic && !source.onInternet, port: port, in: self) {
+    case .denied(let reason):
+      note(e, destination.label, .denied, reason)
+      drop(e, .deniedBySecurityGroupIngress)
+      return
+    case .allowed(let reason):
+      if isTraced(e), let reason { note(e, destination.label, .permitted, reason) }
+    }
+    let latency = oneWayLatency(source, destination) + extraDelay
+    guard let listener = destination.listeners[port] else {
+      note(e, destination.label, .failed, "nothing listens on port \(port): connection reset")
+      fail(e, .failure(.connectionRefused), after: latency + oneWayLatency(source, destination))
+      return
+    }
+    exchanges[e].callee = listener
+    exchanges[e].calleeInterface = destinationIndex
+    exchanges[e].sourceAddress = seenSource
+    exchanges[e].returnLatency = oneWayLatency(source, destination)
+    simulation.schedule(.requestArrived(exchange: e, generation: exchanges[e].generation), after: latency)
+  }
+
+  /// One-way latency between two interfaces.
+  public func oneWayLatency(_ a: NetworkInterface, _ b: NetworkInterface) -> SimDuration {
+    if a.onInternet || b.onInternet { return model.settings.internet }
+    if a.zone != b.zone { return model.settings.network + model.settings.crossZone }
+    return model.settings.network
+  }
+}

@@ -1,0 +1,57 @@
+import NetworkModel
+import SimKernel
+
+/// Turns a finished world into a ``RunResult``: sorted rows, names instead of indices.
+enum ResultCollector {
+  static func collect(_ world: World, seed: UInt64) -> RunResult {
+    let model = world.model
+    let streams = world.statistics.map { statistics -> RunResult.Stream in
+      let spec = model.traffic[statistics.stream]
+      return RunResult.Stream(
+        name: spec.name, origin: world.clientActors[statistics.stream].groupName, request: "\(spec.method) \(spec.url)",
+        sent: statistics.sent, outcomes: rows(statistics.outcomes, world: world), latency: statistics.latency,
+        perSecond: statistics.perSecond.keys.sorted().map { ($0, rows(statistics.perSecond[$0]!, world: world)) })
+    }
+    var edges: [String: Int] = [:]
+    for (key, count) in world.edgeCounts {
+      let from = world.actors[Int(key >> 32)].groupName
+      let to = world.actors[Int(key & 0xFFFF_FFFF)].groupName
+      if from != to { edges["\(from)\u{1}\(to)", default: 0] += count }
+    }
+    let edgeList = edges.keys.sorted().map { key -> (from: String, to: String, count: Int) in
+      let parts = key.split(separator: "\u{1}", omittingEmptySubsequences: false)
+      return (String(parts[0]), String(parts[1]), edges[key]!)
+    }
+    return RunResult(
+      scenario: model.name, seed: seed, streams: streams, expectations: ExpectationEvaluator.evaluate(world),
+      fingerprint: world.simulation.fingerprint.hexDigest, processedEvents: world.simulation.processedEventCount,
+      stoppedAtEventLimit: world.simulation.stoppedAtEventLimit, endTime: world.now, traces: world.traces.traces,
+      timeline: world.timeline, edges: edgeList)
+  }
+
+  /// Merges outcome keys into report rows, sorted by count (descending), then by names.
+  static func rows(_ outcomes: [StreamStatistics.OutcomeKey: Int], world: World) -> [RunResult.OutcomeRow] {
+    struct RowKey: Hashable { var service: Int32; var task: Int32; var status: Int; var disposition: Disposition }
+    var merged: [RowKey: (count: Int, body: Int32?, mixed: Bool)] = [:]
+    for (key, count) in outcomes {
+      let rowKey = RowKey(service: key.service, task: key.task, status: key.status, disposition: key.disposition)
+      if var entry = merged[rowKey] {
+        entry.count += count
+        if entry.body != key.body { entry.mixed = true }
+        merged[rowKey] = entry
+      } else {
+        merged[rowKey] = (count, key.body, false)
+      }
+    }
+    let rows = merged.map { key, value in
+      RunResult.OutcomeRow(
+        service: world.serviceName(key.service), task: world.taskName(key.task), status: key.status == 0 ? nil : key.status,
+        disposition: key.disposition.rawValue, count: value.count,
+        body: value.mixed ? nil : value.body.flatMap { world.bodies.string($0) })
+    }
+    return rows.sorted { a, b in
+      if a.count != b.count { return a.count > b.count }
+      return (a.service ?? "", a.task ?? "", a.status ?? 0, a.disposition) < (b.service ?? "", b.task ?? "", b.status ?? 0, b.disposition)
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import NetworkModel
+import SimKernel
+
+/// Keeps the traces of the selected requests only, so memory stays flat in the request count.
+public struct TraceRecorder: Sendable {
+  public let selection: TraceSelection
+  public private(set) var traces: [RequestTrace] = []
+
+  public init(selection: TraceSelection) { self.selection = selection }
+
+  /// Opens a trace for request `index` of `stream` when selected; returns its slot or -1.
+  public mutating func begin(stream: Int, index: Int, streamName: String, method: String, url: String, at time: SimTime) -> Int32 {
+    switch selection {
+    case .none: return -1
+    case .first(let limit): if traces.count >= limit { return -1 }
+    case .request(let s, let i): if s != stream || i != index { return -1 }
+    }
+    traces.append(RequestTrace(stream: streamName, index: index, method: method, url: url, startedAt: time, steps: []))
+    return Int32(traces.count - 1)
+  }
+
+  public mutating func append(_ slot: Int, _ step: TraceStep) {
+    traces[slot].steps.append(step)
+  }
+
+  mutating func finish(_ slot: Int, response: Response, at time: SimTime, world: World) {
+    traces[slot].finishedAt = time
+    traces[slot].status = response.status == 0 ? nil : response.status
+    traces[slot].disposition = response.disposition.rawValue
+    traces[slot].service = world.serviceName(response.originService)
+    traces[slot].task = world.taskName(response.originTask)
+    traces[slot].body = world.bodies.string(response.body)
+  }
+}

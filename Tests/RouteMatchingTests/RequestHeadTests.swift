@@ -1,0 +1,54 @@
+import RouteMatching
+import Testing
+
+@Suite struct RequestHeadTests {
+  @Test func buildsFromMethodAndURL() throws {
+    let head = try #require(
+      RequestHead(
+        method: "POST", url: "https://api.example.com:8443/v1/items?id=7", headers: ["x-a": "1"]))
+    #expect(head.method == "POST")
+    #expect(head.scheme == "https")
+    #expect(head.host == "api.example.com")
+    #expect(head.port == 8443)
+    #expect(head.path == "/v1/items")
+    #expect(head.query.map(\.name) == ["id"])
+    #expect(head.headers.value(for: "X-A") == "1")
+    #expect(head.sourceAddress == nil)
+  }
+
+  @Test func rejectsMalformedURL() {
+    #expect(RequestHead(method: "GET", url: "not a url") == nil)
+    #expect(RequestHead(method: "GET", url: "http://h:99999/") == nil)
+  }
+
+  @Test(arguments: [
+    ("http://h/", "/"),
+    ("http://h/a/b", "/a/b"),
+    ("http://h/a?x=1&y=2", "/a?x=1&y=2"),
+    ("http://h/a?flag&x=", "/a?flag&x"),
+    ("http://h?q=1", "/?q=1"),
+  ])
+  func targetIsPathAndQuery(_ url: String, _ target: String) throws {
+    let head = try #require(RequestHead(method: "GET", url: url))
+    #expect(head.target == target)
+  }
+
+  @Test func equalityComparesEveryPart() throws {
+    let base = try #require(RequestHead(method: "GET", url: "http://h/a?x=1"))
+    var other = base
+    #expect(base == other)
+    other.query = [(name: "x", value: "2")]
+    #expect(base != other)
+    other = base
+    other.sourceAddress = 1
+    #expect(base != other)
+    other = base
+    other.headers.add("a", "b")
+    #expect(base != other)
+    let memberwise = RequestHead(
+      method: "GET", scheme: "http", host: "h", port: 80, path: "/a",
+      query: [(name: "x", value: "1")],
+      headers: [:], sourceAddress: nil)
+    #expect(base == memberwise)
+  }
+}
