@@ -39,7 +39,6 @@ let package = Package(
     .testTarget(name: "RouteMatchingTests", dependencies: ["RouteMatching"]),
     .testTarget(
       name: "LoadBalancingTests",
-      dependencies: ["NetworkModel", "ScenarioFormat", "Diagnostics", "RouteMatching"],
-      linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
+      dependencies: ["NetworkModel", "ScenarioFormat", "Diagnostics", "RouteMatching"]),
   ]
 )
