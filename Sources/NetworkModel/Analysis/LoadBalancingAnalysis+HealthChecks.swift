@@ -16,7 +16,7 @@ extension LoadBalancingAnalysis {
       let port = settings.port(forTargetPort: attachment.containerPort)
       guard let container = taskDefinition.container(listeningOn: port) else {
         findings.append(diagnostic(
-          "model.health-check-port-closed", .warning,
+          "analysis.health-check-port-closed", .warning,
           "health checks of target group '\(group.name)' go to port \(port), where no container of service "
             + "'\(service.name)' listens: every target fails its checks (the group then fails open)",
           at: group.source, hint: "use \"HealthCheckPort\": \"traffic-port\" or a port the task maps"))
@@ -30,7 +30,7 @@ extension LoadBalancingAnalysis {
         continue
       }
       findings.append(diagnostic(
-        "model.health-check-status-rejected", .warning,
+        "analysis.health-check-status-rejected", .warning,
         "health checks of target group '\(group.name)' request '\(path)' and container "
           + "'\(taskDefinition.containers[container].name)' answers \(plan.status), which matcher '\(settings.matcher)' rejects: "
           + "every target of service '\(service.name)' stays unhealthy", at: group.source,
@@ -44,7 +44,7 @@ extension LoadBalancingAnalysis {
           !external.ports.isEmpty, !external.ports.contains(target.port)
         else { continue }
         findings.append(diagnostic(
-          "model.target-port-closed", .warning,
+          "analysis.target-port-closed", .warning,
           "target \(target.address):\(target.port) of target group '\(group.name)' is endpoint '\(external.name)', "
             + "which listens on \(external.ports.map(String.init).joined(separator: ", ")), not \(target.port)",
           at: group.source))

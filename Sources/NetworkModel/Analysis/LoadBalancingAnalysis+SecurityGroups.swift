@@ -15,7 +15,7 @@ extension LoadBalancingAnalysis {
       let ingress = lb.securityGroups.flatMap { model.securityGroups[$0].ingress }
       for listener in lb.listeners.map({ elb.listeners[$0] }) where !ingress.contains(where: { $0.coversTCP(port: listener.port) }) {
         findings.append(diagnostic(
-          "model.load-balancer-blocks-listener", .warning,
+          "analysis.load-balancer-blocks-listener", .warning,
           "no inbound rule of the security groups of \(lb.label) admits TCP port \(listener.port): every client of "
             + "listener '\(listener.name)' is dropped", at: listener.source,
           hint: "allow the listener port from the clients (0.0.0.0/0 for an internet-facing load balancer)"))
@@ -32,14 +32,14 @@ extension LoadBalancingAnalysis {
         for (port, carriesTraffic) in checks {
           if let problem = targetAdmission(model, lb: lb, group: group, service: service, port: port,
                                            carriesTraffic: carriesTraffic) {
-            findings.append(diagnostic("model.target-blocks-load-balancer", .warning, problem, at: attachment.source,
+            findings.append(diagnostic("analysis.target-blocks-load-balancer", .warning, problem, at: attachment.source,
                                        hint: lb.securityGroups.isEmpty
                                          ? "allow the load balancer's subnets (or the VPC CIDR) on this port"
                                          : "allow the load balancer's security group on this port"))
           }
           if !lb.securityGroups.isEmpty, !egressReaches(model, lb: lb, service: service, port: port) {
             findings.append(diagnostic(
-              "model.load-balancer-egress-blocks-targets", .warning,
+              "analysis.load-balancer-egress-blocks-targets", .warning,
               "no outbound rule of the security groups of \(lb.label) lets traffic out to service '\(service.name)' on "
                 + "TCP port \(port)", at: attachment.source))
           }

@@ -40,7 +40,7 @@ public enum LoadBalancingAnalysis {
         let rule = listener.rules[shadowed]
         let winner = listener.rules[earlier]
         findings.append(diagnostic(
-          "model.rule-shadowed", .warning,
+          "analysis.rule-shadowed", .warning,
           "\(rule.label) on listener '\(listener.name)' can never match: \(winner.label) matches every request it matches",
           at: rule.source, notes: [.init(message: "\(winner.label) is here", location: winner.source.location)],
           hint: "give the narrower rule the lower priority number"))
@@ -61,11 +61,11 @@ public enum LoadBalancingAnalysis {
     for (index, group) in elb.targetGroups.enumerated() {
       if group.loadBalancers.isEmpty {
         findings.append(diagnostic(
-          "model.target-group-unused", .warning,
+          "analysis.target-group-unused", .warning,
           "target group '\(group.name)' is not used by any listener or rule", at: group.source))
       } else if !registered.contains(index) {
         findings.append(diagnostic(
-          "model.target-group-without-targets", .warning,
+          "analysis.target-group-without-targets", .warning,
           "target group '\(group.name)' has no targets: no ECS service registers in it, so requests forwarded to it get 503",
           at: group.source, hint: "attach a service with its 'loadBalancers' field (targetGroupArn, containerName, containerPort)"))
       }
@@ -81,7 +81,7 @@ public enum LoadBalancingAnalysis {
       guard group.port != attachment.containerPort else { return nil }
       let service = model.services[attachment.service]
       return diagnostic(
-        "model.target-port-from-container", .note,
+        "analysis.target-port-from-container", .note,
         "target group '\(group.name)' declares port \(group.port), but ECS registers the tasks of service "
           + "'\(service.name)' on container port \(attachment.containerPort); traffic and traffic-port health checks "
           + "go to port \(attachment.containerPort), so this works", at: attachment.source)

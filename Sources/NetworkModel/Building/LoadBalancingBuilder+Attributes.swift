@@ -12,11 +12,11 @@ extension LoadBalancingBuilder {
     "routing.http.desync_mitigation_mode", "routing.http.drop_invalid_header_fields.enabled",
     "routing.http.x_amzn_tls_version_and_cipher_suite.enabled", "routing.http2.enabled", "waf.fail_open.enabled",
     "client_keep_alive.seconds", "zonal_shift.config.enabled", "dns_record.client_routing_policy",
-    "ipv6.deny_all_igw_traffic", "secondary_ips.auto_assigned.per_subnet",
+    "ipv6.deny_all_igw_traffic", "secondary_ips.auto_assigned.per_subnet", "routing.http.xff_client_port.enabled",
+    "routing.http.preserve_host_header.enabled",
   ]
   static let modelledLoadBalancerKeys = [
     "idle_timeout.timeout_seconds", "load_balancing.cross_zone.enabled", "routing.http.xff_header_processing.mode",
-    "routing.http.xff_client_port.enabled", "routing.http.preserve_host_header.enabled",
   ]
   static let inertTargetGroupKeys = [
     "stickiness.type", "stickiness.lb_cookie.duration_seconds", "stickiness.app_cookie.cookie_name",
@@ -27,12 +27,12 @@ extension LoadBalancingBuilder {
     "deregistration_delay.connection_termination.enabled", "proxy_protocol_v2.enabled",
     "lambda.multi_value_headers.enabled", "target_failover.on_deregistration", "target_failover.on_unhealthy",
     "target_health_state.unhealthy.draining_interval_seconds",
+    "target_health_state.unhealthy.connection_termination.enabled",
   ]
   static let modelledTargetGroupKeys = [
     "deregistration_delay.timeout_seconds", "load_balancing.cross_zone.enabled", "preserve_client_ip.enabled",
     "load_balancing.algorithm.type", "slow_start.duration_seconds",
-    "target_group_health.unhealthy_state_routing.minimum_healthy_targets.count",
-    "target_health_state.unhealthy.connection_termination.enabled", "stickiness.enabled",
+    "target_group_health.unhealthy_state_routing.minimum_healthy_targets.count", "stickiness.enabled",
   ]
 
   func applyLoadBalancerAttributes(_ spec: ELBAttributesSpec) {
@@ -63,10 +63,6 @@ extension LoadBalancingBuilder {
         if let flag = parser.boolean() { attributes.crossZoneEnabled = flag } else { valid = false }
       case "routing.http.xff_header_processing.mode" where isALB:
         if let mode = parser.choice(LoadBalancerAttributes.ForwardedForMode.self) { attributes.forwardedForMode = mode } else { valid = false }
-      case "routing.http.xff_client_port.enabled" where isALB:
-        if let flag = parser.boolean() { attributes.forwardedForClientPort = flag } else { valid = false }
-      case "routing.http.preserve_host_header.enabled" where isALB:
-        if let flag = parser.boolean() { attributes.preserveHostHeader = flag } else { valid = false }
       default:
         if Self.inertLoadBalancerKeys.contains(attribute.key) { continue }
         valid = false
@@ -105,11 +101,12 @@ extension LoadBalancingBuilder {
           error("model.invalid-attribute", "slow start lasts 30 to 900 seconds (0 turns it off)", at: attribute.source)
           valid = false
         }
-        attributes.slowStart = .seconds(Int64(seconds))
+        if seconds != 0 {
+          warning("model.not-modelled", "slow start is not modelled: a target gets its full share as soon as it is healthy",
+                  at: attribute.source)
+        }
       case "target_group_health.unhealthy_state_routing.minimum_healthy_targets.count":
         if let count = parser.integer(1...5000) { attributes.minimumHealthyTargets = count } else { valid = false }
-      case "target_health_state.unhealthy.connection_termination.enabled" where isNetwork:
-        if let flag = parser.boolean() { attributes.resetFlowsOfUnhealthyTargets = flag } else { valid = false }
       case "stickiness.enabled":
         guard let flag = parser.boolean() else { valid = false; continue }
         attributes.stickinessEnabled = flag

@@ -18,10 +18,6 @@ public struct LoadBalancerAttributes: Sendable {
   /// `load_balancing.cross_zone.enabled`: always on for ALBs, off by default for NLBs.
   public var crossZoneEnabled: Bool
   public var forwardedForMode: ForwardedForMode = .append
-  /// `routing.http.xff_client_port.enabled`: append `address:port` instead of the address.
-  public var forwardedForClientPort = false
-  /// `routing.http.preserve_host_header.enabled`.
-  public var preserveHostHeader = false
 
   /// AWS's defaults for a new load balancer of `kind`.
   public init(kind: LoadBalancer.Kind) {

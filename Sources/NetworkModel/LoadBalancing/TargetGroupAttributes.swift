@@ -24,14 +24,9 @@ public struct TargetGroupAttributes: Sendable {
   /// otherwise. With it on, targets see the client's address instead of the node's.
   public var preserveClientIP: Bool
   public var algorithm: Algorithm = .roundRobin
-  /// `slow_start.duration_seconds`; zero = off.
-  public var slowStart: SimDuration = .zero
   /// `target_group_health.unhealthy_state_routing.minimum_healthy_targets.count`: with fewer
   /// healthy targets the group fails open and routes to all of them (default 1).
   public var minimumHealthyTargets = 1
-  /// `target_health_state.unhealthy.connection_termination.enabled` (NLB, default on): flows to
-  /// a target that turned unhealthy are reset.
-  public var resetFlowsOfUnhealthyTargets = true
   /// `stickiness.enabled`.
   public var stickinessEnabled = false
 
