@@ -72,9 +72,18 @@ extension LoadBalancerNodeActor {
       }
     }
     let groupName = plane.targetGroups[group].name
-    guard case .target(let target, let failOpen) = plane.pickTarget(group: group, node: self, in: world) else {
+    let (target, failOpen): (Int, Bool)
+    switch plane.pickTarget(group: group, node: self, in: world) {
+    case .target(let picked, let open):
+      (target, failOpen) = (picked, open)
+    case .noTarget:
       world.note(e, name, .answered, "target group '\(groupName)' has no registered target this node can use: answers 503")
       world.reply(e, .localReply(503, .noRegisteredTarget), after: delay)
+      return
+    case .noHealthyTargetInZone:
+      world.note(e, name, .answered, "target group '\(groupName)' has no healthy target in \(zone) and cross-zone load "
+                 + "balancing is off: answers 503")
+      world.reply(e, .localReply(503, .noHealthyTarget), after: delay)
       return
     }
     let chosen = plane.targets[target]

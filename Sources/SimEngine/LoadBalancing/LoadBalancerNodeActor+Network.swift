@@ -18,11 +18,20 @@ extension LoadBalancerNodeActor {
       return
     }
     let groupName = plane.targetGroups[group].name
-    guard case .target(let target, let failOpen) = plane.pickTarget(group: group, node: self, in: world) else {
+    let (target, failOpen): (Int, Bool)
+    switch plane.pickTarget(group: group, node: self, in: world) {
+    case .target(let picked, let open):
+      (target, failOpen) = (picked, open)
+    case .noTarget:
       world.note(e, name, .failed, "target group '\(groupName)' has no registered target this node can use"
                  + (plane.crossZone(group: group, balancer: balancer) ? "" : " in \(zone) (cross-zone load balancing is off)")
                  + ": connection reset")
       world.reply(e, .failure(.noRegisteredTarget), after: world.model.settings.loadBalancer)
+      return
+    case .noHealthyTargetInZone:
+      world.note(e, name, .failed, "target group '\(groupName)' has no healthy target in \(zone) and cross-zone load "
+                 + "balancing is off (this node is out of DNS; the client used a cached answer): connection reset")
+      world.reply(e, .failure(.noHealthyTarget), after: world.model.settings.loadBalancer)
       return
     }
     let chosen = plane.targets[target]

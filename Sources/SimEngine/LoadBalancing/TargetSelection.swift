@@ -5,9 +5,11 @@ import SimKernel
 ///
 /// 1. the pool is every routable target, or with cross-zone load balancing off only those in
 ///    the node's own zone;
-/// 2. the candidates are the pool's healthy targets, unless fewer than
-///    `minimum_healthy_targets.count` (default 1) are healthy: then the group fails open and
-///    every target of the pool is a candidate, healthy or not;
+/// 2. the candidates are the pool's healthy targets. When the pool has fewer healthy targets than
+///    `minimum_healthy_targets.count` (default 1): if other zones still have enough, this node
+///    has no healthy target (its DNS record is withdrawn; clients with a cached answer are
+///    refused); otherwise the whole group is unhealthy and fails open — every target of the
+///    pool is a candidate, healthy or not;
 /// 3. ALB picks round robin per node (or the least outstanding requests, or at random, per the
 ///    group's algorithm); NLB hashes each new connection (a fresh random draw: the hash includes
 ///    the TCP sequence number, so a client's connections spread).
@@ -17,7 +19,10 @@ public struct TargetSelection: Sendable {
   /// The outcome of one pick.
   public enum Outcome: Sendable, Equatable {
     case target(Int, failOpen: Bool)
+    /// The group has no routable target (in this node's reach).
     case noTarget
+    /// No healthy target in this node's zone while other zones have some (cross-zone off).
+    case noHealthyTargetInZone
   }
 
   /// Picks a target id among `targets` of group `group` for a node in `zone`.
@@ -25,12 +30,18 @@ public struct TargetSelection: Sendable {
     group: Int, targets: [LoadBalancerTarget], ids: [Int], zone: String?, crossZone: Bool, minimumHealthy: Int,
     algorithm: Algorithm, cursor: inout Int, random: inout RandomSource
   ) -> Outcome {
+    let minimum = max(minimumHealthy, 1)
     let pool = ids.filter { id in
       targets[id].isRoutable && (crossZone || targets[id].zone == zone || targets[id].zone == nil)
     }
-    guard !pool.isEmpty else { return .noTarget }
     let healthy = pool.filter { targets[$0].state == .healthy }
-    let failOpen = healthy.count < max(minimumHealthy, 1)
+    if !crossZone && healthy.count < minimum
+      && ids.count(where: { targets[$0].isRoutable && targets[$0].state == .healthy }) >= minimum
+    {
+      return .noHealthyTargetInZone
+    }
+    guard !pool.isEmpty else { return .noTarget }
+    let failOpen = healthy.count < minimum
     let candidates = failOpen ? pool : healthy
     let chosen: Int
     switch algorithm {
