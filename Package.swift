@@ -39,6 +39,9 @@ let package = Package(
     .testTarget(name: "RouteMatchingTests", dependencies: ["RouteMatching"]),
     .testTarget(
       name: "LoadBalancingTests",
-      dependencies: ["NetworkModel", "ScenarioFormat", "Diagnostics", "RouteMatching"]),
+      dependencies: ["NetworkModel", "ScenarioFormat", "Diagnostics", "RouteMatching", "SimEngine", "SimKernel"]),
+    .testTarget(
+      name: "ServiceConnectTests",
+      dependencies: ["SimEngine", "NetworkModel", "ScenarioFormat", "Diagnostics", "SimKernel", "RouteMatching"]),
   ]
 )
