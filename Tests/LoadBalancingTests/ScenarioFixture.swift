@@ -16,13 +16,17 @@ struct ScenarioFixture {
   var backendIngress = #"{"IpProtocol": "tcp", "FromPort": 80, "ToPort": 80, "UserIdGroupPairs": [{"GroupId": "sg-alb"}, {"GroupId": "sg-proxy"}]}"#
   /// The `events` array, as JSON text.
   var events = "[]"
+  /// The `traffic` array, as JSON text.
+  var traffic = "[]"
+  /// Extra top-level members (`"clients": [...], "external": [...]`), as JSON text ending in a comma.
+  var extra = ""
   /// The backend container's `behavior` object, as JSON text.
   var backendBehavior = #"{"status": 200, "body": "backend"}"#
 
   static let defaultELB = """
     "loadBalancers": [
       {"Name": "ecs-navi-alb", "Subnets": ["public-1a", "public-1c"], "SecurityGroups": ["sg-alb"],
-       "Scheme": "internet-facing", "Type": "application"}
+       "Scheme": "internet-facing", "Type": "application", "DNSName": "ecs-navi-alb-1.ap-northeast-1.elb.amazonaws.com"}
     ],
     "targetGroups": [
       {"Name": "proxy-tg", "Protocol": "HTTP", "Port": 3000, "VpcId": "vpc-navi", "TargetType": "ip"},
@@ -85,6 +89,8 @@ struct ScenarioFixture {
       "elb": {
     \(elb)
       },
+      \(extra)
+      "traffic": \(traffic),
       "events": \(events)
     }
     """
@@ -103,6 +109,9 @@ struct ScenarioFixture {
     guard let document else { return (nil, engine) }
     return (ModelBuilder.build(document, diagnostics: engine), engine)
   }
+
+  /// The ALB's DNS name in the default `elb` section.
+  static let albName = "ecs-navi-alb-1.ap-northeast-1.elb.amazonaws.com"
 
   /// The identifiers of the reported errors.
   static func errorIDs(_ engine: DiagnosticEngine) -> [String] {

@@ -45,9 +45,14 @@ extension LoadBalancerNodeActor {
     if preserve && chosen.address == client {
       world.note(e, name, .failed, "the target is the client itself: with client IP preservation the reply never returns (hairpin); "
                  + "the connection times out")
+      world.drop(e, .timedOut)
       return
     }
-    sendToTarget(e, to: target, head: world.exchanges[e].head, timeout: Self.networkIdleTimeout,
-            presentedSource: preserve ? client : nil, in: world)
+    let upstream = sendToTarget(e, to: target, head: world.exchanges[e].head, timeout: Self.networkIdleTimeout,
+                                presentedSource: preserve ? client : nil, in: world)
+    if world.exchanges[upstream].answered, let dropped = world.exchanges[upstream].pendingFailure {
+      // Layer 4: the target's drop is the client's drop; it learns only from its own timeout.
+      world.drop(e, dropped.disposition)
+    }
   }
 }
