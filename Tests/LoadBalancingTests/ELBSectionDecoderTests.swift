@@ -15,7 +15,8 @@ import Testing
   func ids(_ engine: DiagnosticEngine) -> [String] { engine.diagnostics.map(\.id.rawValue) }
 
   @Test func decodesEveryResourceShape() throws {
-    let (section, engine) = decode("""
+    let (section, engine) = decode(
+      """
       "loadBalancers": [{"Name": "web", "Type": "network", "Scheme": "internal", "SubnetMappings": [{"SubnetId": "private-1a"}],
                          "IpAddressType": "ipv4", "Tags": [{"Key": "team", "Value": "a"}]}],
       "targetGroups": [{"Name": "tg", "Protocol": "TCP", "Port": 8080, "VpcId": "vpc-navi", "TargetType": "ip",
@@ -43,21 +44,32 @@ import Testing
     #expect(engine.diagnostics.map(\.message) == [])
     let elb = try #require(section)
     let lb = try #require(elb.loadBalancers.first)
-    #expect((lb.name, lb.kind, lb.scheme, lb.subnets, lb.securityGroups == nil) == ("web", .network, .internal, ["private-1a"], true))
+    #expect(
+      (lb.name, lb.kind, lb.scheme, lb.subnets, lb.securityGroups == nil) == (
+        "web", .network, .internal, ["private-1a"], true
+      ))
     let group = try #require(elb.targetGroups.first)
     #expect(group.protocol == .tcp && group.port == 8080 && group.targetType == .ip)
     let health = group.healthCheck
     #expect(health.protocol == .http && health.port == "8081" && health.path == "/ping")
-    #expect(health.intervalSeconds == 10 && health.timeoutSeconds == 6 && health.healthyThresholdCount == 3)
+    #expect(
+      health.intervalSeconds == 10 && health.timeoutSeconds == 6
+        && health.healthyThresholdCount == 3)
     #expect(health.unhealthyThresholdCount == 3 && health.httpCode == "200-299")
     let listener = try #require(elb.listeners.first)
     #expect(listener.protocol == .tls && listener.port == 443 && listener.certificates == ["cert"])
     #expect(elb.rules.map(\.priority) == [7, 8, 9])
     let rule = elb.rules[0]
     #expect(rule.tags.nameTag == "canary")
-    #expect(rule.conditions.map(\.field) == [.hostHeader, .pathPattern, .httpHeader, .httpRequestMethod, .queryString, .sourceIP])
-    #expect(rule.conditions[2].headerName == "x-env" && rule.conditions[2].values == ["prod"] && rule.conditions[2].regexValues == ["p.*"])
-    #expect(rule.conditions[4].queryValues == [.init(key: "v", value: "1"), .init(key: nil, value: "x")])
+    #expect(
+      rule.conditions.map(\.field) == [
+        .hostHeader, .pathPattern, .httpHeader, .httpRequestMethod, .queryString, .sourceIP,
+      ])
+    #expect(
+      rule.conditions[2].headerName == "x-env" && rule.conditions[2].values == ["prod"]
+        && rule.conditions[2].regexValues == ["p.*"])
+    #expect(
+      rule.conditions[4].queryValues == [.init(key: "v", value: "1"), .init(key: nil, value: "x")])
     guard case .forward(let forward) = rule.actions.first?.kind else {
       Issue.record("expected forward")
       return
@@ -71,20 +83,32 @@ import Testing
       Issue.record("expected redirect and fixed-response")
       return
     }
-    #expect(redirect.statusCode == "HTTP_301" && redirect.port == "443" && redirect.path == "/new" && redirect.host == nil)
+    #expect(
+      redirect.statusCode == "HTTP_301" && redirect.port == "443" && redirect.path == "/new"
+        && redirect.host == nil)
     #expect(fixed.statusCode == "410" && fixed.messageBody == "gone" && fixed.contentType == nil)
   }
 
   @Test(arguments: [
-    (#"{"Field": "path-pattern", "HostHeaderConfig": {"Values": ["a.example.com"]}}"#, "schema.invalid-value"),
-    (#"{"Field": "http-header", "Values": ["x"], "HttpHeaderConfig": {"HttpHeaderName": "x", "Values": ["y"]}}"#, "schema.invalid-value"),
-    (#"{"Field": "host-header", "Values": ["a.example.com"], "HostHeaderConfig": {"Values": ["b.example.com"]}}"#, "schema.invalid-value"),
+    (
+      #"{"Field": "path-pattern", "HostHeaderConfig": {"Values": ["a.example.com"]}}"#,
+      "schema.invalid-value"
+    ),
+    (
+      #"{"Field": "http-header", "Values": ["x"], "HttpHeaderConfig": {"HttpHeaderName": "x", "Values": ["y"]}}"#,
+      "schema.invalid-value"
+    ),
+    (
+      #"{"Field": "host-header", "Values": ["a.example.com"], "HostHeaderConfig": {"Values": ["b.example.com"]}}"#,
+      "schema.invalid-value"
+    ),
     (#"{"Field": "host_header", "Values": ["a.example.com"]}"#, "schema.invalid-value"),
     (#"{"Field": "path-pattern"}"#, "schema.missing-key"),
     (#"{"Field": "path-pattern", "PathPatternConfig": {"Value": ["/a"]}}"#, "schema.unknown-key"),
   ])
   func malformedConditionIsReported(condition: String, expected: String) {
-    let (_, engine) = decode("""
+    let (_, engine) = decode(
+      """
       "rules": [{"ListenerArn": "x:80", "Priority": 1, "Conditions": [\(condition)],
                  "Actions": [{"Type": "forward", "TargetGroupArn": "tg"}]}]
       """)
@@ -93,14 +117,18 @@ import Testing
 
   @Test(arguments: [
     (#"{"Type": "forward"}"#, "schema.missing-key"),
-    (#"{"Type": "forward", "TargetGroupArn": "tg", "FixedResponseConfig": {"StatusCode": "200"}}"#, "schema.invalid-value"),
+    (
+      #"{"Type": "forward", "TargetGroupArn": "tg", "FixedResponseConfig": {"StatusCode": "200"}}"#,
+      "schema.invalid-value"
+    ),
     (#"{"Type": "fixed-response"}"#, "schema.missing-key"),
     (#"{"Type": "redirect", "RedirectConfig": {"Protocol": "HTTPS"}}"#, "schema.missing-key"),
     (#"{"Type": "forwards", "TargetGroupArn": "tg"}"#, "schema.invalid-value"),
     (#"{"Type": "forward", "TargetGroupArn": "tg", "Weight": 3}"#, "schema.unknown-key"),
   ])
   func malformedActionIsReported(action: String, expected: String) {
-    let (_, engine) = decode("""
+    let (_, engine) = decode(
+      """
       "rules": [{"ListenerArn": "x:80", "Priority": 1, "Conditions": [{"Field": "path-pattern", "Values": ["/"]}],
                  "Actions": [\(action)]}]
       """)
@@ -108,7 +136,9 @@ import Testing
   }
 
   @Test func misspelledKeySuggestsTheAPIName() throws {
-    let (_, engine) = decode(#""targetGroups": [{"Name": "tg", "Protocol": "HTTP", "Port": 80, "VpcId": "v", "HealthCheckPth": "/"}]"#)
+    let (_, engine) = decode(
+      #""targetGroups": [{"Name": "tg", "Protocol": "HTTP", "Port": 80, "VpcId": "v", "HealthCheckPth": "/"}]"#
+    )
     let diagnostic = try #require(engine.diagnostics.first)
     #expect(diagnostic.id == .schemaUnknownKey)
     #expect(diagnostic.notes.map(\.message) == ["did you mean 'HealthCheckPath'?"])
@@ -116,7 +146,8 @@ import Testing
   }
 
   @Test func transformsAreReportedAsNotModelled() {
-    let (_, engine) = decode("""
+    let (_, engine) = decode(
+      """
       "rules": [{"ListenerArn": "x:80", "Priority": 1, "Conditions": [{"Field": "path-pattern", "Values": ["/"]}],
                  "Actions": [{"Type": "forward", "TargetGroupArn": "tg"}], "Transforms": []}]
       """)
@@ -137,20 +168,29 @@ import Testing
     let (document, engine) = fixture.document()
     #expect(engine.diagnostics.map(\.message) == [])
     let operations = try #require(document).events.compactMap { event -> String? in
-      guard case .serviceCall(let call) = event.action, case .elb(let spec) = call.body else { return nil }
+      guard case .serviceCall(let call) = event.action, case .elb(let spec) = call.body else {
+        return nil
+      }
       switch spec {
-      case .modifyRule(let body): return "modifyRule \(body.rule) \(body.actions?.count ?? -1) \(body.conditions == nil)"
+      case .modifyRule(let body):
+        return "modifyRule \(body.rule) \(body.actions?.count ?? -1) \(body.conditions == nil)"
       case .modifyListener(let body): return "modifyListener \(body.listener) \(body.port ?? 0)"
       case .modifyTargetGroup(let body): return "modifyTargetGroup \(body.healthCheck.path ?? "")"
-      case .modifyLoadBalancerAttributes(let body): return "lbAttributes \(body.attributes.map(\.value))"
-      case .modifyTargetGroupAttributes(let body): return "tgAttributes \(body.attributes.map(\.value))"
-      case .registerTargets(let body): return "register \(body.targets.map(\.id)) \(body.targets.map(\.port))"
+      case .modifyLoadBalancerAttributes(let body):
+        return "lbAttributes \(body.attributes.map(\.value))"
+      case .modifyTargetGroupAttributes(let body):
+        return "tgAttributes \(body.attributes.map(\.value))"
+      case .registerTargets(let body):
+        return "register \(body.targets.map(\.id)) \(body.targets.map(\.port))"
       case .deregisterTargets(let body): return "deregister \(body.targets.map(\.id))"
       }
     }
-    #expect(operations == [
-      "modifyRule r 1 true", "modifyListener l 8080", "modifyTargetGroup /health", #"lbAttributes ["v"]"#,
-      #"tgAttributes ["true"]"#, #"register ["10.0.10.9"] [Optional(80)]"#, #"deregister ["10.0.10.9"]"#,
-    ])
+    #expect(
+      operations == [
+        "modifyRule r 1 true", "modifyListener l 8080", "modifyTargetGroup /health",
+        #"lbAttributes ["v"]"#,
+        #"tgAttributes ["true"]"#, #"register ["10.0.10.9"] [Optional(80)]"#,
+        #"deregister ["10.0.10.9"]"#,
+      ])
   }
 }

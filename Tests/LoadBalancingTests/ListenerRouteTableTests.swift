@@ -22,7 +22,8 @@ struct ListenerCase: Sendable, CustomTestStringConvertible {
     fixture.elb = String(fixture.elb[..<start.lowerBound]) + #""rules": ["# + rules + "]"
     if let defaultAction {
       fixture.elb = fixture.elb.replacingOccurrences(
-        of: #"{"Type": "fixed-response", "FixedResponseConfig": {"StatusCode": "404", "ContentType": "text/plain", "MessageBody": "not found"}}"#,
+        of:
+          #"{"Type": "fixed-response", "FixedResponseConfig": {"StatusCode": "404", "ContentType": "text/plain", "MessageBody": "not found"}}"#,
         with: defaultAction)
     }
     let (model, engine) = fixture.build()
@@ -41,60 +42,82 @@ struct ListenerCase: Sendable, CustomTestStringConvertible {
     """
 
   @Test(arguments: [
-    ListenerCase(name: "a.example.com /img/x", url: "http://a.example.com/img/x", expectedRule: "rule priority 5"),
-    ListenerCase(name: "example.com /img/x", url: "http://example.com/img/x", expectedRule: "rule priority 10"),
-    ListenerCase(name: "A.EXAMPLE.COM /other", url: "http://A.EXAMPLE.COM/other", expectedRule: "rule priority 5"),
-    ListenerCase(name: "other.org /IMG/x", url: "http://other.org/IMG/x", expectedRule: "default action"),
+    ListenerCase(
+      name: "a.example.com /img/x", url: "http://a.example.com/img/x",
+      expectedRule: "rule priority 5"),
+    ListenerCase(
+      name: "example.com /img/x", url: "http://example.com/img/x", expectedRule: "rule priority 10"),
+    ListenerCase(
+      name: "A.EXAMPLE.COM /other", url: "http://A.EXAMPLE.COM/other",
+      expectedRule: "rule priority 5"),
+    ListenerCase(
+      name: "other.org /IMG/x", url: "http://other.org/IMG/x", expectedRule: "default action"),
   ])
   func lowestPriorityNumberWins(_ testCase: ListenerCase) throws {
     let table = try listener(rules: Self.precedenceRules).routeTable
-    let request = try #require(RequestHead(method: "GET", url: testCase.url, headers: HTTPHeaders(testCase.headers)))
+    let request = try #require(
+      RequestHead(method: "GET", url: testCase.url, headers: HTTPHeaders(testCase.headers)))
     #expect(table.firstMatch(request)?.rule.name == testCase.expectedRule)
     #expect(table.explain(request).evaluated.last?.name == testCase.expectedRule)
   }
 
   /// `howto-timeout-policy`: http-header rule (priority 1) before path `*` (priority 2).
   @Test(arguments: [
-    ListenerCase(name: "alb-tp-1 Gateway: Virtual", url: "http://alb.example.com/color", headers: [("Gateway", "Virtual")],
-                 expectedRule: "rule priority 1"),
-    ListenerCase(name: "alb-tp-2 gateway: virtual", url: "http://alb.example.com/color", headers: [("gateway", "virtual")],
-                 expectedRule: "rule priority 1"),
-    ListenerCase(name: "alb-tp-3 no header", url: "http://alb.example.com/color", expectedRule: "rule priority 2"),
+    ListenerCase(
+      name: "alb-tp-1 Gateway: Virtual", url: "http://alb.example.com/color",
+      headers: [("Gateway", "Virtual")],
+      expectedRule: "rule priority 1"),
+    ListenerCase(
+      name: "alb-tp-2 gateway: virtual", url: "http://alb.example.com/color",
+      headers: [("gateway", "virtual")],
+      expectedRule: "rule priority 1"),
+    ListenerCase(
+      name: "alb-tp-3 no header", url: "http://alb.example.com/color",
+      expectedRule: "rule priority 2"),
   ])
   func headerRuleBeforeCatchAllPath(_ testCase: ListenerCase) throws {
-    let table = try listener(rules: """
-      {"ListenerArn": "ecs-navi-alb:80", "Priority": 1,
-       "Conditions": [{"Field": "http-header", "HttpHeaderConfig": {"HttpHeaderName": "Gateway", "Values": ["Virtual"]}}],
-       "Actions": [{"Type": "forward", "TargetGroupArn": "backend-tg"}]},
-      {"ListenerArn": "ecs-navi-alb:80", "Priority": 2,
-       "Conditions": [{"Field": "path-pattern", "Values": ["*"]}],
-       "Actions": [{"Type": "forward", "TargetGroupArn": "proxy-tg"}]}
-      """).routeTable
-    let request = try #require(RequestHead(method: "GET", url: testCase.url, headers: HTTPHeaders(testCase.headers)))
+    let table = try listener(
+      rules: """
+        {"ListenerArn": "ecs-navi-alb:80", "Priority": 1,
+         "Conditions": [{"Field": "http-header", "HttpHeaderConfig": {"HttpHeaderName": "Gateway", "Values": ["Virtual"]}}],
+         "Actions": [{"Type": "forward", "TargetGroupArn": "backend-tg"}]},
+        {"ListenerArn": "ecs-navi-alb:80", "Priority": 2,
+         "Conditions": [{"Field": "path-pattern", "Values": ["*"]}],
+         "Actions": [{"Type": "forward", "TargetGroupArn": "proxy-tg"}]}
+        """
+    ).routeTable
+    let request = try #require(
+      RequestHead(method: "GET", url: testCase.url, headers: HTTPHeaders(testCase.headers)))
     #expect(table.firstMatch(request)?.rule.name == testCase.expectedRule)
   }
 
   @Test func conditionsOfARuleMustAllHold() throws {
-    let table = try listener(rules: """
-      {"ListenerArn": "ecs-navi-alb:80", "Priority": 3,
-       "Conditions": [{"Field": "host-header", "Values": ["api.example.com"]},
-                      {"Field": "http-request-method", "HttpRequestMethodConfig": {"Values": ["POST", "PUT"]}}],
-       "Actions": [{"Type": "forward", "TargetGroupArn": "backend-tg"}]}
-      """).routeTable
+    let table = try listener(
+      rules: """
+        {"ListenerArn": "ecs-navi-alb:80", "Priority": 3,
+         "Conditions": [{"Field": "host-header", "Values": ["api.example.com"]},
+                        {"Field": "http-request-method", "HttpRequestMethodConfig": {"Values": ["POST", "PUT"]}}],
+         "Actions": [{"Type": "forward", "TargetGroupArn": "backend-tg"}]}
+        """
+    ).routeTable
     let post = try #require(RequestHead(method: "POST", url: "http://api.example.com/orders"))
     let get = try #require(RequestHead(method: "GET", url: "http://api.example.com/orders"))
     #expect(table.firstMatch(post)?.rule.name == "rule priority 3")
     #expect(table.firstMatch(get)?.rule.name == "default action")
-    #expect(table.explain(get).lines.first == "rule priority 3: not matched — method: expected one of 'POST', 'PUT', found 'GET'")
+    #expect(
+      table.explain(get).lines.first
+        == "rule priority 3: not matched — method: expected one of 'POST', 'PUT', found 'GET'")
   }
 
   /// `weighted_forward` of the case set: weights 10 and 20 send a third and two thirds.
   @Test func weightedForwardSplitsByRelativeWeight() throws {
-    let listener = try listener(rules: "", defaultAction: """
-      {"Type": "forward", "ForwardConfig": {"TargetGroups": [
-        {"TargetGroupArn": "arn:aws:elasticloadbalancing:us-west-2:123456789012:targetgroup/proxy-tg/73e2d6bc24d8a067", "Weight": 10},
-        {"TargetGroupArn": "arn:aws:elasticloadbalancing:us-west-2:123456789012:targetgroup/backend-tg/09966783158cda59", "Weight": 20}]}}
-      """)
+    let listener = try listener(
+      rules: "",
+      defaultAction: """
+        {"Type": "forward", "ForwardConfig": {"TargetGroups": [
+          {"TargetGroupArn": "arn:aws:elasticloadbalancing:us-west-2:123456789012:targetgroup/proxy-tg/73e2d6bc24d8a067", "Weight": 10},
+          {"TargetGroupArn": "arn:aws:elasticloadbalancing:us-west-2:123456789012:targetgroup/backend-tg/09966783158cda59", "Weight": 20}]}}
+        """)
     guard case .forward(let forward) = listener.defaultAction else {
       Issue.record("expected a forward action")
       return

@@ -11,14 +11,18 @@ import Testing
     return SimulationRun.run(try #require(model), options: .init(traces: .first(20)))
   }
 
-  func stream(_ host: String, path: String = "/", count: Int = 20, name: String? = nil, from: String = "\"internet\"",
-              extra: String = "") -> String {
+  func stream(
+    _ host: String, path: String = "/", count: Int = 20, name: String? = nil,
+    from: String = "\"internet\"",
+    extra: String = ""
+  ) -> String {
     #"{"name": "\#(name ?? host)", "from": \#(from), "request": {"url": "http://\#(ScenarioFixture.albName)\#(path)", "headers": {"Host": "\#(host)"}}, "count": \#(count), "rate": "10/s"\#(extra)}"#
   }
 
   @Test func hostRulesRouteToTheRightServices() throws {
     var fixture = ScenarioFixture()
-    fixture.traffic = "[\(stream("ecs-navi.site")), \(stream("api.ecs-navi.site")), \(stream("other.example.com"))]"
+    fixture.traffic =
+      "[\(stream("ecs-navi.site")), \(stream("api.ecs-navi.site")), \(stream("other.example.com"))]"
     fixture.backendBehavior = #"{"status": 200, "body": "backend"}"#
     let result = try run(fixture)
     #expect(result.streams.map { $0.outcomes.map(\.service) } == [["nginx"], ["backend"], [nil]])
@@ -32,16 +36,27 @@ import Testing
     fixture.traffic = "[\(stream("api.ecs-navi.site", count: 1))]"
     let trace = try #require(try run(fixture).traces.first)
     let details = trace.steps.map(\.detail)
-    #expect(details.contains { $0.hasPrefix("listener HTTP:80 of ALB 'ecs-navi-alb' receives GET / (Host: api.ecs-navi.site)") })
-    #expect(details.contains("rule priority 1 does not match: host: expected host-header 'ecs-navi.site', found 'api.ecs-navi.site'"))
+    #expect(
+      details.contains {
+        $0.hasPrefix(
+          "listener HTTP:80 of ALB 'ecs-navi-alb' receives GET / (Host: api.ecs-navi.site)")
+      })
+    #expect(
+      details.contains(
+        "rule priority 1 does not match: host: expected host-header 'ecs-navi.site', found 'api.ecs-navi.site'"
+      ))
     #expect(details.contains("rule priority 2 matches: host-header 'api.ecs-navi.site'"))
-    #expect(details.contains { $0.hasPrefix("target group 'backend-tg' → target ") && $0.contains("(backend/1) (healthy") })
+    #expect(
+      details.contains {
+        $0.hasPrefix("target group 'backend-tg' → target ") && $0.contains("(backend/1) (healthy")
+      })
     #expect(details.contains { $0.contains("X-Forwarded-For: 203.0.113.10") })
   }
 
   @Test func targetSecurityGroupSeesTheLoadBalancerNode() throws {
     var fixture = ScenarioFixture()
-    fixture.backendIngress = #"{"IpProtocol": "tcp", "FromPort": 80, "ToPort": 80, "UserIdGroupPairs": [{"GroupId": "sg-proxy"}]}"#
+    fixture.backendIngress =
+      #"{"IpProtocol": "tcp", "FromPort": 80, "ToPort": 80, "UserIdGroupPairs": [{"GroupId": "sg-proxy"}]}"#
     fixture.traffic = "[\(stream("api.ecs-navi.site", count: 3, extra: #", "timeout": "20s""#))]"
     let result = try run(fixture)
     #expect(result.streams[0].outcomes.map(\.disposition) == ["deniedBySecurityGroupIngress"])
@@ -66,7 +81,9 @@ import Testing
     var fixture = ScenarioFixture()
     fixture.elb = fixture.elb.replacingOccurrences(
       of: #""Actions": [{"Type": "forward", "TargetGroupArn": "backend-tg"}]"#,
-      with: #""Actions": [{"Type": "redirect", "RedirectConfig": {"Protocol": "HTTPS", "Port": "443", "StatusCode": "HTTP_301"}}]"#)
+      with:
+        #""Actions": [{"Type": "redirect", "RedirectConfig": {"Protocol": "HTTPS", "Port": "443", "StatusCode": "HTTP_301"}}]"#
+    )
     fixture.backendLoadBalancers = "[]"
     fixture.traffic = "[\(stream("api.ecs-navi.site", path: "/a?b=1", count: 1))]"
     let row = try #require(try run(fixture).streams[0].outcomes.first)
@@ -80,17 +97,27 @@ import Testing
     fixture.events = #"[{"at": "1s", "updateService": {"service": "backend", "desiredCount": 2}}]"#
     let result = try run(fixture)
     let lines = result.timeline.map(\.text)
-    let registered = try #require(result.timeline.first { $0.text.hasPrefix("ELB: registered") && $0.text.contains("backend/2") })
-    let healthy = try #require(result.timeline.first { $0.text.contains("(backend/2)") && $0.text.contains("initial → healthy") })
+    let registered = try #require(
+      result.timeline.first {
+        $0.text.hasPrefix("ELB: registered") && $0.text.contains("backend/2")
+      })
+    let healthy = try #require(
+      result.timeline.first {
+        $0.text.contains("(backend/2)") && $0.text.contains("initial → healthy")
+      })
     #expect(registered.time == .zero + .seconds(21))
     #expect(healthy.time > registered.time && healthy.time < registered.time + .seconds(1))
-    #expect(result.streams[0].outcomes.map(\.task).sorted { ($0 ?? "") < ($1 ?? "") } == ["backend/1", "backend/2"], "\(lines)")
+    #expect(
+      result.streams[0].outcomes.map(\.task).sorted { ($0 ?? "") < ($1 ?? "") } == [
+        "backend/1", "backend/2",
+      ], "\(lines)")
   }
 
   @Test func networkLoadBalancerPreservesClientAddressesWhenAsked() throws {
     var fixture = ScenarioFixture()
     fixture.proxyLoadBalancers = "[]"
-    fixture.backendIngress = #"{"IpProtocol": "tcp", "FromPort": 80, "ToPort": 80, "IpRanges": [{"CidrIp": "10.0.0.0/16"}]}"#
+    fixture.backendIngress =
+      #"{"IpProtocol": "tcp", "FromPort": 80, "ToPort": 80, "IpRanges": [{"CidrIp": "10.0.0.0/16"}]}"#
     fixture.elb = """
       "loadBalancers": [{"Name": "nlb", "Type": "network", "Subnets": ["public-1a", "public-1c"], "DNSName": "\(ScenarioFixture.albName)"}],
       "targetGroups": [{"Name": "backend-tg", "Protocol": "TCP", "Port": 80, "VpcId": "vpc-navi", "TargetType": "ip"}],

@@ -7,7 +7,9 @@ import Testing
 
 @Suite struct LoadBalancingEventTests {
   /// Builds the fixture with `events`; returns the model's ELB changes in firing order.
-  func changes(_ events: String, edit: (inout ScenarioFixture) -> Void = { _ in }) -> ([LoadBalancerChange], DiagnosticEngine, NetworkModel?) {
+  func changes(_ events: String, edit: (inout ScenarioFixture) -> Void = { _ in }) -> (
+    [LoadBalancerChange], DiagnosticEngine, NetworkModel?
+  ) {
     var fixture = ScenarioFixture()
     fixture.events = events
     edit(&fixture)
@@ -16,12 +18,14 @@ import Testing
   }
 
   @Test func modifyRuleChangesWeightsAndKeepsConditions() throws {
-    let (changes, engine, model) = changes("""
+    let (changes, engine, model) = changes(
+      """
       [{"at": "30s", "modifyRule": {"RuleArn": "ecs-navi-alb:80:2", "Actions": [{"Type": "forward", "ForwardConfig": {
         "TargetGroups": [{"TargetGroupArn": "backend-tg", "Weight": 80}, {"TargetGroupArn": "proxy-tg", "Weight": 20}]}}]}}]
       """)
     #expect(engine.diagnostics.filter { $0.severity == .error }.map(\.message) == [])
-    guard case .modifyRule(let listener, let rule, let replacement) = try #require(changes.first) else {
+    guard case .modifyRule(let listener, let rule, let replacement) = try #require(changes.first)
+    else {
       Issue.record("expected modifyRule")
       return
     }
@@ -34,13 +38,16 @@ import Testing
   }
 
   @Test func laterChangesBuildOnEarlierOnes() throws {
-    let (changes, engine, _) = changes("""
+    let (changes, engine, _) = changes(
+      """
       [{"at": "20s", "modifyRule": {"RuleArn": "ecs-navi-alb:80:2", "Actions": [{"Type": "forward", "TargetGroupArn": "proxy-tg"}]}},
        {"at": "10s", "modifyRule": {"RuleArn": "ecs-navi-alb:80:2", "Conditions": [{"Field": "path-pattern", "Values": ["/api/*"]}]}}]
       """)
     #expect(!engine.hasErrors)
     #expect(changes.count == 2)
-    guard case .modifyRule(_, _, let first) = changes[0], case .modifyRule(_, _, let second) = changes[1] else {
+    guard case .modifyRule(_, _, let first) = changes[0],
+      case .modifyRule(_, _, let second) = changes[1]
+    else {
       Issue.record("expected two rule changes")
       return
     }
@@ -51,24 +58,31 @@ import Testing
   }
 
   @Test func ruleReferenceByNameTag() throws {
-    let (changes, engine, _) = changes("""
+    let (changes, engine, _) = changes(
+      """
       [{"at": "5s", "modifyRule": {"RuleArn": "api-rule", "Conditions": [{"Field": "host-header", "Values": ["api2.ecs-navi.site"]}]}}]
-      """) { fixture in
+      """
+    ) { fixture in
       fixture.elb = fixture.elb.replacingOccurrences(
-        of: #""Priority": 2,"#, with: #""Priority": 2, "Tags": [{"Key": "Name", "Value": "api-rule"}],"#)
+        of: #""Priority": 2,"#,
+        with: #""Priority": 2, "Tags": [{"Key": "Name", "Value": "api-rule"}],"#)
     }
     #expect(!engine.hasErrors, "\(engine.diagnostics.map(\.message))")
-    guard case .modifyRule(_, let rule, let replacement) = try #require(changes.first) else { return }
+    guard case .modifyRule(_, let rule, let replacement) = try #require(changes.first) else {
+      return
+    }
     #expect(rule == 1 && replacement.label == "rule priority 2 (api-rule)")
   }
 
   @Test func unknownRuleIsReported() {
-    let (_, engine, _) = changes(#"[{"at": "5s", "modifyRule": {"RuleArn": "ecs-navi-alb:80:9", "Actions": []}}]"#)
+    let (_, engine, _) = changes(
+      #"[{"at": "5s", "modifyRule": {"RuleArn": "ecs-navi-alb:80:9", "Actions": []}}]"#)
     #expect(ScenarioFixture.errorIDs(engine) == ["model.unresolved-reference"])
   }
 
   @Test func modifyTargetGroupAndAttributes() throws {
-    let (changes, engine, _) = changes("""
+    let (changes, engine, _) = changes(
+      """
       [{"at": "5s", "modifyTargetGroup": {"TargetGroupArn": "backend-tg", "HealthCheckIntervalSeconds": 10, "UnhealthyThresholdCount": 3}},
        {"at": "6s", "modifyTargetGroup": {"TargetGroupArn": "backend-tg", "HealthCheckPath": "/health"}},
        {"at": "7s", "modifyTargetGroupAttributes": {"TargetGroupArn": "backend-tg", "Attributes": [{"Key": "deregistration_delay.timeout_seconds", "Value": "0"}]}},
@@ -82,13 +96,16 @@ import Testing
       Issue.record("unexpected changes \(changes)")
       return
     }
-    #expect(settings.interval == .seconds(10) && settings.unhealthyThreshold == 3 && settings.path == "/health")
+    #expect(
+      settings.interval == .seconds(10) && settings.unhealthyThreshold == 3
+        && settings.path == "/health")
     #expect(attributes.deregistrationDelay == .zero)
     #expect(lbAttributes.idleTimeout == .seconds(5))
   }
 
   @Test func modifyListenerForwardsToANewTargetGroup() throws {
-    let (changes, engine, model) = changes("""
+    let (changes, engine, model) = changes(
+      """
       [{"at": "5s", "modifyListener": {"ListenerArn": "ecs-navi-alb:80", "DefaultActions": [{"Type": "forward", "TargetGroupArn": "proxy-tg"}]}}]
       """)
     #expect(!engine.hasErrors)
@@ -108,7 +125,8 @@ import Testing
     (#"{"Id": "i-0123456789"}"#, "model.invalid-target"),
   ])
   func registerTargets(target: String, expected: String?) throws {
-    let (changes, engine, _) = changes("""
+    let (changes, engine, _) = changes(
+      """
       [{"at": "5s", "registerTargets": {"TargetGroupArn": "backend-tg", "Targets": [\(target)]}}]
       """)
     #expect(ScenarioFixture.errorIDs(engine) == (expected.map { [$0] } ?? []))
@@ -121,14 +139,20 @@ import Testing
 
   @Test func changeIsFoundFromItsEventSpec() throws {
     var fixture = ScenarioFixture()
-    fixture.events = #"[{"at": "5s", "modifyTargetGroup": {"TargetGroupArn": "backend-tg", "HealthCheckPath": "/ping"}}]"#
-    let (model, _) = fixture.build()
-    let model_ = try #require(model)
-    guard case .serviceCall(let call) = try #require(model_.events.first).action, case .elb(let spec) = call.body else {
+    fixture.events =
+      #"[{"at": "5s", "modifyTargetGroup": {"TargetGroupArn": "backend-tg", "HealthCheckPath": "/ping"}}]"#
+    let (built, _) = fixture.build()
+    let model = try #require(built)
+    guard case .serviceCall(let call) = try #require(model.events.first).action,
+      case .elb(let spec) = call.body
+    else {
       Issue.record("expected an ELB call event")
       return
     }
-    guard case .modifyTargetGroup(1, let settings) = try #require(model_.loadBalancing.change(for: spec)) else { return }
+    guard
+      case .modifyTargetGroup(1, let settings) = try #require(
+        model.loadBalancing.change(for: spec))
+    else { return }
     #expect(settings.path == "/ping")
   }
 }

@@ -16,7 +16,9 @@ import Testing
     #expect(alb.isInternetFacing)
     #expect(alb.dnsName.hasPrefix("ecs-navi-alb-"))
     #expect(alb.dnsName.hasSuffix(".ap-northeast-1.elb.amazonaws.com"))
-    #expect(alb.arn.hasPrefix("arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:loadbalancer/app/ecs-navi-alb/"))
+    #expect(
+      alb.arn.hasPrefix(
+        "arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:loadbalancer/app/ecs-navi-alb/"))
     #expect(alb.subnets.count == 2)
     #expect(alb.attributes.idleTimeout == .seconds(60))
     #expect(alb.attributes.crossZoneEnabled)
@@ -24,7 +26,10 @@ import Testing
     let listener = elb.listeners[0]
     #expect(listener.name == "ecs-navi-alb:80")
     #expect(listener.rules.map(\.priority) == [1, 2])
-    #expect(listener.routeTable.rules.map(\.name) == ["rule priority 1", "rule priority 2", "default action"])
+    #expect(
+      listener.routeTable.rules.map(\.name) == [
+        "rule priority 1", "rule priority 2", "default action",
+      ])
     #expect(elb.targetGroups.map(\.loadBalancers) == [[0], [0]])
     #expect(elb.attachments.map(\.containerPort) == [80, 80])
     #expect(elb.attachments.map(\.targetGroup) == [0, 1])
@@ -33,22 +38,28 @@ import Testing
   @Test func albTargetGroupGetsALBHealthCheckDefaults() throws {
     let (model, _) = ScenarioFixture().build()
     let group = try #require(model?.loadBalancing.targetGroups.first)
-    #expect(group.healthCheck == HealthCheckSettings(
-      protocol: .http, port: .trafficPort, path: "/", interval: .seconds(30), timeout: .seconds(5),
-      healthyThreshold: 5, unhealthyThreshold: 2, matcher: StatusCodeMatcher(ranges: [200...200])))
+    #expect(
+      group.healthCheck
+        == HealthCheckSettings(
+          protocol: .http, port: .trafficPort, path: "/", interval: .seconds(30),
+          timeout: .seconds(5),
+          healthyThreshold: 5, unhealthyThreshold: 2,
+          matcher: StatusCodeMatcher(ranges: [200...200])))
     #expect(group.attributes.deregistrationDelay == .seconds(300))
     #expect(group.attributes.minimumHealthyTargets == 1)
   }
 
   /// Target-group defaults per kind (aws-behaviour §5.2, §6 C16).
-  @Test(arguments: [
-    ("TCP", nil, HealthCheckSpec.HealthCheckProtocol.tcp, nil as String?, Int64(10), "200-399"),
-    ("TCP", "HTTP", .http, "/", 6, "200-399"),
-    ("TLS", "HTTPS", .https, "/", 10, "200-399"),
-    ("HTTPS", nil, .http, "/", 5, "200"),
-  ] as [(String, String?, HealthCheckSpec.HealthCheckProtocol, String?, Int64, String)])
+  @Test(
+    arguments: [
+      ("TCP", nil, HealthCheckSpec.HealthCheckProtocol.tcp, nil as String?, Int64(10), "200-399"),
+      ("TCP", "HTTP", .http, "/", 6, "200-399"),
+      ("TLS", "HTTPS", .https, "/", 10, "200-399"),
+      ("HTTPS", nil, .http, "/", 5, "200"),
+    ] as [(String, String?, HealthCheckSpec.HealthCheckProtocol, String?, Int64, String)])
   func healthCheckDefaults(
-    groupProtocol: String, checkProtocol: String?, expectedProtocol: HealthCheckSpec.HealthCheckProtocol,
+    groupProtocol: String, checkProtocol: String?,
+    expectedProtocol: HealthCheckSpec.HealthCheckProtocol,
     path: String?, timeout: Int64, matcher: String
   ) throws {
     let proto = try #require(ELBProtocol(rawValue: groupProtocol))
@@ -74,7 +85,9 @@ import Testing
     var fixture = ScenarioFixture()
     fixture.elb = fixture.elb.replacingOccurrences(
       of: #""Name": "backend-tg", "Protocol": "HTTP", "Port": 3000,"#,
-      with: #""Name": "backend-tg", "Protocol": "HTTP", "Port": 3000, "HealthCheckPath": "/health", "HealthCheckIntervalSeconds": 10, "HealthyThresholdCount": 2, "UnhealthyThresholdCount": 3, "HealthCheckPort": "8080", "Matcher": {"HttpCode": "200-299"},"#)
+      with:
+        #""Name": "backend-tg", "Protocol": "HTTP", "Port": 3000, "HealthCheckPath": "/health", "HealthCheckIntervalSeconds": 10, "HealthyThresholdCount": 2, "UnhealthyThresholdCount": 3, "HealthCheckPort": "8080", "Matcher": {"HttpCode": "200-299"},"#
+    )
     let (model, engine) = fixture.build()
     #expect(ScenarioFixture.errorIDs(engine) == [])
     let settings = try #require(model?.loadBalancing.targetGroups[1].healthCheck)
@@ -93,13 +106,19 @@ import Testing
     fixture.elb = fixture.elb
       .replacingOccurrences(
         of: #""TargetGroupArn": "backend-tg""#,
-        with: #""TargetGroupArn": "arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:targetgroup/backend-tg/73e2d6bc24d8a067""#)
+        with:
+          #""TargetGroupArn": "arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:targetgroup/backend-tg/73e2d6bc24d8a067""#
+      )
       .replacingOccurrences(
         of: #"{"LoadBalancerArn": "ecs-navi-alb""#,
-        with: #"{"LoadBalancerArn": "arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:loadbalancer/app/ecs-navi-alb/50dc6c495c0c9188""#)
+        with:
+          #"{"LoadBalancerArn": "arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:loadbalancer/app/ecs-navi-alb/50dc6c495c0c9188""#
+      )
       .replacingOccurrences(
         of: #""ListenerArn": "ecs-navi-alb:80", "Priority": 2"#,
-        with: #""ListenerArn": "arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:listener/app/ecs-navi-alb/50dc6c495c0c9188/f2f7dc8efc522ab2", "Priority": 2"#)
+        with:
+          #""ListenerArn": "arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:listener/app/ecs-navi-alb/50dc6c495c0c9188/f2f7dc8efc522ab2", "Priority": 2"#
+      )
     let (model, engine) = fixture.build()
     #expect(ScenarioFixture.errorIDs(engine) == [])
     #expect(model?.loadBalancing.listeners.first?.rules.count == 2)

@@ -9,11 +9,14 @@ struct ScenarioFixture {
   /// The `elb` section's members, as JSON text.
   var elb = ScenarioFixture.defaultELB
   /// The backend service's `loadBalancers` array, as JSON text.
-  var backendLoadBalancers = #"[{"targetGroupArn": "backend-tg", "containerName": "backend", "containerPort": 80}]"#
+  var backendLoadBalancers =
+    #"[{"targetGroupArn": "backend-tg", "containerName": "backend", "containerPort": 80}]"#
   /// The proxy service's `loadBalancers` array, as JSON text.
-  var proxyLoadBalancers = #"[{"targetGroupArn": "proxy-tg", "containerName": "nginx", "containerPort": 80}]"#
+  var proxyLoadBalancers =
+    #"[{"targetGroupArn": "proxy-tg", "containerName": "nginx", "containerPort": 80}]"#
   /// Extra ingress rules of the backend security group (JSON array members).
-  var backendIngress = #"{"IpProtocol": "tcp", "FromPort": 80, "ToPort": 80, "UserIdGroupPairs": [{"GroupId": "sg-alb"}, {"GroupId": "sg-proxy"}]}"#
+  var backendIngress =
+    #"{"IpProtocol": "tcp", "FromPort": 80, "ToPort": 80, "UserIdGroupPairs": [{"GroupId": "sg-alb"}, {"GroupId": "sg-proxy"}]}"#
   /// The `events` array, as JSON text.
   var events = "[]"
   /// The `traffic` array, as JSON text.
@@ -99,7 +102,8 @@ struct ScenarioFixture {
   /// Decodes the fixture; the engine holds every diagnostic.
   func document() -> (ScenarioDocument?, DiagnosticEngine) {
     let engine = DiagnosticEngine()
-    let document = ScenarioDecoder.decode(bytes: Array(json.utf8), file: "fixture.json", diagnostics: engine)
+    let document = ScenarioDecoder.decode(
+      bytes: Array(json.utf8), file: "fixture.json", diagnostics: engine)
     return (document, engine)
   }
 

@@ -26,8 +26,9 @@ public enum LoadBalancingAnalysis {
     _ id: DiagnosticID, _ severity: Severity, _ message: String, at source: SourceRef,
     notes: [Diagnostic.Note] = [], hint: String? = nil
   ) -> Diagnostic {
-    Diagnostic(id: id, severity: severity, message: message, location: source.location, path: source.path,
-               notes: notes, hint: hint)
+    Diagnostic(
+      id: id, severity: severity, message: message, location: source.location, path: source.path,
+      notes: notes, hint: hint)
   }
 
   /// Rules that can never be the first match because an earlier (higher-priority) rule matches
@@ -35,15 +36,19 @@ public enum LoadBalancingAnalysis {
   static func shadowedRules(_ model: NetworkModel) -> [Diagnostic] {
     var findings: [Diagnostic] = []
     let elb = model.loadBalancing
-    for listener in elb.listeners where elb.loadBalancers[listener.loadBalancer].kind == .application {
-      for (shadowed, earlier) in listener.routeTable.shadowedRules() where shadowed < listener.rules.count {
+    for listener in elb.listeners
+    where elb.loadBalancers[listener.loadBalancer].kind == .application {
+      for (shadowed, earlier) in listener.routeTable.shadowedRules()
+      where shadowed < listener.rules.count {
         let rule = listener.rules[shadowed]
         let winner = listener.rules[earlier]
-        findings.append(diagnostic(
-          "analysis.rule-shadowed", .warning,
-          "\(rule.label) on listener '\(listener.name)' can never match: \(winner.label) matches every request it matches",
-          at: rule.source, notes: [.init(message: "\(winner.label) is here", location: winner.source.location)],
-          hint: "give the narrower rule the lower priority number"))
+        findings.append(
+          diagnostic(
+            "analysis.rule-shadowed", .warning,
+            "\(rule.label) on listener '\(listener.name)' can never match: \(winner.label) matches every request it matches",
+            at: rule.source,
+            notes: [.init(message: "\(winner.label) is here", location: winner.source.location)],
+            hint: "give the narrower rule the lower priority number"))
       }
     }
     return findings
@@ -60,14 +65,19 @@ public enum LoadBalancingAnalysis {
     var findings: [Diagnostic] = []
     for (index, group) in elb.targetGroups.enumerated() {
       if group.loadBalancers.isEmpty {
-        findings.append(diagnostic(
-          "analysis.target-group-unused", .warning,
-          "target group '\(group.name)' is not used by any listener or rule", at: group.source))
+        findings.append(
+          diagnostic(
+            "analysis.target-group-unused", .warning,
+            "target group '\(group.name)' is not used by any listener or rule", at: group.source))
       } else if !registered.contains(index) {
-        findings.append(diagnostic(
-          "analysis.target-group-without-targets", .warning,
-          "target group '\(group.name)' has no targets: no ECS service registers in it, so requests forwarded to it get 503",
-          at: group.source, hint: "attach a service with its 'loadBalancers' field (targetGroupArn, containerName, containerPort)"))
+        findings.append(
+          diagnostic(
+            "analysis.target-group-without-targets", .warning,
+            "target group '\(group.name)' has no targets: no ECS service registers in it, so requests forwarded to it get 503",
+            at: group.source,
+            hint:
+              "attach a service with its 'loadBalancers' field (targetGroupArn, containerName, containerPort)"
+          ))
       }
     }
     return findings

@@ -17,7 +17,9 @@ struct ELBResourceName: Equatable {
   /// Parses an ELB ARN; nil for anything else.
   init?(arn: String) {
     let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-    guard parts.count == 6, parts[0] == "arn", parts[2] == "elasticloadbalancing" else { return nil }
+    guard parts.count == 6, parts[0] == "arn", parts[2] == "elasticloadbalancing" else {
+      return nil
+    }
     let path = parts[5].split(separator: "/", omittingEmptySubsequences: false).map(String.init)
     guard let kind = path.first else { return nil }
     switch kind {

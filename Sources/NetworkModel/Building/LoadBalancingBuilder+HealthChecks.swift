@@ -13,10 +13,13 @@ extension LoadBalancingBuilder {
     let source = spec.source
     var settings = current ?? .defaults(for: proto, version: version, checkProtocol: spec.protocol)
     var problems: [(key: String, message: String, hint: String?)] = []
-    func invalid(_ key: String, _ message: String, hint: String? = nil) { problems.append((key, message, hint)) }
+    func invalid(_ key: String, _ message: String, hint: String? = nil) {
+      problems.append((key, message, hint))
+    }
     if let check = spec.protocol {
       if proto.isApplication && check == .tcp {
-        invalid("HealthCheckProtocol", "an ALB target group checks health over HTTP or HTTPS, not TCP")
+        invalid(
+          "HealthCheckProtocol", "an ALB target group checks health over HTTP or HTTPS, not TCP")
       }
       if current != nil && settings.protocol != check {
         settings.path = check == .tcp ? nil : (settings.path ?? "/")
@@ -24,7 +27,9 @@ extension LoadBalancingBuilder {
       settings.protocol = check
     }
     if spec.enabled == false {
-      invalid("HealthCheckEnabled", "health checks cannot be disabled for '\(targetType.rawValue)' targets")
+      invalid(
+        "HealthCheckEnabled",
+        "health checks cannot be disabled for '\(targetType.rawValue)' targets")
     }
     if let port = spec.port {
       if port == "traffic-port" {
@@ -32,14 +37,18 @@ extension LoadBalancingBuilder {
       } else if let number = Int(port), (1...65535).contains(number) {
         settings.port = .fixed(number)
       } else {
-        invalid("HealthCheckPort", "invalid 'HealthCheckPort' '\(port)'", hint: "write \"traffic-port\" or a port from 1 to 65535")
+        invalid(
+          "HealthCheckPort", "invalid 'HealthCheckPort' '\(port)'",
+          hint: "write \"traffic-port\" or a port from 1 to 65535")
       }
     }
     if let path = spec.path {
       if settings.protocol == .tcp {
         invalid("HealthCheckPath", "'HealthCheckPath' applies only to HTTP and HTTPS health checks")
       } else if !path.hasPrefix("/") || path.count > 1024 {
-        invalid("HealthCheckPath", "invalid 'HealthCheckPath' '\(path)'", hint: "a path starting with '/', at most 1024 characters")
+        invalid(
+          "HealthCheckPath", "invalid 'HealthCheckPath' '\(path)'",
+          hint: "a path starting with '/', at most 1024 characters")
       } else {
         settings.path = path
       }
@@ -49,8 +58,12 @@ extension LoadBalancingBuilder {
     if let count = spec.healthyThresholdCount { settings.healthyThreshold = count }
     if let count = spec.unhealthyThresholdCount { settings.unhealthyThreshold = count }
     if settings.timeout >= settings.interval {
-      let key = spec.timeoutSeconds != nil ? "HealthCheckTimeoutSeconds" : "HealthCheckIntervalSeconds"
-      invalid(key, "health-check timeout (\(settings.timeout)) must be shorter than the interval (\(settings.interval))")
+      let key =
+        spec.timeoutSeconds != nil ? "HealthCheckTimeoutSeconds" : "HealthCheckIntervalSeconds"
+      invalid(
+        key,
+        "health-check timeout (\(settings.timeout)) must be shorter than the interval (\(settings.interval))"
+      )
     }
     if let code = spec.httpCode {
       let allowed = proto.isApplication ? 200...499 : 200...599
@@ -59,21 +72,29 @@ extension LoadBalancingBuilder {
       } else if let matcher = StatusCodeMatcher(code), matcher.isWithin(allowed) {
         settings.matcher = matcher
       } else {
-        invalid("Matcher", "invalid 'Matcher.HttpCode' '\(code)'",
-                hint: "codes such as \"200\", \"200,202\" or \"200-299\" between \(allowed.lowerBound) and \(allowed.upperBound)")
+        invalid(
+          "Matcher", "invalid 'Matcher.HttpCode' '\(code)'",
+          hint:
+            "codes such as \"200\", \"200,202\" or \"200-299\" between \(allowed.lowerBound) and \(allowed.upperBound)"
+        )
       }
     }
     if let code = spec.grpcCode {
       if version != .grpc {
-        invalid("Matcher", "'Matcher.GrpcCode' applies only to target groups with ProtocolVersion GRPC")
+        invalid(
+          "Matcher", "'Matcher.GrpcCode' applies only to target groups with ProtocolVersion GRPC")
       } else if let matcher = StatusCodeMatcher(code), matcher.isWithin(0...99) {
         settings.matcher = matcher
       } else {
-        invalid("Matcher", "invalid 'Matcher.GrpcCode' '\(code)'", hint: "gRPC codes such as \"12\" or \"0-99\"")
+        invalid(
+          "Matcher", "invalid 'Matcher.GrpcCode' '\(code)'",
+          hint: "gRPC codes such as \"12\" or \"0-99\"")
       }
     }
     for problem in problems {
-      error("model.invalid-health-check", problem.message, at: field(source, problem.key), hint: problem.hint)
+      error(
+        "model.invalid-health-check", problem.message, at: field(source, problem.key),
+        hint: problem.hint)
     }
     return problems.isEmpty ? settings : nil
   }

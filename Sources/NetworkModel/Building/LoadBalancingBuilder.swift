@@ -35,8 +35,10 @@ final class LoadBalancingBuilder {
     buildEvents()
   }
 
-  func error(_ id: DiagnosticID, _ message: String, at source: SourceRef, hint: String? = nil,
-             notes: [Diagnostic.Note] = []) {
+  func error(
+    _ id: DiagnosticID, _ message: String, at source: SourceRef, hint: String? = nil,
+    notes: [Diagnostic.Note] = []
+  ) {
     base.error(id, message, at: source, hint: hint, notes: notes)
   }
 
@@ -59,7 +61,9 @@ final class LoadBalancingBuilder {
   // MARK: - Resolving references
 
   /// Resolves a load balancer or target group by name, ARN, or the name inside an ARN.
-  func resolve(_ reference: String, in table: SymbolTable, kind: String, at source: SourceRef) -> Int? {
+  func resolve(_ reference: String, in table: SymbolTable, kind: String, at source: SourceRef)
+    -> Int?
+  {
     if let index = table.lookup(reference) { return index }
     if let parsed = ELBResourceName(arn: reference), parsed.kind == kind,
       let index = table.lookup(parsed.name)
@@ -92,7 +96,8 @@ final class LoadBalancingBuilder {
         "model.unresolved-reference", "unknown listener '\(reference)'", at: source,
         hint: "refer to a listener by the 'ListenerArn' it declares, a 'Name' tag, or as "
           + "'<load balancer name>:<port>'"
-          + (listenerTable.names.isEmpty ? "" : "; listeners: \(listenerTable.names.joined(separator: ", "))"))
+          + (listenerTable.names.isEmpty
+            ? "" : "; listeners: \(listenerTable.names.joined(separator: ", "))"))
       return nil
     }
     return listenerTable.resolve(reference, at: source, diagnostics: diagnostics)

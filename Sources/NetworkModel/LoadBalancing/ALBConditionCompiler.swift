@@ -30,14 +30,17 @@ public enum ALBConditionCompiler {
     case .hostHeader:
       alternatives = spec.values.map { .host(.wildcard($0)) }
       if let pattern = spec.regexValues.first {
-        throw Problem(message: "'RegexValues' on host-header conditions ('\(pattern)') are not modelled")
+        throw Problem(
+          message: "'RegexValues' on host-header conditions ('\(pattern)') are not modelled")
       }
     case .pathPattern:
       alternatives = spec.values.map { .path(.wildcard($0, caseSensitive: true)) }
       for pattern in spec.regexValues { alternatives.append(.path(.regex(try regex(pattern)))) }
     case .httpHeader:
       let name = spec.headerName ?? ""
-      alternatives = spec.values.map { .header(name: name, match: .wildcard($0, caseSensitive: false), invert: false) }
+      alternatives = spec.values.map {
+        .header(name: name, match: .wildcard($0, caseSensitive: false), invert: false)
+      }
       for pattern in spec.regexValues {
         alternatives.append(.header(name: name, match: .regex(try regex(pattern)), invert: false))
       }
@@ -53,7 +56,9 @@ public enum ALBConditionCompiler {
       var blocks: [CIDRRange] = []
       for text in spec.values {
         guard let block = CIDRRange(text) else {
-          throw Problem(message: "invalid source-ip block '\(text)'; write an IPv4 CIDR such as \"192.0.2.0/24\"")
+          throw Problem(
+            message:
+              "invalid source-ip block '\(text)'; write an IPv4 CIDR such as \"192.0.2.0/24\"")
         }
         blocks.append(block)
       }

@@ -67,7 +67,8 @@ public struct HealthCheckSettings: Sendable, Equatable {
       return HealthCheckSettings(
         protocol: checkProtocol ?? .http, path: isGRPC ? "/AWS.ALB/healthcheck" : "/",
         interval: .seconds(30), timeout: .seconds(5), healthyThreshold: 5, unhealthyThreshold: 2,
-        matcher: isGRPC ? StatusCodeMatcher(ranges: [12...12]) : StatusCodeMatcher(ranges: [200...200]))
+        matcher: isGRPC
+          ? StatusCodeMatcher(ranges: [12...12]) : StatusCodeMatcher(ranges: [200...200]))
     }
     let check = checkProtocol ?? .tcp
     return HealthCheckSettings(

@@ -4,7 +4,8 @@ import ScenarioFormat
 public enum LoadBalancerChange: Sendable {
   /// `ModifyListener`: the listener's protocol, port and default action after the call (its
   /// route table must be rebuilt).
-  case modifyListener(listener: Int, protocol: ELBProtocol, port: Int, defaultAction: LoadBalancerAction)
+  case modifyListener(
+    listener: Int, protocol: ELBProtocol, port: Int, defaultAction: LoadBalancerAction)
   /// `ModifyRule`: the rule (index in its listener's ascending `rules`) as it is after the call
   /// (the listener's route table must be rebuilt).
   case modifyRule(listener: Int, rule: Int, replacement: ListenerRule)

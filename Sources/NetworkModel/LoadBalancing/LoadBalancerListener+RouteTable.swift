@@ -9,9 +9,12 @@ extension LoadBalancerListener {
 
   /// The ALB evaluation order as a route table: rules by ascending priority, then the default
   /// action, which matches every request.
-  public static func routeTable(rules: [ListenerRule], defaultAction: LoadBalancerAction) -> RouteTable<LoadBalancerAction> {
+  public static func routeTable(rules: [ListenerRule], defaultAction: LoadBalancerAction)
+    -> RouteTable<LoadBalancerAction>
+  {
     let ordered = rules.sorted { $0.priority < $1.priority }
-    return RouteTable(rules: ordered.map { RouteRule(name: $0.label, condition: $0.condition, action: $0.action) }
-      + [RouteRule(name: "default action", condition: .always, action: defaultAction)])
+    return RouteTable(
+      rules: ordered.map { RouteRule(name: $0.label, condition: $0.condition, action: $0.action) }
+        + [RouteRule(name: "default action", condition: .always, action: defaultAction)])
   }
 }

@@ -34,13 +34,17 @@ public struct RedirectAction: Sendable, Hashable {
 
   /// The `Location` for a request with these parts (`scheme` lower-case, `path` with its
   /// leading `/`, `query` without `?`, empty when there is none).
-  public func location(scheme: String, host requestHost: String, port requestPort: Int,
-                       path requestPath: String, query requestQuery: String) -> String {
+  public func location(
+    scheme: String, host requestHost: String, port requestPort: Int,
+    path requestPath: String, query requestQuery: String
+  ) -> String {
     func expand(_ template: String) -> String {
       var text = template
-      let pathWithoutSlash = requestPath.hasPrefix("/") ? String(requestPath.dropFirst()) : requestPath
+      let pathWithoutSlash =
+        requestPath.hasPrefix("/") ? String(requestPath.dropFirst()) : requestPath
       for (keyword, value) in [
-        ("#{protocol}", scheme.uppercased()), ("#{host}", requestHost), ("#{port}", String(requestPort)),
+        ("#{protocol}", scheme.uppercased()), ("#{host}", requestHost),
+        ("#{port}", String(requestPort)),
         ("#{path}", pathWithoutSlash), ("#{query}", requestQuery),
       ] {
         text = text.replacingAll(keyword, with: value)

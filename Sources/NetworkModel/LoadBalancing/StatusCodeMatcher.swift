@@ -29,7 +29,9 @@ public struct StatusCodeMatcher: Sendable, Equatable, CustomStringConvertible {
 
   /// `200`, `200,202`, `200-299`.
   public var description: String {
-    ranges.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)" }
-      .joined(separator: ",")
+    ranges.map {
+      $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)"
+    }
+    .joined(separator: ",")
   }
 }

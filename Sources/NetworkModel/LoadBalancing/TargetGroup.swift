@@ -23,5 +23,7 @@ public struct TargetGroup: Sendable {
   public var source: SourceRef
 
   /// The kind of load balancer this group serves, from its protocol.
-  public var loadBalancerKind: LoadBalancer.Kind { `protocol`.isApplication ? .application : .network }
+  public var loadBalancerKind: LoadBalancer.Kind {
+    `protocol`.isApplication ? .application : .network
+  }
 }

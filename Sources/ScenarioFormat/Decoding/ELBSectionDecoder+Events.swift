@@ -13,9 +13,10 @@ extension ELBSectionDecoder {
       let certificates = self.certificates(body)
       let actions = self.actions(body, key: "DefaultActions", required: false)
       return listener.map {
-        .modifyListener(.init(
-          listener: $0, protocol: proto, port: port, certificates: certificates,
-          defaultActions: actions, source: source))
+        .modifyListener(
+          .init(
+            listener: $0, protocol: proto, port: port, certificates: certificates,
+            defaultActions: actions, source: source))
       }
     case "modifyRule":
       body.accept(["ResetTransforms"])
@@ -27,15 +28,23 @@ extension ELBSectionDecoder {
           "schema.unsupported", "rule 'Transforms' (host-header and URL rewrites) are not modelled",
           at: body.node("Transforms") ?? body.node)
       }
-      return rule.map { .modifyRule(.init(rule: $0, conditions: conditions, actions: actions, source: source)) }
+      return rule.map {
+        .modifyRule(.init(rule: $0, conditions: conditions, actions: actions, source: source))
+      }
     case "modifyTargetGroup":
       let group = body.string("TargetGroupArn", required: true)
       let health = healthCheck(body)
-      return group.map { .modifyTargetGroup(.init(targetGroup: $0, healthCheck: health, source: source)) }
+      return group.map {
+        .modifyTargetGroup(.init(targetGroup: $0, healthCheck: health, source: source))
+      }
     case "modifyLoadBalancerAttributes":
-      return attributes(body, resourceKey: "LoadBalancerArn").map { .modifyLoadBalancerAttributes($0) }
+      return attributes(body, resourceKey: "LoadBalancerArn").map {
+        .modifyLoadBalancerAttributes($0)
+      }
     case "modifyTargetGroupAttributes":
-      return attributes(body, resourceKey: "TargetGroupArn").map { .modifyTargetGroupAttributes($0) }
+      return attributes(body, resourceKey: "TargetGroupArn").map {
+        .modifyTargetGroupAttributes($0)
+      }
     case "registerTargets", "deregisterTargets":
       let group = body.string("TargetGroupArn", required: true)
       let targets = body.context.objects(body.array("Targets", required: true), what: "target") {
@@ -44,7 +53,9 @@ extension ELBSectionDecoder {
         let id = target.string("Id", required: true)
         let port = target.int("Port", range: 1...65535)
         let zone = target.string("AvailabilityZone")
-        return id.map { .init(id: $0, port: port, availabilityZone: zone, source: SourceRef(target.node)) }
+        return id.map {
+          .init(id: $0, port: port, availabilityZone: zone, source: SourceRef(target.node))
+        }
       }
       guard let group else { return nil }
       let spec = TargetRegistrationSpec(targetGroup: group, targets: targets, source: source)

@@ -51,7 +51,8 @@ extension ELBSectionDecoder {
   static func priority(_ r: ObjectReader) -> Int? {
     guard let text = stringOrInteger(r, "Priority") else {
       if !r.has("Priority") {
-        r.context.error(.schemaMissingKey, "missing required key 'Priority' in \(r.what)", at: r.node)
+        r.context.error(
+          .schemaMissingKey, "missing required key 'Priority' in \(r.what)", at: r.node)
       }
       return nil
     }
@@ -101,7 +102,9 @@ extension ELBSectionDecoder {
         spec?.headerName = config.string("HttpHeaderName", required: true)
         spec?.values += config.stringArray("Values") ?? []
       case .queryString:
-        spec?.queryValues += r.context.objects(config.array("Values", required: true), what: "key/value pair") {
+        spec?.queryValues += r.context.objects(
+          config.array("Values", required: true), what: "key/value pair"
+        ) {
           pair -> RuleConditionSpec.QueryValue? in
           let key = pair.string("Key")
           return pair.string("Value", required: true).map { .init(key: key, value: $0) }
@@ -118,7 +121,8 @@ extension ELBSectionDecoder {
       if result.field == .hostHeader || result.field == .pathPattern {
         if !result.values.isEmpty, let node = r.node("Values") {
           r.context.error(
-            .schemaInvalidValue, "give the values either in 'Values' or in '\(configKey(of: result.field))', not both",
+            .schemaInvalidValue,
+            "give the values either in 'Values' or in '\(configKey(of: result.field))', not both",
             at: node)
         }
         result.values = legacy + result.values
@@ -169,9 +173,12 @@ extension ELBSectionDecoder {
       let status = config.string("StatusCode", required: true)
       let parts = (
         config.string("Protocol"), stringOrInteger(config, "Port"), config.string("Host"),
-        config.string("Path"), config.string("Query"))
+        config.string("Path"), config.string("Query")
+      )
       redirect = status.map {
-        .init(protocol: parts.0, port: parts.1, host: parts.2, path: parts.3, query: parts.4, statusCode: $0)
+        .init(
+          protocol: parts.0, port: parts.1, host: parts.2, path: parts.3, query: parts.4,
+          statusCode: $0)
       }
       config.finish()
     }
@@ -180,21 +187,28 @@ extension ELBSectionDecoder {
     }
     guard let type else { return nil }
     let given: [(key: String, type: ELBActionSpec.ActionType, present: Bool)] = [
-      ("TargetGroupArn", .forward, targetGroupArn != nil), ("ForwardConfig", .forward, forward != nil),
-      ("FixedResponseConfig", .fixedResponse, fixed != nil), ("RedirectConfig", .redirect, redirect != nil),
+      ("TargetGroupArn", .forward, targetGroupArn != nil),
+      ("ForwardConfig", .forward, forward != nil),
+      ("FixedResponseConfig", .fixedResponse, fixed != nil),
+      ("RedirectConfig", .redirect, redirect != nil),
     ]
     for entry in given where entry.present && entry.type != type {
       if let node = r.node(entry.key) {
         r.context.error(
-          .schemaInvalidValue, "'\(entry.key)' does not belong to a '\(type.rawValue)' action", at: node)
+          .schemaInvalidValue, "'\(entry.key)' does not belong to a '\(type.rawValue)' action",
+          at: node)
       }
     }
     let kind: ELBActionSpec.Kind?
     switch type {
     case .forward:
-      kind = (forward ?? targetGroupArn.map {
-        .init(targetGroupArn: $0, targetGroups: [], stickinessEnabled: false, stickinessDurationSeconds: nil)
-      }).map { .forward($0) }
+      kind =
+        (forward
+        ?? targetGroupArn.map {
+          .init(
+            targetGroupArn: $0, targetGroups: [], stickinessEnabled: false,
+            stickinessDurationSeconds: nil)
+        }).map { .forward($0) }
       if kind == nil {
         r.context.error(
           .schemaMissingKey, "forward action needs 'TargetGroupArn' or 'ForwardConfig'", at: r.node)
@@ -202,7 +216,8 @@ extension ELBSectionDecoder {
     case .fixedResponse:
       kind = fixed.map { .fixedResponse($0) }
       if kind == nil && !r.has("FixedResponseConfig") {
-        r.context.error(.schemaMissingKey, "fixed-response action needs 'FixedResponseConfig'", at: r.node)
+        r.context.error(
+          .schemaMissingKey, "fixed-response action needs 'FixedResponseConfig'", at: r.node)
       }
     case .redirect:
       kind = redirect.map { .redirect($0) }
@@ -225,7 +240,8 @@ extension ELBSectionDecoder {
     }
     var enabled = false
     var duration: Int?
-    if let stickiness = r.object("TargetGroupStickinessConfig", what: "TargetGroupStickinessConfig") {
+    if let stickiness = r.object("TargetGroupStickinessConfig", what: "TargetGroupStickinessConfig")
+    {
       enabled = stickiness.bool("Enabled") ?? false
       duration = stickiness.int("DurationSeconds", range: 1...604_800)
       stickiness.finish()

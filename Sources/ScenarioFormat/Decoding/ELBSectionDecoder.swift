@@ -27,7 +27,9 @@ enum ELBSectionDecoder {
     section.targetGroups = context.objects(reader.array("targetGroups"), what: "target group") {
       targetGroup($0)
     }
-    section.listeners = context.objects(reader.array("listeners"), what: "listener") { listener($0) }
+    section.listeners = context.objects(reader.array("listeners"), what: "listener") {
+      listener($0)
+    }
     section.rules = context.objects(reader.array("rules"), what: "listener rule") { rule($0) }
     section.loadBalancerAttributes = context.objects(
       reader.array("loadBalancerAttributes"), what: "load balancer attributes"
@@ -40,7 +42,8 @@ enum ELBSectionDecoder {
 
   static func loadBalancer(_ r: ObjectReader) -> LoadBalancerSpec? {
     r.accept(loadBalancerInertKeys)
-    let name = r.has("Name") || !r.has("LoadBalancerName")
+    let name =
+      r.has("Name") || !r.has("LoadBalancerName")
       ? r.string("Name", required: true) : r.string("LoadBalancerName", required: true)
     let arn = r.node("LoadBalancerArn")?.stringValue
     let dnsName = r.node("DNSName")?.stringValue
@@ -75,7 +78,8 @@ enum ELBSectionDecoder {
 
   static func targetGroup(_ r: ObjectReader) -> TargetGroupSpec? {
     r.accept(targetGroupInertKeys)
-    let name = r.has("Name") || !r.has("TargetGroupName")
+    let name =
+      r.has("Name") || !r.has("TargetGroupName")
       ? r.string("Name", required: true) : r.string("TargetGroupName", required: true)
     let arn = r.node("TargetGroupArn")?.stringValue
     let proto = r.enumValue("Protocol", ELBProtocol.self)

@@ -24,7 +24,8 @@ public enum ELBCallSpec: Sendable {
     case .modifyListener(let spec): spec.source
     case .modifyRule(let spec): spec.source
     case .modifyTargetGroup(let spec): spec.source
-    case .modifyLoadBalancerAttributes(let spec), .modifyTargetGroupAttributes(let spec): spec.source
+    case .modifyLoadBalancerAttributes(let spec), .modifyTargetGroupAttributes(let spec):
+      spec.source
     case .registerTargets(let spec), .deregisterTargets(let spec): spec.source
     }
   }

@@ -13,14 +13,20 @@ extension LoadBalancerNodeActor {
     request.sourceAddress = exchange.sourceAddress
     let action: LoadBalancerAction
     if world.isTraced(e) {
-      world.note(e, name, .received, "\(listener.label) of \(loadBalancer.label) receives \(request.method) \(request.target) "
-                 + "(Host: \(request.host)) from \(IPv4Address(exchange.sourceAddress))")
+      world.note(
+        e, name, .received,
+        "\(listener.label) of \(loadBalancer.label) receives \(request.method) \(request.target) "
+          + "(Host: \(request.host)) from \(IPv4Address(exchange.sourceAddress))")
       let decision = listener.routeTable.explain(request)
       for (offset, entry) in decision.evaluated.enumerated() {
         switch entry.outcome {
         case .matched:
           let condition = listener.routeTable.rules[offset].condition
-          world.note(e, name, .matched, entry.name + (condition == .always ? " applies (no rule matched)" : " matches: \(condition.summary)"))
+          world.note(
+            e, name, .matched,
+            entry.name
+              + (condition == .always
+                ? " applies (no rule matched)" : " matches: \(condition.summary)"))
         case .notMatched(let reason):
           world.note(e, name, .note, "\(entry.name) does not match: \(reason)")
         }
@@ -32,26 +38,41 @@ extension LoadBalancerNodeActor {
     perform(action, for: e, listener: listener, in: world)
   }
 
-  func perform(_ action: LoadBalancerAction, for e: Int32, listener: LoadBalancerListener, in world: World) {
+  func perform(
+    _ action: LoadBalancerAction, for e: Int32, listener: LoadBalancerListener, in world: World
+  ) {
     let delay = world.model.settings.loadBalancer
     switch action {
     case .fixedResponse(let fixed):
       let body = world.bodies.intern(fixed.messageBody)
-      world.note(e, name, .answered, "fixed response \(fixed.statusCode)" + (fixed.messageBody.isEmpty ? "" : " \"\(fixed.messageBody)\""))
-      world.reply(e, Response(status: fixed.statusCode, disposition: .fixedResponse, body: body), after: delay)
+      world.note(
+        e, name, .answered,
+        "fixed response \(fixed.statusCode)"
+          + (fixed.messageBody.isEmpty ? "" : " \"\(fixed.messageBody)\""))
+      world.reply(
+        e, Response(status: fixed.statusCode, disposition: .fixedResponse, body: body), after: delay
+      )
     case .redirect(let redirect):
       let head = world.exchanges[e].head
-      let query = head.target.split(separator: "?", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
-      let location = redirect.location(scheme: head.scheme, host: head.host, port: head.port, path: head.path, query: query)
+      let query =
+        head.target.split(separator: "?", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
+      let location = redirect.location(
+        scheme: head.scheme, host: head.host, port: head.port, path: head.path, query: query)
       world.note(e, name, .answered, "redirect \(redirect.statusCode) to \(location)")
-      world.reply(e, Response(status: redirect.statusCode, disposition: .redirected, body: world.bodies.intern(location)),
-                  after: delay)
+      world.reply(
+        e,
+        Response(
+          status: redirect.statusCode, disposition: .redirected, body: world.bodies.intern(location)
+        ),
+        after: delay)
     case .forward(let forward):
       forwardRequest(e, forward, listener: listener, in: world)
     }
   }
 
-  func forwardRequest(_ e: Int32, _ forward: ForwardAction, listener: LoadBalancerListener, in world: World) {
+  func forwardRequest(
+    _ e: Int32, _ forward: ForwardAction, listener: LoadBalancerListener, in world: World
+  ) {
     let delay = world.model.settings.loadBalancer
     let groups = forward.targetGroups
     let group: Int
@@ -60,15 +81,18 @@ extension LoadBalancerNodeActor {
     } else {
       let choice = forward.choice
       guard let picked = choice.pick(randomValue: world.randomSource(id).pointee.next()) else {
-        world.note(e, name, .answered, "every target group of the forward action has weight 0: answers 503")
+        world.note(
+          e, name, .answered, "every target group of the forward action has weight 0: answers 503")
         world.reply(e, .localReply(503, .noHealthyTarget), after: delay)
         return
       }
       group = picked
       if world.isTraced(e) {
         let weight = groups.first { $0.targetGroup == picked }?.weight ?? 0
-        world.note(e, name, .note, "weighted forward picks target group '\(plane.targetGroups[picked].name)' "
-                   + "(weight \(weight) of \(choice.totalWeight))")
+        world.note(
+          e, name, .note,
+          "weighted forward picks target group '\(plane.targetGroups[picked].name)' "
+            + "(weight \(weight) of \(choice.totalWeight))")
       }
     }
     let groupName = plane.targetGroups[group].name
@@ -77,12 +101,16 @@ extension LoadBalancerNodeActor {
     case .target(let picked, let open):
       (target, failOpen) = (picked, open)
     case .noTarget:
-      world.note(e, name, .answered, "target group '\(groupName)' has no registered target this node can use: answers 503")
+      world.note(
+        e, name, .answered,
+        "target group '\(groupName)' has no registered target this node can use: answers 503")
       world.reply(e, .localReply(503, .noRegisteredTarget), after: delay)
       return
     case .noHealthyTargetInZone:
-      world.note(e, name, .answered, "target group '\(groupName)' has no healthy target in \(zone) and cross-zone load "
-                 + "balancing is off: answers 503")
+      world.note(
+        e, name, .answered,
+        "target group '\(groupName)' has no healthy target in \(zone) and cross-zone load "
+          + "balancing is off: answers 503")
       world.reply(e, .localReply(503, .noHealthyTarget), after: delay)
       return
     }
@@ -91,7 +119,9 @@ extension LoadBalancerNodeActor {
     let client = IPv4Address(world.exchanges[e].sourceAddress).description
     switch loadBalancer.attributes.forwardedForMode {
     case .append:
-      head.headers.set("X-Forwarded-For", head.headers.value(for: "X-Forwarded-For").map { "\($0), \(client)" } ?? client)
+      head.headers.set(
+        "X-Forwarded-For",
+        head.headers.value(for: "X-Forwarded-For").map { "\($0), \(client)" } ?? client)
     case .preserve:
       break
     case .remove:
@@ -100,16 +130,21 @@ extension LoadBalancerNodeActor {
     head.headers.set("X-Forwarded-Proto", head.scheme)
     head.headers.set("X-Forwarded-Port", String(listener.port))
     if world.isTraced(e) {
-      let health = chosen.state.rawValue + (failOpen ? ", group failing open: no healthy target" : "")
-      world.note(e, name, .forwarded, "target group '\(groupName)' → target \(chosen.label) (\(health), \(chosen.zone ?? "all zones")); "
-                 + "X-Forwarded-For: \(head.headers.value(for: "X-Forwarded-For") ?? "-")")
+      let health =
+        chosen.state.rawValue + (failOpen ? ", group failing open: no healthy target" : "")
+      world.note(
+        e, name, .forwarded,
+        "target group '\(groupName)' → target \(chosen.label) (\(health), \(chosen.zone ?? "all zones")); "
+          + "X-Forwarded-For: \(head.headers.value(for: "X-Forwarded-For") ?? "-")")
     }
     let idle = loadBalancer.attributes.idleTimeout
-    let upstream = sendToTarget(e, to: target, head: head, timeout: idle, presentedSource: nil, in: world)
+    let upstream = sendToTarget(
+      e, to: target, head: head, timeout: idle, presentedSource: nil, in: world)
     if world.exchanges[upstream].pendingFailure != nil && world.exchanges[upstream].answered {
       // The connection attempt is being dropped: the ALB gives up after its connect timeout.
       world.exchanges[e].calleeContext = Int64(upstream)
-      let timer = TimerTag(kind: Self.connectTimeoutKind, exchange: e, generation: world.exchanges[e].generation)
+      let timer = TimerTag(
+        kind: Self.connectTimeoutKind, exchange: e, generation: world.exchanges[e].generation)
       world.startTimer(id, after: min(Self.connectTimeout, idle), tag: timer.raw)
     }
   }
@@ -129,8 +164,12 @@ extension LoadBalancerNodeActor {
     case .connectionRefused:
       (status, why) = (502, "the target refused the connection")
     case .timedOut:
-      (status, why) = (504, "the target did not answer within the idle timeout (\(loadBalancer.attributes.idleTimeout))")
-    case .deniedBySecurityGroupIngress, .deniedBySecurityGroupEgress, .hostUnreachable, .noRouteToHost:
+      (status, why) = (
+        504,
+        "the target did not answer within the idle timeout (\(loadBalancer.attributes.idleTimeout))"
+      )
+    case .deniedBySecurityGroupIngress, .deniedBySecurityGroupEgress, .hostUnreachable,
+      .noRouteToHost:
       (status, why) = (504, "no connection to the target (\(response.disposition.rawValue))")
     default:
       (status, why) = (502, "the target connection failed (\(response.disposition.rawValue))")

@@ -34,7 +34,9 @@ public final class LoadBalancerNodeActor: SimActor {
   public override func handleRequest(_ e: Int32, in world: World) {
     let port = world.exchanges[e].head.port
     guard let listener = plane.listener(of: balancer, port: port) else {
-      world.note(e, name, .failed, "\(loadBalancer.label) has no listener on port \(port) any more: connection refused")
+      world.note(
+        e, name, .failed,
+        "\(loadBalancer.label) has no listener on port \(port) any more: connection refused")
       world.reply(e, .failure(.connectionRefused))
       return
     }
@@ -46,26 +48,35 @@ public final class LoadBalancerNodeActor: SimActor {
 
   /// Forwards exchange `e` to target `target`; returns the upstream exchange.
   @discardableResult
-  func sendToTarget(_ e: Int32, to target: Int, head: RequestHead, timeout: SimDuration, presentedSource: UInt32?,
-               in world: World) -> Int32 {
+  func sendToTarget(
+    _ e: Int32, to target: Int, head: RequestHead, timeout: SimDuration, presentedSource: UInt32?,
+    in world: World
+  ) -> Int32 {
     let destination = plane.targets[target]
     plane.targets[target].outstanding += 1
-    return world.connect(from: interface, caller: id, to: destination.address, port: destination.port, head: head, parent: e,
-                         request: world.exchanges[e].request, timeout: timeout, callerContext: Int64(target),
-                         presentedSource: presentedSource)
+    return world.connect(
+      from: interface, caller: id, to: destination.address, port: destination.port, head: head,
+      parent: e,
+      request: world.exchanges[e].request, timeout: timeout, callerContext: Int64(target),
+      presentedSource: presentedSource)
   }
 
   public override func handleResponse(_ upstream: Int32, in world: World) {
     let child = world.exchanges[upstream]
     let target = Int(child.callerContext)
-    if plane.targets.indices.contains(target) { plane.targets[target].outstanding = max(0, plane.targets[target].outstanding - 1) }
+    if plane.targets.indices.contains(target) {
+      plane.targets[target].outstanding = max(0, plane.targets[target].outstanding - 1)
+    }
     guard world.isWaiting(child.parent, generation: child.parentGeneration) else { return }
     switch loadBalancer.kind {
     case .application: answerFromTarget(child.parent, child.response, in: world)
     case .network:
-      world.note(child.parent, name, .returned, child.response.status > 0
-                 ? "passes the target's answer \(child.response.status) back"
-                 : "the target connection ended without an answer (\(child.response.disposition.rawValue))")
+      world.note(
+        child.parent, name, .returned,
+        child.response.status > 0
+          ? "passes the target's answer \(child.response.status) back"
+          : "the target connection ended without an answer (\(child.response.disposition.rawValue))"
+      )
       world.reply(child.parent, child.response, after: world.model.settings.loadBalancer)
     }
   }
@@ -76,7 +87,11 @@ public final class LoadBalancerNodeActor: SimActor {
     let e = timer.exchange
     let upstream = Int32(truncatingIfNeeded: world.exchanges[e].calleeContext)
     let disposition = world.exchanges[upstream].pendingFailure?.disposition ?? .timedOut
-    world.note(e, name, .answered, "no connection to the target within \(Self.connectTimeout) (\(disposition.rawValue)): answers 504")
-    world.reply(e, Response(status: 504, disposition: disposition), after: world.model.settings.loadBalancer)
+    world.note(
+      e, name, .answered,
+      "no connection to the target within \(Self.connectTimeout) (\(disposition.rawValue)): answers 504"
+    )
+    world.reply(
+      e, Response(status: 504, disposition: disposition), after: world.model.settings.loadBalancer)
   }
 }

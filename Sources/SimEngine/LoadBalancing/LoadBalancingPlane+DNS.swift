@@ -7,7 +7,8 @@ import SimKernel
 /// has no healthy target is left out of the answer unless every zone is in that state
 /// (`dns_failover`, aws-behaviour §5.4). Records have a 60 s TTL.
 extension LoadBalancingPlane: DNSAuthority {
-  public func answer(_ name: String, fromVPC vpc: Int?, asker: Int32, in world: World) -> DNSAnswer? {
+  public func answer(_ name: String, fromVPC vpc: Int?, asker: Int32, in world: World) -> DNSAnswer?
+  {
     guard let index = loadBalancers.firstIndex(where: { $0.dnsName == name }) else { return nil }
     let lb = loadBalancers[index]
     var chosen = nodes[index]
@@ -21,8 +22,11 @@ extension LoadBalancingPlane: DNSAuthority {
       let interface = world.interfaces[Int(node.interface)]
       return interface.publicAddress ?? interface.address
     }
-    return DNSAnswer(addresses: addresses, ttl: .seconds(60),
-                     source: "\(lb.label), \(lb.isInternetFacing ? "internet-facing" : "internal"), \(addresses.count) node\(addresses.count == 1 ? "" : "s")\(note)")
+    return DNSAnswer(
+      addresses: addresses, ttl: .seconds(60),
+      source:
+        "\(lb.label), \(lb.isInternetFacing ? "internet-facing" : "internal"), \(addresses.count) node\(addresses.count == 1 ? "" : "s")\(note)"
+    )
   }
 
   /// Whether a node in `zone` has a healthy target to send to in every group the balancer's
@@ -32,7 +36,8 @@ extension LoadBalancingPlane: DNSAuthority {
     return groups.allSatisfy { group in
       let crossZone = crossZone(group: group, balancer: balancer)
       return targetsOfGroup[group].contains { id in
-        targets[id].isRoutable && targets[id].state == .healthy && (crossZone || targets[id].zone == zone || targets[id].zone == nil)
+        targets[id].isRoutable && targets[id].state == .healthy
+          && (crossZone || targets[id].zone == zone || targets[id].zone == nil)
       }
     }
   }

@@ -29,17 +29,24 @@ extension LoadBalancingPlane {
     guard targets.indices.contains(target) else { return }
     if kind == Self.drainedKind {
       targets[target].removed = true
-      world.recordTimeline("ELB: \(targets[target].label) removed from target group '\(targetGroups[targets[target].targetGroup].name)'")
+      world.recordTimeline(
+        "ELB: \(targets[target].label) removed from target group '\(targetGroups[targets[target].targetGroup].name)'"
+      )
       return
     }
-    guard Int(tag >> 40) == targets[target].generation & 0x3F_FFFF, targets[target].isRoutable else { return }
+    guard Int(tag >> 40) == targets[target].generation & 0x3F_FFFF, targets[target].isRoutable
+    else { return }
     switch kind {
     case Self.checkDueKind:
       let result = checkResult(target, in: world)
       targets[target].pendingFailure = result.passed ? nil : result.reason
-      world.startTimer(id, after: result.delay, tag: self.tag(target: target, kind: result.passed ? Self.checkPassedKind : Self.checkFailedKind))
+      world.startTimer(
+        id, after: result.delay,
+        tag: self.tag(
+          target: target, kind: result.passed ? Self.checkPassedKind : Self.checkFailedKind))
       if !Self.isWindingDown(world) {
-        scheduleCheck(target, after: targetGroups[targets[target].targetGroup].healthCheck.interval, in: world)
+        scheduleCheck(
+          target, after: targetGroups[targets[target].targetGroup].healthCheck.interval, in: world)
       }
     case Self.checkPassedKind, Self.checkFailedKind:
       record(target, passed: kind == Self.checkPassedKind, in: world)
@@ -72,9 +79,15 @@ extension LoadBalancingPlane {
     let before = target.state
     switch target.state {
     case .initial:
-      if passed { target.state = .healthy } else if target.consecutiveFailures >= settings.unhealthyThreshold { target.state = .unhealthy }
+      if passed {
+        target.state = .healthy
+      } else if target.consecutiveFailures >= settings.unhealthyThreshold {
+        target.state = .unhealthy
+      }
     case .healthy:
-      if !passed && target.consecutiveFailures >= settings.unhealthyThreshold { target.state = .unhealthy }
+      if !passed && target.consecutiveFailures >= settings.unhealthyThreshold {
+        target.state = .unhealthy
+      }
     case .unhealthy:
       if passed && target.consecutivePasses >= settings.healthyThreshold { target.state = .healthy }
     case .draining:
@@ -82,10 +95,13 @@ extension LoadBalancingPlane {
     }
     targets[id] = target
     if target.state != before {
-      let why = target.state == .unhealthy ? " after \(target.consecutiveFailures) failed checks (\(target.lastFailure ?? "failed"))"
+      let why =
+        target.state == .unhealthy
+        ? " after \(target.consecutiveFailures) failed checks (\(target.lastFailure ?? "failed"))"
         : " after \(target.consecutivePasses) passed check\(target.consecutivePasses == 1 ? "" : "s")"
-      world.recordTimeline("ELB: \(target.label) in target group '\(targetGroups[target.targetGroup].name)': "
-                           + "\(before.rawValue) → \(target.state.rawValue)\(why)")
+      world.recordTimeline(
+        "ELB: \(target.label) in target group '\(targetGroups[target.targetGroup].name)': "
+          + "\(before.rawValue) → \(target.state.rawValue)\(why)")
     }
   }
 
@@ -96,11 +112,15 @@ extension LoadBalancingPlane {
   }
 
   /// What a health check of `id` finds now, and when its answer (or timeout) arrives.
-  func checkResult(_ targetID: Int, in world: World) -> (passed: Bool, delay: SimDuration, reason: String) {
+  func checkResult(_ targetID: Int, in world: World) -> (
+    passed: Bool, delay: SimDuration, reason: String
+  ) {
     let target = targets[targetID]
     let settings = targetGroups[target.targetGroup].healthCheck
     let timeout = settings.timeout
-    guard let node = checkingNode(for: target) else { return (false, timeout, "Target.NotInUse: no load balancer uses the group") }
+    guard let node = checkingNode(for: target) else {
+      return (false, timeout, "Target.NotInUse: no load balancer uses the group")
+    }
     let source = world.interfaces[Int(node.interface)]
     let port = settings.port(forTargetPort: target.port)
     let endpoint = "\(IPv4Address(target.address)):\(port)"
@@ -109,32 +129,52 @@ extension LoadBalancingPlane {
     }
     let destination = world.interfaces[Int(index)]
     guard destination.vpc == source.vpc || destination.onInternet else {
-      return (false, timeout, "Target.Timeout: \(IPv4Address(target.address)) is not reachable from the load balancer's VPC")
+      return (
+        false, timeout,
+        "Target.Timeout: \(IPv4Address(target.address)) is not reachable from the load balancer's VPC"
+      )
     }
-    if let denied = SecurityGroupFilter.egressDenial(from: source, to: target.address, port: port, in: world) {
+    if let denied = SecurityGroupFilter.egressDenial(
+      from: source, to: target.address, port: port, in: world)
+    {
       return (false, timeout, "Target.Timeout: \(denied)")
     }
     if case .denied(let reason) = SecurityGroupFilter.ingressDecision(
-      to: destination, from: source, seenAddress: source.address, privatePath: true, port: port, in: world)
+      to: destination, from: source, seenAddress: source.address, privatePath: true, port: port,
+      in: world)
     {
       return (false, timeout, "Target.Timeout: \(reason)")
     }
-    let roundTrip = world.oneWayLatency(source, destination) + world.oneWayLatency(destination, source)
+    let roundTrip =
+      world.oneWayLatency(source, destination) + world.oneWayLatency(destination, source)
     guard let listener = destination.listeners[port] else {
-      return (false, roundTrip, "Target.FailedHealthChecks: nothing listens on \(endpoint) (connection refused)")
+      return (
+        false, roundTrip,
+        "Target.FailedHealthChecks: nothing listens on \(endpoint) (connection refused)"
+      )
     }
     if target.task >= 0 {
       let task = world.tasks[Int(target.task)]
       guard task.state == .running || task.state == .stopping else {
-        return (false, roundTrip, "Target.FailedHealthChecks: task \(task.name) is \(task.state.rawValue)")
+        return (
+          false, roundTrip, "Target.FailedHealthChecks: task \(task.name) is \(task.state.rawValue)"
+        )
       }
       if task.failingHealthChecks {
         return settings.protocol == .tcp
-          ? (false, roundTrip, "Target.FailedHealthChecks: task \(task.name) fails its health checks (injected fault)")
-          : (false, roundTrip, "Target.ResponseCodeMismatch: task \(task.name) answers its health check with 503 (injected fault)")
+          ? (
+            false, roundTrip,
+            "Target.FailedHealthChecks: task \(task.name) fails its health checks (injected fault)"
+          )
+          : (
+            false, roundTrip,
+            "Target.ResponseCodeMismatch: task \(task.name) answers its health check with 503 (injected fault)"
+          )
       }
     }
-    guard settings.protocol != .tcp, let application = world.actors[Int(listener)] as? ApplicationActor else {
+    guard settings.protocol != .tcp,
+      let application = world.actors[Int(listener)] as? ApplicationActor
+    else {
       return (true, roundTrip, "")
     }
     let path = settings.path ?? "/"
@@ -148,12 +188,20 @@ extension LoadBalancingPlane {
     case .exponential(let mean): work = mean
     }
     if work >= timeout {
-      return (false, timeout, "Target.Timeout: GET \(path) takes \(work), longer than the \(timeout) timeout")
+      return (
+        false, timeout,
+        "Target.Timeout: GET \(path) takes \(work), longer than the \(timeout) timeout"
+      )
     }
     var status = plan.status
-    if !plan.failRatio.isZero && world.randomSource(id).pointee.chance(plan.failRatio) { status = plan.failStatus }
+    if !plan.failRatio.isZero && world.randomSource(id).pointee.chance(plan.failRatio) {
+      status = plan.failStatus
+    }
     guard settings.matcher.matches(status) else {
-      return (false, roundTrip + work, "Target.ResponseCodeMismatch: GET \(path) answered \(status), expected \(settings.matcher)")
+      return (
+        false, roundTrip + work,
+        "Target.ResponseCodeMismatch: GET \(path) answered \(status), expected \(settings.matcher)"
+      )
     }
     return (true, roundTrip + work, "")
   }

@@ -44,16 +44,22 @@ public final class LoadBalancingPlane: SimActor {
       for subnet in lb.subnets {
         let zone = model.subnets[subnet].availabilityZone
         guard let address = world.addressPlan.privateAddress(in: subnet, of: model) else {
-          world.recordTimeline("\(lb.label) has no node in \(zone): subnet \(model.subnets[subnet].name) is full")
+          world.recordTimeline(
+            "\(lb.label) has no node in \(zone): subnet \(model.subnets[subnet].name) is full")
           continue
         }
-        let node = world.add(LoadBalancerNodeActor(plane: plane, balancer: index, subnet: subnet, zone: zone,
-                                                   name: "\(kind) \(lb.name) (\(zone))"))
+        let node = world.add(
+          LoadBalancerNodeActor(
+            plane: plane, balancer: index, subnet: subnet, zone: zone,
+            name: "\(kind) \(lb.name) (\(zone))"))
         let publicAddress = lb.isInternetFacing ? world.addressPlan.publicAddress() : nil
         node.interface = world.addInterface(
-          address: address, publicAddress: publicAddress, subnet: subnet, securityGroups: lb.securityGroups,
+          address: address, publicAddress: publicAddress, subnet: subnet,
+          securityGroups: lb.securityGroups,
           owner: node.id, label: "\(IPv4Address(address)) (\(kind) \(lb.name), \(zone))")
-        for listener in lb.listeners { world.interfaces[Int(node.interface)].listeners[plane.listeners[listener].port] = node.id }
+        for listener in lb.listeners {
+          world.interfaces[Int(node.interface)].listeners[plane.listeners[listener].port] = node.id
+        }
         plane.nodes[index].append(node)
       }
     }
@@ -81,14 +87,17 @@ public final class LoadBalancingPlane: SimActor {
   }
 
   /// Picks a target of `group` for `node` (see ``TargetSelection``).
-  func pickTarget(group: Int, node: LoadBalancerNodeActor, in world: World) -> TargetSelection.Outcome {
+  func pickTarget(group: Int, node: LoadBalancerNodeActor, in world: World)
+    -> TargetSelection.Outcome
+  {
     let key = Int64(node.id) << 32 | Int64(group)
     var cursor = cursors[key] ?? 0
     let outcome = TargetSelection.pick(
       group: group, targets: targets, ids: targetsOfGroup[group], zone: node.zone,
       crossZone: crossZone(group: group, balancer: node.balancer),
       minimumHealthy: targetGroups[group].attributes.minimumHealthyTargets,
-      algorithm: .init(kind: loadBalancers[node.balancer].kind, attributes: targetGroups[group].attributes),
+      algorithm: .init(
+        kind: loadBalancers[node.balancer].kind, attributes: targetGroups[group].attributes),
       cursor: &cursor, random: &world.randomSource(node.id).pointee)
     cursors[key] = cursor
     return outcome
@@ -98,13 +107,20 @@ public final class LoadBalancingPlane: SimActor {
 
   /// Registers a target and starts its health checks. At time zero (the steady state the run
   /// starts from) a target takes the health its checks give at once; later ones start `initial`.
-  func register(group: Int, address: UInt32, port: Int, zone: String?, task: Int32, label: String, in world: World) {
-    if targetsOfGroup[group].contains(where: { targets[$0].address == address && targets[$0].port == port && targets[$0].isRoutable }) {
+  func register(
+    group: Int, address: UInt32, port: Int, zone: String?, task: Int32, label: String,
+    in world: World
+  ) {
+    if targetsOfGroup[group].contains(where: {
+      targets[$0].address == address && targets[$0].port == port && targets[$0].isRoutable
+    }) {
       return
     }
     let id = targets.count
-    targets.append(LoadBalancerTarget(targetGroup: group, address: address, port: port, zone: zone, task: task,
-                                      state: .initial, label: label))
+    targets.append(
+      LoadBalancerTarget(
+        targetGroup: group, address: address, port: port, zone: zone, task: task,
+        state: .initial, label: label))
     targetsOfGroup[group].append(id)
     guard !targetGroups[group].loadBalancers.isEmpty else { return }
     if world.now == .zero {
@@ -112,9 +128,11 @@ public final class LoadBalancingPlane: SimActor {
       targets[id].state = result.passed ? .healthy : .unhealthy
       targets[id].lastFailure = result.passed ? nil : result.reason
     } else {
-      world.recordTimeline("ELB: registered \(label) in target group '\(targetGroups[group].name)' (initial)")
+      world.recordTimeline(
+        "ELB: registered \(label) in target group '\(targetGroups[group].name)' (initial)")
     }
-    scheduleCheck(id, after: world.now == .zero ? targetGroups[group].healthCheck.interval : .zero, in: world)
+    scheduleCheck(
+      id, after: world.now == .zero ? targetGroups[group].healthCheck.interval : .zero, in: world)
   }
 
   /// Deregisters a target: it drains (no new requests) for the deregistration delay, then goes.
@@ -123,9 +141,12 @@ public final class LoadBalancingPlane: SimActor {
     targets[target].state = .draining
     targets[target].generation += 1
     let group = targets[target].targetGroup
-    world.recordTimeline("ELB: \(targets[target].label) draining in target group '\(targetGroups[group].name)' (\(reason))")
-    world.startTimer(id, after: targetGroups[group].attributes.deregistrationDelay,
-                     tag: tag(target: target, kind: Self.drainedKind))
+    world.recordTimeline(
+      "ELB: \(targets[target].label) draining in target group '\(targetGroups[group].name)' (\(reason))"
+    )
+    world.startTimer(
+      id, after: targetGroups[group].attributes.deregistrationDelay,
+      tag: tag(target: target, kind: Self.drainedKind))
   }
 }
 
@@ -135,8 +156,10 @@ extension LoadBalancingPlane: TaskLifecycleObserver {
     let address = world.interfaces[Int(task.interface)].address
     let zone = world.model.subnets[task.subnet].availabilityZone
     for attachment in attachments where attachment.service == task.service {
-      register(group: attachment.targetGroup, address: address, port: attachment.containerPort, zone: zone,
-               task: task.taskIndex, label: "\(IPv4Address(address)):\(attachment.containerPort) (\(task.name))", in: world)
+      register(
+        group: attachment.targetGroup, address: address, port: attachment.containerPort, zone: zone,
+        task: task.taskIndex,
+        label: "\(IPv4Address(address)):\(attachment.containerPort) (\(task.name))", in: world)
     }
   }
 

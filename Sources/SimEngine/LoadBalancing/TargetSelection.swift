@@ -27,7 +27,8 @@ public struct TargetSelection: Sendable {
 
   /// Picks a target id among `targets` of group `group` for a node in `zone`.
   public static func pick(
-    group: Int, targets: [LoadBalancerTarget], ids: [Int], zone: String?, crossZone: Bool, minimumHealthy: Int,
+    group: Int, targets: [LoadBalancerTarget], ids: [Int], zone: String?, crossZone: Bool,
+    minimumHealthy: Int,
     algorithm: Algorithm, cursor: inout Int, random: inout RandomSource
   ) -> Outcome {
     let minimum = max(minimumHealthy, 1)
