@@ -62,25 +62,7 @@ extension LoadBalancingBuilder {
     at source: SourceRef
   ) -> ForwardAction? {
     let lb = result.loadBalancers[balancer]
-    var entries: [(reference: String, weight: Int, at: SourceRef)] = spec.targetGroups.enumerated()
-      .map { offset, entry in
-        (
-          entry.targetGroup, entry.weight ?? 1,
-          field(
-            field(field(source, "ForwardConfig"), "TargetGroups", index: offset), "TargetGroupArn")
-        )
-      }
-    if let single = spec.targetGroupArn {
-      if entries.isEmpty {
-        entries = [(single, 1, field(source, "TargetGroupArn"))]
-      } else if entries.count != 1 || entries[0].reference != single {
-        error(
-          "model.invalid-actions",
-          "with both 'TargetGroupArn' and 'ForwardConfig', ForwardConfig must hold exactly that one target group",
-          at: field(source, "TargetGroupArn"))
-        return nil
-      }
-    }
+    guard let entries = forwardEntries(spec, at: source) else { return nil }
     guard (1...5).contains(entries.count) else {
       error(
         "model.invalid-actions",
@@ -130,6 +112,30 @@ extension LoadBalancingBuilder {
     return ForwardAction(targetGroups: groups, stickinessSeconds: stickiness)
   }
 
+  /// The `(target group, weight, source)` entries of a forward action: `ForwardConfig`'s, or the
+  /// single `TargetGroupArn` (weight 1); nil when both are given and disagree (reported).
+  func forwardEntries(
+    _ spec: ELBActionSpec.Forward, at source: SourceRef
+  ) -> [(reference: String, weight: Int, at: SourceRef)]? {
+    let config = field(source, "ForwardConfig")
+    let entries = spec.targetGroups.enumerated().map { offset, entry in
+      (
+        reference: entry.targetGroup, weight: entry.weight ?? 1,
+        at: field(field(config, "TargetGroups", index: offset), "TargetGroupArn")
+      )
+    }
+    guard let single = spec.targetGroupArn else { return entries }
+    if entries.isEmpty { return [(single, 1, field(source, "TargetGroupArn"))] }
+    if entries.count != 1 || entries[0].reference != single {
+      error(
+        "model.invalid-actions",
+        "with both 'TargetGroupArn' and 'ForwardConfig', ForwardConfig must hold exactly that one "
+          + "target group", at: field(source, "TargetGroupArn"))
+      return nil
+    }
+    return entries
+  }
+
   /// TLS listeners may forward to TCP groups; TCP_UDP groups serve TCP and UDP listeners.
   static func listener(_ listener: ELBProtocol, canForwardTo group: ELBProtocol) -> Bool {
     switch listener {
@@ -175,21 +181,16 @@ extension LoadBalancingBuilder {
   func redirectAction(
     _ spec: ELBActionSpec.Redirect, listenerProtocol: ELBProtocol, at source: SourceRef
   ) -> RedirectAction? {
-    let status: Int
-    switch spec.statusCode {
-    case "HTTP_301": status = 301
-    case "HTTP_302": status = 302
-    default:
+    guard let status = ["HTTP_301": 301, "HTTP_302": 302][spec.statusCode] else {
       error(
         "model.invalid-redirect", "invalid redirect status code '\(spec.statusCode)'",
-        at: field(source, "StatusCode"),
-        hint: "HTTP_301 or HTTP_302")
+        at: field(source, "StatusCode"), hint: "HTTP_301 or HTTP_302")
       return nil
     }
     var action = RedirectAction(statusCode: status)
-    var problems: [(key: String, message: String, hint: String?)] = []
+    var problems: [FieldProblem] = []
     func invalid(_ key: String, _ message: String, hint: String? = nil) {
-      problems.append((key, message, hint))
+      problems.append(FieldProblem(key: key, message: message, hint: hint))
     }
     if let value = spec.protocol {
       if ["HTTP", "HTTPS", "#{protocol}"].contains(value) {

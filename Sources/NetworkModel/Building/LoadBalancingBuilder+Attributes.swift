@@ -99,78 +99,10 @@ extension LoadBalancingBuilder {
   {
     var attributes = group.attributes
     var valid = true
-    let isNetwork = group.loadBalancerKind == .network
     for attribute in spec.attributes {
-      let parser = AttributeValueParser(attribute: attribute, builder: self)
-      switch attribute.key {
-      case "deregistration_delay.timeout_seconds":
-        if let seconds = parser.integer(0...3600) {
-          attributes.deregistrationDelay = .seconds(Int64(seconds))
-        } else {
-          valid = false
-        }
-      case "load_balancing.cross_zone.enabled":
-        if let value = parser.choice(TargetGroupAttributes.CrossZone.self) {
-          attributes.crossZone = value
-        } else {
-          valid = false
-        }
-      case "preserve_client_ip.enabled" where isNetwork:
-        guard let flag = parser.boolean() else {
-          valid = false
-          continue
-        }
-        if !flag && (group.protocol == .udp || group.protocol == .tcpUDP) {
-          error(
-            "model.invalid-attribute",
-            "client IP preservation cannot be disabled for UDP and TCP_UDP target groups",
-            at: attribute.source)
-          valid = false
-        }
-        attributes.preserveClientIP = flag
-      case "load_balancing.algorithm.type" where !isNetwork:
-        if let value = parser.choice(TargetGroupAttributes.Algorithm.self) {
-          attributes.algorithm = value
-        } else {
-          valid = false
-        }
-      case "slow_start.duration_seconds" where !isNetwork:
-        guard let seconds = parser.integer(0...900) else {
-          valid = false
-          continue
-        }
-        if seconds != 0 && seconds < 30 {
-          error(
-            "model.invalid-attribute", "slow start lasts 30 to 900 seconds (0 turns it off)",
-            at: attribute.source)
-          valid = false
-        }
-        if seconds != 0 {
-          warning(
-            "model.not-modelled",
-            "slow start is not modelled: a target gets its full share as soon as it is healthy",
-            at: attribute.source)
-        }
-      case "target_group_health.unhealthy_state_routing.minimum_healthy_targets.count":
-        if let count = parser.integer(1...5000) {
-          attributes.minimumHealthyTargets = count
-        } else {
-          valid = false
-        }
-      case "stickiness.enabled":
-        guard let flag = parser.boolean() else {
-          valid = false
-          continue
-        }
-        attributes.stickinessEnabled = flag
-        if flag {
-          warning(
-            "model.not-modelled",
-            "target-group stickiness is not modelled: each request is balanced on its own",
-            at: attribute.source)
-        }
-      default:
-        if Self.inertTargetGroupKeys.contains(attribute.key) { continue }
+      if let applied = apply(attribute, to: &attributes, of: group) {
+        valid = valid && applied
+      } else if !Self.inertTargetGroupKeys.contains(attribute.key) {
         valid = false
         reportUnknownAttribute(
           attribute, known: Self.modelledTargetGroupKeys + Self.inertTargetGroupKeys,
@@ -178,6 +110,66 @@ extension LoadBalancingBuilder {
       }
     }
     return valid ? attributes : nil
+  }
+
+  /// Applies one modelled attribute; false when its value is invalid (reported), nil when the
+  /// key is not a modelled attribute of this group.
+  func apply(
+    _ attribute: ELBAttributesSpec.Attribute, to attributes: inout TargetGroupAttributes,
+    of group: TargetGroup
+  ) -> Bool? {
+    let parser = AttributeValueParser(attribute: attribute, builder: self)
+    let isNetwork = group.loadBalancerKind == .network
+    switch attribute.key {
+    case "deregistration_delay.timeout_seconds":
+      guard let seconds = parser.integer(0...3600) else { return false }
+      attributes.deregistrationDelay = .seconds(Int64(seconds))
+    case "load_balancing.cross_zone.enabled":
+      guard let value = parser.choice(TargetGroupAttributes.CrossZone.self) else { return false }
+      attributes.crossZone = value
+    case "preserve_client_ip.enabled" where isNetwork:
+      guard let flag = parser.boolean() else { return false }
+      if !flag && (group.protocol == .udp || group.protocol == .tcpUDP) {
+        error(
+          "model.invalid-attribute",
+          "client IP preservation cannot be disabled for UDP and TCP_UDP target groups",
+          at: attribute.source)
+        return false
+      }
+      attributes.preserveClientIP = flag
+    case "load_balancing.algorithm.type" where !isNetwork:
+      guard let value = parser.choice(TargetGroupAttributes.Algorithm.self) else { return false }
+      attributes.algorithm = value
+    case "slow_start.duration_seconds" where !isNetwork:
+      guard let seconds = parser.integer(0...900) else { return false }
+      if seconds != 0 && seconds < 30 {
+        error(
+          "model.invalid-attribute", "slow start lasts 30 to 900 seconds (0 turns it off)",
+          at: attribute.source)
+        return false
+      }
+      if seconds != 0 {
+        warning(
+          "model.not-modelled",
+          "slow start is not modelled: a target gets its full share as soon as it is healthy",
+          at: attribute.source)
+      }
+    case "target_group_health.unhealthy_state_routing.minimum_healthy_targets.count":
+      guard let count = parser.integer(1...5000) else { return false }
+      attributes.minimumHealthyTargets = count
+    case "stickiness.enabled":
+      guard let flag = parser.boolean() else { return false }
+      attributes.stickinessEnabled = flag
+      if flag {
+        warning(
+          "model.not-modelled",
+          "target-group stickiness is not modelled: each request is balanced on its own",
+          at: attribute.source)
+      }
+    default:
+      return nil
+    }
+    return true
   }
 
   func reportUnknownAttribute(

@@ -71,84 +71,13 @@ extension LoadBalancingBuilder {
     return valid ? compiled : nil
   }
 
-  /// The character and length rules of each condition's values.
+  /// The character and length rules of each condition's values; false when one is broken
+  /// (reported).
   func checkValues(_ spec: RuleConditionSpec) -> Bool {
-    var valid = true
-    func invalid(_ message: String, hint: String? = nil) {
-      error("model.invalid-condition", message, at: spec.source, hint: hint)
-      valid = false
+    let problems = ALBConditionValueRules.problems(spec)
+    for problem in problems {
+      error("model.invalid-condition", problem.message, at: spec.source, hint: problem.hint)
     }
-    let visible = { (text: String) in
-      text.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7f }
-    }
-    for value in spec.values + spec.queryValues.flatMap({ [$0.key ?? "", $0.value] })
-    where value.count > 128 {
-      invalid("condition value '\(value.prefix(20))…' is longer than 128 characters")
-    }
-    switch spec.field {
-    case .hostHeader:
-      for value in spec.values {
-        let afterDot = value.split(separator: ".", omittingEmptySubsequences: false).last ?? ""
-        let allowed = value.unicodeScalars.allSatisfy {
-          $0.isASCII
-            && ($0.properties.isAlphabetic || ("0"..."9").contains($0)
-              || "-.*?".unicodeScalars.contains($0))
-        }
-        if !allowed || !value.contains(".") || afterDot.isEmpty
-          || !afterDot.allSatisfy({ $0.isASCII && $0.isLetter })
-        {
-          invalid(
-            "invalid host-header value '\(value)'",
-            hint:
-              "letters, digits, '-', '.', '*' and '?', with at least one '.' and only letters after the last one"
-          )
-        }
-      }
-    case .pathPattern:
-      for value in spec.values where !visible(value) {
-        invalid("invalid path-pattern value '\(value)': only visible ASCII characters are allowed")
-      }
-    case .httpHeader:
-      let name = spec.headerName ?? ""
-      let token = name.unicodeScalars.allSatisfy {
-        $0.isASCII
-          && ($0.properties.isAlphabetic || ("0"..."9").contains($0)
-            || "!#$%&'*+-.^_`|~".unicodeScalars.contains($0))
-      }
-      if name.isEmpty || name.count > 40 || !token {
-        invalid(
-          "invalid header name '\(name)'", hint: "a header field name of 1 to 40 token characters")
-      }
-      for value in spec.values where !visible(value) {
-        invalid("invalid http-header value '\(value)': only visible ASCII characters are allowed")
-      }
-    case .httpRequestMethod:
-      for value in spec.values
-      where value.isEmpty || value.count > 40
-        || !value.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || $0 == "-" || $0 == "_" })
-      {
-        invalid(
-          "invalid method '\(value)'",
-          hint:
-            "methods are matched case-sensitively: upper-case letters, '-' and '_' (GET, POST, CUSTOM-METHOD)"
-        )
-      }
-    case .queryString:
-      for entry in spec.queryValues where !visible(entry.value) || !visible(entry.key ?? "x") {
-        invalid(
-          "invalid query-string value '\(entry.key.map { $0 + "=" } ?? "")\(entry.value)': only visible ASCII characters are allowed"
-        )
-      }
-    case .sourceIP:
-      for value in spec.values where value == "255.255.255.255/32" {
-        invalid("source-ip '255.255.255.255/32' is not allowed")
-      }
-      for value in spec.values where value.contains(":") {
-        invalid(
-          "IPv6 source-ip block '\(value)' is not modelled",
-          hint: "MeshSim simulates IPv4 addresses only")
-      }
-    }
-    return valid
+    return problems.isEmpty
   }
 }

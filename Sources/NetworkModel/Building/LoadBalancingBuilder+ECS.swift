@@ -51,8 +51,21 @@ extension LoadBalancingBuilder {
     guard let group = resolveTargetGroup(reference, at: field(source, "targetGroupArn")) else {
       return nil
     }
-    let targetGroup = result.targetGroups[group]
     let taskDefinition = model.taskDefinitions[service.taskDefinition]
+    guard let container = container(spec, of: taskDefinition, at: source),
+      canRegister(serviceIndex, in: group, at: field(source, "targetGroupArn"))
+    else { return nil }
+    return TargetGroupAttachment(
+      service: serviceIndex, targetGroup: group, containerName: spec.containerName,
+      container: container,
+      containerPort: spec.containerPort, source: source)
+  }
+
+  /// The container of `spec` in the task definition, when it maps `containerPort` (as ECS
+  /// requires); nil otherwise (reported).
+  func container(
+    _ spec: LoadBalancerAttachmentSpec, of taskDefinition: TaskDefinition, at source: SourceRef
+  ) -> Int? {
     guard
       let container = taskDefinition.containers.firstIndex(where: { $0.name == spec.containerName })
     else {
@@ -74,13 +87,21 @@ extension LoadBalancingBuilder {
           : "its ports: \(ports.map(String.init).joined(separator: ", "))")
       return nil
     }
+    return container
+  }
+
+  /// Whether ECS accepts registering the service's tasks in `group`: an `ip` group that a load
+  /// balancer uses, in the service's VPC (problems reported at `source`).
+  func canRegister(_ serviceIndex: Int, in group: Int, at source: SourceRef) -> Bool {
+    let service = model.services[serviceIndex]
+    let targetGroup = result.targetGroups[group]
     var valid = true
     if targetGroup.targetType != .ip {
       error(
         "model.invalid-attachment",
         "target group '\(targetGroup.name)' has target type '\(targetGroup.targetType.rawValue)'; "
           + "tasks in awsvpc mode register as 'ip' targets, so ECS rejects it",
-        at: field(source, "targetGroupArn"),
+        at: source,
         hint: "create the target group with \"TargetType\": \"ip\"")
       valid = false
     }
@@ -88,7 +109,7 @@ extension LoadBalancingBuilder {
       error(
         "model.target-group-without-load-balancer",
         "target group '\(targetGroup.name)' has no associated load balancer, so ECS rejects the service",
-        at: field(source, "targetGroupArn"),
+        at: source,
         hint: "forward to it from a listener's DefaultActions or a rule")
       valid = false
     }
@@ -99,13 +120,9 @@ extension LoadBalancingBuilder {
         "model.vpc-mismatch",
         "target group '\(targetGroup.name)' is in VPC '\(model.vpcs[vpc].name)' but service "
           + "'\(service.name)' runs in '\(model.vpcs[serviceVPC].name)'",
-        at: field(source, "targetGroupArn"))
+        at: source)
       valid = false
     }
-    guard valid else { return nil }
-    return TargetGroupAttachment(
-      service: serviceIndex, targetGroup: group, containerName: spec.containerName,
-      container: container,
-      containerPort: spec.containerPort, source: source)
+    return valid
   }
 }

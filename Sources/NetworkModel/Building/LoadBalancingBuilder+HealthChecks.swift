@@ -12,9 +12,9 @@ extension LoadBalancingBuilder {
   ) -> HealthCheckSettings? {
     let source = spec.source
     var settings = current ?? .defaults(for: proto, version: version, checkProtocol: spec.protocol)
-    var problems: [(key: String, message: String, hint: String?)] = []
+    var problems: [FieldProblem] = []
     func invalid(_ key: String, _ message: String, hint: String? = nil) {
-      problems.append((key, message, hint))
+      problems.append(FieldProblem(key: key, message: message, hint: hint))
     }
     if let check = spec.protocol {
       if proto.isApplication && check == .tcp {
@@ -65,6 +65,24 @@ extension LoadBalancingBuilder {
         "health-check timeout (\(settings.timeout)) must be shorter than the interval (\(settings.interval))"
       )
     }
+    matcher(spec, into: &settings, protocol: proto, version: version, problems: &problems)
+    for problem in problems {
+      error(
+        "model.invalid-health-check", problem.message, at: field(source, problem.key),
+        hint: problem.hint)
+    }
+    return problems.isEmpty ? settings : nil
+  }
+
+  /// `Matcher.HttpCode` (200–499 for ALB groups, 200–599 for NLB groups) or, for gRPC groups,
+  /// `Matcher.GrpcCode` (0–99).
+  func matcher(
+    _ spec: HealthCheckSpec, into settings: inout HealthCheckSettings, protocol proto: ELBProtocol,
+    version: TargetGroupSpec.ProtocolVersion, problems: inout [FieldProblem]
+  ) {
+    func invalid(_ key: String, _ message: String, hint: String? = nil) {
+      problems.append(FieldProblem(key: key, message: message, hint: hint))
+    }
     if let code = spec.httpCode {
       let allowed = proto.isApplication ? 200...499 : 200...599
       if version == .grpc {
@@ -91,11 +109,12 @@ extension LoadBalancingBuilder {
           hint: "gRPC codes such as \"12\" or \"0-99\"")
       }
     }
-    for problem in problems {
-      error(
-        "model.invalid-health-check", problem.message, at: field(source, problem.key),
-        hint: problem.hint)
-    }
-    return problems.isEmpty ? settings : nil
   }
+}
+
+/// A problem with one field, reported once every field has been read.
+struct FieldProblem {
+  var key: String
+  var message: String
+  var hint: String?
 }

@@ -14,56 +14,15 @@ extension LoadBalancingBuilder {
     }
     let kind: LoadBalancer.Kind = spec.kind == .application ? .application : .network
     checkLoadBalancerName(spec.name, at: field(source, "Name"))
-    var subnets: [Int] = []
-    var zones: [String: Int] = [:]
-    for (offset, reference) in spec.subnets.enumerated() {
-      let at = field(source, "Subnets", index: offset)
-      guard let subnet = base.subnetTable.resolve(reference, at: at, diagnostics: diagnostics)
-      else { continue }
-      let zone = model.subnets[subnet].availabilityZone
-      if let other = zones[zone] {
-        error(
-          "model.load-balancer-subnets",
-          "subnets '\(model.subnets[other].name)' and "
-            + "'\(model.subnets[subnet].name)' are both in \(zone); a load balancer takes one subnet per Availability Zone",
-          at: at)
-        continue
-      }
-      zones[zone] = subnet
-      subnets.append(subnet)
-    }
-    if kind == .application && zones.count == 1 {
-      error(
-        "model.load-balancer-subnets",
-        "an Application Load Balancer needs subnets in at least two Availability Zones",
-        at: field(source, "Subnets"))
-    }
-    let vpcs = subnets.map { model.subnets[$0].vpc }
-    guard let vpc = vpcs.first else { return }
-    if vpcs.contains(where: { $0 != vpc }) {
-      error(
-        "model.subnets-in-several-vpcs",
-        "load balancer '\(spec.name)' spreads over subnets of several VPCs",
-        at: field(source, "Subnets"))
-      return
-    }
-    if let declared = spec.vpc,
-      let index = base.vpcTable.resolve(
-        declared, at: field(source, "VpcId"), diagnostics: diagnostics),
-      index != vpc
-    {
-      error(
-        "model.vpc-mismatch",
-        "'VpcId' names VPC '\(model.vpcs[index].name)' but the subnets are in '\(model.vpcs[vpc].name)'",
-        at: field(source, "VpcId"))
-    }
+    guard let (subnets, vpc) = loadBalancerSubnets(spec, kind: kind) else { return }
     let groups = loadBalancerSecurityGroups(spec, kind: kind, vpc: vpc)
     if spec.scheme == .internetFacing {
       for subnet in subnets where !model.subnets[subnet].isPublic {
         warning(
           "model.internet-facing-in-private-subnet",
-          "internet-facing load balancer '\(spec.name)' has a node in private subnet '\(model.subnets[subnet].name)', "
-            + "which the internet cannot reach", at: field(source, "Subnets"),
+          "internet-facing load balancer '\(spec.name)' has a node in private subnet "
+            + "'\(model.subnets[subnet].name)', which the internet cannot reach",
+          at: field(source, "Subnets"),
           hint:
             "give an internet-facing load balancer public subnets (routed to an internet gateway)")
       }
@@ -71,11 +30,10 @@ extension LoadBalancingBuilder {
     let id = Self.identifier("loadbalancer/\(spec.name)")
     let type = kind == .application ? "app" : "net"
     let arn = spec.arn ?? "\(arnPrefix)loadbalancer/\(type)/\(spec.name)/\(id)"
+    let internetFacing = spec.scheme == .internetFacing
     let dnsName =
       (spec.dnsName
-      ?? defaultDNSName(
-        spec.name, kind: kind, internetFacing: spec.scheme == .internetFacing, id: id))
-      .lowercased()
+      ?? defaultDNSName(spec.name, kind: kind, internetFacing: internetFacing, id: id)).lowercased()
     let index = result.loadBalancers.count
     if !loadBalancerTable.declare(
       spec.name, aliases: [arn, spec.tags.nameTag], index: index, source: source)
@@ -91,10 +49,59 @@ extension LoadBalancingBuilder {
     }
     result.loadBalancers.append(
       LoadBalancer(
-        name: spec.name, arn: arn, dnsName: dnsName, kind: kind,
-        isInternetFacing: spec.scheme == .internetFacing,
+        name: spec.name, arn: arn, dnsName: dnsName, kind: kind, isInternetFacing: internetFacing,
         vpc: vpc, subnets: subnets, securityGroups: groups, listeners: [],
         attributes: LoadBalancerAttributes(kind: kind), source: source))
+  }
+
+  /// The load balancer's subnets (one per zone, an ALB in at least two zones) and their VPC;
+  /// nil when none resolves or they span several VPCs (reported).
+  func loadBalancerSubnets(_ spec: LoadBalancerSpec, kind: LoadBalancer.Kind) -> ([Int], Int)? {
+    let source = spec.source
+    var subnets: [Int] = []
+    var zones: [String: Int] = [:]
+    for (offset, reference) in spec.subnets.enumerated() {
+      let at = field(source, "Subnets", index: offset)
+      guard let subnet = base.subnetTable.resolve(reference, at: at, diagnostics: diagnostics)
+      else { continue }
+      let zone = model.subnets[subnet].availabilityZone
+      if let other = zones[zone] {
+        error(
+          "model.load-balancer-subnets",
+          "subnets '\(model.subnets[other].name)' and '\(model.subnets[subnet].name)' are both in "
+            + "\(zone); a load balancer takes one subnet per Availability Zone",
+          at: at)
+        continue
+      }
+      zones[zone] = subnet
+      subnets.append(subnet)
+    }
+    if kind == .application && zones.count == 1 {
+      error(
+        "model.load-balancer-subnets",
+        "an Application Load Balancer needs subnets in at least two Availability Zones",
+        at: field(source, "Subnets"))
+    }
+    let vpcs = subnets.map { model.subnets[$0].vpc }
+    guard let vpc = vpcs.first else { return nil }
+    if vpcs.contains(where: { $0 != vpc }) {
+      error(
+        "model.subnets-in-several-vpcs",
+        "load balancer '\(spec.name)' spreads over subnets of several VPCs",
+        at: field(source, "Subnets"))
+      return nil
+    }
+    if let declared = spec.vpc,
+      let index = base.vpcTable.resolve(
+        declared, at: field(source, "VpcId"), diagnostics: diagnostics),
+      index != vpc
+    {
+      error(
+        "model.vpc-mismatch",
+        "'VpcId' names VPC '\(model.vpcs[index].name)' but the subnets are in '\(model.vpcs[vpc].name)'",
+        at: field(source, "VpcId"))
+    }
+    return (subnets, vpc)
   }
 
   /// `my-alb-1234567890.us-east-1.elb.amazonaws.com` (ALB, `internal-` first when internal) or

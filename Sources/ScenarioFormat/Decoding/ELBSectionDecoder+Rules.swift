@@ -160,45 +160,25 @@ extension ELBSectionDecoder {
       forward = forwardConfig(config, targetGroupArn: targetGroupArn)
       config.finish()
     }
-    var fixed: ELBActionSpec.FixedResponse?
-    if let config = r.object("FixedResponseConfig", what: "FixedResponseConfig") {
-      let status = config.string("StatusCode", required: true)
-      let contentType = config.string("ContentType")
-      let body = config.string("MessageBody")
-      fixed = status.map { .init(statusCode: $0, contentType: contentType, messageBody: body) }
-      config.finish()
+    let fixed = r.object("FixedResponseConfig", what: "FixedResponseConfig").flatMap { config in
+      defer { config.finish() }
+      return fixedResponseConfig(config)
     }
-    var redirect: ELBActionSpec.Redirect?
-    if let config = r.object("RedirectConfig", what: "RedirectConfig") {
-      let status = config.string("StatusCode", required: true)
-      let parts = (
-        config.string("Protocol"), stringOrInteger(config, "Port"), config.string("Host"),
-        config.string("Path"), config.string("Query")
-      )
-      redirect = status.map {
-        .init(
-          protocol: parts.0, port: parts.1, host: parts.2, path: parts.3, query: parts.4,
-          statusCode: $0)
-      }
-      config.finish()
+    let redirect = r.object("RedirectConfig", what: "RedirectConfig").flatMap { config in
+      defer { config.finish() }
+      return redirectConfig(config)
     }
     for key in ["AuthenticateOidcConfig", "AuthenticateCognitoConfig", "JwtValidationConfig"] {
       _ = r.node(key)
     }
     guard let type else { return nil }
-    let given: [(key: String, type: ELBActionSpec.ActionType, present: Bool)] = [
-      ("TargetGroupArn", .forward, targetGroupArn != nil),
+    let present = [
+      ("TargetGroupArn", ELBActionSpec.ActionType.forward, targetGroupArn != nil),
       ("ForwardConfig", .forward, forward != nil),
       ("FixedResponseConfig", .fixedResponse, fixed != nil),
       ("RedirectConfig", .redirect, redirect != nil),
     ]
-    for entry in given where entry.present && entry.type != type {
-      if let node = r.node(entry.key) {
-        r.context.error(
-          .schemaInvalidValue, "'\(entry.key)' does not belong to a '\(type.rawValue)' action",
-          at: node)
-      }
-    }
+    reportMisplacedConfigs(r, type: type, present: present)
     let kind: ELBActionSpec.Kind?
     switch type {
     case .forward:
@@ -229,6 +209,39 @@ extension ELBSectionDecoder {
     }
     guard let kind else { return nil }
     return ELBActionSpec(order: order, kind: kind, source: SourceRef(r.node))
+  }
+
+  static func fixedResponseConfig(_ config: ObjectReader) -> ELBActionSpec.FixedResponse? {
+    let status = config.string("StatusCode", required: true)
+    let contentType = config.string("ContentType")
+    let body = config.string("MessageBody")
+    return status.map { .init(statusCode: $0, contentType: contentType, messageBody: body) }
+  }
+
+  static func redirectConfig(_ config: ObjectReader) -> ELBActionSpec.Redirect? {
+    let status = config.string("StatusCode", required: true)
+    let proto = config.string("Protocol")
+    let port = stringOrInteger(config, "Port")
+    let host = config.string("Host")
+    let path = config.string("Path")
+    let query = config.string("Query")
+    return status.map {
+      .init(protocol: proto, port: port, host: host, path: path, query: query, statusCode: $0)
+    }
+  }
+
+  /// Reports a `…Config` (or `TargetGroupArn`) given to an action of another type.
+  static func reportMisplacedConfigs(
+    _ r: ObjectReader, type: ELBActionSpec.ActionType,
+    present: [(key: String, type: ELBActionSpec.ActionType, given: Bool)]
+  ) {
+    for entry in present where entry.given && entry.type != type {
+      if let node = r.node(entry.key) {
+        r.context.error(
+          .schemaInvalidValue, "'\(entry.key)' does not belong to a '\(type.rawValue)' action",
+          at: node)
+      }
+    }
   }
 
   static func forwardConfig(_ r: ObjectReader, targetGroupArn: String?) -> ELBActionSpec.Forward {

@@ -74,26 +74,11 @@ extension LoadBalancerNodeActor {
     _ e: Int32, _ forward: ForwardAction, listener: LoadBalancerListener, in world: World
   ) {
     let delay = world.model.settings.loadBalancer
-    let groups = forward.targetGroups
-    let group: Int
-    if groups.count == 1 {
-      group = groups[0].targetGroup
-    } else {
-      let choice = forward.choice
-      guard let picked = choice.pick(randomValue: world.randomSource(id).pointee.next()) else {
-        world.note(
-          e, name, .answered, "every target group of the forward action has weight 0: answers 503")
-        world.reply(e, .localReply(503, .noHealthyTarget), after: delay)
-        return
-      }
-      group = picked
-      if world.isTraced(e) {
-        let weight = groups.first { $0.targetGroup == picked }?.weight ?? 0
-        world.note(
-          e, name, .note,
-          "weighted forward picks target group '\(plane.targetGroups[picked].name)' "
-            + "(weight \(weight) of \(choice.totalWeight))")
-      }
+    guard let group = pickTargetGroup(e, forward, in: world) else {
+      world.note(
+        e, name, .answered, "every target group of the forward action has weight 0: answers 503")
+      world.reply(e, .localReply(503, .noHealthyTarget), after: delay)
+      return
     }
     let groupName = plane.targetGroups[group].name
     let (target, failOpen): (Int, Bool)
@@ -115,20 +100,7 @@ extension LoadBalancerNodeActor {
       return
     }
     let chosen = plane.targets[target]
-    var head = world.exchanges[e].head
-    let client = IPv4Address(world.exchanges[e].sourceAddress).description
-    switch loadBalancer.attributes.forwardedForMode {
-    case .append:
-      head.headers.set(
-        "X-Forwarded-For",
-        head.headers.value(for: "X-Forwarded-For").map { "\($0), \(client)" } ?? client)
-    case .preserve:
-      break
-    case .remove:
-      head.headers.remove("X-Forwarded-For")
-    }
-    head.headers.set("X-Forwarded-Proto", head.scheme)
-    head.headers.set("X-Forwarded-Port", String(listener.port))
+    let head = forwardedHead(e, listener: listener, in: world)
     if world.isTraced(e) {
       let health =
         chosen.state.rawValue + (failOpen ? ", group failing open: no healthy target" : "")
@@ -147,6 +119,45 @@ extension LoadBalancerNodeActor {
         kind: Self.connectTimeoutKind, exchange: e, generation: world.exchanges[e].generation)
       world.startTimer(id, after: min(Self.connectTimeout, idle), tag: timer.raw)
     }
+  }
+
+  /// The target group of a forward action: the only one, or a weighted pick with this node's
+  /// random stream (nil when every weight is 0).
+  func pickTargetGroup(_ e: Int32, _ forward: ForwardAction, in world: World) -> Int? {
+    let groups = forward.targetGroups
+    if groups.count == 1 { return groups[0].targetGroup }
+    let choice = forward.choice
+    guard let picked = choice.pick(randomValue: world.randomSource(id).pointee.next()) else {
+      return nil
+    }
+    if world.isTraced(e) {
+      let weight = groups.first { $0.targetGroup == picked }?.weight ?? 0
+      world.note(
+        e, name, .note,
+        "weighted forward picks target group '\(plane.targetGroups[picked].name)' "
+          + "(weight \(weight) of \(choice.totalWeight))")
+    }
+    return picked
+  }
+
+  /// The request as the target receives it: `X-Forwarded-For` per the load balancer's mode,
+  /// `X-Forwarded-Proto` and `X-Forwarded-Port`.
+  func forwardedHead(_ e: Int32, listener: LoadBalancerListener, in world: World) -> RequestHead {
+    var head = world.exchanges[e].head
+    let client = IPv4Address(world.exchanges[e].sourceAddress).description
+    switch loadBalancer.attributes.forwardedForMode {
+    case .append:
+      head.headers.set(
+        "X-Forwarded-For",
+        head.headers.value(for: "X-Forwarded-For").map { "\($0), \(client)" } ?? client)
+    case .preserve:
+      break
+    case .remove:
+      head.headers.remove("X-Forwarded-For")
+    }
+    head.headers.set("X-Forwarded-Proto", head.scheme)
+    head.headers.set("X-Forwarded-Port", String(listener.port))
+    return head
   }
 
   /// Turns the target's answer (or its absence) into the ALB's answer: the target's own HTTP

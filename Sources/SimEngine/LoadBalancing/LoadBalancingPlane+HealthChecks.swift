@@ -111,98 +111,135 @@ extension LoadBalancingPlane {
     return nodes[balancer].first { $0.zone == target.zone } ?? nodes[balancer].first
   }
 
-  /// What a health check of `id` finds now, and when its answer (or timeout) arrives.
-  func checkResult(_ targetID: Int, in world: World) -> (
-    passed: Bool, delay: SimDuration, reason: String
-  ) {
+  /// What a health check of `targetID` finds now, and when its answer (or timeout) arrives.
+  func checkResult(_ targetID: Int, in world: World) -> HealthCheckResult {
     let target = targets[targetID]
     let settings = targetGroups[target.targetGroup].healthCheck
-    let timeout = settings.timeout
     guard let node = checkingNode(for: target) else {
-      return (false, timeout, "Target.NotInUse: no load balancer uses the group")
+      return .failed(after: settings.timeout, "Target.NotInUse: no load balancer uses the group")
     }
+    let (listener, roundTrip): (Int32, SimDuration)
+    switch connect(from: node, to: target, settings: settings, in: world) {
+    case .failed(let result): return result
+    case .connected(let port, let time): (listener, roundTrip) = (port, time)
+    }
+    if target.task >= 0 {
+      let task = world.tasks[Int(target.task)]
+      guard task.state == .running || task.state == .stopping else {
+        return .failed(
+          after: roundTrip, "Target.FailedHealthChecks: task \(task.name) is \(task.state.rawValue)"
+        )
+      }
+      if task.failingHealthChecks {
+        return .failed(
+          after: roundTrip,
+          settings.protocol == .tcp
+            ? "Target.FailedHealthChecks: task \(task.name) fails its health checks (injected fault)"
+            : "Target.ResponseCodeMismatch: task \(task.name) answers its health check with 503 (injected fault)"
+        )
+      }
+    }
+    guard settings.protocol != .tcp,
+      let application = world.actors[Int(listener)] as? ApplicationActor
+    else { return .passed(after: roundTrip) }
+    return answer(of: application, settings: settings, roundTrip: roundTrip, in: world)
+  }
+
+  /// How a check's connection from `node` to `target` goes: the target's ENI must be up and in
+  /// reach, both security groups must let it through, and something must listen on the port.
+  func connect(
+    from node: LoadBalancerNodeActor, to target: LoadBalancerTarget, settings: HealthCheckSettings,
+    in world: World
+  ) -> HealthCheckConnection {
+    let timeout = settings.timeout
     let source = world.interfaces[Int(node.interface)]
     let port = settings.port(forTargetPort: target.port)
-    let endpoint = "\(IPv4Address(target.address)):\(port)"
+    let address = IPv4Address(target.address)
     guard let index = world.addressBook[target.address], world.interfaces[Int(index)].isUp else {
-      return (false, timeout, "Target.Timeout: no running ENI has \(IPv4Address(target.address))")
+      return .failed(.failed(after: timeout, "Target.Timeout: no running ENI has \(address)"))
     }
     let destination = world.interfaces[Int(index)]
     guard destination.vpc == source.vpc || destination.onInternet else {
-      return (
-        false, timeout,
-        "Target.Timeout: \(IPv4Address(target.address)) is not reachable from the load balancer's VPC"
-      )
+      return .failed(
+        .failed(
+          after: timeout, "Target.Timeout: \(address) is not reachable from the load balancer's VPC"
+        ))
     }
     if let denied = SecurityGroupFilter.egressDenial(
       from: source, to: target.address, port: port, in: world)
     {
-      return (false, timeout, "Target.Timeout: \(denied)")
+      return .failed(.failed(after: timeout, "Target.Timeout: \(denied)"))
     }
     if case .denied(let reason) = SecurityGroupFilter.ingressDecision(
       to: destination, from: source, seenAddress: source.address, privatePath: true, port: port,
       in: world)
     {
-      return (false, timeout, "Target.Timeout: \(reason)")
+      return .failed(.failed(after: timeout, "Target.Timeout: \(reason)"))
     }
     let roundTrip =
       world.oneWayLatency(source, destination) + world.oneWayLatency(destination, source)
     guard let listener = destination.listeners[port] else {
-      return (
-        false, roundTrip,
-        "Target.FailedHealthChecks: nothing listens on \(endpoint) (connection refused)"
-      )
+      return .failed(
+        .failed(
+          after: roundTrip,
+          "Target.FailedHealthChecks: nothing listens on \(address):\(port) (connection refused)"))
     }
-    if target.task >= 0 {
-      let task = world.tasks[Int(target.task)]
-      guard task.state == .running || task.state == .stopping else {
-        return (
-          false, roundTrip, "Target.FailedHealthChecks: task \(task.name) is \(task.state.rawValue)"
-        )
-      }
-      if task.failingHealthChecks {
-        return settings.protocol == .tcp
-          ? (
-            false, roundTrip,
-            "Target.FailedHealthChecks: task \(task.name) fails its health checks (injected fault)"
-          )
-          : (
-            false, roundTrip,
-            "Target.ResponseCodeMismatch: task \(task.name) answers its health check with 503 (injected fault)"
-          )
-      }
-    }
-    guard settings.protocol != .tcp,
-      let application = world.actors[Int(listener)] as? ApplicationActor
-    else {
-      return (true, roundTrip, "")
-    }
+    return .connected(listener: listener, roundTrip: roundTrip)
+  }
+
+  /// What the application answers the HTTP check on its path, and whether the matcher accepts it
+  /// within the timeout.
+  func answer(
+    of application: ApplicationActor, settings: HealthCheckSettings, roundTrip: SimDuration,
+    in world: World
+  ) -> HealthCheckResult {
     let path = settings.path ?? "/"
     let plan = application.behavior.plan(for: path)
     if plan.resetConnection {
-      return (false, roundTrip, "Target.FailedHealthChecks: the application resets the connection")
+      return .failed(
+        after: roundTrip, "Target.FailedHealthChecks: the application resets the connection")
     }
     let work: SimDuration
     switch plan.latency {
     case .fixed(let value): work = value
     case .exponential(let mean): work = mean
     }
-    if work >= timeout {
-      return (
-        false, timeout,
-        "Target.Timeout: GET \(path) takes \(work), longer than the \(timeout) timeout"
-      )
+    if work >= settings.timeout {
+      return .failed(
+        after: settings.timeout,
+        "Target.Timeout: GET \(path) takes \(work), longer than the \(settings.timeout) timeout")
     }
     var status = plan.status
     if !plan.failRatio.isZero && world.randomSource(id).pointee.chance(plan.failRatio) {
       status = plan.failStatus
     }
     guard settings.matcher.matches(status) else {
-      return (
-        false, roundTrip + work,
-        "Target.ResponseCodeMismatch: GET \(path) answered \(status), expected \(settings.matcher)"
-      )
+      return .failed(
+        after: roundTrip + work,
+        "Target.ResponseCodeMismatch: GET \(path) answered \(status), expected \(settings.matcher)")
     }
-    return (true, roundTrip + work, "")
+    return .passed(after: roundTrip + work)
   }
+}
+
+/// The outcome of one health check and when it is known.
+struct HealthCheckResult {
+  var passed: Bool
+  var delay: SimDuration
+  /// Why it failed (`Target.Timeout: …`); empty when it passed.
+  var reason: String
+
+  static func passed(after delay: SimDuration) -> HealthCheckResult {
+    HealthCheckResult(passed: true, delay: delay, reason: "")
+  }
+
+  static func failed(after delay: SimDuration, _ reason: String) -> HealthCheckResult {
+    HealthCheckResult(passed: false, delay: delay, reason: reason)
+  }
+}
+
+/// How the connection of a health check went.
+enum HealthCheckConnection {
+  case connected(listener: Int32, roundTrip: SimDuration)
+  case failed(HealthCheckResult)
 }
