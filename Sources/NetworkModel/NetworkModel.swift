@@ -27,6 +27,8 @@ public struct NetworkModel: Sendable {
   public var traffic: [TrafficStream] = []
   public var events: [ScenarioEvent] = []
   public var expectations: [Expectation] = []
+  /// Load balancers, listeners, target groups and their ECS attachments.
+  public var loadBalancing = LoadBalancingModel()
   public var settings = SimulationSettings()
   public var lattice = LatticeModel()
 

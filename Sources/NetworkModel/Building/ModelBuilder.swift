@@ -48,6 +48,7 @@ public final class ModelBuilder {
     buildCloudMap()
     buildECS()
     buildExternalsAndClients()
+    buildLoadBalancing()
     buildServiceSections()
     buildLattice()
     buildTraffic()
