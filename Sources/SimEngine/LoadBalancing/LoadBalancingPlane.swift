@@ -35,9 +35,10 @@ public final class LoadBalancingPlane: SimActor {
 
   /// Adds the load balancers to `world`: one node (an ENI with the load balancer's security
   /// groups, listening on every listener port) per subnet, the DNS names, and the observers.
-  public static func wire(_ world: World) {
+  @discardableResult
+  public static func wire(_ world: World) -> LoadBalancingPlane? {
     let model = world.model
-    guard !model.loadBalancing.loadBalancers.isEmpty else { return }
+    guard !model.loadBalancing.loadBalancers.isEmpty else { return nil }
     let plane = world.add(LoadBalancingPlane(model: model))
     for (index, lb) in plane.loadBalancers.enumerated() {
       let kind = lb.kind == .application ? "ALB" : "NLB"
@@ -66,6 +67,13 @@ public final class LoadBalancingPlane: SimActor {
     world.dnsAuthorities.insert(plane, at: 0)
     world.lifecycleObservers.append(plane)
     world.serviceCallHandlers.append(plane)
+    return plane
+  }
+
+  /// The node addresses of a load balancer named by its name or ARN (Lattice `ALB` targets).
+  public func nodeAddresses(of reference: String, in world: World) -> [UInt32] {
+    guard let index = loadBalancers.firstIndex(where: { $0.name == reference || $0.arn == reference }) else { return [] }
+    return nodes[index].map { world.interfaces[Int($0.interface)].address }
   }
 
   public override func handleTimer(_ tag: Int64, in world: World) {
