@@ -38,8 +38,19 @@ let package = Package(
     .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "Diagnostics"]),
     .testTarget(name: "RouteMatchingTests", dependencies: ["RouteMatching"]),
     .testTarget(name: "BenchmarkToolsTests", dependencies: ["MeshSimCLI", "Reports", "SimEngine", "NetworkModel"]),
+    .testTarget(name: "NetworkModelTests", dependencies: ["NetworkModel", "ScenarioFormat", "Diagnostics"]),
+    .testTarget(name: "SimEngineTests", dependencies: ["SimEngine", "NetworkModel", "ScenarioFormat", "Diagnostics", "SimKernel", "RouteMatching"]),
+    .testTarget(name: "MeshSimCLITests", dependencies: ["MeshSimCLI", "Diagnostics"]),
+    .testTarget(name: "ScenarioGoldenTests", dependencies: ["MeshSimCLI"]),
+    .testTarget(name: "DeterminismTests", dependencies: ["MeshSimCLI", "SimEngine", "Reports", "NetworkModel"]),
+    .testTarget(
+      name: "LoadBalancingTests",
+      dependencies: ["NetworkModel", "ScenarioFormat", "Diagnostics", "RouteMatching", "SimEngine", "SimKernel"]),
     .testTarget(
       name: "ServiceConnectTests",
       dependencies: ["SimEngine", "NetworkModel", "ScenarioFormat", "Diagnostics", "SimKernel", "RouteMatching"]),
+    .testTarget(
+      name: "LatticeTests",
+      dependencies: ["ScenarioFormat", "NetworkModel", "RouteMatching", "SimEngine", "Diagnostics", "SimKernel"]),
   ]
 )

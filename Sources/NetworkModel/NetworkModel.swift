@@ -15,6 +15,8 @@ public struct NetworkModel: Sendable {
   public var prefixLists: [PrefixList] = []
   public var namespaces: [Namespace] = []
   public var discoveryServices: [DiscoveryService] = []
+  /// Instances registered by `RegisterInstance` in the scenario (ECS registers its own tasks).
+  public var cloudMapInstances: [CloudMapInstance] = []
   public var clusters: [Cluster] = []
   public var taskDefinitions: [TaskDefinition] = []
   public var services: [ECSService] = []
@@ -25,7 +27,10 @@ public struct NetworkModel: Sendable {
   public var traffic: [TrafficStream] = []
   public var events: [ScenarioEvent] = []
   public var expectations: [Expectation] = []
+  /// Load balancers, listeners, target groups and their ECS attachments.
+  public var loadBalancing = LoadBalancingModel()
   public var settings = SimulationSettings()
+  public var lattice = LatticeModel()
 
   public init(document: ScenarioDocument) {
     self.document = document

@@ -24,7 +24,7 @@ public final class ClientActor: SimActor {
 
   /// The stream's request head, parsed once when its URL has no `{{…}}` placeholder (those
   /// name task addresses, which change, so they are expanded and parsed per request).
-  private var fixedHead: RequestHead?
+  private var fixedHead: (head: RequestHead, urlHost: String, connectHost: String?)?
   private var fixedHeadChecked = false
 
   /// Starts request `index` of the stream.
@@ -39,7 +39,7 @@ public final class ClientActor: SimActor {
       world.complete(request: request, response: .failure(.hostUnreachable))
       return
     }
-    guard let head = requestHead(in: world) else {
+    guard let (head, urlHost, connectHost) = requestHead(in: world) else {
       world.complete(request: request, response: .failure(.dnsNameNotFound))
       return
     }
@@ -47,28 +47,32 @@ public final class ClientActor: SimActor {
       let stream = world.model.traffic[self.stream]
       let label = task?.name ?? originLabel(in: world)
       world.traces.append(Int(trace), TraceStep(time: world.now, actor: world.interfaces[Int(interface)].label, kind: .sent,
-                                                detail: "\(label) sends \(stream.method) \(head.scheme)://\(head.host):\(head.port)\(head.target)"))
+                                                detail: "\(label) sends \(stream.method) \(head.scheme)://\(urlHost):\(head.port)\(head.target)"
+                                                  + (urlHost == head.host ? "" : " (Host: \(head.host))")))
     }
     world.call(from: interface, caller: id, head: head, parent: -1, request: request, timeout: world.model.traffic[self.stream].timeout,
-               callerContext: Int64(request))
+               callerContext: Int64(request), connectHost: connectHost)
   }
 
-  /// The request head for the next request: the URL with its placeholders expanded, and the
-  /// `Host` header (if any) as the host.
-  func requestHead(in world: World) -> RequestHead? {
+  /// The request head for the next request (the URL with its placeholders expanded, and the
+  /// `Host` header, if any, as the host), the URL's own host, and the host to connect to when
+  /// the Host header names another.
+  func requestHead(in world: World) -> (head: RequestHead, urlHost: String, connectHost: String?)? {
     if let fixedHead { return fixedHead }
     let stream = world.model.traffic[self.stream]
     guard var head = RequestHead(method: stream.method, url: world.expandURL(stream.url), headers: HTTPHeaders(stream.headers)) else {
       return nil
     }
+    let urlHost = head.host
     if let host = head.headers.value(for: "host") {
       head.host = host.split(separator: ":").first.map(String.init) ?? host
     }
+    let parsed = (head: head, urlHost: urlHost, connectHost: urlHost == head.host ? nil : urlHost)
     if !fixedHeadChecked {
       fixedHeadChecked = true
-      if !stream.url.contains("{{") { fixedHead = head }
+      if !stream.url.contains("{{") { fixedHead = parsed }
     }
-    return head
+    return parsed
   }
 
   /// How traces name a client origin.

@@ -6,9 +6,11 @@ extension World {
   /// Opens an exchange from `caller` (using interface `from`) with everything a client does:
   /// expand the URL's host, resolve it (hosts file, then DNS with the interface's cache), let
   /// an App Mesh sidecar intercept it, then connect. Failures come back as responses.
+  /// `connectHost` is the name to resolve and connect to when it differs from the request's
+  /// Host header (`curl -H 'Host: api.example.com' http://my-alb-…elb.amazonaws.com/`).
   @discardableResult
   public func call(from interface: Int32, caller: Int32, head: consuming RequestHead, parent: Int32, request: Int32,
-                   timeout: SimDuration, callerContext: Int64 = 0) -> Int32 {
+                   timeout: SimDuration, callerContext: Int64 = 0, connectHost: String? = nil) -> Int32 {
     let depth = parent >= 0 ? exchanges[parent].depth + 1 : 0
     let host = head.host
     let port = head.port
@@ -18,10 +20,11 @@ extension World {
     // 1. Resolve.
     var address: UInt32
     var lookupDelay = SimDuration.zero
-    if host.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true, let literal = IPv4Address(host) {
+    let hostToResolve = connectHost ?? host
+    if hostToResolve.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true, let literal = IPv4Address(hostToResolve) {
       address = literal.value
     } else {
-      switch resolve(host, from: source, exchange: e) {
+      switch resolve(hostToResolve, from: source, exchange: e) {
       case .failure(let delay):
         fail(e, .failure(.dnsNameNotFound), after: delay)
         return e
@@ -48,14 +51,17 @@ extension World {
   }
 
   /// Opens an exchange that connects straight to `address:port`, bypassing DNS and the sidecar
-  /// (a proxy's own upstream connection).
+  /// (a proxy's own upstream connection). `presentedSource` is the source address the
+  /// destination sees instead of the interface's own (an NLB preserving the client's address);
+  /// security-group references still match the interface's groups.
   @discardableResult
   public func connect(from interface: Int32, caller: Int32, to address: UInt32, port: Int, head: consuming RequestHead,
-                      parent: Int32, request: Int32, timeout: SimDuration, callerContext: Int64 = 0) -> Int32 {
+                      parent: Int32, request: Int32, timeout: SimDuration, callerContext: Int64 = 0,
+                      presentedSource: UInt32? = nil) -> Int32 {
     let depth = parent >= 0 ? exchanges[parent].depth + 1 : 0
     let e = open(caller: caller, head: head, parent: parent, request: request, depth: depth, callerContext: callerContext)
     simulation.scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
-    connect(e, from: interface, to: address, port: port, extraDelay: .zero)
+    connect(e, from: interface, to: address, port: port, extraDelay: .zero, presentedSource: presentedSource)
     return e
   }
 
@@ -93,7 +99,8 @@ extension World {
   }
 
   /// The network part of a connection: reachability, security groups, listener.
-  func connect(_ e: Int32, from interface: Int32, to address: UInt32, port: Int, extraDelay: SimDuration) {
+  func connect(_ e: Int32, from interface: Int32, to address: UInt32, port: Int, extraDelay: SimDuration,
+               presentedSource: UInt32? = nil) {
     let source = interfaces[Int(interface)]
     var target: String { "\(IPv4Address(address)):\(port)" }
     // Loopback stays inside the task (Service Connect's 127.255.0.x listeners).
@@ -118,7 +125,9 @@ extension World {
       handler.connect(e, from: source, to: address, port: port, extraDelay: extraDelay, in: self)
       return
     }
-    if !isTraced(e) {
+    // A presented source (an NLB passing the client's address on) changes what the destination
+    // sees, so such connections are not memoized.
+    if presentedSource == nil && !isTraced(e) {
       let memo = source.connectionMemos[ConnectionMemo.slot(address: address, port: port)]
       if memo.version == network.value && memo.address == address && memo.port == port {
         exchanges[e].callee = memo.listener
@@ -157,7 +166,8 @@ extension World {
       drop(e, .deniedBySecurityGroupEgress)
       return
     }
-    let seenSource = viaPublic || source.onInternet ? (source.publicAddress ?? source.address) : source.address
+    let seenSource = presentedSource
+      ?? (viaPublic || source.onInternet ? (source.publicAddress ?? source.address) : source.address)
     switch SecurityGroupFilter.ingressDecision(to: destination, from: source, seenAddress: seenSource,
                                                privatePath: !viaPublic && !source.onInternet, port: port,
                                                explain: isTraced(e), in: self) {
@@ -178,9 +188,11 @@ extension World {
     exchanges[e].calleeInterface = destinationIndex
     exchanges[e].sourceAddress = seenSource
     exchanges[e].returnLatency = oneWayLatency(source, destination)
-    source.connectionMemos[ConnectionMemo.slot(address: address, port: port)] = ConnectionMemo(
-      version: network.value, address: address, port: port, destination: destinationIndex, listener: listener,
-      seenSource: seenSource, latency: oneWayLatency(source, destination))
+    if presentedSource == nil {
+      source.connectionMemos[ConnectionMemo.slot(address: address, port: port)] = ConnectionMemo(
+        version: network.value, address: address, port: port, destination: destinationIndex, listener: listener,
+        seenSource: seenSource, latency: oneWayLatency(source, destination))
+    }
     simulation.scheduleInLane(.requestArrived(exchange: e, generation: exchanges[e].generation), after: latency)
   }
 
