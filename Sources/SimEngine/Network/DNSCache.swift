@@ -10,10 +10,6 @@ public struct DNSCache: Sendable {
     public var source: String
   }
   private var entries: [String: Entry] = [:]
-  /// The name last looked up or stored and its entry: a client usually asks for the same name
-  /// again and again, and comparing a string with itself is much cheaper than hashing it.
-  private var lastName: String?
-  private var lastEntry: Entry?
   /// The name as the client wrote it (before lowercasing) that last resolved from this cache,
   /// with that entry's addresses and expiry: the resolver's fast path (`memoizedCount`).
   private var memoName: String?
@@ -41,23 +37,13 @@ public struct DNSCache: Sendable {
     memoExpires = entry.expires
   }
 
-  public mutating func lookup(_ name: String, at now: SimTime) -> Entry? {
-    let entry: Entry?
-    if let lastName, lastName == name {
-      entry = lastEntry
-    } else {
-      entry = entries[name]
-      lastName = name
-      lastEntry = entry
-    }
-    guard let entry, entry.expires > now else { return nil }
+  public func lookup(_ name: String, at now: SimTime) -> Entry? {
+    guard let entry = entries[name], entry.expires > now else { return nil }
     return entry
   }
 
   public mutating func store(_ name: String, _ entry: Entry) {
     memoName = nil
     entries[name] = entry
-    lastName = name
-    lastEntry = entry
   }
 }
