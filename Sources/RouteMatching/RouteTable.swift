@@ -18,6 +18,8 @@ public struct RouteTable<Action: Sendable>: Sendable {
   /// The first rule whose condition the request satisfies, with its index; `nil` when none does.
   ///
   /// - Complexity: O(rules × condition size); does not allocate for single-valued headers.
+  ///   Inlinable so that callers get it specialised for their action type.
+  @inlinable
   public func firstMatch(_ request: RequestHead) -> (index: Int, rule: RouteRule<Action>)? {
     var index = 0
     while index < rules.count {
