@@ -40,8 +40,11 @@ public struct Simulation<Payload> {
   @usableFromInline var laneFrontTimes: ContiguousArray<Int64>
   @usableFromInline var laneFrontSequences: ContiguousArray<UInt64>
 
-  /// Most distinct delays that get a lane; events with other delays go to the heap.
+  /// Most lanes (distinct delays pending at once); events with other delays go to the heap.
   @usableFromInline static var maximumLaneCount: Int { 8 }
+
+  /// `maximumLaneCount`, for tests.
+  public static var maximumLaneCountForTests: Int { maximumLaneCount }
 
   /// An empty simulation at `SimTime.zero` that will return at most `eventLimit` events.
   @inlinable
@@ -134,8 +137,9 @@ public struct Simulation<Payload> {
   /// Schedules `payload` to be returned `delay` after `now`, exactly as `schedule(_:after:)`
   /// would order it, but in a FIFO lane shared by all events with the same delay: O(1) instead
   /// of O(log n), and the heap stays small. Meant for delays many events share and that rarely
-  /// matter, such as timeouts. Lane events cannot be cancelled (they have no `EventID`); the
-  /// first `maximumLaneCount` distinct delays get a lane, later ones fall back to the heap.
+  /// matter, such as timeouts. Lane events cannot be cancelled (they have no `EventID`). At most
+  /// `maximumLaneCount` lanes exist; a new delay takes an empty lane when all are in use, and
+  /// falls back to the heap when none is empty.
   ///
   /// - Complexity: O(1) (O(log n) when it falls back to the heap)
   @inlinable
@@ -149,14 +153,20 @@ public struct Simulation<Payload> {
     var lane = 0
     while lane < laneDelays.count && laneDelays[lane] != delay.nanoseconds { lane += 1 }
     if lane == laneDelays.count {
-      guard lanes.count < Simulation.maximumLaneCount else {
+      if lanes.count < Simulation.maximumLaneCount {
+        lanes.append(DelayLane(delay: delay.nanoseconds))
+        laneDelays.append(delay.nanoseconds)
+        laneFrontTimes.append(.max)
+        laneFrontSequences.append(.max)
+      } else if let idle = laneFrontTimes.firstIndex(of: .max) {
+        // An empty lane holds no order to keep: it takes the new delay.
+        lane = idle
+        lanes[lane] = DelayLane(delay: delay.nanoseconds)
+        laneDelays[lane] = delay.nanoseconds
+      } else {
         schedule(payload, at: time)
         return
       }
-      lanes.append(DelayLane(delay: delay.nanoseconds))
-      laneDelays.append(delay.nanoseconds)
-      laneFrontTimes.append(.max)
-      laneFrontSequences.append(.max)
     }
     let sequence = nextSequence
     nextSequence &+= 1

@@ -83,3 +83,18 @@ private func run(seed: UInt64, useLanes: Bool) -> (order: [Int], fingerprint: Fi
   while let payload = simulation.nextEvent() { order.append(payload) }
   return (order, simulation.fingerprint, simulation.processedEventCount, violation)
 }
+
+@Suite("Simulation delay lanes: reuse")
+struct DelayLaneReuseTests {
+  @Test("an empty lane takes a new delay once every lane is in use; order is kept")
+  func emptyLaneIsReused() {
+    var simulation = Simulation<Int>()
+    // Fill every lane, drain them, then use new delays: they reuse the empty lanes.
+    for delay in 1...Simulation<Int>.maximumLaneCountForTests { simulation.scheduleInLane(delay, after: .nanoseconds(Int64(delay))) }
+    while simulation.nextEvent() != nil {}
+    for delay in (100...120).reversed() { simulation.scheduleInLane(delay, after: .nanoseconds(Int64(delay))) }
+    var drained: [Int] = []
+    while let payload = simulation.nextEvent() { drained.append(payload) }
+    #expect(drained == Array(100...120))
+  }
+}

@@ -79,9 +79,17 @@ public final class World {
     randomStreams.withUnsafeMutableBufferPointer { $0.baseAddress! + Int(actor) }
   }
 
+  /// Long timers (a second or more: request and idle timeouts, health-check intervals) wait in
+  /// the kernel's delay lanes, where many share a delay; the order of events is the same.
   public func startTimer(_ actor: Int32, after delay: SimDuration, tag: Int64) {
-    simulation.schedule(.timerFired(actor: actor, tag: tag), after: delay)
+    if delay >= World.laneTimerThreshold {
+      simulation.scheduleInLane(.timerFired(actor: actor, tag: tag), after: delay)
+    } else {
+      simulation.schedule(.timerFired(actor: actor, tag: tag), after: delay)
+    }
   }
+
+  static let laneTimerThreshold = SimDuration.seconds(1)
 
   // MARK: - Running
 
