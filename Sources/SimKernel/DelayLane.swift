@@ -22,44 +22,60 @@ struct DelayLane<Payload> {
 
   /// The delay every event of the lane was scheduled with, in nanoseconds.
   @usableFromInline let delay: Int64
-  /// Pending entries from `head` on; entries before `head` have been popped.
-  @usableFromInline var entries: ContiguousArray<Entry>
+  /// A ring of slots (a power of two of them, or none): the pending entries are the `count`
+  /// slots from `head` on, wrapping around; the other slots hold stale copies.
+  @usableFromInline var ring: ContiguousArray<Entry>
   @usableFromInline var head: Int
+  @usableFromInline var count: Int
 
   @inlinable
   init(delay: Int64) {
     self.delay = delay
-    entries = []
+    ring = []
     head = 0
+    count = 0
   }
 
   @inlinable
-  var count: Int { entries.count - head }
-
-  @inlinable
-  var isEmpty: Bool { head == entries.count }
+  var isEmpty: Bool { count == 0 }
 
   /// The earliest pending entry. The lane must not be empty.
   @inlinable
-  var front: Entry { entries[head] }
+  var front: Entry { ring[head] }
+
+  /// Pending entry `index` (0 is the front).
+  @inlinable
+  func entry(_ index: Int) -> Entry { ring[(head &+ index) & (ring.count &- 1)] }
 
   @inlinable
   mutating func append(_ entry: Entry) {
-    entries.append(entry)
+    if count == ring.count {
+      grow(adding: entry)
+      return
+    }
+    ring[(head &+ count) & (ring.count &- 1)] = entry
+    count &+= 1
   }
 
-  /// Removes the front entry, compacting the storage once most of it has been popped (so each
-  /// entry is moved at most once on average).
   @inlinable
   mutating func removeFront() {
-    head += 1
-    if head == entries.count {
-      entries.removeAll(keepingCapacity: true)
-      head = 0
-    } else if head >= 4096 && head * 2 >= entries.count {
-      entries.removeSubrange(0..<head)
-      head = 0
-    }
+    head = (head &+ 1) & (ring.count &- 1)
+    count &-= 1
+  }
+
+  /// Doubles the ring (at least 16 slots), the pending entries first and in order, then
+  /// `entry`; the spare slots are filled with copies of `entry`.
+  @usableFromInline
+  mutating func grow(adding entry: Entry) {
+    let size = Swift.max(16, ring.count * 2)
+    var bigger = ContiguousArray<Entry>()
+    bigger.reserveCapacity(size)
+    for index in 0..<count { bigger.append(self.entry(index)) }
+    bigger.append(entry)
+    while bigger.count < size { bigger.append(entry) }
+    ring = bigger
+    head = 0
+    count += 1
   }
 }
 

@@ -48,7 +48,8 @@ extension Simulation {
         return "lane \(index) has a stale front"
       }
       var previous: (time: Int64, sequence: UInt64)?
-      for entry in lane.entries[lane.head...] {
+      for index in 0..<lane.count {
+        let entry = lane.entry(index)
         if entry.time < clock.nanoseconds { return "lane event \(entry.sequence) is in the past" }
         if let previous, (previous.time, previous.sequence) >= (entry.time, entry.sequence) {
           return "lane of delay \(lane.delay) is out of order at \(entry.sequence)"

@@ -83,9 +83,9 @@ public final class World {
   /// the kernel's delay lanes, where many share a delay; the order of events is the same.
   public func startTimer(_ actor: Int32, after delay: SimDuration, tag: Int64) {
     if delay >= World.laneTimerThreshold {
-      simulation.scheduleInLane(.timerFired(actor: actor, tag: tag), after: delay)
+      simulation.scheduleInLane(.timerFired(tag: tag, actor: actor), after: delay)
     } else {
-      simulation.schedule(.timerFired(actor: actor, tag: tag), after: delay)
+      simulation.schedule(.timerFired(tag: tag, actor: actor), after: delay)
     }
   }
 
@@ -134,7 +134,7 @@ public final class World {
         note(e, actors[Int(exchanges[e].caller)].name, .failed, "gave up waiting after \(now - exchanges[e].startedAt)")
       }
       close(e)
-    case .timerFired(let actor, let tag):
+    case .timerFired(let tag, let actor):
       actors[Int(actor)].handleTimer(tag, in: self)
     case .scenarioEvent(let index):
       ScenarioEventApplier.apply(model.events[Int(index)], in: self)
