@@ -65,7 +65,7 @@ struct DelayLane<Payload> {
 
   /// Doubles the ring (at least 16 slots), the pending entries first and in order, then
   /// `entry`; the spare slots are filled with copies of `entry`.
-  @usableFromInline
+  @inlinable
   mutating func grow(adding entry: Entry) {
     let size = Swift.max(16, ring.count * 2)
     var bigger = ContiguousArray<Entry>()
