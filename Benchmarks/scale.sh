@@ -6,14 +6,14 @@
 #
 #   Benchmarks/scale.sh [S ...]          default S = 10 30 100 300 1000
 #
-# Environment: OPTIONS="cloud-map service-connect" (the generator's --option values),
+# Environment: OPTIONS="cloud-map service-connect elb lattice mixed" (`meshsim generate --option`),
 # REQUESTS=100000, ROUNDS=3 (median of rounds), TASKS=10.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 SIZES=("$@")
 [ ${#SIZES[@]} -eq 0 ] && SIZES=(10 30 100 300 1000)
-OPTIONS=${OPTIONS:-"cloud-map service-connect"}
+OPTIONS=${OPTIONS:-"cloud-map service-connect elb lattice mixed"}
 REQUESTS=${REQUESTS:-100000}
 ROUNDS=${ROUNDS:-3}
 TASKS=${TASKS:-10}

@@ -9,9 +9,17 @@ enum GenerateCommand: Subcommand {
   static var help: String {
     """
     \(abstract): N ECS services of T tasks each over three subnets and zones, one security
-    group per service, the services reached through one option, path rules spread evenly over
-    the services (a request for another path gets 404), and one traffic stream per service.
-    The same options always give the same file.
+    group per service, the services reached through one option (or all of them in turn with
+    'mixed'), path rules spread evenly over the services (a request for another path gets
+    404), and one traffic stream per service. The same options always give the same file.
+
+      cloud-map        a client resolves app-N.gen.local (private DNS namespace, A records)
+      service-connect  a caller service calls app-N:80 through its Service Connect proxy
+      elb              a client calls internal ALBs (20 services each); listener rules route
+                       /app-N/rK* to each service's target group
+      lattice          a client calls app-N.gen.internal; each VPC Lattice service's rules
+                       route prefixes /rK to its target group
+      mixed            service 1 cloud-map, 2 service-connect, 3 elb, 4 lattice, 5 cloud-map, …
 
     \(usage)
 

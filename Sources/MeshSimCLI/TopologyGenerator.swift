@@ -2,9 +2,9 @@ import ScenarioFormat
 
 /// Writes large synthetic scenarios for scale tests (`meshsim generate`): `services` ECS
 /// services of `tasksPerService` tasks each, spread over three subnets in three zones, each
-/// with its own security group, reached through one of the service-to-service options, plus
-/// `routes` path rules spread evenly over the services, and one traffic stream per service
-/// (so every request goes to a different part of the topology).
+/// with its own security group, reached through one of the service-to-service options (or all
+/// of them, service by service), plus `routes` path rules spread evenly over the services, and
+/// one traffic stream per service (so requests go all over the topology).
 ///
 /// The output is a valid scenario in the contract's shapes (AWS API request shapes plus the
 /// simulation keys), byte-identical for the same options, so a topology can be regenerated
@@ -12,16 +12,25 @@ import ScenarioFormat
 public struct TopologyGenerator {
   /// How clients reach the services.
   public enum Option: String, CaseIterable, Sendable {
-    /// A client in a subnet resolves `svc-N.gen.local` (Cloud Map private DNS, A records).
+    /// A client in a subnet resolves `app-N.gen.local` (Cloud Map private DNS, A records); the
+    /// application answers its routed paths.
     case cloudMap = "cloud-map"
-    /// A `caller` service calls `svc-N:80` through its Service Connect proxy.
+    /// A `caller` service calls `app-N:80` through its Service Connect proxy.
     case serviceConnect = "service-connect"
+    /// A client calls internal ALBs (20 services each); listener rules route path patterns to
+    /// each service's target group.
+    case loadBalancer = "elb"
+    /// A client in an associated VPC calls `app-N.gen.internal`; each VPC Lattice service's
+    /// listener rules route path prefixes to its target group.
+    case lattice
+    /// The services take the options above in turn (service 1 Cloud Map, 2 Service Connect, …).
+    case mixed
   }
 
   public struct Options: Sendable {
     public var services = 100
     public var tasksPerService = 10
-    /// Path rules in all (each service answers `routes / services` prefixes, the rest 404).
+    /// Path rules in all, spread evenly over the services.
     public var routes = 500
     public var option = Option.cloudMap
     /// Requests in all, spread evenly over the streams.
@@ -37,6 +46,11 @@ public struct TopologyGenerator {
 
   public init(_ options: Options) { self.options = options }
 
+  /// Services per application load balancer.
+  static let servicesPerLoadBalancer = 20
+  /// The options `mixed` cycles through, in order.
+  static let concreteOptions: [Option] = [.cloudMap, .serviceConnect, .loadBalancer, .lattice]
+
   /// The scenario as JSON text.
   public func scenarioText() -> String { scenario().rendered(pretty: true) + "\n" }
 
@@ -49,115 +63,94 @@ public struct TopologyGenerator {
       "seed": .int(Int64(bitPattern: options.seed)),
       "ec2": ec2(),
       "ecs": ecs(),
+      "clients": .array([
+        .object(["name": .string("loadgen"), "subnet": .string("subnet-gen-a"), "securityGroups": .array([.string("sg-clients")])])
+      ]),
       "traffic": .array(serviceIndices.map(traffic)),
       "expect": .array([
         .object([
-          "name": .string("the first service answers its routed paths"), "traffic": .string(streamName(0)),
+          "name": .string("the first service answers its routed path"), "traffic": .string(streamName(0)),
           "service": .string(serviceName(0)), "status": .int(200), "share": .int(1),
         ])
       ]),
     ]
-    switch options.option {
-    case .cloudMap:
-      root["cloudMap"] = .object([
-        "namespaces": .array([
-          .object(["Name": .string("gen.local"), "Type": .string("DNS_PRIVATE"), "Vpc": .string("vpc-gen"), "Id": .string("ns-gen")])
-        ]),
-        "services": .array(serviceIndices.map { index in
-          .object([
-            "Name": .string(serviceName(index)), "Id": .string("srv-\(serviceName(index))"), "NamespaceId": .string("ns-gen"),
-            "DnsConfig": .object([
-              "RoutingPolicy": .string("MULTIVALUE"),
-              "DnsRecords": .array([.object(["Type": .string("A"), "TTL": .int(60)])]),
-            ]),
-          ])
-        }),
-      ])
-      root["clients"] = .array([
-        .object(["name": .string("loadgen"), "subnet": .string("subnet-gen-a"), "securityGroups": .array([.string("sg-clients")])])
-      ])
-    case .serviceConnect:
-      root["cloudMap"] = .object([
-        "namespaces": .array([.object(["Name": .string("gen"), "Type": .string("HTTP"), "Id": .string("ns-gen")])])
-      ])
-    }
+    root["cloudMap"] = cloudMapSection()
+    if !indices(of: .loadBalancer).isEmpty { root["elb"] = loadBalancerSection() }
+    if !indices(of: .lattice).isEmpty { root["lattice"] = latticeSection() }
     return .object(root)
   }
 
   var serviceIndices: Range<Int> { 0..<options.services }
 
-  func serviceName(_ index: Int) -> String { "svc-" + padded(index + 1, 4) }
+  /// The option service `index` is reached through.
+  func option(of index: Int) -> Option {
+    options.option == .mixed ? TopologyGenerator.concreteOptions[index % TopologyGenerator.concreteOptions.count] : options.option
+  }
+
+  /// The services reached through `option`, in order.
+  func indices(of option: Option) -> [Int] { serviceIndices.filter { self.option(of: $0) == option } }
+
+  func serviceName(_ index: Int) -> String { "app-" + padded(index + 1, 4) }
   func streamName(_ index: Int) -> String { "to-" + serviceName(index) }
 
-  /// The path prefixes service `index` answers: `routes / services` of them, the first
-  /// `routes % services` services one more.
-  func routePrefixes(_ index: Int) -> [String] {
-    let base = options.routes / max(options.services, 1)
-    let count = base + (index < options.routes % max(options.services, 1) ? 1 : 0)
-    return (0..<count).map { "/r\($0)" }
+  /// The path prefixes service `index` routes: `routes / services` of them, the first
+  /// `routes % services` services one more. Behind an ALB a path carries the service's name
+  /// first (one listener serves twenty services).
+  public func routePrefixes(_ index: Int) -> [String] {
+    let services = max(options.services, 1)
+    let count = options.routes / services + (index < options.routes % services ? 1 : 0)
+    let base = option(of: index) == .loadBalancer ? "/" + serviceName(index) + "/r" : "/r"
+    return (0..<count).map { base + String($0) }
   }
 
   static let subnets = [("subnet-gen-a", "10.0.0.0/18", "us-east-1a"), ("subnet-gen-b", "10.0.64.0/18", "us-east-1b"),
                         ("subnet-gen-c", "10.0.128.0/18", "us-east-1c")]
 
   func ec2() -> JSONOutput {
-    let clientGroup: JSONOutput = .object([
-      "GroupId": .string("sg-clients"), "GroupName": .string("gen-clients"), "VpcId": .string("vpc-gen"),
-      "IpPermissions": .array([]),
-    ])
-    let serviceGroups = serviceIndices.map { index -> JSONOutput in
-      .object([
-        "GroupId": .string("sg-\(serviceName(index))"), "GroupName": .string("gen-\(serviceName(index))"),
-        "VpcId": .string("vpc-gen"),
-        "IpPermissions": .array([
-          .object([
-            "IpProtocol": .string("tcp"), "FromPort": .int(8080), "ToPort": .int(8080),
-            "UserIdGroupPairs": .array([.object(["GroupId": .string("sg-clients")])]),
-          ])
-        ]),
-      ])
+    func group(_ id: String, ingress: [JSONOutput]) -> JSONOutput {
+      .object(["GroupId": .string(id), "GroupName": .string("gen-" + id), "VpcId": .string("vpc-gen"), "IpPermissions": .array(ingress)])
+    }
+    func allow(_ port: Int, from peer: JSONOutput) -> JSONOutput {
+      var rule: [String: JSONOutput] = ["IpProtocol": .string("tcp"), "FromPort": .int(Int64(port)), "ToPort": .int(Int64(port))]
+      if case .object(let fields) = peer, let key = fields.keys.first { rule[key] = fields[key] }
+      return .object(rule)
+    }
+    let fromClients: JSONOutput = .object(["UserIdGroupPairs": .array([.object(["GroupId": .string("sg-clients")])])])
+    var groups = [group("sg-clients", ingress: [])]
+    if !indices(of: .loadBalancer).isEmpty { groups.append(group("sg-alb", ingress: [allow(80, from: fromClients)])) }
+    for index in serviceIndices {
+      let peer: JSONOutput
+      switch option(of: index) {
+      case .loadBalancer: peer = .object(["UserIdGroupPairs": .array([.object(["GroupId": .string("sg-alb")])])])
+      case .lattice: peer = .object(["PrefixListIds": .array([.object(["PrefixListId": .string("pl-vpc-lattice")])])])
+      default: peer = fromClients
+      }
+      groups.append(group("sg-\(serviceName(index))", ingress: [allow(8080, from: peer)]))
     }
     return .object([
       "vpcs": .array([.object(["VpcId": .string("vpc-gen"), "CidrBlock": .string("10.0.0.0/16")])]),
       "subnets": .array(TopologyGenerator.subnets.map { id, cidr, zone in
         .object(["SubnetId": .string(id), "VpcId": .string("vpc-gen"), "CidrBlock": .string(cidr), "AvailabilityZone": .string(zone)])
       }),
-      "securityGroups": .array([clientGroup] + serviceGroups),
+      "securityGroups": .array(groups),
     ])
   }
 
   func ecs() -> JSONOutput {
     var definitions = serviceIndices.map { index -> JSONOutput in
+      let rules = [JSONOutput.object(["path": .string("/health"), "status": .int(200), "body": .string("ok")])]
+        + routePrefixes(index).map { prefix in
+          .object(["prefix": .string(prefix), "status": .int(200), "body": .string(serviceName(index) + " " + prefix)])
+        }
       let behavior: JSONOutput = .object([
         "status": .int(404), "body": .string("no route"), "latency": .object(["exponential": .string("2ms")]),
-        "paths": .array(routePrefixes(index).map { prefix in
-          .object(["prefix": .string(prefix), "status": .int(200), "body": .string(serviceName(index) + prefix)])
-        }),
+        "paths": .array(rules),
       ])
       return taskDefinition(family: serviceName(index), behavior: behavior)
     }
-    var services = serviceIndices.map { index -> JSONOutput in
-      var fields = serviceFields(name: serviceName(index), count: options.tasksPerService, group: "sg-\(serviceName(index))")
-      switch options.option {
-      case .cloudMap:
-        fields["serviceRegistries"] = .array([
-          .object(["registryArn": .string("arn:aws:servicediscovery:us-east-1:123456789012:service/srv-\(serviceName(index))")])
-        ])
-      case .serviceConnect:
-        fields["serviceConnectConfiguration"] = .object([
-          "enabled": .bool(true),
-          "services": .array([
-            .object([
-              "portName": .string("http"), "discoveryName": .string(serviceName(index)),
-              "clientAliases": .array([.object(["port": .int(80), "dnsName": .string(serviceName(index))])]),
-            ])
-          ]),
-        ])
-      }
-      return .object(fields)
-    }
+    var services = serviceIndices.map { index in JSONOutput.object(ecsService(index)) }
     var cluster: [String: JSONOutput] = ["clusterName": .string("gen")]
-    if options.option == .serviceConnect {
+    if !indices(of: .serviceConnect).isEmpty {
       cluster["serviceConnectDefaults"] = .object(["namespace": .string("gen")])
       definitions.append(taskDefinition(family: "caller", behavior: nil))
       var caller = serviceFields(name: "caller", count: 3, group: "sg-clients")
@@ -185,7 +178,7 @@ public struct TopologyGenerator {
 
   func serviceFields(name: String, count: Int, group: String) -> [String: JSONOutput] {
     [
-      "serviceName": .string(name), "cluster": .string("gen"), "taskDefinition": .string(name == "caller" ? "caller" : name),
+      "serviceName": .string(name), "cluster": .string("gen"), "taskDefinition": .string(name),
       "desiredCount": .int(Int64(count)), "launchType": .string("FARGATE"),
       "networkConfiguration": .object([
         "awsvpcConfiguration": .object([
@@ -199,16 +192,16 @@ public struct TopologyGenerator {
     let streams = options.services
     let count = options.requests / streams + (index < options.requests % streams ? 1 : 0)
     let prefixes = routePrefixes(index)
-    let path = prefixes.isEmpty ? "/" : prefixes[index % prefixes.count]
+    let path = prefixes.isEmpty ? "/health" : prefixes[index % prefixes.count]
+    var from: JSONOutput = .string("loadgen")
     let url: String
-    let from: JSONOutput
-    switch options.option {
-    case .cloudMap:
-      url = "http://\(serviceName(index)).gen.local:8080\(path)"
-      from = .string("loadgen")
+    switch option(of: index) {
+    case .cloudMap, .mixed: url = "http://\(serviceName(index)).gen.local:8080\(path)"
     case .serviceConnect:
       url = "http://\(serviceName(index)):80\(path)"
       from = .object(["service": .string("caller")])
+    case .loadBalancer: url = "http://\(loadBalancerDNSName(index / TopologyGenerator.servicesPerLoadBalancer))\(path)"
+    case .lattice: url = "http://\(serviceName(index)).gen.internal\(path)"
     }
     // Each stream's interval, so that the streams together send `rate` requests per second.
     let microseconds = max(1, streams * 1_000_000 / max(options.rate, 1))

@@ -95,7 +95,7 @@ public struct ExchangeTable: Sendable {
   }
 
   public subscript(index: Int32) -> Exchange {
-    _read { yield slab[index] }
+    get { slab[index] }
     _modify { yield &slab[index] }
   }
 

@@ -22,7 +22,7 @@ public struct RequestTable: Sendable {
   }
 
   public subscript(index: Int32) -> Record {
-    _read { yield slab[index] }
+    get { slab[index] }
     _modify { yield &slab[index] }
   }
 

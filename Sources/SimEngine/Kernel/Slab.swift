@@ -28,9 +28,10 @@ public struct Slab<Element>: Sendable where Element: Sendable {
 
   public mutating func release(_ index: Int32) { free.append(index) }
 
-  /// Reads and writes in place (no copy of the whole element per field access).
+  /// Writes in place (`_modify`), so setting one field does not copy the whole element. Reads
+  /// return a copy (`get`): a borrow of a slot must not outlive a call that may grow the slab.
   public subscript(index: Int32) -> Element {
-    _read { yield slots[Int(index)] }
+    get { slots[Int(index)] }
     _modify { yield &slots[Int(index)] }
   }
 
