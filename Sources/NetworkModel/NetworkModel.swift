@@ -25,6 +25,7 @@ public struct NetworkModel: Sendable {
   public var events: [ScenarioEvent] = []
   public var expectations: [Expectation] = []
   public var settings = SimulationSettings()
+  public var appMesh = AppMeshModel()
 
   public init(document: ScenarioDocument) {
     self.document = document

@@ -47,6 +47,7 @@ public final class ModelBuilder {
     buildECS()
     buildExternalsAndClients()
     buildServiceSections()
+    buildAppMesh()
     buildTraffic()
     buildEvents()
     buildExpectations()
