@@ -11,6 +11,12 @@ public struct MeshRoute: Sendable {
     public var node: Int
     public var port: Int
     public var weight: Int
+
+    public init(node: Int, port: Int, weight: Int) {
+      self.node = node
+      self.port = port
+      self.weight = weight
+    }
   }
   public var name: String
   public var router: Int
