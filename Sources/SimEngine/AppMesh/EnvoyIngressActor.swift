@@ -58,7 +58,7 @@ final class EnvoyIngressActor: SimActor {
         return
       }
     }
-    deliver(e, timeout: listener.perRequestTimeout, in: world)
+    deliver(e, timeout: listener.protocolName == .tcp ? .zero : listener.perRequestTimeout, in: world)
   }
 
   func deliver(_ e: Int32, timeout: SimDuration, in world: World) {

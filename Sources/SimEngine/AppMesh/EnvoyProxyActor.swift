@@ -45,8 +45,9 @@ class EnvoyProxyActor: SimActor {
 
   static let requestTimeoutKind = 1
   static let retryKind = 2
-  /// How long a request may wait when every timeout is disabled.
-  static let unlimited = SimDuration.hours(24)
+  /// How long a request may wait when no per-request timeout applies (TCP, timeouts set to 0):
+  /// App Mesh's default idle timeout, 300 s (AWS behaviour §6 C1).
+  static let unlimited = SimDuration.seconds(300)
 
   init(name: String, interface: Int32, ownNames: [String], plane: AppMeshControlPlane, state: EnvoyClusterState) {
     self.plane = plane
@@ -86,7 +87,7 @@ class EnvoyProxyActor: SimActor {
       world.note(e, name, .matched, "virtual service \(virtualService.name) → provider virtual node \(config.virtualNodes[node].name) (:\(port))")
       call.target = MeshRoute.Target(node: node, port: port, weight: 1)
       call.policy = defaultPolicy
-      timeout = listener.perRequestTimeout
+      timeout = listener.protocolName == .tcp ? .zero : listener.perRequestTimeout
     case .virtualRouter(let routerIndex):
       let router = config.virtualRouters[routerIndex]
       guard let listener = router.listener(port: port) else {
