@@ -32,6 +32,13 @@ final class EnvoyEgressActor: EnvoyProxyActor {
     switch MeshEgressFilter.decide(config: config, node: node, scheme: head.scheme, host: head.host, port: head.port) {
     case .route(let service, let port, let reason):
       world.note(e, name, .matched, reason)
+      let serviceName = config.virtualServices[service].name.lowercased()
+      if head.scheme == "https" && head.host.lowercased() != serviceName {
+        // TCP routes by port only: the application's TLS session for one name lands on another.
+        world.note(e, name, .failed, "the application's TLS session for \(head.host) is proxied to \(serviceName): the certificate does not match, the application aborts the handshake")
+        world.reply(e, .failure(.tlsHandshakeFailed), after: processingDelay(world))
+        return
+      }
       forward(e, service: service, port: port, head: head, clientPolicy: config.virtualNodes[node].clientPolicy(for: service),
               in: world)
     case .noProvider(let service):
