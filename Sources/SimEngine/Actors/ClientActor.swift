@@ -38,6 +38,7 @@ public final class ClientActor: SimActor {
       world.complete(request: request, response: .failure(.dnsNameNotFound))
       return
     }
+    let destination = head.host
     if let host = head.headers.value(for: "host") {
       head.host = host.split(separator: ":").first.map(String.init) ?? host
     }
@@ -46,7 +47,7 @@ public final class ClientActor: SimActor {
                                                 detail: "\(label) sends \(stream.method) \(head.scheme)://\(head.host):\(head.port)\(head.target)"))
     }
     world.call(from: interface, caller: id, head: head, parent: -1, request: request, timeout: stream.timeout,
-               callerContext: Int64(request))
+               callerContext: Int64(request), destination: destination)
   }
 
   /// The interface the stream's requests leave from, and how traces name it.

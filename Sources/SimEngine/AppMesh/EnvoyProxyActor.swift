@@ -95,7 +95,7 @@ class EnvoyProxyActor: SimActor {
         finish(e, .failure(.connectionClosed), in: world)
         return
       }
-      guard let routeIndex = matchRoute(e, table: listener.table, head: head, router: router.name, in: world) else {
+      guard let routeIndex = matchRoute(e, table: listener.table, head: head, scope: "router \(router.name)", in: world) else {
         finish(e, .localReply(404, .noMatchingRoute), in: world)
         return
       }
@@ -125,15 +125,15 @@ class EnvoyProxyActor: SimActor {
   }
 
   /// The first route of `table` that matches, noted hop by hop when traced.
-  func matchRoute(_ e: Int32, table: RouteTable<Int>, head: RequestHead, router: String, in world: World) -> Int? {
+  func matchRoute(_ e: Int32, table: RouteTable<Int>, head: RequestHead, scope: String, in world: World) -> Int? {
     guard world.isTraced(e) else {
       if let match = table.firstMatch(head) { return match.rule.action }
       return nil
     }
     let decision = table.explain(head)
-    for line in decision.lines { world.note(e, name, .matched, "router \(router): \(line)") }
+    for line in decision.lines { world.note(e, name, .matched, "\(scope): \(line)") }
     if decision.action == nil {
-      world.note(e, name, .failed, "no route of router \(router) matches \(head.method) \(head.target): 404 (NR)")
+      world.note(e, name, .failed, "\(scope): nothing matches \(head.method) \(head.target): 404 (NR)")
     }
     return decision.action
   }

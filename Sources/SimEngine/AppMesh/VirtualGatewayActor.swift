@@ -75,7 +75,7 @@ final class VirtualGatewayActor: EnvoyProxyActor {
     head.port = port
     head.path = MeshPathNormalization.normalize(head.path)
     guard let table = virtualGateway.routeListener(port: port)?.table,
-      let index = matchRoute(e, table: table, head: head, router: "virtual gateway \(virtualGateway.name)", in: world)
+      let index = matchRoute(e, table: table, head: head, scope: "virtual gateway \(virtualGateway.name)", in: world)
     else {
       finish(e, .localReply(404, .noMatchingRoute), in: world)
       return

@@ -6,9 +6,11 @@ extension World {
   /// Opens an exchange from `caller` (using interface `from`) with everything a client does:
   /// expand the URL's host, resolve it (hosts file, then DNS with the interface's cache), let
   /// an App Mesh sidecar intercept it, then connect. Failures come back as responses.
+  /// `destination` is the host to connect to when it differs from the Host header (`curl -H
+  /// 'Host: www.example.com' http://10.0.1.9/`); it defaults to `head.host`.
   @discardableResult
   public func call(from interface: Int32, caller: Int32, head: RequestHead, parent: Int32, request: Int32,
-                   timeout: SimDuration, callerContext: Int64 = 0) -> Int32 {
+                   timeout: SimDuration, callerContext: Int64 = 0, destination: String? = nil) -> Int32 {
     let depth = parent >= 0 ? exchanges[parent].depth + 1 : 0
     let e = open(caller: caller, head: head, parent: parent, request: request, depth: depth, callerContext: callerContext)
     simulation.schedule(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
@@ -16,10 +18,11 @@ extension World {
     // 1. Resolve.
     var address: UInt32
     var lookupDelay = SimDuration.zero
-    if let literal = IPv4Address(head.host) {
+    let target = destination ?? head.host
+    if let literal = IPv4Address(target) {
       address = literal.value
     } else {
-      switch resolve(head.host, from: source, exchange: e) {
+      switch resolve(target, from: source, exchange: e) {
       case .failure(let delay):
         fail(e, .failure(.dnsNameNotFound), after: delay)
         return e
