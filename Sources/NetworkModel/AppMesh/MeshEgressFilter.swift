@@ -22,7 +22,11 @@ public enum MeshEgressDecision: Sendable, Equatable {
 /// 2. `*.amazonaws.com` is always allowed when the name is visible (HTTP Host, TLS SNI);
 /// 3. a declared backend whose provider has a TCP listener on the destination port takes the
 ///    connection whatever the name (TCP is routed by port only);
-/// 4. anything else passes through under `ALLOW_ALL` — unless the node declares any backend;
+/// 4. anything else passes through under `ALLOW_ALL` — unless the node declares any backend, in
+///    which case only HTTP on a port where a declared backend has an HTTP listener still falls
+///    back to the allow-all cluster (howto-k8s-egress: with backend `blue` declared, `red` on the
+///    same port answers under ALLOW_ALL); every other undeclared destination is refused — the
+///    documented "a node with backends must declare all its egress" caveat (§6, AM-MESH);
 /// 5. otherwise it is refused: 404 when the port has an HTTP filter chain (some backend listens
 ///    there with HTTP), a closed connection when it has none.
 public enum MeshEgressFilter {
@@ -56,6 +60,9 @@ public enum MeshEgressFilter {
     }
     let httpChain = virtualNode.backends.contains { backend in
       config.providerListeners(of: backend.service).contains { $0.port == port && $0.protocolName.isHTTP }
+    }
+    if mesh.egressFilter == .allowAll && httpChain && speaksHTTP && declaredElsewhere == nil {
+      return .passthrough(reason: "mesh \(mesh.name) egress filter ALLOW_ALL: no virtual host for \(name), the HTTP filter chain of port \(port) falls back to mesh-allow-all")
     }
     if let service = declaredElsewhere {
       let ports = config.providerListeners(of: service).map { String($0.port) }.joined(separator: ", ")
