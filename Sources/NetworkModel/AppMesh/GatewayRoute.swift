@@ -17,6 +17,7 @@ public struct GatewayRoute: Sendable {
   /// Whether the Host header is rewritten to the target virtual service name.
   public var rewritesHost: Bool
   public var specificity: Int
+  public var literalPath: String?
   public var source: SourceRef
 
   public var label: String { "gateway route \(name)" + (priority.map { " (priority \($0))" } ?? "") }

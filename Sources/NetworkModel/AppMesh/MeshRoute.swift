@@ -34,6 +34,8 @@ public struct MeshRoute: Sendable {
   public var perRequestTimeout: SimDuration?
   /// Length of the prefix or exact path, for ordering unprioritised routes.
   public var specificity: Int
+  /// The literal prefix or exact path the match requires, if any (for tie detection).
+  public var literalPath: String?
   public var source: SourceRef
 
   /// `route color-route-blue (priority 900)`.

@@ -74,7 +74,8 @@ extension AppMeshResolver {
     return GatewayRoute(
       name: spec.gatewayRouteName, gateway: gateway, priority: spec.priority, kind: body.kind, condition: condition,
       port: body.match?.port, service: service, targetPort: body.targetPort, pathRewrite: pathRewrite,
-      rewritesHost: rewritesHost, specificity: MeshMatchConversion.specificity(body.match), source: spec.source)
+      rewritesHost: rewritesHost, specificity: MeshMatchConversion.specificity(body.match),
+      literalPath: MeshMatchConversion.literalPath(body.match), source: spec.source)
   }
 
   /// The rewrite a gateway route applies: by default the matched prefix becomes `/` and the Host

@@ -56,7 +56,7 @@ extension AppMeshResolver {
       name: spec.routeName, router: router, priority: spec.priority, kind: body.kind, condition: condition,
       port: body.match?.port, targets: targets, choice: choice, retryPolicy: retry,
       perRequestTimeout: body.perRequestTimeout, specificity: MeshMatchConversion.specificity(body.match),
-      source: spec.source)
+      literalPath: MeshMatchConversion.literalPath(body.match), source: spec.source)
   }
 
   /// Weighted targets: 1–10, weights 0–100 with a positive sum, known nodes, a port when the

@@ -5,18 +5,22 @@
 /// without one come after every prioritised route. Among routes of equal rank the longest prefix
 /// or exact path goes first (App Mesh's historical order, and the gateway-route rule that
 /// `/chapter` beats `/`). Routes that still tie are ordered by name for determinism and reported
-/// as ties, because App Mesh does not define their order.
+/// as ties, because App Mesh does not define their order — unless their literal paths differ
+/// (`/color1` and `/color2` never match the same request, so their order does not matter).
 public enum AppMeshRouteOrdering {
   /// What ordering needs to know about one route.
   public struct Entry: Sendable, Equatable {
     public var priority: Int?
     public var specificity: Int
     public var name: String
+    /// The literal prefix or exact path the match requires, if any.
+    public var path: String?
 
-    public init(priority: Int?, specificity: Int, name: String) {
+    public init(priority: Int?, specificity: Int, name: String, path: String? = nil) {
       self.priority = priority
       self.specificity = specificity
       self.name = name
+      self.path = path
     }
   }
 
@@ -33,7 +37,9 @@ public enum AppMeshRouteOrdering {
     var ties: [(Int, Int)] = []
     for (a, b) in zip(order, order.dropFirst()) {
       let x = entries[a], y = entries[b]
-      if x.priority == y.priority && x.specificity == y.specificity { ties.append((a, b)) }
+      if x.priority == y.priority && x.specificity == y.specificity && (x.path == nil || y.path == nil || x.path == y.path) {
+        ties.append((a, b))
+      }
     }
     return (order, ties)
   }

@@ -13,7 +13,7 @@ public enum GatewayRouteTableConverter {
         entry.route.kind == listener.protocolName && (entry.route.port ?? listener.port) == listener.port
       }
       let ordering = AppMeshRouteOrdering.order(applicable.map {
-        .init(priority: $0.route.priority, specificity: $0.route.specificity, name: $0.route.name)
+        .init(priority: $0.route.priority, specificity: $0.route.specificity, name: $0.route.name, path: $0.route.literalPath)
       })
       let rules = ordering.order.map { position in
         RouteRule(name: applicable[position].route.label, condition: applicable[position].route.condition,

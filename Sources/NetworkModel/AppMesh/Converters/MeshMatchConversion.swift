@@ -79,6 +79,15 @@ public enum MeshMatchConversion {
     return 0
   }
 
+  /// The literal prefix or exact path the match requires (gRPC: `/service/`), if any.
+  public static func literalPath(_ match: MeshMatchSpec?) -> String? {
+    guard let match else { return nil }
+    if let prefix = match.prefix { return prefix }
+    if let exact = match.pathExact { return exact }
+    if let service = match.serviceName { return "/\(service)/" + (match.methodName ?? "") }
+    return nil
+  }
+
   static func compile(_ pattern: String, at source: SourceRef) -> Result<CompiledRegex, Problem> {
     do {
       return .success(try CompiledRegex(pattern: pattern))
