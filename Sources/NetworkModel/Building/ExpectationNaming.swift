@@ -17,21 +17,10 @@ enum ExpectationNaming {
     var claims: [String] = []
     if let share = spec.share { claims.append("share " + bounds(share)) }
     if let count = spec.count { claims.append("count " + bounds(count)) }
+    if let tasks = spec.distinctTasks { claims.append("distinct tasks " + bounds(tasks)) }
     for (statistic, value) in spec.latencyMs { claims.append("\(statistic) " + bounds(value) + " ms") }
     return text + " — " + claims.joined(separator: ", ")
   }
 
-  static func bounds(_ b: ExpectationSpec.Bounds) -> String {
-    switch (b.min, b.max) {
-    case let (min?, max?) where min == max: return "= \(format(min))"
-    case let (min?, max?): return "in [\(format(min)), \(format(max))]"
-    case let (min?, nil): return ">= \(format(min))"
-    case let (nil, max?): return "<= \(format(max))"
-    default: return "any"
-    }
-  }
-
-  static func format(_ value: Double) -> String {
-    value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
-  }
+  static func bounds(_ b: ExpectationSpec.Bounds) -> String { b.summary }
 }

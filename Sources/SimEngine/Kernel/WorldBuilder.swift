@@ -60,6 +60,7 @@ extension WorldBuilder {
   /// and observers (load balancers, App Mesh, Service Connect, VPC Lattice).
   static func wireServiceSections(_ world: World) {
     AppMeshWiring.wire(world)
+    ServiceConnectWiring.wire(world)
   }
 }
 
