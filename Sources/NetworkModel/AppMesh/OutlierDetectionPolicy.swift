@@ -36,13 +36,3 @@ public struct OutlierDetectionPolicy: Sendable, Equatable {
     return SimTime(nanoseconds: ticks * tick)
   }
 }
-
-/// Envoy's panic threshold (50 %): when fewer than half the hosts of a cluster are healthy (not
-/// failing health checks, not ejected), Envoy balances over all of them (AWS behaviour §7
-/// item 18, outlier-detection walkthrough: 3 of 4 ejected sends traffic to all 4).
-public enum PanicThreshold {
-  /// Whether a cluster with `healthy` of `total` hosts is in panic mode.
-  public static func isPanicking(healthy: Int, total: Int) -> Bool {
-    total > 0 && healthy * 2 < total
-  }
-}

@@ -13,7 +13,7 @@ final class EnvoyClusterState {
     var source: String
   }
   var dns: [String: Resolution] = [:]
-  var roundRobin: [Int64: Int] = [:]
+  var roundRobin: [Int64: RoundRobinCursor] = [:]
   var outliers: [Int64: OutlierTracker] = [:]
 
   /// The key of the cluster for `node`'s listener on `port`.

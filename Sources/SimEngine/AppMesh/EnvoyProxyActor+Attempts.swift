@@ -17,8 +17,8 @@ extension EnvoyProxyActor {
       calls[e] = call
       world.note(e, name, .forwarded, "passthrough to \(IPv4Address(destination.address)):\(destination.port)")
       let child = world.connect(from: interface, caller: id, to: destination.address, port: destination.port, head: call.head,
-                                parent: e, request: request, timeout: Self.unlimited,
-                                callerContext: Int64(call.attempt))
+                                parent: e, request: request, timeout: Self.unlimited)
+      world.exchanges[child].step = Int32(call.attempt)
       noteDrop(child, e: e, in: world)
       return
     }
@@ -26,11 +26,12 @@ extension EnvoyProxyActor {
     let config = plane.config
     let node = config.virtualNodes[target.node]
     let candidates = endpoints(node: target.node, port: target.port, e: e, in: world)
-    guard let address = chooseEndpoint(candidates, node: target.node, port: target.port, e: e, in: world) else {
+    guard let host = chooseEndpoint(candidates, node: target.node, port: target.port, e: e, in: world) else {
       world.note(e, name, .failed, "virtual node \(node.name) has no endpoint (\(node.discovery?.label ?? "no service discovery")): 503 no healthy upstream")
       finish(e, .localReply(503, .noHealthyTarget), in: world)
       return
     }
+    let address = host.address
     call.endpoint = address
     let handshake = TLSNegotiation.negotiate(
       client: call.clientPolicy, port: target.port, server: node.listener(port: target.port)?.tls,
@@ -42,8 +43,8 @@ extension EnvoyProxyActor {
     }
     var head = call.head
     head.port = target.port
-    let child = world.connect(from: interface, caller: id, to: address, port: target.port, head: head, parent: e,
-                              request: request, timeout: attemptTimeout, callerContext: Int64(call.attempt))
+    let child = world.connectUpstream(from: interface, caller: id, to: host, head: head, parent: e,
+                                      timeout: attemptTimeout, attempt: Int32(call.attempt))
     plane.recordHandshake(handshake, for: child, in: world)
     noteDrop(child, e: e, in: world)
   }
@@ -67,7 +68,7 @@ extension EnvoyProxyActor {
     let exchange = world.exchanges[child]
     let e = exchange.parent
     guard world.isWaiting(e, generation: exchange.parentGeneration), var call = calls[e],
-      call.generation == exchange.parentGeneration, exchange.callerContext == Int64(call.attempt)
+      call.generation == exchange.parentGeneration, exchange.step == Int32(call.attempt)
     else { return }
     let response = exchange.response
     if call.passthrough != nil {

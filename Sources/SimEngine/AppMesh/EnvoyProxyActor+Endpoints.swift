@@ -44,25 +44,31 @@ extension EnvoyProxyActor {
   }
 
   /// Picks an endpoint: hosts failing health checks or ejected are skipped unless fewer than
-  /// half remain (panic threshold), then round robin.
-  func chooseEndpoint(_ candidates: [UInt32], node: Int, port: Int, e: Int32, in world: World) -> UInt32? {
+  /// half remain (Envoy's panic threshold, shared `EligibleHosts`), then round robin.
+  func chooseEndpoint(_ candidates: [UInt32], node: Int, port: Int, e: Int32, in world: World) -> UpstreamHost? {
     guard !candidates.isEmpty else { return nil }
     let key = EnvoyClusterState.key(node: node, port: port)
     let tracker = state.outliers[key]
-    let usable = candidates.filter { address in
-      plane.passesHealthChecks(node: node, port: port, address: address)
-        && !(tracker?.isEjected(address, at: world.now) ?? false)
+    let hosts = candidates.map { address in
+      UpstreamHost(address: address, port: port, healthy: plane.passesHealthChecks(node: node, port: port, address: address),
+                   task: taskIndex(at: address, world))
     }
-    var pool = usable
-    if PanicThreshold.isPanicking(healthy: usable.count, total: candidates.count) {
-      pool = candidates
-      world.note(e, name, .note, "only \(usable.count) of \(candidates.count) hosts healthy: panic threshold, balancing over all")
-    } else if usable.count < candidates.count {
-      world.note(e, name, .note, "\(candidates.count - usable.count) of \(candidates.count) hosts unhealthy or ejected")
+    let eligible = EligibleHosts(hosts) { tracker?.isEjected($0.address, at: world.now) ?? false }
+    let usable = hosts.filter { $0.healthy && !(tracker?.isEjected($0.address, at: world.now) ?? false) }.count
+    if eligible.inPanic {
+      world.note(e, name, .note, "only \(usable) of \(hosts.count) hosts healthy: panic threshold, balancing over all")
+    } else if usable < hosts.count {
+      world.note(e, name, .note, "\(hosts.count - usable) of \(hosts.count) hosts unhealthy or ejected")
     }
-    let position = state.roundRobin[key, default: 0]
-    state.roundRobin[key] = position + 1
-    return pool[position % pool.count]
+    var cursor = state.roundRobin[key] ?? RoundRobinCursor()
+    defer { state.roundRobin[key] = cursor }
+    return cursor.next(count: eligible.hosts.count).map { eligible.hosts[$0] }
+  }
+
+  /// The task holding `address`, or -1.
+  func taskIndex(at address: UInt32, _ world: World) -> Int32 {
+    guard let index = world.addressBook[address] else { return -1 }
+    return (world.actors[Int(world.interfaces[Int(index)].owner)] as? TaskActor)?.taskIndex ?? -1
   }
 
   func endpointLabel(_ address: UInt32, _ world: World) -> String {
