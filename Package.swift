@@ -45,5 +45,8 @@ let package = Package(
     .testTarget(
       name: "ServiceConnectTests",
       dependencies: ["SimEngine", "NetworkModel", "ScenarioFormat", "Diagnostics", "SimKernel", "RouteMatching"]),
+    .testTarget(
+      name: "AppMeshTests",
+      dependencies: ["SimEngine", "NetworkModel", "ScenarioFormat", "Diagnostics", "SimKernel", "RouteMatching"]),
   ]
 )
