@@ -40,10 +40,11 @@ enum AppMeshFixture {
       "environment": [["name": "APPMESH_RESOURCE_ARN", "value": "mesh/m/virtualGateway/\(gateway)"]]]]]
   }
 
-  static func service(_ name: String, _ family: String, count: Int = 1) -> JSON {
+  /// An ECS service registered in Cloud Map service `registry` (default: its own name).
+  static func service(_ name: String, _ family: String, count: Int = 1, registry: String? = nil) -> JSON {
     ["serviceName": name, "cluster": "apps", "taskDefinition": family, "desiredCount": count,
      "networkConfiguration": ["awsvpcConfiguration": ["subnets": ["subnet-a", "subnet-b"], "securityGroups": ["sg-open"]]],
-     "serviceRegistries": [["registryArn": "srv-\(name)"]]]
+     "serviceRegistries": [["registryArn": "srv-\(registry ?? name)"]]]
   }
 
   /// A virtual node listening on `port`, discovered through Cloud Map `<service>.mesh.local`.
@@ -91,7 +92,10 @@ enum AppMeshFixture {
                        external: [JSON] = [], seed: Int = 1) -> JSON {
     var mesh = appMesh
     if mesh["meshes"] == nil { mesh["meshes"] = [["meshName": "m", "spec": ["egressFilter": ["type": egressFilter]]]] }
-    let registries = services.compactMap { $0["serviceName"] as? String }.map { name -> JSON in
+    let registryNames = services.compactMap { service -> String? in
+      ((service["serviceRegistries"] as? [JSON])?.first?["registryArn"] as? String).map { String($0.dropFirst(4)) }
+    }
+    let registries = Array(Set(registryNames)).sorted().map { name -> JSON in
       ["Name": name, "Id": "srv-\(name)", "NamespaceId": "ns-mesh",
        "DnsConfig": ["RoutingPolicy": "MULTIVALUE", "DnsRecords": [["Type": "A", "TTL": 10]]]]
     }
