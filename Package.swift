@@ -43,10 +43,16 @@ let package = Package(
     .testTarget(name: "ScenarioGoldenTests", dependencies: ["MeshSimCLI"]),
     .testTarget(name: "DeterminismTests", dependencies: ["MeshSimCLI", "SimEngine", "Reports", "NetworkModel"]),
     .testTarget(
+      name: "LoadBalancingTests",
+      dependencies: ["NetworkModel", "ScenarioFormat", "Diagnostics", "RouteMatching", "SimEngine", "SimKernel"]),
+    .testTarget(
       name: "ServiceConnectTests",
       dependencies: ["SimEngine", "NetworkModel", "ScenarioFormat", "Diagnostics", "SimKernel", "RouteMatching"]),
     .testTarget(
       name: "AppMeshTests",
       dependencies: ["SimEngine", "NetworkModel", "ScenarioFormat", "Diagnostics", "SimKernel", "RouteMatching"]),
+    .testTarget(
+      name: "LatticeTests",
+      dependencies: ["ScenarioFormat", "NetworkModel", "RouteMatching", "SimEngine", "Diagnostics", "SimKernel"]),
   ]
 )

@@ -8,7 +8,9 @@ public enum ScenarioAnalysis {
     var findings: [Diagnostic] = []
     findings += coreFindings(model)
     findings += AppMeshAnalysis.run(model)
+    findings += LoadBalancingAnalysis.run(model)
     findings += ServiceConnectAnalysis.run(model)
+    findings += LatticeAnalysis.run(model)
     return findings
   }
 

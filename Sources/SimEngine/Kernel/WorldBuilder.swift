@@ -60,7 +60,13 @@ extension WorldBuilder {
   /// and observers (load balancers, App Mesh, Service Connect, VPC Lattice).
   static func wireServiceSections(_ world: World) {
     AppMeshWiring.wire(world)
+    let loadBalancing = LoadBalancingPlane.wire(world)
     ServiceConnectWiring.wire(world)
+    let lattice = LatticeWiring.wire(world)
+    if let loadBalancing, let lattice {
+      // Lattice `ALB` targets given by ARN or name reach the load balancer's nodes.
+      lattice.loadBalancerAddresses = { reference, world in loadBalancing.nodeAddresses(of: reference, in: world) }
+    }
   }
 }
 
