@@ -32,9 +32,13 @@ import Testing
   }
 
   @Test func aGatewayListenerCannotBeTCP() {
-    let gateway: F.JSON = ["meshName": "m", "virtualGatewayName": "g",
-                           "spec": ["listeners": [["portMapping": ["port": 80, "protocol": "tcp"]]]]]
-    #expect(F.errorIDs(Self.minimal(extra: ["virtualGateways": [gateway]])).contains("schema.invalid-value"))
+    let gateway: F.JSON = [
+      "meshName": "m", "virtualGatewayName": "g",
+      "spec": ["listeners": [["portMapping": ["port": 80, "protocol": "tcp"]]]],
+    ]
+    #expect(
+      F.errorIDs(Self.minimal(extra: ["virtualGateways": [gateway]])).contains(
+        "schema.invalid-value"))
   }
 
   @Test func meshNameMayBeLeftOutWithASingleMesh() {
@@ -54,26 +58,40 @@ import Testing
     ("timeoutMillis", 70000, "schema.value-out-of-range"),
   ])
   func healthCheckRangesAreChecked(_ example: (field: String, value: Int, id: String)) {
-    var check: F.JSON = ["protocol": "http", "path": "/ping", "healthyThreshold": 2, "unhealthyThreshold": 2,
-                         "intervalMillis": 5000, "timeoutMillis": 2000]
+    var check: F.JSON = [
+      "protocol": "http", "path": "/ping", "healthyThreshold": 2, "unhealthyThreshold": 2,
+      "intervalMillis": 5000, "timeoutMillis": 2000,
+    ]
     check[example.field] = example.value
-    #expect(F.errorIDs(Self.minimal(nodes: [F.node("a", listener: ["healthCheck": check])])) == [example.id])
+    #expect(
+      F.errorIDs(Self.minimal(nodes: [F.node("a", listener: ["healthCheck": check])])) == [
+        example.id
+      ])
   }
 
   @Test func durationsTakeAValueAndAUnit() {
-    let bad = F.node("a", listener: ["timeout": ["http": ["perRequest": ["value": 5, "unit": "minutes"]]]])
+    let bad = F.node(
+      "a", listener: ["timeout": ["http": ["perRequest": ["value": 5, "unit": "minutes"]]]])
     #expect(F.errorIDs(Self.minimal(nodes: [bad])) == ["schema.invalid-value"])
-    let good = F.node("a", listener: ["timeout": ["http": ["perRequest": ["value": 20, "unit": "s"]]]])
+    let good = F.node(
+      "a", listener: ["timeout": ["http": ["perRequest": ["value": 20, "unit": "s"]]]])
     let model = F.model(Self.minimal(nodes: [good]))
     #expect(model.appMesh.initial.virtualNodes[0].listeners[0].perRequestTimeout == .seconds(20))
   }
 
   @Test func updateEventsInstallARevisionEach() throws {
     let scenario = F.scenario(
-      appMesh: ["virtualNodes": [F.node("a"), F.node("b")], "virtualRouters": [F.router("r")],
-                "routes": [F.route("r1", router: "r", targets: [("a", 1)])]],
-      events: [["at": "10s", "updateRoute": F.route("r1", router: "r", targets: [("a", 1), ("b", 1)])],
-               ["at": "5s", "updateMesh": ["meshName": "m", "spec": ["egressFilter": ["type": "ALLOW_ALL"]]]]])
+      appMesh: [
+        "virtualNodes": [F.node("a"), F.node("b")], "virtualRouters": [F.router("r")],
+        "routes": [F.route("r1", router: "r", targets: [("a", 1)])],
+      ],
+      events: [
+        ["at": "10s", "updateRoute": F.route("r1", router: "r", targets: [("a", 1), ("b", 1)])],
+        [
+          "at": "5s",
+          "updateMesh": ["meshName": "m", "spec": ["egressFilter": ["type": "ALLOW_ALL"]]],
+        ],
+      ])
     let model = F.model(scenario)
     #expect(model.appMesh.revisions.count == 3)
     #expect(model.appMesh.revisions[1].meshes[0].egressFilter == .allowAll)
@@ -84,8 +102,9 @@ import Testing
   }
 
   @Test func anUpdateOfAnUndeclaredResourceIsAnError() {
-    let scenario = F.scenario(appMesh: ["virtualNodes": [F.node("a")]],
-                              events: [["at": "1s", "updateVirtualNode": F.node("ghost")]])
+    let scenario = F.scenario(
+      appMesh: ["virtualNodes": [F.node("a")]],
+      events: [["at": "1s", "updateVirtualNode": F.node("ghost")]])
     #expect(F.errorIDs(scenario) == ["model.unresolved-reference"])
   }
 }

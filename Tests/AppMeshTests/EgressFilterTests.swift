@@ -9,16 +9,27 @@ import Testing
   /// Node `caller` declares `backends`; `svc-b.local` (http 8080, node b), `svc-c.local` (http
   /// 8080, node c), `db.local` (tcp 5432, node db) and `empty.local` (no provider) exist.
   static func configuration(filter: String, backends: [String]) -> AppMeshConfiguration {
-    F.model(F.scenario(appMesh: [
-      "virtualNodes": [F.node("caller", backends: backends), F.node("b"), F.node("c"),
-                       F.node("db", port: 5432, protocolName: "tcp", dns: "db.example.com")],
-      "virtualServices": [F.virtualService("svc-b.local", node: "b"), F.virtualService("svc-c.local", node: "c"),
-                          F.virtualService("db.local", node: "db"), F.virtualService("empty.local")]],
-      egressFilter: filter)).appMesh.initial
+    F.model(
+      F.scenario(
+        appMesh: [
+          "virtualNodes": [
+            F.node("caller", backends: backends), F.node("b"), F.node("c"),
+            F.node("db", port: 5432, protocolName: "tcp", dns: "db.example.com"),
+          ],
+          "virtualServices": [
+            F.virtualService("svc-b.local", node: "b"), F.virtualService("svc-c.local", node: "c"),
+            F.virtualService("db.local", node: "db"), F.virtualService("empty.local"),
+          ],
+        ],
+        egressFilter: filter)
+    ).appMesh.initial
   }
 
   enum Outcome: Equatable, CustomStringConvertible {
-    case route(String), noProvider, passthrough, notFound(Disposition), closed(Disposition)
+    case route(String)
+    case noProvider, passthrough
+    case notFound(Disposition)
+    case closed(Disposition)
     var description: String {
       switch self {
       case .route(let s): "route \(s)"
@@ -30,10 +41,13 @@ import Testing
     }
   }
 
-  static func decide(filter: String = "DROP_ALL", backends: [String], scheme: String = "http", host: String,
-                     port: Int = 8080) -> Outcome {
+  static func decide(
+    filter: String = "DROP_ALL", backends: [String], scheme: String = "http", host: String,
+    port: Int = 8080
+  ) -> Outcome {
     let config = configuration(filter: filter, backends: backends)
-    switch MeshEgressFilter.decide(config: config, node: 0, scheme: scheme, host: host, port: port) {
+    switch MeshEgressFilter.decide(config: config, node: 0, scheme: scheme, host: host, port: port)
+    {
     case .route(let service, _, _): return .route(config.virtualServices[service].name)
     case .noProvider: return .noProvider
     case .passthrough: return .passthrough
@@ -48,38 +62,62 @@ import Testing
   }
 
   @Test func item2AnUndeclaredServiceIs404OnAnHTTPPortAndClosedOtherwise() {
-    #expect(Self.decide(backends: ["svc-b.local"], host: "svc-c.local") == .notFound(.deniedByMeshEgressFilter))
-    #expect(Self.decide(backends: ["svc-b.local"], host: "svc-c.local", port: 9000) == .closed(.deniedByMeshEgressFilter))
+    #expect(
+      Self.decide(backends: ["svc-b.local"], host: "svc-c.local")
+        == .notFound(.deniedByMeshEgressFilter))
+    #expect(
+      Self.decide(backends: ["svc-b.local"], host: "svc-c.local", port: 9000)
+        == .closed(.deniedByMeshEgressFilter))
     #expect(Self.decide(backends: [], host: "svc-c.local") == .closed(.deniedByMeshEgressFilter))
   }
 
   @Test func item3AWSAPIsAreAlwaysAllowed() {
-    #expect(Self.decide(backends: [], scheme: "https", host: "s3.us-east-1.amazonaws.com", port: 443) == .passthrough)
-    #expect(Self.decide(backends: ["svc-b.local"], scheme: "https", host: "sqs.us-east-1.amazonaws.com", port: 443) == .passthrough)
+    #expect(
+      Self.decide(backends: [], scheme: "https", host: "s3.us-east-1.amazonaws.com", port: 443)
+        == .passthrough)
+    #expect(
+      Self.decide(
+        backends: ["svc-b.local"], scheme: "https", host: "sqs.us-east-1.amazonaws.com", port: 443)
+        == .passthrough)
   }
 
   @Test func aRawTCPConnectionShowsNoName() {
-    #expect(Self.decide(backends: [], scheme: "tcp", host: "mydb.c1.us-east-1.rds.amazonaws.com", port: 5432)
-            == .closed(.deniedByMeshEgressFilter))
-    #expect(Self.decide(backends: ["db.local"], scheme: "tcp", host: "mydb.c1.us-east-1.rds.amazonaws.com", port: 5432)
-            == .route("db.local"))
+    #expect(
+      Self.decide(
+        backends: [], scheme: "tcp", host: "mydb.c1.us-east-1.rds.amazonaws.com", port: 5432)
+        == .closed(.deniedByMeshEgressFilter))
+    #expect(
+      Self.decide(
+        backends: ["db.local"], scheme: "tcp", host: "mydb.c1.us-east-1.rds.amazonaws.com",
+        port: 5432)
+        == .route("db.local"))
   }
 
   @Test func item4AllowAllPassesANodeWithoutBackendsThrough() {
-    #expect(Self.decide(filter: "ALLOW_ALL", backends: [], scheme: "https", host: "example.com", port: 443) == .passthrough)
+    #expect(
+      Self.decide(
+        filter: "ALLOW_ALL", backends: [], scheme: "https", host: "example.com", port: 443)
+        == .passthrough)
     #expect(Self.decide(filter: "ALLOW_ALL", backends: [], host: "svc-c.local") == .passthrough)
   }
 
   @Test func item5ANodeWithBackendsLosesAllowAll() {
-    #expect(Self.decide(filter: "ALLOW_ALL", backends: ["svc-b.local"], scheme: "https", host: "example.com", port: 443)
-            == .closed(.deniedByMeshEgressFilter))
-    #expect(Self.decide(filter: "ALLOW_ALL", backends: ["svc-b.local"], scheme: "tcp", host: "10.0.9.9", port: 3306)
-            == .closed(.deniedByMeshEgressFilter))
+    #expect(
+      Self.decide(
+        filter: "ALLOW_ALL", backends: ["svc-b.local"], scheme: "https", host: "example.com",
+        port: 443)
+        == .closed(.deniedByMeshEgressFilter))
+    #expect(
+      Self.decide(
+        filter: "ALLOW_ALL", backends: ["svc-b.local"], scheme: "tcp", host: "10.0.9.9", port: 3306)
+        == .closed(.deniedByMeshEgressFilter))
   }
 
   @Test func allowAllStillFallsBackForHTTPOnABackendsPort() {
     // howto-k8s-egress: blue declared, red on the same port answers under ALLOW_ALL.
-    #expect(Self.decide(filter: "ALLOW_ALL", backends: ["svc-b.local"], host: "red.external.local") == .passthrough)
+    #expect(
+      Self.decide(filter: "ALLOW_ALL", backends: ["svc-b.local"], host: "red.external.local")
+        == .passthrough)
   }
 
   @Test func item7ABackendWithoutProviderIs503() {
@@ -87,11 +125,17 @@ import Testing
   }
 
   @Test func item11ADeclaredServiceOnAnotherPortIsClosed() {
-    #expect(Self.decide(backends: ["svc-b.local"], host: "svc-b.local", port: 9090) == .closed(.connectionClosed))
-    #expect(Self.decide(backends: ["svc-b.local", "svc-c.local"], host: "svc-b.local", port: 8080) == .route("svc-b.local"))
+    #expect(
+      Self.decide(backends: ["svc-b.local"], host: "svc-b.local", port: 9090)
+        == .closed(.connectionClosed))
+    #expect(
+      Self.decide(backends: ["svc-b.local", "svc-c.local"], host: "svc-b.local", port: 8080)
+        == .route("svc-b.local"))
   }
 
   @Test func tcpBackendsTakeTheirPortWhateverTheName() {
-    #expect(Self.decide(backends: ["db.local"], scheme: "tcp", host: "anything.example", port: 5432) == .route("db.local"))
+    #expect(
+      Self.decide(backends: ["db.local"], scheme: "tcp", host: "anything.example", port: 5432)
+        == .route("db.local"))
   }
 }

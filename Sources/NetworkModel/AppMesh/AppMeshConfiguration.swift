@@ -24,8 +24,10 @@ public struct AppMeshConfiguration: Sendable {
   public func providerListeners(of service: Int) -> [(port: Int, protocolName: AppMeshProtocol)] {
     switch virtualServices[service].provider {
     case .none: return []
-    case .virtualNode(let node): return virtualNodes[node].listeners.map { ($0.port, $0.protocolName) }
-    case .virtualRouter(let router): return virtualRouters[router].listeners.map { ($0.port, $0.protocolName) }
+    case .virtualNode(let node):
+      return virtualNodes[node].listeners.map { ($0.port, $0.protocolName) }
+    case .virtualRouter(let router):
+      return virtualRouters[router].listeners.map { ($0.port, $0.protocolName) }
     }
   }
 
@@ -34,7 +36,8 @@ public struct AppMeshConfiguration: Sendable {
   public func discoveryNames(of node: Int) -> [String] {
     switch virtualNodes[node].discovery {
     case .dns(let hostname, _): return [hostname.lowercased()]
-    case .cloudMap(_, let namespace, let service, _): return ["\(service).\(namespace)".lowercased()]
+    case .cloudMap(_, let namespace, let service, _):
+      return ["\(service).\(namespace)".lowercased()]
     case nil: return []
     }
   }

@@ -20,5 +20,7 @@ public struct GatewayRoute: Sendable {
   public var literalPath: String?
   public var source: SourceRef
 
-  public var label: String { "gateway route \(name)" + (priority.map { " (priority \($0))" } ?? "") }
+  public var label: String {
+    "gateway route \(name)" + (priority.map { " (priority \($0))" } ?? "")
+  }
 }

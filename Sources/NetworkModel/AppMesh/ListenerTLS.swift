@@ -8,7 +8,9 @@ public struct ListenerTLS: Sendable {
   /// Present when the listener requires and verifies client certificates.
   public var validation: TLSValidation?
 
-  public init(mode: MeshTLSSpec.Mode, certificate: MeshTLSSpec.Certificate, validation: TLSValidation?) {
+  public init(
+    mode: MeshTLSSpec.Mode, certificate: MeshTLSSpec.Certificate, validation: TLSValidation?
+  ) {
     self.mode = mode
     self.certificate = certificate
     self.validation = validation
@@ -24,7 +26,8 @@ public struct TLSValidation: Sendable {
   /// How explanations name the trust (`file /keys/ca_1_cert.pem`).
   public var trustLabel: String
 
-  public init(trustedAuthorities: [String], subjectAlternativeNames: [String]?, trustLabel: String) {
+  public init(trustedAuthorities: [String], subjectAlternativeNames: [String]?, trustLabel: String)
+  {
     self.trustedAuthorities = trustedAuthorities
     self.subjectAlternativeNames = subjectAlternativeNames
     self.trustLabel = trustLabel
@@ -41,7 +44,9 @@ public struct ClientTLSPolicy: Sendable {
   /// The client certificate presented for mutual TLS (file or SDS).
   public var certificate: MeshTLSSpec.Certificate?
 
-  public init(enforce: Bool, ports: [Int], validation: TLSValidation, certificate: MeshTLSSpec.Certificate?) {
+  public init(
+    enforce: Bool, ports: [Int], validation: TLSValidation, certificate: MeshTLSSpec.Certificate?
+  ) {
     self.enforce = enforce
     self.ports = ports
     self.validation = validation
@@ -49,5 +54,7 @@ public struct ClientTLSPolicy: Sendable {
   }
 
   /// Whether the policy governs a connection to `port`.
-  public func applies(toPort port: Int) -> Bool { enforce && (ports.isEmpty || ports.contains(port)) }
+  public func applies(toPort port: Int) -> Bool {
+    enforce && (ports.isEmpty || ports.contains(port))
+  }
 }

@@ -16,7 +16,9 @@ public struct MeshCertificateBook: Sendable {
   }
 
   /// The authority that signed a leaf certificate.
-  public func issuer(of certificate: MeshTLSSpec.Certificate) -> String? { entry(for: certificate)?.issuer }
+  public func issuer(of certificate: MeshTLSSpec.Certificate) -> String? {
+    entry(for: certificate)?.issuer
+  }
 
   /// The SANs of a leaf certificate; nil when not described (valid for its own name).
   public func subjectAlternativeNames(of certificate: MeshTLSSpec.Certificate) -> [String]? {

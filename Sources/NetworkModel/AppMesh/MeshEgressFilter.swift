@@ -30,7 +30,9 @@ public enum MeshEgressDecision: Sendable, Equatable {
 /// 5. otherwise it is refused: 404 when the port has an HTTP filter chain (some backend listens
 ///    there with HTTP), a closed connection when it has none.
 public enum MeshEgressFilter {
-  public static func decide(config: AppMeshConfiguration, node: Int, scheme: String, host: String, port: Int)
+  public static func decide(
+    config: AppMeshConfiguration, node: Int, scheme: String, host: String, port: Int
+  )
     -> MeshEgressDecision
   {
     let virtualNode = config.virtualNodes[node]
@@ -38,44 +40,75 @@ public enum MeshEgressFilter {
     let speaksHTTP = scheme == "http"
     let name = host.lowercased()
     var declaredElsewhere: Int?
-    if nameVisible, let backend = virtualNode.backends.first(where: { config.virtualServices[$0.service].name.lowercased() == name }) {
+    if nameVisible,
+      let backend = virtualNode.backends.first(where: {
+        config.virtualServices[$0.service].name.lowercased() == name
+      })
+    {
       let service = backend.service
       if config.virtualServices[service].provider == .none { return .noProvider(service: service) }
       if config.providerListeners(of: service).contains(where: { $0.port == port }) {
-        return .route(service: service, port: port, reason: "Host \(name) is backend virtual service \(config.virtualServices[service].name)")
+        return .route(
+          service: service, port: port,
+          reason: "Host \(name) is backend virtual service \(config.virtualServices[service].name)")
       }
       declaredElsewhere = service
     }
     if nameVisible && (name.hasSuffix(".amazonaws.com") || name == "amazonaws.com") {
-      return .passthrough(reason: "\(name) is an AWS API endpoint (*.amazonaws.com is always allowed)")
+      return .passthrough(
+        reason: "\(name) is an AWS API endpoint (*.amazonaws.com is always allowed)")
     }
     for backend in virtualNode.backends
-    where config.providerListeners(of: backend.service).contains(where: { $0.port == port && $0.protocolName == .tcp }) {
-      return .route(service: backend.service, port: port,
-                    reason: "port \(port) is the TCP listener of backend \(config.virtualServices[backend.service].name) (TCP is routed by port)")
+    where config.providerListeners(of: backend.service).contains(where: {
+      $0.port == port && $0.protocolName == .tcp
+    }) {
+      return .route(
+        service: backend.service, port: port,
+        reason:
+          "port \(port) is the TCP listener of backend \(config.virtualServices[backend.service].name) (TCP is routed by port)"
+      )
     }
     let mesh = config.meshes[virtualNode.mesh]
     if mesh.egressFilter == .allowAll && virtualNode.backends.isEmpty {
-      return .passthrough(reason: "mesh \(mesh.name) egress filter ALLOW_ALL: undeclared destination passes through (mesh-allow-all)")
+      return .passthrough(
+        reason:
+          "mesh \(mesh.name) egress filter ALLOW_ALL: undeclared destination passes through (mesh-allow-all)"
+      )
     }
     let httpChain = virtualNode.backends.contains { backend in
-      config.providerListeners(of: backend.service).contains { $0.port == port && $0.protocolName.isHTTP }
+      config.providerListeners(of: backend.service).contains {
+        $0.port == port && $0.protocolName.isHTTP
+      }
     }
     if mesh.egressFilter == .allowAll && httpChain && speaksHTTP && declaredElsewhere == nil {
-      return .passthrough(reason: "mesh \(mesh.name) egress filter ALLOW_ALL: no virtual host for \(name), the HTTP filter chain of port \(port) falls back to mesh-allow-all")
+      return .passthrough(
+        reason:
+          "mesh \(mesh.name) egress filter ALLOW_ALL: no virtual host for \(name), the HTTP filter chain of port \(port) falls back to mesh-allow-all"
+      )
     }
     if let service = declaredElsewhere {
-      let ports = config.providerListeners(of: service).map { String($0.port) }.joined(separator: ", ")
-      let reason = "virtual service \(config.virtualServices[service].name) listens on \(ports), not \(port)"
+      let ports = config.providerListeners(of: service).map { String($0.port) }.joined(
+        separator: ", ")
+      let reason =
+        "virtual service \(config.virtualServices[service].name) listens on \(ports), not \(port)"
       return httpChain && speaksHTTP
-        ? .notFound(disposition: .noMatchingRoute, reason: "\(reason): no virtual host for \(name):\(port) (404 NR)")
-        : .closed(disposition: .connectionClosed, reason: "\(reason): no matching filter chain for port \(port)")
+        ? .notFound(
+          disposition: .noMatchingRoute,
+          reason: "\(reason): no virtual host for \(name):\(port) (404 NR)")
+        : .closed(
+          disposition: .connectionClosed,
+          reason: "\(reason): no matching filter chain for port \(port)")
     }
-    let why = mesh.egressFilter == .allowAll
+    let why =
+      mesh.egressFilter == .allowAll
       ? "ALLOW_ALL does not apply: node \(virtualNode.name) declares backends, so every destination must be one"
       : "mesh \(mesh.name) egress filter DROP_ALL: \(nameVisible ? name : "tcp") is not a backend of \(virtualNode.name)"
     return httpChain && speaksHTTP
-      ? .notFound(disposition: .deniedByMeshEgressFilter, reason: "\(why); no virtual host for \(name):\(port) (404 NR)")
-      : .closed(disposition: .deniedByMeshEgressFilter, reason: "\(why); no filter chain for port \(port): connection closed")
+      ? .notFound(
+        disposition: .deniedByMeshEgressFilter,
+        reason: "\(why); no virtual host for \(name):\(port) (404 NR)")
+      : .closed(
+        disposition: .deniedByMeshEgressFilter,
+        reason: "\(why); no filter chain for port \(port): connection closed")
   }
 }

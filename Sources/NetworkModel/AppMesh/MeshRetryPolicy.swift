@@ -21,8 +21,10 @@ public struct MeshRetryPolicy: Sendable, Equatable {
   /// Whether this is App Mesh's hidden default rather than a configured policy.
   public var isDefault: Bool
 
-  public init(maxRetries: Int, perRetryTimeout: SimDuration?, retryStatuses: [Int], retryOnReset: Bool,
-              retryOnConnectFailure: Bool, isDefault: Bool) {
+  public init(
+    maxRetries: Int, perRetryTimeout: SimDuration?, retryStatuses: [Int], retryOnReset: Bool,
+    retryOnConnectFailure: Bool, isDefault: Bool
+  ) {
     self.maxRetries = maxRetries
     self.perRetryTimeout = perRetryTimeout
     self.retryStatuses = retryStatuses
@@ -33,21 +35,28 @@ public struct MeshRetryPolicy: Sendable, Equatable {
 
   /// The hidden default: 2 retries on 503, reset and connect failure.
   public static let appMeshDefault = MeshRetryPolicy(
-    maxRetries: 2, perRetryTimeout: nil, retryStatuses: [503], retryOnReset: true, retryOnConnectFailure: true,
+    maxRetries: 2, perRetryTimeout: nil, retryStatuses: [503], retryOnReset: true,
+    retryOnConnectFailure: true,
     isDefault: true)
 
   /// Statuses of the `server-error` event.
   public static let serverErrorStatuses = [500, 501, 502, 503, 504, 505, 506, 507, 508, 510, 511]
 
   /// Builds a policy from configured event names (already validated).
-  public static func configured(maxRetries: Int, perRetryTimeout: SimDuration?, httpEvents: [String],
-                                tcpEvents: [String], grpcEvents: [String]) -> MeshRetryPolicy {
+  public static func configured(
+    maxRetries: Int, perRetryTimeout: SimDuration?, httpEvents: [String],
+    tcpEvents: [String], grpcEvents: [String]
+  ) -> MeshRetryPolicy {
     var statuses: Set<Int> = []
     var reset = false
     for event in httpEvents {
       switch event {
-      case "server-error": statuses.formUnion(serverErrorStatuses); reset = true
-      case "gateway-error": statuses.formUnion([502, 503, 504]); reset = true
+      case "server-error":
+        statuses.formUnion(serverErrorStatuses)
+        reset = true
+      case "gateway-error":
+        statuses.formUnion([502, 503, 504])
+        reset = true
       case "client-error": statuses.insert(409)
       default: break
       }
@@ -64,8 +73,9 @@ public struct MeshRetryPolicy: Sendable, Equatable {
       }
     }
     let connect = reset || tcpEvents.contains("connection-error")
-    return MeshRetryPolicy(maxRetries: maxRetries, perRetryTimeout: perRetryTimeout, retryStatuses: statuses.sorted(),
-                           retryOnReset: reset, retryOnConnectFailure: connect, isDefault: false)
+    return MeshRetryPolicy(
+      maxRetries: maxRetries, perRetryTimeout: perRetryTimeout, retryStatuses: statuses.sorted(),
+      retryOnReset: reset, retryOnConnectFailure: connect, isDefault: false)
   }
 
   /// Whether attempt number `attempt` (1 = the first try) may be followed by another one.

@@ -39,5 +39,7 @@ public struct MeshRoute: Sendable {
   public var source: SourceRef
 
   /// `route color-route-blue (priority 900)`.
-  public var label: String { "route \(name)" + (priority.map { " (priority \($0))" } ?? " (no priority)") }
+  public var label: String {
+    "route \(name)" + (priority.map { " (priority \($0))" } ?? " (no priority)")
+  }
 }

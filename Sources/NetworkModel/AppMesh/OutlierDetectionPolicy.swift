@@ -13,7 +13,10 @@ public struct OutlierDetectionPolicy: Sendable, Equatable {
   public var baseEjectionDuration: SimDuration
   public var maxEjectionPercent: Int
 
-  public init(maxServerErrors: Int, interval: SimDuration, baseEjectionDuration: SimDuration, maxEjectionPercent: Int) {
+  public init(
+    maxServerErrors: Int, interval: SimDuration, baseEjectionDuration: SimDuration,
+    maxEjectionPercent: Int
+  ) {
     self.maxServerErrors = maxServerErrors
     self.interval = interval
     self.baseEjectionDuration = baseEjectionDuration

@@ -30,30 +30,37 @@ public enum TLSHandshake: Sendable, Equatable {
 public enum TLSNegotiation {
   /// A mesh client (an Envoy sidecar or gateway) connecting to a mesh listener.
   public static func negotiate(
-    client: ClientTLSPolicy?, port: Int, server: ListenerTLS?, serverNames: [String], clientNames: [String],
+    client: ClientTLSPolicy?, port: Int, server: ListenerTLS?, serverNames: [String],
+    clientNames: [String],
     certificates: MeshCertificateBook
   ) -> TLSHandshake {
     let policy = client.flatMap { $0.applies(toPort: port) ? $0 : nil }
     guard let server, server.mode != .disabled else {
       if policy != nil {
-        return .failed("the client policy requires TLS but the listener on port \(port) does not terminate TLS")
+        return .failed(
+          "the client policy requires TLS but the listener on port \(port) does not terminate TLS")
       }
       return .plaintext
     }
     var verified = false
     if let policy {
-      if let problem = verify(server.certificate, against: policy.validation, expectedNames: serverNames,
-                              certificates: certificates, role: "server") {
+      if let problem = verify(
+        server.certificate, against: policy.validation, expectedNames: serverNames,
+        certificates: certificates, role: "server")
+      {
         return .failed(problem)
       }
       verified = true
     }
     guard let required = server.validation else { return .tls(verified: verified, mutual: false) }
     guard let presented = policy?.certificate else {
-      return .failed("the listener on port \(port) requires a client certificate and the client presents none")
+      return .failed(
+        "the listener on port \(port) requires a client certificate and the client presents none")
     }
-    if let problem = verify(presented, against: required, expectedNames: clientNames, certificates: certificates,
-                            role: "client") {
+    if let problem = verify(
+      presented, against: required, expectedNames: clientNames, certificates: certificates,
+      role: "client")
+    {
       return .failed(problem)
     }
     return .tls(verified: verified, mutual: true)
@@ -65,40 +72,51 @@ public enum TLSNegotiation {
       return usesTLS ? .failed("TLS sent to a listener that does not terminate TLS") : .plaintext
     }
     if !usesTLS {
-      return server.mode == .strict ? .failed("plaintext sent to a STRICT TLS listener") : .plaintext
+      return server.mode == .strict
+        ? .failed("plaintext sent to a STRICT TLS listener") : .plaintext
     }
-    if server.validation != nil { return .failed("the listener requires a client certificate and the client presents none") }
+    if server.validation != nil {
+      return .failed("the listener requires a client certificate and the client presents none")
+    }
     return .tls(verified: false, mutual: false)
   }
 
   /// Why `certificate` fails `validation`, or nil when it passes.
   static func verify(
-    _ certificate: MeshTLSSpec.Certificate, against validation: TLSValidation, expectedNames: [String],
+    _ certificate: MeshTLSSpec.Certificate, against validation: TLSValidation,
+    expectedNames: [String],
     certificates: MeshCertificateBook, role: String
   ) -> String? {
     let issuer = certificates.issuer(of: certificate)
     guard let issuer, validation.trustedAuthorities.contains(issuer) else {
       let from = issuer.map { "issued by '\($0)'" } ?? "from an unknown issuer"
-      return "CERTIFICATE_VERIFY_FAILED: the \(role) certificate (\(certificate.label)) is \(from), not trusted by \(validation.trustLabel)"
+      return
+        "CERTIFICATE_VERIFY_FAILED: the \(role) certificate (\(certificate.label)) is \(from), not trusted by \(validation.trustLabel)"
     }
     let sans = certificates.subjectAlternativeNames(of: certificate)
     if let required = validation.subjectAlternativeNames {
       let offered = (sans ?? expectedNames).map { $0.lowercased() }
       guard required.contains(where: { offered.contains($0.lowercased()) }) else {
-        return "CERTIFICATE_VERIFY_FAILED: SAN mismatch — the \(role) certificate is for \(offered.joined(separator: ", ")), the policy accepts \(required.joined(separator: ", "))"
+        return
+          "CERTIFICATE_VERIFY_FAILED: SAN mismatch — the \(role) certificate is for \(offered.joined(separator: ", ")), the policy accepts \(required.joined(separator: ", "))"
       }
       return nil
     }
     guard let sans else { return nil }
-    guard expectedNames.isEmpty || expectedNames.contains(where: { name in sans.contains { sanMatches($0, name) } }) else {
-      return "CERTIFICATE_VERIFY_FAILED: SAN mismatch — the \(role) certificate is for \(sans.joined(separator: ", ")), the connection is to \(expectedNames.joined(separator: ", "))"
+    guard
+      expectedNames.isEmpty
+        || expectedNames.contains(where: { name in sans.contains { sanMatches($0, name) } })
+    else {
+      return
+        "CERTIFICATE_VERIFY_FAILED: SAN mismatch — the \(role) certificate is for \(sans.joined(separator: ", ")), the connection is to \(expectedNames.joined(separator: ", "))"
     }
     return nil
   }
 
   /// DNS-style SAN matching: `*.apps.local` covers exactly one more label.
   public static func sanMatches(_ san: String, _ name: String) -> Bool {
-    let san = san.lowercased(), name = name.lowercased()
+    let san = san.lowercased()
+    let name = name.lowercased()
     if san == name { return true }
     guard san.hasPrefix("*.") else { return false }
     let suffix = san.dropFirst(1)

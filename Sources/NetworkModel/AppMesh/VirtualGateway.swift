@@ -20,5 +20,7 @@ public struct VirtualGateway: Sendable {
   public var source: SourceRef
 
   public func listener(port: Int) -> MeshListener? { listeners.first { $0.port == port } }
-  public func routeListener(port: Int) -> RouteListener? { routeListeners.first { $0.port == port } }
+  public func routeListener(port: Int) -> RouteListener? {
+    routeListeners.first { $0.port == port }
+  }
 }

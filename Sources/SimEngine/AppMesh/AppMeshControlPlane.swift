@@ -35,7 +35,8 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
   // MARK: - Task lifecycle
 
   public func taskCreated(_ task: TaskActor, in world: World) {
-    guard model.identities.indices.contains(task.taskDefinition), let identity = model.identities[task.taskDefinition]
+    guard model.identities.indices.contains(task.taskDefinition),
+      let identity = model.identities[task.taskDefinition]
     else { return }
     let definition = world.model.taskDefinitions[task.taskDefinition]
     let interface = world.interfaces[Int(task.interface)]
@@ -54,7 +55,8 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
     case .virtualGateway(let gateway):
       task.sidecars.append("envoy (virtual gateway \(config.virtualGateways[gateway].name))")
       for port in definition.containerPorts {
-        let listener = world.add(VirtualGatewayActor(task: task, gateway: gateway, port: port, plane: self, state: state))
+        let listener = world.add(
+          VirtualGatewayActor(task: task, gateway: gateway, port: port, plane: self, state: state))
         interface.listeners[port] = listener.id
       }
     }
@@ -66,7 +68,9 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
     guard case .appMesh(let body) = call.body else { return false }
     if let next = model.revisionOfEvent[body.source.path] {
       revision = next
-      world.recordTimeline("App Mesh: \(call.operation) \(body.resourceLabel) — Envoys receive configuration revision \(next)")
+      world.recordTimeline(
+        "App Mesh: \(call.operation) \(body.resourceLabel) — Envoys receive configuration revision \(next)"
+      )
     }
     return true
   }
@@ -81,7 +85,9 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
 
   // MARK: - TLS between Envoys
 
-  static func handshakeKey(_ e: Int32, _ generation: UInt32) -> Int64 { Int64(e) << 32 | Int64(generation) }
+  static func handshakeKey(_ e: Int32, _ generation: UInt32) -> Int64 {
+    Int64(e) << 32 | Int64(generation)
+  }
 
   func recordHandshake(_ handshake: TLSHandshake, for e: Int32, in world: World) {
     handshakes[Self.handshakeKey(e, world.exchanges[e].generation)] = handshake

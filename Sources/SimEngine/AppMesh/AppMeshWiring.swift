@@ -14,8 +14,11 @@ enum AppMeshWiring {
     for revision in model.revisions {
       for (node, virtualNode) in revision.virtualNodes.enumerated() {
         for listener in virtualNode.listeners where listener.healthCheck != nil {
-          guard checked.insert(EnvoyClusterState.key(node: node, port: listener.port)).inserted else { continue }
-          let checker = world.add(MeshHealthChecker(node: node, port: listener.port, plane: plane, label: virtualNode.name))
+          guard checked.insert(EnvoyClusterState.key(node: node, port: listener.port)).inserted
+          else { continue }
+          let checker = world.add(
+            MeshHealthChecker(
+              node: node, port: listener.port, plane: plane, label: virtualNode.name))
           world.startTimer(checker.id, after: .zero, tag: 0)
         }
       }

@@ -15,8 +15,9 @@ final class EnvoyEgressActor: EnvoyProxyActor {
   init(task: TaskActor, node: Int, plane: AppMeshControlPlane, state: EnvoyClusterState) {
     self.task = task
     self.node = node
-    super.init(name: "envoy \(task.name) egress :15001", interface: task.interface,
-               ownNames: plane.config.discoveryNames(of: node), plane: plane, state: state)
+    super.init(
+      name: "envoy \(task.name) egress :15001", interface: task.interface,
+      ownNames: plane.config.discoveryNames(of: node), plane: plane, state: state)
   }
 
   override var groupName: String { task.groupName }
@@ -27,22 +28,33 @@ final class EnvoyEgressActor: EnvoyProxyActor {
     let original = UInt32(truncatingIfNeeded: exchange.calleeContext)
     let config = plane.config
     if world.isTraced(e) {
-      world.note(e, name, .received, "\(head.method) \(head.scheme)://\(head.host):\(head.port)\(head.target) (original destination \(IPv4Address(original)):\(head.port)) as virtual node \(config.virtualNodes[node].name)")
+      world.note(
+        e, name, .received,
+        "\(head.method) \(head.scheme)://\(head.host):\(head.port)\(head.target) (original destination \(IPv4Address(original)):\(head.port)) as virtual node \(config.virtualNodes[node].name)"
+      )
     }
-    switch MeshEgressFilter.decide(config: config, node: node, scheme: head.scheme, host: head.host, port: head.port) {
+    switch MeshEgressFilter.decide(
+      config: config, node: node, scheme: head.scheme, host: head.host, port: head.port)
+    {
     case .route(let service, let port, let reason):
       world.note(e, name, .matched, reason)
       let serviceName = config.virtualServices[service].name.lowercased()
       if head.scheme == "https" && head.host.lowercased() != serviceName {
         // TCP routes by port only: the application's TLS session for one name lands on another.
-        world.note(e, name, .failed, "the application's TLS session for \(head.host) is proxied to \(serviceName): the certificate does not match, the application aborts the handshake")
+        world.note(
+          e, name, .failed,
+          "the application's TLS session for \(head.host) is proxied to \(serviceName): the certificate does not match, the application aborts the handshake"
+        )
         world.reply(e, .failure(.tlsHandshakeFailed), after: processingDelay(world))
         return
       }
-      forward(e, service: service, port: port, head: head, clientPolicy: config.virtualNodes[node].clientPolicy(for: service),
-              in: world)
+      forward(
+        e, service: service, port: port, head: head,
+        clientPolicy: config.virtualNodes[node].clientPolicy(for: service),
+        in: world)
     case .noProvider(let service):
-      world.note(e, name, .failed, "backend \(config.virtualServices[service].name) has no provider: 503")
+      world.note(
+        e, name, .failed, "backend \(config.virtualServices[service].name) has no provider: 503")
       world.reply(e, .localReply(503, .noProvider), after: processingDelay(world))
     case .passthrough(let reason):
       world.note(e, name, .permitted, reason)

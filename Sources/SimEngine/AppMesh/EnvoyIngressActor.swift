@@ -30,12 +30,17 @@ final class EnvoyIngressActor: SimActor {
     let virtualNode = plane.config.virtualNodes[node]
     let handshake = plane.takeHandshake(for: e, in: world)
     guard let listener = virtualNode.listener(port: port) else {
-      world.note(e, name, .failed, "virtual node \(virtualNode.name) has no listener on port \(port): no filter chain, connection closed")
+      world.note(
+        e, name, .failed,
+        "virtual node \(virtualNode.name) has no listener on port \(port): no filter chain, connection closed"
+      )
       world.reply(e, .failure(.connectionClosed))
       return
     }
     let head = world.exchanges[e].head
-    let tls = handshake ?? TLSNegotiation.nonMeshClient(usesTLS: head.scheme == "https", server: listener.tls)
+    let tls =
+      handshake
+      ?? TLSNegotiation.nonMeshClient(usesTLS: head.scheme == "https", server: listener.tls)
     if case .failed(let reason) = tls {
       world.note(e, name, .denied, "TLS handshake fails: \(reason)")
       world.reply(e, .failure(.tlsHandshakeFailed))
@@ -43,7 +48,10 @@ final class EnvoyIngressActor: SimActor {
     }
     if world.isTraced(e) {
       let mode = listener.tls.map { " (TLS \($0.mode.rawValue))" } ?? ""
-      world.note(e, name, .received, "virtual node \(virtualNode.name) listener \(listener.protocolName.rawValue) :\(port)\(mode)")
+      world.note(
+        e, name, .received,
+        "virtual node \(virtualNode.name) listener \(listener.protocolName.rawValue) :\(port)\(mode)"
+      )
     }
     if let pool = listener.connectionPool {
       switch pool.admit(active: active, pending: waiting.count) {
@@ -53,19 +61,23 @@ final class EnvoyIngressActor: SimActor {
         waiting.append((e, world.exchanges[e].generation))
         return
       case .overflow:
-        world.note(e, name, .failed, "connection pool overflow (\(pool.maxActive) active, \(pool.maxPending) pending): 503")
+        world.note(
+          e, name, .failed,
+          "connection pool overflow (\(pool.maxActive) active, \(pool.maxPending) pending): 503")
         world.reply(e, .localReply(503, .overflow), after: world.model.settings.proxy)
         return
       }
     }
-    deliver(e, timeout: listener.protocolName == .tcp ? .zero : listener.perRequestTimeout, in: world)
+    deliver(
+      e, timeout: listener.protocolName == .tcp ? .zero : listener.perRequestTimeout, in: world)
   }
 
   func deliver(_ e: Int32, timeout: SimDuration, in world: World) {
     active += 1
     let exchange = world.exchanges[e]
-    world.deliverLocally(from: task.interface, caller: id, to: task.id, head: exchange.head, parent: e,
-                         request: exchange.request, timeout: timeout > .zero ? timeout : EnvoyProxyActor.unlimited)
+    world.deliverLocally(
+      from: task.interface, caller: id, to: task.id, head: exchange.head, parent: e,
+      request: exchange.request, timeout: timeout > .zero ? timeout : EnvoyProxyActor.unlimited)
   }
 
   override func handleResponse(_ child: Int32, in world: World) {
@@ -77,17 +89,22 @@ final class EnvoyIngressActor: SimActor {
       if response.status > 0 {
         world.reply(e, response, after: world.model.settings.proxy)
       } else if response.disposition == .timedOut {
-        world.note(e, name, .failed, "the application did not answer within the listener timeout: 504")
+        world.note(
+          e, name, .failed, "the application did not answer within the listener timeout: 504")
         world.reply(e, .localReply(504, .timedOut), after: world.model.settings.proxy)
       } else {
-        world.note(e, name, .failed, "the application reset the connection (\(response.disposition.rawValue)): 503")
+        world.note(
+          e, name, .failed,
+          "the application reset the connection (\(response.disposition.rawValue)): 503")
         world.reply(e, .localReply(503, response.disposition), after: world.model.settings.proxy)
       }
     }
     while !waiting.isEmpty {
       let next = waiting.removeFirst()
       guard world.isWaiting(next.exchange, generation: next.generation) else { continue }
-      let timeout = plane.config.virtualNodes[node].listener(port: port)?.perRequestTimeout ?? MeshListener.defaultPerRequestTimeout
+      let timeout =
+        plane.config.virtualNodes[node].listener(port: port)?.perRequestTimeout
+        ?? MeshListener.defaultPerRequestTimeout
       deliver(next.exchange, timeout: timeout, in: world)
       break
     }

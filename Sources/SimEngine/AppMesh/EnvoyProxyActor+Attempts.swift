@@ -15,9 +15,13 @@ extension EnvoyProxyActor {
     if attemptTimeout == .zero { attemptTimeout = Self.unlimited }
     if let destination = call.passthrough {
       calls[e] = call
-      world.note(e, name, .forwarded, "passthrough to \(IPv4Address(destination.address)):\(destination.port)")
-      let child = world.connect(from: interface, caller: id, to: destination.address, port: destination.port, head: call.head,
-                                parent: e, request: request, timeout: Self.unlimited)
+      world.note(
+        e, name, .forwarded,
+        "passthrough to \(IPv4Address(destination.address)):\(destination.port)")
+      let child = world.connect(
+        from: interface, caller: id, to: destination.address, port: destination.port,
+        head: call.head,
+        parent: e, request: request, timeout: Self.unlimited)
       world.exchanges[child].step = Int32(call.attempt)
       noteDrop(child, e: e, in: world)
       return
@@ -26,8 +30,13 @@ extension EnvoyProxyActor {
     let config = plane.config
     let node = config.virtualNodes[target.node]
     let candidates = endpoints(node: target.node, port: target.port, e: e, in: world)
-    guard let host = chooseEndpoint(candidates, node: target.node, port: target.port, e: e, in: world) else {
-      world.note(e, name, .failed, "virtual node \(node.name) has no endpoint (\(node.discovery?.label ?? "no service discovery")): 503 no healthy upstream")
+    guard
+      let host = chooseEndpoint(candidates, node: target.node, port: target.port, e: e, in: world)
+    else {
+      world.note(
+        e, name, .failed,
+        "virtual node \(node.name) has no endpoint (\(node.discovery?.label ?? "no service discovery")): 503 no healthy upstream"
+      )
       finish(e, .localReply(503, .noHealthyTarget), in: world)
       return
     }
@@ -35,30 +44,38 @@ extension EnvoyProxyActor {
     call.endpoint = address
     let handshake = TLSNegotiation.negotiate(
       client: call.clientPolicy, port: target.port, server: node.listener(port: target.port)?.tls,
-      serverNames: config.discoveryNames(of: target.node), clientNames: ownNames, certificates: plane.model.certificates)
+      serverNames: config.discoveryNames(of: target.node), clientNames: ownNames,
+      certificates: plane.model.certificates)
     calls[e] = call
     if world.isTraced(e) {
       let attempt = call.attempt > 1 ? "attempt \(call.attempt): " : ""
-      world.note(e, name, .forwarded, "\(attempt)\(call.head.method) \(call.head.target) → \(node.name) endpoint \(endpointLabel(address, world)):\(target.port)\(describe(handshake))")
+      world.note(
+        e, name, .forwarded,
+        "\(attempt)\(call.head.method) \(call.head.target) → \(node.name) endpoint \(endpointLabel(address, world)):\(target.port)\(describe(handshake))"
+      )
     }
     var head = call.head
     head.port = target.port
-    let child = world.connectUpstream(from: interface, caller: id, to: host, head: head, parent: e,
-                                      timeout: attemptTimeout, attempt: Int32(call.attempt))
+    let child = world.connectUpstream(
+      from: interface, caller: id, to: host, head: head, parent: e,
+      timeout: attemptTimeout, attempt: Int32(call.attempt))
     plane.recordHandshake(handshake, for: child, in: world)
     noteDrop(child, e: e, in: world)
   }
 
   /// Remembers why an attempt's packets were dropped, so a request timeout names the cause.
   func noteDrop(_ child: Int32, e: Int32, in world: World) {
-    if let dropped = world.exchanges[child].pendingFailure { calls[e]?.droppedDisposition = dropped.disposition }
+    if let dropped = world.exchanges[child].pendingFailure {
+      calls[e]?.droppedDisposition = dropped.disposition
+    }
   }
 
   func describe(_ handshake: TLSHandshake) -> String {
     switch handshake {
     case .plaintext: return ""
     case .tls(let verified, let mutual):
-      return " over TLS" + (mutual ? " (mutual)" : "") + (verified ? ", server certificate verified" : ", server certificate not verified")
+      return " over TLS" + (mutual ? " (mutual)" : "")
+        + (verified ? ", server certificate verified" : ", server certificate not verified")
     case .failed(let reason): return "; TLS will fail: \(reason)"
     }
   }
@@ -77,22 +94,30 @@ extension EnvoyProxyActor {
     }
     let connectFailure = response.status == 0 && response.disposition != .timedOut
     if let target = call.target {
-      recordOutlier(target: target, address: call.endpoint, serverError: response.status >= 500 || response.status == 0,
-                    e: e, in: world)
+      recordOutlier(
+        target: target, address: call.endpoint,
+        serverError: response.status >= 500 || response.status == 0,
+        e: e, in: world)
     }
     if let policy = call.policy, policy.allowsRetry(after: call.attempt),
       policy.retries(status: response.status, connectFailure: connectFailure),
       call.deadline.map({ world.now < $0 }) ?? true
     {
-      let delay = MeshRetryPolicy.backoff(retry: call.attempt, randomValue: world.randomSource(id).pointee.next())
+      let delay = MeshRetryPolicy.backoff(
+        retry: call.attempt, randomValue: world.randomSource(id).pointee.next())
       if world.isTraced(e) {
         let outcome = response.status > 0 ? "\(response.status)" : response.disposition.rawValue
         let kind = policy.isDefault ? "App Mesh default retry policy" : "retry policy"
-        world.note(e, name, .note, "\(outcome) from the upstream: \(kind) retries (\(call.attempt) of \(policy.maxRetries)) after \(delay) backoff")
+        world.note(
+          e, name, .note,
+          "\(outcome) from the upstream: \(kind) retries (\(call.attempt) of \(policy.maxRetries)) after \(delay) backoff"
+        )
       }
       call.droppedDisposition = nil
       calls[e] = call
-      world.startTimer(id, after: delay, tag: TimerTag(kind: Self.retryKind, exchange: e, generation: call.generation).raw)
+      world.startTimer(
+        id, after: delay,
+        tag: TimerTag(kind: Self.retryKind, exchange: e, generation: call.generation).raw)
       return
     }
     if response.status > 0 {
@@ -102,7 +127,10 @@ extension EnvoyProxyActor {
       world.note(e, name, .failed, "upstream request timeout: 504")
       finish(e, .localReply(504, .timedOut), in: world)
     } else {
-      world.note(e, name, .failed, "upstream connect error or disconnect/reset before headers (\(response.disposition.rawValue)): 503")
+      world.note(
+        e, name, .failed,
+        "upstream connect error or disconnect/reset before headers (\(response.disposition.rawValue)): 503"
+      )
       finish(e, .localReply(503, response.disposition), in: world)
     }
   }
@@ -110,13 +138,16 @@ extension EnvoyProxyActor {
   /// A request-timeout or retry-backoff timer fired.
   func timerFired(_ raw: Int64, in world: World) {
     let tag = TimerTag(raw)
-    guard tag.isCurrent(in: world), let call = calls[tag.exchange], call.generation & 0xFF_FFFF == tag.generation
+    guard tag.isCurrent(in: world), let call = calls[tag.exchange],
+      call.generation & 0xFF_FFFF == tag.generation
     else { return }
     switch tag.kind {
     case Self.requestTimeoutKind:
       let cause = call.droppedDisposition ?? .timedOut
-      world.note(tag.exchange, name, .failed, "request timeout reached: upstream request timeout, 504"
-                 + (cause == .timedOut ? "" : " (the connection was \(cause.rawValue))"))
+      world.note(
+        tag.exchange, name, .failed,
+        "request timeout reached: upstream request timeout, 504"
+          + (cause == .timedOut ? "" : " (the connection was \(cause.rawValue))"))
       finish(tag.exchange, .localReply(504, cause), in: world)
     case Self.retryKind:
       startAttempt(tag.exchange, in: world)
@@ -126,16 +157,27 @@ extension EnvoyProxyActor {
   }
 
   /// Feeds outlier detection of the target cluster, if its listener configures it.
-  func recordOutlier(target: MeshRoute.Target, address: UInt32, serverError: Bool, e: Int32, in world: World) {
-    guard let policy = plane.config.virtualNodes[target.node].listener(port: target.port)?.outlierDetection else { return }
+  func recordOutlier(
+    target: MeshRoute.Target, address: UInt32, serverError: Bool, e: Int32, in world: World
+  ) {
+    guard
+      let policy = plane.config.virtualNodes[target.node].listener(port: target.port)?
+        .outlierDetection
+    else { return }
     let key = EnvoyClusterState.key(node: target.node, port: target.port)
     let pool = currentEndpoints(node: target.node, port: target.port, in: world)
     var tracker = state.outliers[key] ?? OutlierTracker()
-    let ejected = tracker.record(address, serverError: serverError, policy: policy, hosts: pool, at: world.now)
+    let ejected = tracker.record(
+      address, serverError: serverError, policy: policy, hosts: pool, at: world.now)
     state.outliers[key] = tracker
     if let until = ejected {
-      world.recordTimeline("\(name): outlier detection ejects \(endpointLabel(address, world)) from \(plane.config.virtualNodes[target.node].name) until \(until)")
-      world.note(e, name, .note, "outlier detection: \(policy.maxServerErrors) consecutive 5xx, \(endpointLabel(address, world)) ejected until \(until)")
+      world.recordTimeline(
+        "\(name): outlier detection ejects \(endpointLabel(address, world)) from \(plane.config.virtualNodes[target.node].name) until \(until)"
+      )
+      world.note(
+        e, name, .note,
+        "outlier detection: \(policy.maxServerErrors) consecutive 5xx, \(endpointLabel(address, world)) ejected until \(until)"
+      )
     }
   }
 }

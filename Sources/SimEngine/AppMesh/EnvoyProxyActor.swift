@@ -49,7 +49,10 @@ class EnvoyProxyActor: SimActor {
   /// App Mesh's default idle timeout, 300 s (AWS behaviour §6 C1).
   static let unlimited = SimDuration.seconds(300)
 
-  init(name: String, interface: Int32, ownNames: [String], plane: AppMeshControlPlane, state: EnvoyClusterState) {
+  init(
+    name: String, interface: Int32, ownNames: [String], plane: AppMeshControlPlane,
+    state: EnvoyClusterState
+  ) {
     self.plane = plane
     self.state = state
     self.interface = interface
@@ -63,15 +66,19 @@ class EnvoyProxyActor: SimActor {
   // MARK: - Routing to a virtual service
 
   /// Sends downstream exchange `e` to virtual service `service` as reached on `port`.
-  func forward(_ e: Int32, service: Int, port: Int, head incoming: RequestHead, clientPolicy: ClientTLSPolicy?,
-               in world: World) {
+  func forward(
+    _ e: Int32, service: Int, port: Int, head incoming: RequestHead, clientPolicy: ClientTLSPolicy?,
+    in world: World
+  ) {
     let config = plane.config
     let virtualService = config.virtualServices[service]
     var head = incoming
     head.port = port
     head.path = MeshPathNormalization.normalize(head.path)
-    let defaultPolicy: MeshRetryPolicy? = world.model.settings.appMeshDefaultRetries ? .appMeshDefault : nil
-    var call = UpstreamCall(generation: world.exchanges[e].generation, head: head, clientPolicy: clientPolicy)
+    let defaultPolicy: MeshRetryPolicy? =
+      world.model.settings.appMeshDefaultRetries ? .appMeshDefault : nil
+    var call = UpstreamCall(
+      generation: world.exchanges[e].generation, head: head, clientPolicy: clientPolicy)
     var timeout = MeshListener.defaultPerRequestTimeout
     switch virtualService.provider {
     case .none:
@@ -80,22 +87,34 @@ class EnvoyProxyActor: SimActor {
       return
     case .virtualNode(let node):
       guard let listener = config.virtualNodes[node].listener(port: port) else {
-        world.note(e, name, .failed, "virtual node \(config.virtualNodes[node].name) has no listener on port \(port): connection closed")
+        world.note(
+          e, name, .failed,
+          "virtual node \(config.virtualNodes[node].name) has no listener on port \(port): connection closed"
+        )
         finish(e, .failure(.connectionClosed), in: world)
         return
       }
-      world.note(e, name, .matched, "virtual service \(virtualService.name) → provider virtual node \(config.virtualNodes[node].name) (:\(port))")
+      world.note(
+        e, name, .matched,
+        "virtual service \(virtualService.name) → provider virtual node \(config.virtualNodes[node].name) (:\(port))"
+      )
       call.target = MeshRoute.Target(node: node, port: port, weight: 1)
       call.policy = defaultPolicy
       timeout = listener.protocolName == .tcp ? .zero : listener.perRequestTimeout
     case .virtualRouter(let routerIndex):
       let router = config.virtualRouters[routerIndex]
       guard let listener = router.listener(port: port) else {
-        world.note(e, name, .failed, "virtual router \(router.name) has no listener on port \(port): no matching filter chain, connection closed")
+        world.note(
+          e, name, .failed,
+          "virtual router \(router.name) has no listener on port \(port): no matching filter chain, connection closed"
+        )
         finish(e, .failure(.connectionClosed), in: world)
         return
       }
-      guard let routeIndex = matchRoute(e, table: listener.table, head: head, scope: "router \(router.name)", in: world) else {
+      guard
+        let routeIndex = matchRoute(
+          e, table: listener.table, head: head, scope: "router \(router.name)", in: world)
+      else {
         finish(e, .localReply(404, .noMatchingRoute), in: world)
         return
       }
@@ -108,12 +127,18 @@ class EnvoyProxyActor: SimActor {
       }
       let target = route.targets[pick]
       if world.isTraced(e) {
-        let weights = route.targets.map { "\(config.virtualNodes[$0.node].name):\($0.weight)" }.joined(separator: ", ")
-        world.note(e, name, .matched, "weighted pick \(config.virtualNodes[target.node].name) (port \(target.port)) among [\(weights)]")
+        let weights = route.targets.map { "\(config.virtualNodes[$0.node].name):\($0.weight)" }
+          .joined(separator: ", ")
+        world.note(
+          e, name, .matched,
+          "weighted pick \(config.virtualNodes[target.node].name) (port \(target.port)) among [\(weights)]"
+        )
       }
       call.target = target
       call.policy = route.retryPolicy ?? defaultPolicy
-      timeout = route.kind == .tcp ? .zero : (route.perRequestTimeout ?? MeshListener.defaultPerRequestTimeout)
+      timeout =
+        route.kind == .tcp
+        ? .zero : (route.perRequestTimeout ?? MeshListener.defaultPerRequestTimeout)
     }
     if timeout > .zero {
       call.deadline = world.now + timeout
@@ -125,7 +150,9 @@ class EnvoyProxyActor: SimActor {
   }
 
   /// The first route of `table` that matches, noted hop by hop when traced.
-  func matchRoute(_ e: Int32, table: RouteTable<Int>, head: RequestHead, scope: String, in world: World) -> Int? {
+  func matchRoute(
+    _ e: Int32, table: RouteTable<Int>, head: RequestHead, scope: String, in world: World
+  ) -> Int? {
     guard world.isTraced(e) else {
       if let match = table.firstMatch(head) { return match.rule.action }
       return nil
@@ -133,14 +160,16 @@ class EnvoyProxyActor: SimActor {
     let decision = table.explain(head)
     for line in decision.lines { world.note(e, name, .matched, "\(scope): \(line)") }
     if decision.action == nil {
-      world.note(e, name, .failed, "\(scope): nothing matches \(head.method) \(head.target): 404 (NR)")
+      world.note(
+        e, name, .failed, "\(scope): nothing matches \(head.method) \(head.target): 404 (NR)")
     }
     return decision.action
   }
 
   /// Forwards `e` unchanged to the address the application chose (ALLOW_ALL, AWS APIs).
   func passthrough(_ e: Int32, address: UInt32, port: Int, in world: World) {
-    var call = UpstreamCall(generation: world.exchanges[e].generation, head: world.exchanges[e].head)
+    var call = UpstreamCall(
+      generation: world.exchanges[e].generation, head: world.exchanges[e].head)
     call.passthrough = (address, port)
     calls[e] = call
     startAttempt(e, in: world)
@@ -153,7 +182,9 @@ class EnvoyProxyActor: SimActor {
     callFinished(e, in: world)
   }
 
-  override func handleResponse(_ child: Int32, in world: World) { attemptFinished(child, in: world) }
+  override func handleResponse(_ child: Int32, in world: World) {
+    attemptFinished(child, in: world)
+  }
 
   override func handleTimer(_ tag: Int64, in world: World) { timerFired(tag, in: world) }
 

@@ -53,7 +53,8 @@ final class MeshHealthChecker: SimActor {
         host.successes = 0
         if host.healthy && host.failures >= check.unhealthyThreshold {
           host.healthy = false
-          world.recordTimeline("\(name): \(label(address, world)) unhealthy after \(host.failures) failed checks")
+          world.recordTimeline(
+            "\(name): \(label(address, world)) unhealthy after \(host.failures) failed checks")
         }
       }
       view[address] = host
@@ -69,11 +70,15 @@ final class MeshHealthChecker: SimActor {
     case .cloudMap(let service, _, _, let attributes)?:
       guard let service else { return [] }
       return world.cloudMap.currentInstances(of: service, at: world.now).filter { instance in
-        attributes.allSatisfy { wanted in instance.attributes.contains { $0.0 == wanted.key && $0.1 == wanted.value } }
+        attributes.allSatisfy { wanted in
+          instance.attributes.contains { $0.0 == wanted.key && $0.1 == wanted.value }
+        }
       }.map(\.address)
     case .dns(let hostname, _)?:
-      return world.dnsAuthorities.lazy.compactMap { $0.answer(hostname, fromVPC: nil, asker: self.id, in: world) }
-        .first?.addresses ?? privateAnswer(hostname, in: world)
+      return world.dnsAuthorities.lazy.compactMap {
+        $0.answer(hostname, fromVPC: nil, asker: self.id, in: world)
+      }
+      .first?.addresses ?? privateAnswer(hostname, in: world)
     case nil:
       return []
     }
@@ -82,7 +87,9 @@ final class MeshHealthChecker: SimActor {
   /// A private DNS name answered inside the node's VPC (the first VPC that answers).
   func privateAnswer(_ hostname: String, in world: World) -> [UInt32] {
     for vpc in world.model.vpcs.indices {
-      if let answer = world.dnsAuthorities.lazy.compactMap({ $0.answer(hostname, fromVPC: vpc, asker: self.id, in: world) }).first,
+      if let answer = world.dnsAuthorities.lazy.compactMap({
+        $0.answer(hostname, fromVPC: vpc, asker: self.id, in: world)
+      }).first,
         !answer.addresses.isEmpty
       {
         return answer.addresses
@@ -98,16 +105,21 @@ final class MeshHealthChecker: SimActor {
     guard interface.isUp, interface.listeners[check.port ?? port] != nil else { return false }
     let owner = world.actors[Int(interface.owner)]
     guard let application = owner as? ApplicationActor else { return true }
-    if let task = owner as? TaskActor, task.state != .running || task.failingHealthChecks { return false }
+    if let task = owner as? TaskActor, task.state != .running || task.failingHealthChecks {
+      return false
+    }
     guard check.protocolName == .http || check.protocolName == .http2 else { return true }
     let plan = application.behavior.plan(for: check.path ?? "/")
     if plan.resetConnection || !(200..<300).contains(plan.status) { return false }
     if case .fixed(let latency) = plan.latency, latency > check.timeout { return false }
-    if !plan.failRatio.isZero && world.randomSource(id).pointee.chance(plan.failRatio) { return false }
+    if !plan.failRatio.isZero && world.randomSource(id).pointee.chance(plan.failRatio) {
+      return false
+    }
     return true
   }
 
   func label(_ address: UInt32, _ world: World) -> String {
-    world.addressBook[address].map { world.interfaces[Int($0)].label } ?? IPv4Address(address).description
+    world.addressBook[address].map { world.interfaces[Int($0)].label }
+      ?? IPv4Address(address).description
   }
 }

@@ -26,8 +26,10 @@ struct OutlierTracker {
   }
 
   /// Records an attempt's outcome; returns when the host returns if this ejected it.
-  mutating func record(_ address: UInt32, serverError: Bool, policy: OutlierDetectionPolicy, hosts pool: [UInt32],
-                       at now: SimTime) -> SimTime? {
+  mutating func record(
+    _ address: UInt32, serverError: Bool, policy: OutlierDetectionPolicy, hosts pool: [UInt32],
+    at now: SimTime
+  ) -> SimTime? {
     var host = hosts[address] ?? Host()
     guard serverError else {
       host.consecutiveErrors = 0

@@ -16,12 +16,15 @@ final class VirtualGatewayActor: EnvoyProxyActor {
   var active = 0
   var waiting: [(exchange: Int32, generation: UInt32)] = []
 
-  init(task: TaskActor, gateway: Int, port: Int, plane: AppMeshControlPlane, state: EnvoyClusterState) {
+  init(
+    task: TaskActor, gateway: Int, port: Int, plane: AppMeshControlPlane, state: EnvoyClusterState
+  ) {
     self.task = task
     self.gateway = gateway
     self.port = port
-    super.init(name: "envoy \(task.name) virtual gateway :\(port)", interface: task.interface, ownNames: [],
-               plane: plane, state: state)
+    super.init(
+      name: "envoy \(task.name) virtual gateway :\(port)", interface: task.interface, ownNames: [],
+      plane: plane, state: state)
   }
 
   override var groupName: String { task.groupName }
@@ -36,7 +39,9 @@ final class VirtualGatewayActor: EnvoyProxyActor {
       return
     }
     guard let listener = virtualGateway.listener(port: port) else {
-      world.note(e, name, .failed, "virtual gateway \(virtualGateway.name) has no listener on port \(port): connection closed")
+      world.note(
+        e, name, .failed,
+        "virtual gateway \(virtualGateway.name) has no listener on port \(port): connection closed")
       world.reply(e, .failure(.connectionClosed))
       return
     }
@@ -49,7 +54,10 @@ final class VirtualGatewayActor: EnvoyProxyActor {
     }
     if world.isTraced(e) {
       let mode = listener.tls.map { " (TLS \($0.mode.rawValue))" } ?? ""
-      world.note(e, name, .received, "\(head.method) \(head.target) (Host: \(head.host)) on virtual gateway \(virtualGateway.name) listener \(listener.protocolName.rawValue) :\(port)\(mode)")
+      world.note(
+        e, name, .received,
+        "\(head.method) \(head.target) (Host: \(head.host)) on virtual gateway \(virtualGateway.name) listener \(listener.protocolName.rawValue) :\(port)\(mode)"
+      )
     }
     if let pool = listener.connectionPool {
       switch pool.admit(active: active, pending: waiting.count) {
@@ -75,7 +83,8 @@ final class VirtualGatewayActor: EnvoyProxyActor {
     head.port = port
     head.path = MeshPathNormalization.normalize(head.path)
     guard let table = virtualGateway.routeListener(port: port)?.table,
-      let index = matchRoute(e, table: table, head: head, scope: "virtual gateway \(virtualGateway.name)", in: world)
+      let index = matchRoute(
+        e, table: table, head: head, scope: "virtual gateway \(virtualGateway.name)", in: world)
     else {
       finish(e, .localReply(404, .noMatchingRoute), in: world)
       return
@@ -90,9 +99,16 @@ final class VirtualGatewayActor: EnvoyProxyActor {
       if head.headers.contains("host") { head.headers.set("Host", service.name) }
     }
     if world.isTraced(e) {
-      let pathChange = originalPath == head.target ? "path \(head.target) kept" : "path \(originalPath) → \(head.target)"
-      let hostChange = route.rewritesHost ? "Host \(originalHost) → \(service.name)" : "Host \(originalHost) kept (defaultTargetHostname DISABLED)"
-      world.note(e, name, .matched, "\(route.label) → virtual service \(service.name); rewrite: \(pathChange), \(hostChange)")
+      let pathChange =
+        originalPath == head.target
+        ? "path \(head.target) kept" : "path \(originalPath) → \(head.target)"
+      let hostChange =
+        route.rewritesHost
+        ? "Host \(originalHost) → \(service.name)"
+        : "Host \(originalHost) kept (defaultTargetHostname DISABLED)"
+      world.note(
+        e, name, .matched,
+        "\(route.label) → virtual service \(service.name); rewrite: \(pathChange), \(hostChange)")
     }
     let ports = config.providerListeners(of: route.service).map(\.port)
     guard let targetPort = route.targetPort ?? ports.first else {
@@ -100,7 +116,9 @@ final class VirtualGatewayActor: EnvoyProxyActor {
       finish(e, .localReply(503, .noProvider), in: world)
       return
     }
-    forward(e, service: route.service, port: targetPort, head: head, clientPolicy: virtualGateway.backendDefaults, in: world)
+    forward(
+      e, service: route.service, port: targetPort, head: head,
+      clientPolicy: virtualGateway.backendDefaults, in: world)
   }
 
   override func callFinished(_ e: Int32, in world: World) {

@@ -6,7 +6,9 @@ extension World {
   /// checkers) stop rescheduling when this is false, so a run ends when its traffic is done.
   var hasPendingWork: Bool {
     if exchanges.liveCount > 0 { return true }
-    for (index, stream) in model.traffic.enumerated() where statistics[index].sent < stream.count { return true }
+    for (index, stream) in model.traffic.enumerated() where statistics[index].sent < stream.count {
+      return true
+    }
     if let last = model.events.last, now < SimTime.zero + last.at { return true }
     return false
   }

@@ -27,8 +27,10 @@ public enum AppMeshRouteOrdering {
   /// The entries' indices in evaluation order, and the pairs (in that order) that tie.
   public static func order(_ entries: [Entry]) -> (order: [Int], ties: [(Int, Int)]) {
     let order = entries.indices.sorted { a, b in
-      let x = entries[a], y = entries[b]
-      let rankX = x.priority ?? 1001, rankY = y.priority ?? 1001
+      let x = entries[a]
+      let y = entries[b]
+      let rankX = x.priority ?? 1001
+      let rankY = y.priority ?? 1001
       if rankX != rankY { return rankX < rankY }
       if x.specificity != y.specificity { return x.specificity > y.specificity }
       if x.name != y.name { return x.name < y.name }
@@ -36,8 +38,11 @@ public enum AppMeshRouteOrdering {
     }
     var ties: [(Int, Int)] = []
     for (a, b) in zip(order, order.dropFirst()) {
-      let x = entries[a], y = entries[b]
-      if x.priority == y.priority && x.specificity == y.specificity && (x.path == nil || y.path == nil || x.path == y.path) {
+      let x = entries[a]
+      let y = entries[b]
+      if x.priority == y.priority && x.specificity == y.specificity
+        && (x.path == nil || y.path == nil || x.path == y.path)
+      {
         ties.append((a, b))
       }
     }

@@ -20,7 +20,9 @@ public enum MeshMatchConversion {
   }
 
   /// The condition for `match` of a route or gateway route of `kind`.
-  public static func condition(_ match: MeshMatchSpec?, kind: AppMeshProtocol) -> (RequestCondition, [Problem]) {
+  public static func condition(_ match: MeshMatchSpec?, kind: AppMeshProtocol) -> (
+    RequestCondition, [Problem]
+  ) {
     guard let match else { return (.always, []) }
     var parts: [RequestCondition] = []
     var problems: [Problem] = []
@@ -28,8 +30,10 @@ public enum MeshMatchConversion {
     if let suffix = match.hostnameSuffix { parts.append(.host(.suffix(suffix))) }
     if kind == .grpc {
       if let service = match.serviceName {
-        parts.append(.path(match.methodName.map { .exact("/\(service)/\($0)", caseSensitive: true) }
-          ?? .prefix("/\(service)/", caseSensitive: true)))
+        parts.append(
+          .path(
+            match.methodName.map { .exact("/\(service)/\($0)", caseSensitive: true) }
+              ?? .prefix("/\(service)/", caseSensitive: true)))
       }
     } else if kind != .tcp {
       if let prefix = match.prefix { parts.append(.path(.prefix(prefix, caseSensitive: true))) }
@@ -53,14 +57,18 @@ public enum MeshMatchConversion {
         case .regex(let pattern):
           switch compile(pattern, at: header.source) {
           case .success(let regex): value = .regex(regex)
-          case .failure(let problem): problems.append(problem); continue
+          case .failure(let problem):
+            problems.append(problem)
+            continue
           }
         }
       }
       parts.append(.header(name: header.name, match: value, invert: header.invert))
     }
     for parameter in match.queryParameters {
-      parts.append(.query(name: parameter.name, match: parameter.exact.map { .exact($0, caseSensitive: true) }))
+      parts.append(
+        .query(name: parameter.name, match: parameter.exact.map { .exact($0, caseSensitive: true) })
+      )
     }
     if let port = match.port { parts.append(.port(port)) }
     switch parts.count {
@@ -98,4 +106,3 @@ public enum MeshMatchConversion {
     }
   }
 }
-

@@ -26,14 +26,21 @@ enum AppMeshSectionDecoder {
     section.virtualNodes = context.objects(reader.array("virtualNodes"), what: "virtual node") {
       VirtualNodeDecoder.virtualNode($0)
     }
-    section.virtualServices = context.objects(reader.array("virtualServices"), what: "virtual service") {
+    section.virtualServices = context.objects(
+      reader.array("virtualServices"), what: "virtual service"
+    ) {
       virtualService($0)
     }
-    section.virtualRouters = context.objects(reader.array("virtualRouters"), what: "virtual router") {
+    section.virtualRouters = context.objects(reader.array("virtualRouters"), what: "virtual router")
+    {
       virtualRouter($0)
     }
-    section.routes = context.objects(reader.array("routes"), what: "route") { MeshRouteDecoder.route($0) }
-    section.virtualGateways = context.objects(reader.array("virtualGateways"), what: "virtual gateway") {
+    section.routes = context.objects(reader.array("routes"), what: "route") {
+      MeshRouteDecoder.route($0)
+    }
+    section.virtualGateways = context.objects(
+      reader.array("virtualGateways"), what: "virtual gateway"
+    ) {
       VirtualGatewayDecoder.virtualGateway($0)
     }
     section.gatewayRoutes = context.objects(reader.array("gatewayRoutes"), what: "gateway route") {
@@ -48,7 +55,8 @@ enum AppMeshSectionDecoder {
   static func event(_ operation: String, _ body: ObjectReader) -> AppMeshCallSpec? {
     switch operation {
     case "updateMesh": return mesh(body).map { .updateMesh($0) }
-    case "updateVirtualNode": return VirtualNodeDecoder.virtualNode(body).map { .updateVirtualNode($0) }
+    case "updateVirtualNode":
+      return VirtualNodeDecoder.virtualNode(body).map { .updateVirtualNode($0) }
     case "updateVirtualService": return virtualService(body).map { .updateVirtualService($0) }
     case "updateVirtualRouter": return virtualRouter(body).map { .updateVirtualRouter($0) }
     case "updateRoute": return MeshRouteDecoder.route(body).map { .updateRoute($0) }
@@ -78,7 +86,8 @@ enum AppMeshSectionDecoder {
       spec.finish()
     }
     guard let name else { return nil }
-    return MeshSpec(meshName: name, egressFilter: filter, ipPreference: preference, source: SourceRef(r.node))
+    return MeshSpec(
+      meshName: name, egressFilter: filter, ipPreference: preference, source: SourceRef(r.node))
   }
 
   /// `CreateVirtualService`: `virtualServiceName`, `spec.provider` (node, router or none).
@@ -103,8 +112,9 @@ enum AppMeshSectionDecoder {
       spec.finish()
     }
     guard let name else { return nil }
-    return VirtualServiceSpec(meshName: mesh, virtualServiceName: name, providerNode: node, providerRouter: router,
-                              source: SourceRef(r.node))
+    return VirtualServiceSpec(
+      meshName: mesh, virtualServiceName: name, providerNode: node, providerRouter: router,
+      source: SourceRef(r.node))
   }
 
   /// `CreateVirtualRouter`: `virtualRouterName`, `spec.listeners[].portMapping`.
@@ -114,22 +124,29 @@ enum AppMeshSectionDecoder {
     let name = r.string("virtualRouterName", required: true)
     var listeners: [VirtualRouterSpec.Listener] = []
     if let spec = r.object("spec", required: true, what: "virtual router spec") {
-      listeners = r.context.objects(spec.array("listeners"), what: "virtual router listener") { listener in
-        guard let mapping = portMapping(listener, protocols: AppMeshProtocol.allCases) else { return nil }
-        return VirtualRouterSpec.Listener(port: mapping.port, protocolName: mapping.protocolName,
-                                          source: SourceRef(listener.node))
+      listeners = r.context.objects(spec.array("listeners"), what: "virtual router listener") {
+        listener in
+        guard let mapping = portMapping(listener, protocols: AppMeshProtocol.allCases) else {
+          return nil
+        }
+        return VirtualRouterSpec.Listener(
+          port: mapping.port, protocolName: mapping.protocolName,
+          source: SourceRef(listener.node))
       }
       spec.finish()
     }
     guard let name else { return nil }
-    return VirtualRouterSpec(meshName: mesh, virtualRouterName: name, listeners: listeners, source: SourceRef(r.node))
+    return VirtualRouterSpec(
+      meshName: mesh, virtualRouterName: name, listeners: listeners, source: SourceRef(r.node))
   }
 
   /// `portMapping {port, protocol}` inside a listener object.
   static func portMapping(_ listener: ObjectReader, protocols: [AppMeshProtocol])
     -> (port: Int, protocolName: AppMeshProtocol)?
   {
-    guard let mapping = listener.object("portMapping", required: true, what: "portMapping") else { return nil }
+    guard let mapping = listener.object("portMapping", required: true, what: "portMapping") else {
+      return nil
+    }
     defer { mapping.finish() }
     let port = mapping.int("port", required: true, range: 1...65535)
     let proto = protocolValue(mapping, "protocol", allowed: protocols, required: true)
@@ -138,7 +155,9 @@ enum AppMeshSectionDecoder {
   }
 
   /// A protocol string limited to `allowed` (virtual gateways do not take `tcp`).
-  static func protocolValue(_ r: ObjectReader, _ key: String, allowed: [AppMeshProtocol], required: Bool)
+  static func protocolValue(
+    _ r: ObjectReader, _ key: String, allowed: [AppMeshProtocol], required: Bool
+  )
     -> AppMeshProtocol?
   {
     guard let value = r.enumValue(key, AppMeshProtocol.self, required: required) else { return nil }
@@ -166,7 +185,9 @@ enum AppMeshSectionDecoder {
 
   /// An App Mesh `Duration` `{"value": 15, "unit": "s"}`.
   static func duration(_ r: ObjectReader, _ key: String, required: Bool = false) -> SimDuration? {
-    guard let reader = r.object(key, required: required, what: "duration '\(key)'") else { return nil }
+    guard let reader = r.object(key, required: required, what: "duration '\(key)'") else {
+      return nil
+    }
     defer { reader.finish() }
     let value = reader.int("value", required: true, range: 0...Int(Int32.max))
     let unit = reader.enumValue("unit", DurationUnit.self, required: true)

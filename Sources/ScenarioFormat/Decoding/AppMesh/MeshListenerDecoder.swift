@@ -6,7 +6,8 @@ enum MeshListenerDecoder {
   static func listener(_ r: ObjectReader, gateway: Bool) -> MeshListenerSpec? {
     let allowed: [AppMeshProtocol] = gateway ? [.http, .http2, .grpc] : AppMeshProtocol.allCases
     let mapping = AppMeshSectionDecoder.portMapping(r, protocols: allowed)
-    let check = r.object("healthCheck", what: "healthCheck").flatMap { reader -> MeshListenerSpec.HealthCheck? in
+    let check = r.object("healthCheck", what: "healthCheck").flatMap {
+      reader -> MeshListenerSpec.HealthCheck? in
       defer { reader.finish() }
       return healthCheck(reader, protocols: allowed)
     }
@@ -23,10 +24,15 @@ enum MeshListenerDecoder {
     var timeouts: [MeshListenerSpec.Timeout] = []
     if !gateway, let reader = r.object("timeout", what: "listener timeout") {
       for proto in AppMeshProtocol.allCases {
-        guard let member = reader.object(proto.rawValue, what: "\(proto.rawValue) timeout") else { continue }
+        guard let member = reader.object(proto.rawValue, what: "\(proto.rawValue) timeout") else {
+          continue
+        }
         let perRequest = proto == .tcp ? nil : AppMeshSectionDecoder.duration(member, "perRequest")
         let idle = AppMeshSectionDecoder.duration(member, "idle")
-        timeouts.append(.init(protocolName: proto, perRequest: perRequest, idle: idle, source: SourceRef(member.node)))
+        timeouts.append(
+          .init(
+            protocolName: proto, perRequest: perRequest, idle: idle, source: SourceRef(member.node))
+        )
         member.finish()
       }
       reader.finish()
@@ -37,13 +43,17 @@ enum MeshListenerDecoder {
     }
     guard let mapping else { return nil }
     return MeshListenerSpec(
-      port: mapping.port, protocolName: mapping.protocolName, healthCheck: check, outlierDetection: outlier,
+      port: mapping.port, protocolName: mapping.protocolName, healthCheck: check,
+      outlierDetection: outlier,
       connectionPools: pools, timeouts: timeouts, tls: tls, source: SourceRef(r.node))
   }
 
   /// `HealthCheckPolicy`: thresholds 2–10, interval 5000–300000 ms, timeout 2000–60000 ms.
-  static func healthCheck(_ r: ObjectReader, protocols: [AppMeshProtocol]) -> MeshListenerSpec.HealthCheck? {
-    let proto = AppMeshSectionDecoder.protocolValue(r, "protocol", allowed: protocols, required: true)
+  static func healthCheck(_ r: ObjectReader, protocols: [AppMeshProtocol]) -> MeshListenerSpec
+    .HealthCheck?
+  {
+    let proto = AppMeshSectionDecoder.protocolValue(
+      r, "protocol", allowed: protocols, required: true)
     let path = r.string("path")
     let port = r.int("port", range: 1...65535)
     let healthy = r.int("healthyThreshold", required: true, range: 2...10)
@@ -52,7 +62,8 @@ enum MeshListenerDecoder {
     let timeout = r.int("timeoutMillis", required: true, range: 2000...60000)
     guard let proto, let healthy, let unhealthy, let interval, let timeout else { return nil }
     return MeshListenerSpec.HealthCheck(
-      protocolName: proto, path: path, port: port, healthyThreshold: healthy, unhealthyThreshold: unhealthy,
+      protocolName: proto, path: path, port: port, healthyThreshold: healthy,
+      unhealthyThreshold: unhealthy,
       intervalMillis: interval, timeoutMillis: timeout, source: SourceRef(r.node))
   }
 
@@ -64,16 +75,22 @@ enum MeshListenerDecoder {
     let percent = r.int("maxEjectionPercent", required: true, range: 0...100)
     guard let errors, let interval, let base, let percent else { return nil }
     return MeshListenerSpec.OutlierDetection(
-      maxServerErrors: errors, interval: interval, baseEjectionDuration: base, maxEjectionPercent: percent,
+      maxServerErrors: errors, interval: interval, baseEjectionDuration: base,
+      maxEjectionPercent: percent,
       source: SourceRef(r.node))
   }
 
   /// The `connectionPool` union; each member's limits are read as the API defines them.
-  static func connectionPools(_ r: ObjectReader, protocols: [AppMeshProtocol]) -> [MeshListenerSpec.ConnectionPool] {
+  static func connectionPools(_ r: ObjectReader, protocols: [AppMeshProtocol]) -> [MeshListenerSpec
+    .ConnectionPool]
+  {
     var pools: [MeshListenerSpec.ConnectionPool] = []
     for proto in protocols {
-      guard let member = r.object(proto.rawValue, what: "\(proto.rawValue) connection pool") else { continue }
-      var pool = MeshListenerSpec.ConnectionPool(protocolName: proto, source: SourceRef(member.node))
+      guard let member = r.object(proto.rawValue, what: "\(proto.rawValue) connection pool") else {
+        continue
+      }
+      var pool = MeshListenerSpec.ConnectionPool(
+        protocolName: proto, source: SourceRef(member.node))
       switch proto {
       case .tcp:
         pool.maxConnections = member.int("maxConnections", required: true, range: 1...Int.max)
@@ -92,7 +109,8 @@ enum MeshListenerDecoder {
 
 extension MeshListenerSpec.ConnectionPool {
   init(protocolName: AppMeshProtocol, source: SourceRef) {
-    self.init(protocolName: protocolName, maxConnections: nil, maxPendingRequests: nil, maxRequests: nil,
-              source: source)
+    self.init(
+      protocolName: protocolName, maxConnections: nil, maxPendingRequests: nil, maxRequests: nil,
+      source: source)
   }
 }

@@ -35,14 +35,17 @@ enum MeshMatchDecoder {
     match.method = r.enumValue("method", HTTPMethod.self).map(\.rawValue)
     if shape == .httpRoute { match.scheme = r.enumValue("scheme", HTTPScheme.self).map(\.rawValue) }
     match.headers = r.context.objects(r.array("headers"), what: "header match") { header($0) }
-    match.queryParameters = r.context.objects(r.array("queryParameters"), what: "query parameter match") {
+    match.queryParameters = r.context.objects(
+      r.array("queryParameters"), what: "query parameter match"
+    ) {
       queryParameter($0)
     }
     return match
   }
 
   enum HTTPMethod: String, CaseIterable {
-    case get = "GET", head = "HEAD", post = "POST", put = "PUT", delete = "DELETE", connect = "CONNECT"
+    case get = "GET", head = "HEAD", post = "POST", put = "PUT", delete = "DELETE", connect =
+      "CONNECT"
     case options = "OPTIONS", trace = "TRACE", patch = "PATCH"
   }
 
@@ -67,13 +70,15 @@ enum MeshMatchDecoder {
         range.finish()
       }
       if matches.isEmpty {
-        r.context.error(.schemaMissingKey, "header match needs one of exact, prefix, suffix, regex or range",
-                        at: match.node, hint: "leave 'match' out to test that the header is present")
+        r.context.error(
+          .schemaMissingKey, "header match needs one of exact, prefix, suffix, regex or range",
+          at: match.node, hint: "leave 'match' out to test that the header is present")
       }
       match.finish()
     }
     guard let name else { return nil }
-    return MeshMatchSpec.Header(name: name, matches: matches, invert: invert, source: SourceRef(r.node))
+    return MeshMatchSpec.Header(
+      name: name, matches: matches, invert: invert, source: SourceRef(r.node))
   }
 
   /// `queryParameters[]`: `name` and optional `match.exact`.

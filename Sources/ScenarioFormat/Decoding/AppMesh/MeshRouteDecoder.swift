@@ -12,8 +12,10 @@ enum MeshRouteDecoder {
     var bodies: [MeshRouteSpec.Body] = []
     if let spec = r.object("spec", required: true, what: "route spec") {
       priority = spec.int("priority", range: 0...1000)
-      for (key, kind) in [("httpRoute", AppMeshProtocol.http), ("http2Route", .http2), ("grpcRoute", .grpc),
-                          ("tcpRoute", .tcp)] {
+      for (key, kind) in [
+        ("httpRoute", AppMeshProtocol.http), ("http2Route", .http2), ("grpcRoute", .grpc),
+        ("tcpRoute", .tcp),
+      ] {
         guard let reader = spec.object(key, what: key) else { continue }
         bodies.append(body(reader, kind: kind))
         reader.finish()
@@ -21,8 +23,9 @@ enum MeshRouteDecoder {
       spec.finish()
     }
     guard let router, let name else { return nil }
-    return MeshRouteSpec(meshName: mesh, virtualRouterName: router, routeName: name, priority: priority,
-                         bodies: bodies, source: SourceRef(r.node))
+    return MeshRouteSpec(
+      meshName: mesh, virtualRouterName: router, routeName: name, priority: priority,
+      bodies: bodies, source: SourceRef(r.node))
   }
 
   static func body(_ r: ObjectReader, kind: AppMeshProtocol) -> MeshRouteSpec.Body {
@@ -40,13 +43,16 @@ enum MeshRouteDecoder {
     }
     var targets: [MeshRouteSpec.WeightedTarget] = []
     if let action = r.object("action", required: true, what: "route action") {
-      targets = r.context.objects(action.array("weightedTargets", required: true), what: "weighted target") {
+      targets = r.context.objects(
+        action.array("weightedTargets", required: true), what: "weighted target"
+      ) {
         target in
         let node = target.string("virtualNode", required: true)
         let weight = target.int("weight", required: true, range: 0...100)
         let port = target.int("port", range: 1...65535)
         guard let node, let weight else { return nil }
-        return MeshRouteSpec.WeightedTarget(virtualNode: node, weight: weight, port: port, source: SourceRef(target.node))
+        return MeshRouteSpec.WeightedTarget(
+          virtualNode: node, weight: weight, port: port, source: SourceRef(target.node))
       }
       action.finish()
     }

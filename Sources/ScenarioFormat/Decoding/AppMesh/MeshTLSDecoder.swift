@@ -11,11 +11,13 @@ enum MeshTLSDecoder {
       certificates = self.certificates(certificate, allowACM: true)
       certificate.finish()
     }
-    let validation = r.object("validation", what: "listener validation").map { reader -> MeshTLSSpec.Validation in
+    let validation = r.object("validation", what: "listener validation").map {
+      reader -> MeshTLSSpec.Validation in
       defer { reader.finish() }
       return self.validation(reader, allowACM: false)
     }
-    return MeshTLSSpec.Listener(mode: mode, certificates: certificates, validation: validation, source: SourceRef(r.node))
+    return MeshTLSSpec.Listener(
+      mode: mode, certificates: certificates, validation: validation, source: SourceRef(r.node))
   }
 
   /// The certificate union; ACM certificates only where the API takes them (not client certs).
@@ -45,14 +47,17 @@ enum MeshTLSDecoder {
       if allowACM, let acm = trust.object("acm", what: "acm trust") {
         if let arns = acm.stringArray("certificateAuthorityArns", required: true) {
           if arns.isEmpty || arns.count > 3, let node = acm.node("certificateAuthorityArns") {
-            r.context.error(.schemaValueOutOfRange, "certificateAuthorityArns takes 1 to 3 ARNs", at: node)
+            r.context.error(
+              .schemaValueOutOfRange, "certificateAuthorityArns takes 1 to 3 ARNs", at: node)
           }
           trusts.append(.acm(arns))
         }
         acm.finish()
       }
       if let file = trust.object("file", what: "file trust") {
-        if let chain = file.string("certificateChain", required: true) { trusts.append(.file(chain)) }
+        if let chain = file.string("certificateChain", required: true) {
+          trusts.append(.file(chain))
+        }
         file.finish()
       }
       if let sds = trust.object("sds", what: "sds trust") {
@@ -69,7 +74,8 @@ enum MeshTLSDecoder {
       }
       sans.finish()
     }
-    return MeshTLSSpec.Validation(trusts: trusts, subjectAlternativeNames: names, source: SourceRef(r.node))
+    return MeshTLSSpec.Validation(
+      trusts: trusts, subjectAlternativeNames: names, source: SourceRef(r.node))
   }
 
   /// `backendDefaults` / backend `clientPolicy` container: `{ "clientPolicy": { "tls": … } }`.
@@ -88,7 +94,8 @@ enum MeshTLSDecoder {
     if let list = tls.array("ports") {
       ports = list.compactMap { tls.int($0, what: "element of 'ports'", range: 1...65535) }
     }
-    let validation = tls.object("validation", required: true, what: "client policy validation").map {
+    let validation = tls.object("validation", required: true, what: "client policy validation").map
+    {
       reader -> MeshTLSSpec.Validation in
       defer { reader.finish() }
       return self.validation(reader, allowACM: true)
@@ -99,7 +106,8 @@ enum MeshTLSDecoder {
       certificate.finish()
     }
     return MeshTLSSpec.ClientPolicy(
-      enforce: enforce, ports: ports, validation: validation, certificates: certificates, source: SourceRef(tls.node))
+      enforce: enforce, ports: ports, validation: validation, certificates: certificates,
+      source: SourceRef(tls.node))
   }
 
   /// One MeshSim-only `appMesh.certificates` entry: exactly one of `file`, `certificateArn`,
@@ -115,11 +123,13 @@ enum MeshTLSDecoder {
     _ = r.string("description")
     guard references.count == 1, let reference = references.first else {
       r.context.error(
-        .schemaInvalidValue, "a certificate entry needs exactly one of 'file', 'certificateArn' or 'secretName'",
+        .schemaInvalidValue,
+        "a certificate entry needs exactly one of 'file', 'certificateArn' or 'secretName'",
         at: r.node, hint: "it names the certificate as the App Mesh specs refer to it")
       return nil
     }
-    return MeshCertificateSpec(reference: reference, issuer: issuer, subjectAlternativeNames: names,
-                               authorities: authorities, source: SourceRef(r.node))
+    return MeshCertificateSpec(
+      reference: reference, issuer: issuer, subjectAlternativeNames: names,
+      authorities: authorities, source: SourceRef(r.node))
   }
 }

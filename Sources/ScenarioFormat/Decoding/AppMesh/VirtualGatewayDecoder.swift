@@ -9,7 +9,9 @@ enum VirtualGatewayDecoder {
     var listeners: [MeshListenerSpec] = []
     var defaults: MeshTLSSpec.ClientPolicy?
     if let spec = r.object("spec", required: true, what: "virtual gateway spec") {
-      listeners = r.context.objects(spec.array("listeners", required: true), what: "virtual gateway listener") {
+      listeners = r.context.objects(
+        spec.array("listeners", required: true), what: "virtual gateway listener"
+      ) {
         MeshListenerDecoder.listener($0, gateway: true)
       }
       if let backendDefaults = spec.object("backendDefaults", what: "backendDefaults") {
@@ -20,8 +22,9 @@ enum VirtualGatewayDecoder {
       spec.finish()
     }
     guard let name else { return nil }
-    return VirtualGatewaySpec(meshName: mesh, virtualGatewayName: name, listeners: listeners,
-                              backendDefaults: defaults, source: SourceRef(r.node))
+    return VirtualGatewaySpec(
+      meshName: mesh, virtualGatewayName: name, listeners: listeners,
+      backendDefaults: defaults, source: SourceRef(r.node))
   }
 
   static func gatewayRoute(_ r: ObjectReader) -> GatewayRouteSpec? {
@@ -33,7 +36,9 @@ enum VirtualGatewayDecoder {
     var bodies: [GatewayRouteSpec.Body] = []
     if let spec = r.object("spec", required: true, what: "gateway route spec") {
       priority = spec.int("priority", range: 0...1000)
-      for (key, kind) in [("httpRoute", AppMeshProtocol.http), ("http2Route", .http2), ("grpcRoute", .grpc)] {
+      for (key, kind) in [
+        ("httpRoute", AppMeshProtocol.http), ("http2Route", .http2), ("grpcRoute", .grpc),
+      ] {
         guard let reader = spec.object(key, what: key) else { continue }
         bodies.append(body(reader, kind: kind))
         reader.finish()
@@ -41,14 +46,16 @@ enum VirtualGatewayDecoder {
       spec.finish()
     }
     guard let gateway, let name else { return nil }
-    return GatewayRouteSpec(meshName: mesh, virtualGatewayName: gateway, gatewayRouteName: name, priority: priority,
-                            bodies: bodies, source: SourceRef(r.node))
+    return GatewayRouteSpec(
+      meshName: mesh, virtualGatewayName: gateway, gatewayRouteName: name, priority: priority,
+      bodies: bodies, source: SourceRef(r.node))
   }
 
   static func body(_ r: ObjectReader, kind: AppMeshProtocol) -> GatewayRouteSpec.Body {
     var match: MeshMatchSpec?
     if let reader = r.object("match", required: true, what: "gateway route match") {
-      match = MeshMatchDecoder.match(reader, shape: kind == .grpc ? .grpcGatewayRoute : .httpGatewayRoute)
+      match = MeshMatchDecoder.match(
+        reader, shape: kind == .grpc ? .grpcGatewayRoute : .httpGatewayRoute)
       reader.finish()
     }
     var service: String?
@@ -69,8 +76,9 @@ enum VirtualGatewayDecoder {
       }
       action.finish()
     }
-    return GatewayRouteSpec.Body(kind: kind, match: match, targetVirtualService: service, targetPort: port,
-                                 rewrite: rewrite, source: SourceRef(r.node))
+    return GatewayRouteSpec.Body(
+      kind: kind, match: match, targetVirtualService: service, targetPort: port,
+      rewrite: rewrite, source: SourceRef(r.node))
   }
 
   enum RewriteSwitch: String, CaseIterable {
@@ -81,7 +89,8 @@ enum VirtualGatewayDecoder {
   static func rewrite(_ r: ObjectReader, grpc: Bool) -> GatewayRouteSpec.Rewrite {
     var rewrite = GatewayRouteSpec.Rewrite(source: SourceRef(r.node))
     if let hostname = r.object("hostname", what: "hostname rewrite") {
-      rewrite.defaultTargetHostname = hostname.enumValue("defaultTargetHostname", RewriteSwitch.self)?.rawValue
+      rewrite.defaultTargetHostname =
+        hostname.enumValue("defaultTargetHostname", RewriteSwitch.self)?.rawValue
       hostname.finish()
     }
     guard !grpc else { return rewrite }
@@ -100,6 +109,8 @@ enum VirtualGatewayDecoder {
 
 extension GatewayRouteSpec.Rewrite {
   init(source: SourceRef) {
-    self.init(defaultTargetHostname: nil, defaultPrefix: nil, prefixValue: nil, pathExact: nil, source: source)
+    self.init(
+      defaultTargetHostname: nil, defaultPrefix: nil, prefixValue: nil, pathExact: nil,
+      source: source)
   }
 }

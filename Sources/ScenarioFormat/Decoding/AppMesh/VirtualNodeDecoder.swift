@@ -29,7 +29,8 @@ enum VirtualNodeDecoder {
     }
     guard let name else { return nil }
     return VirtualNodeSpec(
-      meshName: mesh, virtualNodeName: name, listeners: listeners, serviceDiscovery: discovery, backends: backends,
+      meshName: mesh, virtualNodeName: name, listeners: listeners, serviceDiscovery: discovery,
+      backends: backends,
       backendDefaults: defaults, source: SourceRef(r.node))
   }
 
@@ -41,7 +42,9 @@ enum VirtualNodeDecoder {
       let responseType = dns.enumValue("responseType", ResponseType.self)
       _ = AppMeshSectionDecoder.ipPreference(dns)
       if let hostname {
-        result.append(.dns(hostname: hostname, responseType: responseType?.rawValue, source: SourceRef(dns.node)))
+        result.append(
+          .dns(
+            hostname: hostname, responseType: responseType?.rawValue, source: SourceRef(dns.node)))
       }
       dns.finish()
     }
@@ -49,7 +52,8 @@ enum VirtualNodeDecoder {
       let namespace = cloudMap.string("namespaceName", required: true)
       let service = cloudMap.string("serviceName", required: true)
       _ = AppMeshSectionDecoder.ipPreference(cloudMap)
-      let attributes = r.context.objects(cloudMap.array("attributes"), what: "Cloud Map attribute") {
+      let attributes = r.context.objects(cloudMap.array("attributes"), what: "Cloud Map attribute")
+      {
         attribute -> (key: String, value: String)? in
         let key = attribute.string("key", required: true)
         let value = attribute.string("value", required: true)
@@ -57,8 +61,10 @@ enum VirtualNodeDecoder {
         return (key, value)
       }
       if let namespace, let service {
-        result.append(.cloudMap(namespaceName: namespace, serviceName: service, attributes: attributes,
-                                source: SourceRef(cloudMap.node)))
+        result.append(
+          .cloudMap(
+            namespaceName: namespace, serviceName: service, attributes: attributes,
+            source: SourceRef(cloudMap.node)))
       }
       cloudMap.finish()
     }
@@ -71,16 +77,19 @@ enum VirtualNodeDecoder {
 
   /// `backends[]`: the `virtualService` union member with its optional client policy.
   static func backend(_ r: ObjectReader) -> VirtualNodeSpec.Backend? {
-    guard let service = r.object("virtualService", required: true, what: "virtualService backend") else {
+    guard let service = r.object("virtualService", required: true, what: "virtualService backend")
+    else {
       return nil
     }
     defer { service.finish() }
     let name = service.string("virtualServiceName", required: true)
-    let policy = service.object("clientPolicy", what: "clientPolicy").flatMap { reader -> MeshTLSSpec.ClientPolicy? in
+    let policy = service.object("clientPolicy", what: "clientPolicy").flatMap {
+      reader -> MeshTLSSpec.ClientPolicy? in
       defer { reader.finish() }
       return MeshTLSDecoder.clientPolicy(reader)
     }
     guard let name else { return nil }
-    return VirtualNodeSpec.Backend(virtualServiceName: name, clientPolicy: policy, source: SourceRef(r.node))
+    return VirtualNodeSpec.Backend(
+      virtualServiceName: name, clientPolicy: policy, source: SourceRef(r.node))
   }
 }

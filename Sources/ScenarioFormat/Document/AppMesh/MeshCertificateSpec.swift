@@ -19,8 +19,10 @@ public struct MeshCertificateSpec: Sendable {
   public var authorities: [String]
   public var source: SourceRef
 
-  public init(reference: MeshTLSSpec.Certificate, issuer: String?, subjectAlternativeNames: [String]?,
-              authorities: [String], source: SourceRef) {
+  public init(
+    reference: MeshTLSSpec.Certificate, issuer: String?, subjectAlternativeNames: [String]?,
+    authorities: [String], source: SourceRef
+  ) {
     self.reference = reference
     self.issuer = issuer
     self.subjectAlternativeNames = subjectAlternativeNames

@@ -11,7 +11,9 @@ public struct MeshSpec: Sendable {
   public var ipPreference: String?
   public var source: SourceRef
 
-  public init(meshName: String, egressFilter: EgressFilter?, ipPreference: String?, source: SourceRef) {
+  public init(
+    meshName: String, egressFilter: EgressFilter?, ipPreference: String?, source: SourceRef
+  ) {
     self.meshName = meshName
     self.egressFilter = egressFilter
     self.ipPreference = ipPreference

@@ -6,8 +6,9 @@ public struct VirtualNodeSpec: Sendable {
     /// `dns.hostname`; `responseType` `LOADBALANCER` (default) or `ENDPOINTS`.
     case dns(hostname: String, responseType: String?, source: SourceRef)
     /// `awsCloudMap`: namespace, service and instance attributes that must all match.
-    case cloudMap(namespaceName: String, serviceName: String, attributes: [(key: String, value: String)],
-                  source: SourceRef)
+    case cloudMap(
+      namespaceName: String, serviceName: String, attributes: [(key: String, value: String)],
+      source: SourceRef)
   }
   /// `backends[].virtualService` with its optional client policy.
   public struct Backend: Sendable {
