@@ -1,4 +1,5 @@
 import NetworkModel
+import RouteMatching
 import ScenarioFormat
 import Testing
 
@@ -79,6 +80,12 @@ import Testing
       Self.decide(
         backends: ["svc-b.local"], scheme: "https", host: "sqs.us-east-1.amazonaws.com", port: 443)
         == .passthrough)
+  }
+
+  @Test func tcpURLsNeedAnExplicitPort() {
+    let url = RequestURL.parse("tcp://db.local:5432")
+    #expect(url?.scheme == "tcp" && url?.port == 5432 && url?.path == "/")
+    #expect(RequestURL.parse("tcp://db.local") == nil)
   }
 
   @Test func aRawTCPConnectionShowsNoName() {
