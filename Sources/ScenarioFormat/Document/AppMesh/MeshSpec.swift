@@ -1,6 +1,7 @@
 /// A mesh (`CreateMesh`): `spec.egressFilter.type` is `DROP_ALL` (the default) or `ALLOW_ALL`
 /// (AWS behaviour §1.3).
 public struct MeshSpec: Sendable {
+  /// `spec.egressFilter.type`.
   public enum EgressFilter: String, CaseIterable, Sendable {
     case allowAll = "ALLOW_ALL"
     case dropAll = "DROP_ALL"
