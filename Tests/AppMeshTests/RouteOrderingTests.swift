@@ -135,6 +135,29 @@ import Testing
     #expect(Self.matchedRoute(routes, withQuery) == nil)
   }
 
+  @Test func grpcRoutesMatchServiceAndMethodOnTheRequestPath() {
+    let model = F.model(
+      F.scenario(appMesh: [
+        "virtualNodes": [F.node("a", protocolName: "grpc")], "virtualRouters": [F.router("r", protocolName: "grpc")],
+        "routes": [
+          F.route(
+            "get", router: "r", match: ["serviceName": "color.ColorService", "methodName": "GetColor"],
+            targets: [("a", 1)], kind: "grpcRoute"),
+          F.route(
+            "any", router: "r", priority: 5, match: ["serviceName": "admin.Admin"], targets: [("a", 1)],
+            kind: "grpcRoute"),
+        ],
+      ]))
+    let config = model.appMesh.initial
+    let table = config.virtualRouters[0].listeners[0].table
+    func matched(_ path: String) -> String? {
+      table.firstMatch(Self.get(path, method: "POST")).map { config.routes[$0.rule.action].name }
+    }
+    #expect(matched("/color.ColorService/GetColor") == "get")
+    #expect(matched("/color.ColorService/SetColor") == nil)
+    #expect(matched("/admin.Admin/Reset") == "any")
+  }
+
   @Test(
     arguments: [
       ([nil, nil], ["/a", "/b"], [0, 1], 0),
