@@ -49,8 +49,10 @@ public final class CloudMapRegistry: DNSAuthority {
         ("ECS_TASK_DEFINITION_FAMILY", model.taskDefinitions[task.taskDefinition].family),
       ]
       if let port = registry.port { attributes.append(("AWS_INSTANCE_PORT", String(port))) }
+      // Without HealthCheckCustomConfig Cloud Map knows no health: every instance is healthy.
+      let healthy = !task.failingHealthChecks || !model.discoveryServices[registry.service].healthCheckCustom
       instances[registry.service].append(Instance(task: task.taskIndex, address: address, port: registry.port,
-                                                  attributes: attributes, healthy: !task.failingHealthChecks, pendingHealth: nil))
+                                                  attributes: attributes, healthy: healthy, pendingHealth: nil))
       world.recordTimeline("Cloud Map: registered \(IPv4Address(address)) (\(task.name)) in \(model.discoveryServices[registry.service].fullName)")
     }
   }
