@@ -6,8 +6,16 @@ import SimKernel
 /// A simulated application (a container's process, or an external endpoint): it works on each
 /// request for its service time, then answers, proxies (nginx `proxy_pass`) or calls other URLs
 /// and answers. With a `concurrency` limit requests wait in FIFO order.
+///
+/// The behaviours are compiled once (`CompiledBehavior`): a request looks its plan up by port
+/// and path and reads plain values, with no copy of the behaviour's strings and arrays.
 open class ApplicationActor: SimActor {
   public let behavior: ApplicationBehavior
+  /// Behaviours of other containers of the task, by the port they map (a request is answered by
+  /// the container that owns the port it arrived on).
+  public var portBehaviors: [Int: ApplicationBehavior] = [:] { didSet { compilePortBehaviors() } }
+  /// Status a `setFault` rule made the application answer with, until a `clearFault` rule.
+  public var faultStatus: Int?
   /// Interface the application's outbound calls leave from.
   public var interface: Int32 = -1
   /// Service reported as the answerer (ECS service index, or external encoded by `Response`).
@@ -18,38 +26,19 @@ open class ApplicationActor: SimActor {
   /// When each server of a concurrency-limited application becomes free.
   var serverFreeAt: [SimTime]
   static let workDoneKind = 1
-  /// The hot-path facts of each plan, by plan slot (see `ApplicationActor+Plans.swift`).
-  let planFacts: [PlanFacts]
-  /// Each plan's interned body, filled on first use (`PlanFacts.bodyUnknown` until then).
-  var planBodies: [Int32]
-  /// Upstream request templates by `slot * upstreamStride + call + 1`, parsed on first use.
-  var upstreamTemplates: [UpstreamTemplate]
-  /// Upstream entries per plan slot: the proxy pass, then one per call.
-  let upstreamStride: Int
-  /// The path matcher of each rule, in order (copied out of `behavior.rules` once).
-  let rulePaths: ContiguousArray<PathMatch>
-  /// The last path looked up and its plan slot (requests mostly repeat a path).
-  var lastPlanPath: String?
-  var lastPlanSlot = 0
+  /// `behavior` compiled (index 0), then each distinct port behaviour.
+  var compiled: [CompiledBehavior]
+  /// Port → index in `compiled` (ports without their own behaviour use index 0).
+  var compiledByPort: [Int: Int] = [:]
+  /// The last port looked up and its index in `compiled`.
+  var lastPort = -1
+  var lastCompiled = 0
 
   public init(name: String, behavior: ApplicationBehavior, serviceCode: Int32) {
     self.behavior = behavior
     self.serviceCode = serviceCode
     self.serverFreeAt = Array(repeating: .zero, count: behavior.concurrency ?? 0)
-    var facts: [PlanFacts] = []
-    var paths = ContiguousArray<PathMatch>()
-    var mostCalls = behavior.plan.calls.count
-    for rule in behavior.rules {
-      facts.append(PlanFacts(rule.plan))
-      paths.append(rule.path)
-      mostCalls = max(mostCalls, rule.plan.calls.count)
-    }
-    facts.append(PlanFacts(behavior.plan))
-    self.planFacts = facts
-    self.planBodies = Array(repeating: PlanFacts.bodyUnknown, count: facts.count)
-    self.upstreamStride = mostCalls + 1
-    self.upstreamTemplates = Array(repeating: UpstreamTemplate(), count: facts.count * (mostCalls + 1))
-    self.rulePaths = paths
+    self.compiled = [CompiledBehavior(behavior)]
     super.init(name: name)
   }
 
@@ -62,8 +51,8 @@ open class ApplicationActor: SimActor {
       world.note(e, name, .received, "\(head.method) \(head.target) (Host: \(head.host))")
     }
     guard accepts(e, in: world) else { return }
-    let slot = planSlot(for: world.exchanges[e].head.path)
-    let facts = planFacts[slot]
+    let plan = planRef(for: e, in: world)
+    let facts = compiled[plan.behavior].facts[plan.slot]
     if facts.resetConnection {
       world.note(e, name, .failed, "application resets the connection")
       world.reply(e, .failure(.connectionRefused))
@@ -84,7 +73,12 @@ open class ApplicationActor: SimActor {
       world.exchanges[e].calleeContext = 0
       return
     }
-    answer(e, slot: slot, after: done, in: world)
+    answer(e, plan: plan, after: done, in: world)
+  }
+
+  /// The plan for exchange `e`: the behaviour of the container owning its port, by path.
+  func plan(for e: Int32, in world: World) -> ApplicationBehavior.Plan {
+    plan(at: planRef(for: e, in: world))
   }
 
   func serviceTime(_ latency: BehaviorSpec.Latency, in world: World) -> SimDuration {
@@ -98,7 +92,22 @@ open class ApplicationActor: SimActor {
   func answer(_ e: Int32, plan: ApplicationBehavior.Plan, after delay: SimDuration, in world: World) {
     var status = plan.status
     if !plan.failRatio.isZero && world.randomSource(id).pointee.chance(plan.failRatio) { status = plan.failStatus }
+    if let window = plan.failFor, world.now - world.requests[world.exchanges[e].request].startedAt < window {
+      status = plan.failStatus
+    }
+    if plan.clearFault {
+      faultStatus = nil
+    } else if let fault = plan.setFault {
+      faultStatus = fault
+    } else if let fault = faultStatus {
+      status = fault
+    }
     let body = plan.body.map { world.bodies.intern($0) } ?? defaultBody
+    reply(e, status: status, body: body, after: delay, in: world)
+  }
+
+  /// Sends the application's answer (the last step of both `answer` forms).
+  func reply(_ e: Int32, status: Int, body: Int32, after delay: SimDuration, in world: World) {
     if world.isTraced(e) {
       world.note(e, name, .answered, "answers \(status)" + (world.bodies.string(body).map { " \"\($0)\"" } ?? "")
                  + (delay > .zero ? " after \(delay)" : ""))
@@ -111,11 +120,11 @@ open class ApplicationActor: SimActor {
     let timer = TimerTag(tag)
     guard timer.kind == ApplicationActor.workDoneKind, timer.isCurrent(in: world) else { return }
     let e = timer.exchange
-    let slot = planSlot(for: world.exchanges[e].head.path)
-    if planFacts[slot].proxies {
-      startUpstream(e, slot: slot, call: -1, in: world)
+    let plan = planRef(for: e, in: world)
+    if compiled[plan.behavior].facts[plan.slot].proxies {
+      startUpstream(e, plan: plan, call: -1, in: world)
     } else {
-      nextCall(e, slot: slot, in: world)
+      nextCall(e, plan: plan, in: world)
     }
   }
 
@@ -151,10 +160,11 @@ open class ApplicationActor: SimActor {
   open override func handleResponse(_ upstream: Int32, in world: World) {
     let parent = world.exchanges[upstream].parent
     guard world.isWaiting(parent, generation: world.exchanges[upstream].parentGeneration) else { return }
-    let slot = planSlot(for: world.exchanges[parent].head.path)
+    let plan = planRef(for: parent, in: world)
     let response = world.exchanges[upstream].response
-    if planFacts[slot].proxies {
-      if response.disposition.isSuccess {
+    if compiled[plan.behavior].facts[plan.slot].proxies {
+      if response.disposition.isSuccess || response.status > 0 {
+        // nginx passes any HTTP answer through, a proxy's own 503/504 included.
         world.note(parent, name, .returned, "passes the upstream answer \(response.status) back")
         world.reply(parent, response)
       } else {
@@ -170,6 +180,6 @@ open class ApplicationActor: SimActor {
       return
     }
     world.exchanges[parent].calleeContext += 1
-    nextCall(parent, slot: slot, in: world)
+    nextCall(parent, plan: plan, in: world)
   }
 }

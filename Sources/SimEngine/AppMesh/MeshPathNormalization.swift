@@ -1,0 +1,31 @@
+/// Envoy's `normalize_path` and `merge_slashes`, which App Mesh turns on whenever routes match
+/// on path or prefix (AWS behaviour §1.7): `//` collapses to `/`, `.` segments vanish and `..`
+/// removes the previous segment (`/red//tell/../tell` → `/red/tell`).
+enum MeshPathNormalization {
+  static func normalize(_ path: String) -> String {
+    guard mayNeedNormalizing(path) && (path.contains("//") || path.contains("/.")) else { return path }
+    var segments: [Substring] = []
+    for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
+      switch segment {
+      case ".": continue
+      case "..": _ = segments.popLast()
+      default: segments.append(segment)
+      }
+    }
+    let trailing = path.hasSuffix("/") && !segments.isEmpty ? "/" : ""
+    return "/" + segments.joined(separator: "/") + trailing
+  }
+
+  /// False when an ASCII path has no `/` followed by `/` or `.` (then it is already normal),
+  /// found by one pass over the bytes; true otherwise (and for any non-ASCII path, which the
+  /// character-level check decides).
+  @inline(__always)
+  static func mayNeedNormalizing(_ path: String) -> Bool {
+    var afterSlash = false
+    for byte in path.utf8 {
+      if byte >= 0x80 || (afterSlash && (byte == 0x2F || byte == 0x2E)) { return true }
+      afterSlash = byte == 0x2F
+    }
+    return false
+  }
+}
