@@ -40,6 +40,9 @@ if [ "${SKIP_SIMPY:-0}" != 1 ] && ! python3 -c 'import simpy' 2>/dev/null; then
   python3 -m pip install --quiet simpy
 fi
 "$MESHSIM" check "$SCENARIO" >/dev/null
+# `--requests` sets every stream's count: split N over the scenario's streams (the ColorTeller
+# scenario sends /color1 and /color2 as two Poisson streams of 500/s).
+STREAMS=$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["traffic"]))' "$SCENARIO")
 
 # measure NAME N COMMAND...: runs the command under /usr/bin/time, appends "name n wall kb".
 measure() {
@@ -56,11 +59,11 @@ measure() {
   if [ "$name" = meshsim ] && [ ! -s "$WORK/meshsim-$n" ]; then cp "$WORK/out" "$WORK/meshsim-$n"; fi
 }
 
-echo "== $ROUNDS rounds × N = ${SIZES[*]} (C, MeshSim, SimPy in alternation); scenario $SCENARIO"
+echo "== $ROUNDS rounds × N = ${SIZES[*]} (C, MeshSim, SimPy in alternation); scenario $SCENARIO ($STREAMS streams)"
 for round in $(seq 1 "$ROUNDS"); do
   for n in "${SIZES[@]}"; do
     measure c "$n" "$WORK/c_colorteller" "$n"
-    measure meshsim "$n" "$MESHSIM" run "$SCENARIO" --requests "$n"
+    measure meshsim "$n" "$MESHSIM" run "$SCENARIO" --requests $((n / STREAMS))
     [ "${SKIP_SIMPY:-0}" = 1 ] || measure simpy "$n" python3 "$PERF_DIR/simpy_colorteller.py" "$n"
   done
   echo "   round $round done"

@@ -19,10 +19,17 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
   }
 
   public let model: AppMeshModel
-  public private(set) var revision = 0 { didSet { config = model.revisions[revision] } }
+  public private(set) var revision = 0 {
+    didSet {
+      config = model.revisions[revision]
+      facts = MeshRevisionFacts(config)
+    }
+  }
   /// The configuration Envoys have now (`model.revisions[revision]`, kept as a stored value so
   /// that reading it on every request copies nothing).
   public private(set) var config: AppMeshConfiguration
+  /// The per-request facts of `config`.
+  private(set) var facts: MeshRevisionFacts
   /// Health-check state per cluster (node listener) per address.
   var health: [Int64: [UInt32: HostHealth]] = [:]
   /// Handshakes decided by a client Envoy, read by the server listener the exchange reaches.
@@ -33,6 +40,7 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
   init(model: AppMeshModel) {
     self.model = model
     self.config = model.revisions[0]
+    self.facts = MeshRevisionFacts(model.revisions[0])
   }
 
   // MARK: - Task lifecycle
@@ -82,8 +90,18 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
 
   /// Whether active health checks (if the listener has any) consider `address` healthy.
   func passesHealthChecks(node: Int, port: Int, address: UInt32) -> Bool {
-    guard config.virtualNodes[node].listener(port: port)?.healthCheck != nil else { return true }
-    return health[EnvoyClusterState.key(node: node, port: port)]?[address]?.healthy ?? false
+    guard checksHealth(node: node, port: port) else { return true }
+    return isHealthy(node: node, port: port, address: address)
+  }
+
+  /// Whether `node`'s listener on `port` configures active health checks.
+  func checksHealth(node: Int, port: Int) -> Bool {
+    facts.listener(node: node, port: port)?.checksHealth ?? false
+  }
+
+  /// Whether the health checks of `node`'s listener on `port` consider `address` healthy.
+  func isHealthy(node: Int, port: Int, address: UInt32) -> Bool {
+    health[EnvoyClusterState.key(node: node, port: port)]?[address]?.healthy ?? false
   }
 
   // MARK: - TLS between Envoys

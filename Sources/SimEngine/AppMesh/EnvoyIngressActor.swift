@@ -15,6 +15,9 @@ final class EnvoyIngressActor: SimActor {
   let plane: AppMeshControlPlane
   var active = 0
   var waiting: [(exchange: Int32, generation: UInt32)] = []
+  /// The node's listener on `port` as of configuration revision `listenerRevision`.
+  private var listener: MeshListener?
+  private var listenerRevision = -1
 
   init(task: TaskActor, node: Int, port: Int, plane: AppMeshControlPlane) {
     self.task = task
@@ -27,20 +30,22 @@ final class EnvoyIngressActor: SimActor {
   override var groupName: String { task.groupName }
 
   override func handleRequest(_ e: Int32, in world: World) {
-    let virtualNode = plane.config.virtualNodes[node]
     let handshake = plane.takeHandshake(for: e, in: world)
-    guard let listener = virtualNode.listener(port: port) else {
+    if listenerRevision != plane.revision {
+      listener = plane.config.virtualNodes[node].listener(port: port)
+      listenerRevision = plane.revision
+    }
+    guard let listener else {
       world.note(
         e, name, .failed,
-        "virtual node \(virtualNode.name) has no listener on port \(port): no filter chain, connection closed"
+        "virtual node \(plane.config.virtualNodes[node].name) has no listener on port \(port): no filter chain, connection closed"
       )
       world.reply(e, .failure(.connectionClosed))
       return
     }
-    let head = world.exchanges[e].head
     let tls =
       handshake
-      ?? TLSNegotiation.nonMeshClient(usesTLS: head.scheme == "https", server: listener.tls)
+      ?? TLSNegotiation.nonMeshClient(usesTLS: world.exchanges[e].head.scheme == "https", server: listener.tls)
     if case .failed(let reason) = tls {
       world.note(e, name, .denied, "TLS handshake fails: \(reason)")
       world.reply(e, .failure(.tlsHandshakeFailed))
@@ -50,7 +55,7 @@ final class EnvoyIngressActor: SimActor {
       let mode = listener.tls.map { " (TLS \($0.mode.rawValue))" } ?? ""
       world.note(
         e, name, .received,
-        "virtual node \(virtualNode.name) listener \(listener.protocolName.rawValue) :\(port)\(mode)"
+        "virtual node \(plane.config.virtualNodes[node].name) listener \(listener.protocolName.rawValue) :\(port)\(mode)"
       )
     }
     if let pool = listener.connectionPool {
@@ -74,18 +79,16 @@ final class EnvoyIngressActor: SimActor {
 
   func deliver(_ e: Int32, timeout: SimDuration, in world: World) {
     active += 1
-    let exchange = world.exchanges[e]
     world.deliverLocally(
-      from: task.interface, caller: id, to: task.id, head: exchange.head, parent: e,
-      request: exchange.request, timeout: timeout > .zero ? timeout : EnvoyProxyActor.unlimited)
+      from: task.interface, caller: id, to: task.id, head: world.exchanges[e].head, parent: e,
+      request: world.exchanges[e].request, timeout: timeout > .zero ? timeout : EnvoyProxyActor.unlimited)
   }
 
   override func handleResponse(_ child: Int32, in world: World) {
     active -= 1
-    let exchange = world.exchanges[child]
-    let e = exchange.parent
-    if world.isWaiting(e, generation: exchange.parentGeneration) {
-      let response = exchange.response
+    let e = world.exchanges[child].parent
+    if world.isWaiting(e, generation: world.exchanges[child].parentGeneration) {
+      let response = world.exchanges[child].response
       if response.status > 0 {
         world.reply(e, response, after: world.model.settings.proxy)
       } else if response.disposition == .timedOut {

@@ -27,12 +27,11 @@ extension EnvoyProxyActor {
       return
     }
     guard let target = call.target else { return }
-    let config = plane.config
-    let node = config.virtualNodes[target.node]
     let candidates = endpoints(node: target.node, port: target.port, e: e, in: world)
     guard
       let host = chooseEndpoint(candidates, node: target.node, port: target.port, e: e, in: world)
     else {
+      let node = plane.config.virtualNodes[target.node]
       world.note(
         e, name, .failed,
         "virtual node \(node.name) has no endpoint (\(node.discovery?.label ?? "no service discovery")): 503 no healthy upstream"
@@ -42,16 +41,20 @@ extension EnvoyProxyActor {
     }
     let address = host.address
     call.endpoint = address
+    // A listener without TLS (or with TLS disabled) negotiates as no listener TLS at all, and
+    // only a terminating listener needs the server names (see `negotiate`).
+    let terminatesTLS = plane.facts.listener(node: target.node, port: target.port)?.terminatesTLS ?? false
     let handshake = TLSNegotiation.negotiate(
-      client: call.clientPolicy, port: target.port, server: node.listener(port: target.port)?.tls,
-      serverNames: config.discoveryNames(of: target.node), clientNames: ownNames,
+      client: call.clientPolicy, port: target.port,
+      server: terminatesTLS ? plane.config.virtualNodes[target.node].listener(port: target.port)?.tls : nil,
+      serverNames: terminatesTLS ? plane.config.discoveryNames(of: target.node) : [], clientNames: ownNames,
       certificates: plane.model.certificates)
     calls[e] = call
     if world.isTraced(e) {
       let attempt = call.attempt > 1 ? "attempt \(call.attempt): " : ""
       world.note(
         e, name, .forwarded,
-        "\(attempt)\(call.head.method) \(call.head.target) → \(node.name) endpoint \(endpointLabel(address, world)):\(target.port)\(describe(handshake))"
+        "\(attempt)\(call.head.method) \(call.head.target) → \(plane.config.virtualNodes[target.node].name) endpoint \(endpointLabel(address, world)):\(target.port)\(describe(handshake))"
       )
     }
     var head = call.head
@@ -160,7 +163,7 @@ extension EnvoyProxyActor {
   func recordOutlier(
     target: MeshRoute.Target, address: UInt32, serverError: Bool, e: Int32, in world: World
   ) {
-    guard
+    guard plane.facts.listener(node: target.node, port: target.port)?.detectsOutliers == true,
       let policy = plane.config.virtualNodes[target.node].listener(port: target.port)?
         .outlierDetection
     else { return }

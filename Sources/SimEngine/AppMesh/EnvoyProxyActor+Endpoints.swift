@@ -60,16 +60,19 @@ extension EnvoyProxyActor {
     guard !candidates.isEmpty else { return nil }
     let key = EnvoyClusterState.key(node: node, port: port)
     let tracker = state.outliers[key]
-    let hosts = candidates.map { address in
-      UpstreamHost(
+    let checksHealth = plane.checksHealth(node: node, port: port)
+    var hosts: [UpstreamHost] = []
+    hosts.reserveCapacity(candidates.count)
+    var usable = 0
+    for address in candidates {
+      let host = UpstreamHost(
         address: address, port: port,
-        healthy: plane.passesHealthChecks(node: node, port: port, address: address),
+        healthy: !checksHealth || plane.isHealthy(node: node, port: port, address: address),
         task: taskIndex(at: address, world))
+      if host.healthy && !(tracker?.isEjected(address, at: world.now) ?? false) { usable += 1 }
+      hosts.append(host)
     }
     let eligible = EligibleHosts(hosts) { tracker?.isEjected($0.address, at: world.now) ?? false }
-    let usable = hosts.filter {
-      $0.healthy && !(tracker?.isEjected($0.address, at: world.now) ?? false)
-    }.count
     if eligible.inPanic {
       world.note(
         e, name, .note,

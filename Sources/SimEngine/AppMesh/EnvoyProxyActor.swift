@@ -70,8 +70,6 @@ class EnvoyProxyActor: SimActor {
     _ e: Int32, service: Int, port: Int, head incoming: RequestHead, clientPolicy: ClientTLSPolicy?,
     in world: World
   ) {
-    let config = plane.config
-    let virtualService = config.virtualServices[service]
     var head = incoming
     head.port = port
     head.path = MeshPathNormalization.normalize(head.path)
@@ -80,54 +78,53 @@ class EnvoyProxyActor: SimActor {
     var call = UpstreamCall(
       generation: world.exchanges[e].generation, head: head, clientPolicy: clientPolicy)
     var timeout = MeshListener.defaultPerRequestTimeout
-    switch virtualService.provider {
+    switch plane.config.virtualServices[service].provider {
     case .none:
-      world.note(e, name, .failed, "virtual service \(virtualService.name) has no provider: 503")
+      world.note(e, name, .failed, "virtual service \(plane.config.virtualServices[service].name) has no provider: 503")
       finish(e, .localReply(503, .noProvider), in: world)
       return
     case .virtualNode(let node):
-      guard let listener = config.virtualNodes[node].listener(port: port) else {
+      guard let listener = plane.config.virtualNodes[node].listener(port: port) else {
         world.note(
           e, name, .failed,
-          "virtual node \(config.virtualNodes[node].name) has no listener on port \(port): connection closed"
+          "virtual node \(plane.config.virtualNodes[node].name) has no listener on port \(port): connection closed"
         )
         finish(e, .failure(.connectionClosed), in: world)
         return
       }
       world.note(
         e, name, .matched,
-        "virtual service \(virtualService.name) → provider virtual node \(config.virtualNodes[node].name) (:\(port))"
+        "virtual service \(plane.config.virtualServices[service].name) → provider virtual node \(plane.config.virtualNodes[node].name) (:\(port))"
       )
       call.target = MeshRoute.Target(node: node, port: port, weight: 1)
       call.policy = defaultPolicy
       timeout = listener.protocolName == .tcp ? .zero : listener.perRequestTimeout
     case .virtualRouter(let routerIndex):
-      let router = config.virtualRouters[routerIndex]
-      guard let listener = router.listener(port: port) else {
+      guard let table = plane.facts.table(router: routerIndex, port: port) else {
         world.note(
           e, name, .failed,
-          "virtual router \(router.name) has no listener on port \(port): no matching filter chain, connection closed"
+          "virtual router \(plane.config.virtualRouters[routerIndex].name) has no listener on port \(port): no matching filter chain, connection closed"
         )
         finish(e, .failure(.connectionClosed), in: world)
         return
       }
       guard
         let routeIndex = matchRoute(
-          e, table: listener.table, head: head, scope: "router \(router.name)", in: world)
+          e, table: table, head: head, scope: "router \(plane.config.virtualRouters[routerIndex].name)", in: world)
       else {
         finish(e, .localReply(404, .noMatchingRoute), in: world)
         return
       }
-      let route = config.routes[routeIndex]
       let draw = world.randomSource(id).pointee.next()
-      guard let pick = route.choice.pickIndex(randomValue: draw) else {
-        world.note(e, name, .failed, "\(route.label) has no target with weight above 0: 503")
+      guard let pick = plane.config.routes[routeIndex].choice.pickIndex(randomValue: draw) else {
+        world.note(e, name, .failed, "\(plane.config.routes[routeIndex].label) has no target with weight above 0: 503")
         finish(e, .localReply(503, .noHealthyTarget), in: world)
         return
       }
-      let target = route.targets[pick]
+      let target = plane.config.routes[routeIndex].targets[pick]
       if world.isTraced(e) {
-        let weights = route.targets.map { "\(config.virtualNodes[$0.node].name):\($0.weight)" }
+        let config = plane.config
+        let weights = config.routes[routeIndex].targets.map { "\(config.virtualNodes[$0.node].name):\($0.weight)" }
           .joined(separator: ", ")
         world.note(
           e, name, .matched,
@@ -135,10 +132,10 @@ class EnvoyProxyActor: SimActor {
         )
       }
       call.target = target
-      call.policy = route.retryPolicy ?? defaultPolicy
+      call.policy = plane.config.routes[routeIndex].retryPolicy ?? defaultPolicy
       timeout =
-        route.kind == .tcp
-        ? .zero : (route.perRequestTimeout ?? MeshListener.defaultPerRequestTimeout)
+        plane.config.routes[routeIndex].kind == .tcp
+        ? .zero : (plane.config.routes[routeIndex].perRequestTimeout ?? MeshListener.defaultPerRequestTimeout)
     }
     if timeout > .zero {
       call.deadline = world.now + timeout
@@ -151,13 +148,14 @@ class EnvoyProxyActor: SimActor {
 
   /// The first route of `table` that matches, noted hop by hop when traced.
   func matchRoute(
-    _ e: Int32, table: RouteTable<Int>, head: RequestHead, scope: String, in world: World
+    _ e: Int32, table: RouteTable<Int>, head: RequestHead, scope: @autoclosure () -> String, in world: World
   ) -> Int? {
     guard world.isTraced(e) else {
       if let match = table.firstMatch(head) { return match.rule.action }
       return nil
     }
     let decision = table.explain(head)
+    let scope = scope()
     for line in decision.lines { world.note(e, name, .matched, "\(scope): \(line)") }
     if decision.action == nil {
       world.note(
