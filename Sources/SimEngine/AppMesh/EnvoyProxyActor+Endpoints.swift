@@ -4,7 +4,7 @@ import SimKernel
 extension EnvoyProxyActor {
   /// The endpoints of `node` as this Envoy sees them now (traced when `e` is).
   func endpoints(node: Int, port: Int, e: Int32, in world: World) -> [UInt32] {
-    switch plane.config.virtualNodes[node].discovery {
+    switch plane.facts.discoveries[node] {
     case .cloudMap(let service, _, _, let attributes)?:
       guard let service else { return [] }
       // App Mesh's control plane discovers the healthy instances whose attributes match (no

@@ -78,7 +78,8 @@ class EnvoyProxyActor: SimActor {
     var call = UpstreamCall(
       generation: world.exchanges[e].generation, head: head, clientPolicy: clientPolicy)
     var timeout = MeshListener.defaultPerRequestTimeout
-    switch plane.config.virtualServices[service].provider {
+    let facts = plane.facts
+    switch facts.providers[service] {
     case .none:
       world.note(e, name, .failed, "virtual service \(plane.config.virtualServices[service].name) has no provider: 503")
       finish(e, .localReply(503, .noProvider), in: world)
@@ -100,7 +101,7 @@ class EnvoyProxyActor: SimActor {
       call.policy = defaultPolicy
       timeout = listener.protocolName == .tcp ? .zero : listener.perRequestTimeout
     case .virtualRouter(let routerIndex):
-      guard let table = plane.facts.table(router: routerIndex, port: port) else {
+      guard let table = facts.table(router: routerIndex, port: port) else {
         world.note(
           e, name, .failed,
           "virtual router \(plane.config.virtualRouters[routerIndex].name) has no listener on port \(port): no matching filter chain, connection closed"
@@ -115,13 +116,14 @@ class EnvoyProxyActor: SimActor {
         finish(e, .localReply(404, .noMatchingRoute), in: world)
         return
       }
+      let route = facts.routes[routeIndex]
       let draw = world.randomSource(id).pointee.next()
-      guard let pick = plane.config.routes[routeIndex].choice.pickIndex(randomValue: draw) else {
+      guard let pick = route.choice.pickIndex(randomValue: draw) else {
         world.note(e, name, .failed, "\(plane.config.routes[routeIndex].label) has no target with weight above 0: 503")
         finish(e, .localReply(503, .noHealthyTarget), in: world)
         return
       }
-      let target = plane.config.routes[routeIndex].targets[pick]
+      let target = route.targets[pick]
       if world.isTraced(e) {
         let config = plane.config
         let weights = config.routes[routeIndex].targets.map { "\(config.virtualNodes[$0.node].name):\($0.weight)" }
@@ -132,10 +134,9 @@ class EnvoyProxyActor: SimActor {
         )
       }
       call.target = target
-      call.policy = plane.config.routes[routeIndex].retryPolicy ?? defaultPolicy
+      call.policy = route.retryPolicy ?? defaultPolicy
       timeout =
-        plane.config.routes[routeIndex].kind == .tcp
-        ? .zero : (plane.config.routes[routeIndex].perRequestTimeout ?? MeshListener.defaultPerRequestTimeout)
+        route.kind == .tcp ? .zero : (route.perRequestTimeout ?? MeshListener.defaultPerRequestTimeout)
     }
     if timeout > .zero {
       call.deadline = world.now + timeout

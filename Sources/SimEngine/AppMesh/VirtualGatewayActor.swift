@@ -101,12 +101,13 @@ final class VirtualGatewayActor: EnvoyProxyActor {
       return
     }
     let traced = world.isTraced(e)
-    let service = plane.config.gatewayRoutes[index].service
+    let facts = plane.facts
+    let route = facts.gatewayRoutes[index]
+    let service = route.service
     let originalPath = traced ? head.target : ""
     let originalHost = head.host
-    head.path = plane.config.gatewayRoutes[index].pathRewrite.apply(to: head.path)
-    let rewritesHost = plane.config.gatewayRoutes[index].rewritesHost
-    if rewritesHost {
+    head.path = route.pathRewrite.apply(to: head.path)
+    if route.rewritesHost {
       head.host = plane.config.virtualServices[service].name
       if head.headers.contains("host") { head.headers.set("Host", plane.config.virtualServices[service].name) }
     }
@@ -116,21 +117,21 @@ final class VirtualGatewayActor: EnvoyProxyActor {
         originalPath == head.target
         ? "path \(head.target) kept" : "path \(originalPath) → \(head.target)"
       let hostChange =
-        rewritesHost
+        route.rewritesHost
         ? "Host \(originalHost) → \(serviceName)"
         : "Host \(originalHost) kept (defaultTargetHostname DISABLED)"
       world.note(
         e, name, .matched,
         "\(plane.config.gatewayRoutes[index].label) → virtual service \(serviceName); rewrite: \(pathChange), \(hostChange)")
     }
-    guard let targetPort = plane.config.gatewayRoutes[index].targetPort ?? plane.config.firstProviderPort(of: service) else {
+    guard let targetPort = route.targetPort ?? facts.firstProviderPorts[service] else {
       world.note(e, name, .failed, "virtual service \(plane.config.virtualServices[service].name) has no provider: 503")
       finish(e, .localReply(503, .noProvider), in: world)
       return
     }
     forward(
       e, service: service, port: targetPort, head: head,
-      clientPolicy: plane.config.virtualGateways[gateway].backendDefaults, in: world)
+      clientPolicy: facts.gatewayBackendDefaults[gateway], in: world)
   }
 
   override func callFinished(_ e: Int32, in world: World) {
