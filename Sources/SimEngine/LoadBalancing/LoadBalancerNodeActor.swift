@@ -7,7 +7,9 @@ import SimKernel
 /// each request (ALB: listener rules) or connection (NLB) to a target of a target group, using
 /// the target health kept by the ``LoadBalancingPlane``.
 public final class LoadBalancerNodeActor: SimActor {
-  unowned let plane: LoadBalancingPlane
+  /// The plane outlives its nodes (the world holds both for the whole run), so the reference is
+  /// not checked on every use.
+  unowned(unsafe) let plane: LoadBalancingPlane
   public let balancer: Int
   public let subnet: Int
   public let zone: String
@@ -30,6 +32,8 @@ public final class LoadBalancerNodeActor: SimActor {
   }
 
   var loadBalancer: LoadBalancer { plane.loadBalancers[balancer] }
+  /// ALB or NLB (fixed for the run).
+  lazy var kind: LoadBalancer.Kind = plane.loadBalancers[balancer].kind
 
   public override func handleRequest(_ e: Int32, in world: World) {
     let port = world.exchanges[e].head.port
@@ -40,7 +44,7 @@ public final class LoadBalancerNodeActor: SimActor {
       world.reply(e, .failure(.connectionRefused))
       return
     }
-    switch loadBalancer.kind {
+    switch kind {
     case .application: routeRequest(e, listener: listener, in: world)
     case .network: routeConnection(e, listener: listener, in: world)
     }
@@ -52,10 +56,9 @@ public final class LoadBalancerNodeActor: SimActor {
     _ e: Int32, to target: Int, head: RequestHead, timeout: SimDuration, presentedSource: UInt32?,
     in world: World
   ) -> Int32 {
-    let destination = plane.targets[target]
     plane.targets[target].outstanding += 1
     return world.connect(
-      from: interface, caller: id, to: destination.address, port: destination.port, head: head,
+      from: interface, caller: id, to: plane.targets[target].address, port: plane.targets[target].port, head: head,
       parent: e,
       request: world.exchanges[e].request, timeout: timeout, callerContext: Int64(target),
       presentedSource: presentedSource)
@@ -68,7 +71,7 @@ public final class LoadBalancerNodeActor: SimActor {
       plane.targets[target].outstanding = max(0, plane.targets[target].outstanding - 1)
     }
     guard world.isWaiting(child.parent, generation: child.parentGeneration) else { return }
-    switch loadBalancer.kind {
+    switch kind {
     case .application: answerFromTarget(child.parent, child.response, in: world)
     case .network:
       world.note(
