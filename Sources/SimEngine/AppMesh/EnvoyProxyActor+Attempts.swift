@@ -6,7 +6,7 @@ import SimKernel
 extension EnvoyProxyActor {
   /// Starts the next attempt of the call for downstream exchange `e`.
   func startAttempt(_ e: Int32, in world: World) {
-    guard var call = calls[e] else { return }
+    guard let call = calls[e] else { return }
     call.attempt += 1
     call.droppedDisposition = nil
     let request = world.exchanges[e].request
@@ -87,7 +87,7 @@ extension EnvoyProxyActor {
   func attemptFinished(_ child: Int32, in world: World) {
     let exchange = world.exchanges[child]
     let e = exchange.parent
-    guard world.isWaiting(e, generation: exchange.parentGeneration), var call = calls[e],
+    guard world.isWaiting(e, generation: exchange.parentGeneration), let call = calls[e],
       call.generation == exchange.parentGeneration, exchange.step == Int32(call.attempt)
     else { return }
     let response = exchange.response

@@ -20,8 +20,10 @@ import SimKernel
 /// * TLS: decided with the target listener before the request is sent; a failed handshake is a
 ///   connection failure (503 after retries) for that target only.
 class EnvoyProxyActor: SimActor {
-  /// One request this Envoy is sending upstream on behalf of a downstream exchange.
-  struct UpstreamCall {
+  /// One request this Envoy is sending upstream on behalf of a downstream exchange. A class, so
+  /// that the attempts update it in place instead of copying it (and its request head) out of
+  /// and back into `calls`.
+  final class UpstreamCall {
     var generation: UInt32
     var head: RequestHead
     var target: MeshRoute.Target?
@@ -33,6 +35,12 @@ class EnvoyProxyActor: SimActor {
     /// The disposition of the current attempt's connection when its packets were dropped.
     var droppedDisposition: Disposition?
     var endpoint: UInt32 = 0
+
+    init(generation: UInt32, head: RequestHead, clientPolicy: ClientTLSPolicy? = nil) {
+      self.generation = generation
+      self.head = head
+      self.clientPolicy = clientPolicy
+    }
   }
 
   let plane: AppMeshControlPlane
@@ -75,7 +83,7 @@ class EnvoyProxyActor: SimActor {
     head.path = MeshPathNormalization.normalize(head.path)
     let defaultPolicy: MeshRetryPolicy? =
       world.model.settings.appMeshDefaultRetries ? .appMeshDefault : nil
-    var call = UpstreamCall(
+    let call = UpstreamCall(
       generation: world.exchanges[e].generation, head: head, clientPolicy: clientPolicy)
     var timeout = MeshListener.defaultPerRequestTimeout
     let facts = plane.facts
@@ -167,7 +175,7 @@ class EnvoyProxyActor: SimActor {
 
   /// Forwards `e` unchanged to the address the application chose (ALLOW_ALL, AWS APIs).
   func passthrough(_ e: Int32, address: UInt32, port: Int, in world: World) {
-    var call = UpstreamCall(
+    let call = UpstreamCall(
       generation: world.exchanges[e].generation, head: world.exchanges[e].head)
     call.passthrough = (address, port)
     calls[e] = call

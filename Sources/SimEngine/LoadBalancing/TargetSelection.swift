@@ -31,6 +31,18 @@ public struct TargetSelection: Sendable {
     minimumHealthy: Int,
     algorithm: Algorithm, cursor: inout Int, random: inout RandomSource
   ) -> Outcome {
+    // Read through a buffer pointer: plain field loads, no copy of each target (with its
+    // strings) per look.
+    targets.withUnsafeBufferPointer { targets in
+      pick(targets: targets, ids: ids, zone: zone, crossZone: crossZone, minimumHealthy: minimumHealthy,
+           algorithm: algorithm, cursor: &cursor, random: &random)
+    }
+  }
+
+  static func pick(
+    targets: UnsafeBufferPointer<LoadBalancerTarget>, ids: [Int], zone: String?, crossZone: Bool, minimumHealthy: Int,
+    algorithm: Algorithm, cursor: inout Int, random: inout RandomSource
+  ) -> Outcome {
     let minimum = max(minimumHealthy, 1)
     // Counted in place (no candidate arrays): the pool is the routable targets in reach, the
     // healthy ones among them are preferred.
