@@ -15,8 +15,13 @@ final class EnvoyIngressActor: SimActor {
   let plane: AppMeshControlPlane
   var active = 0
   var waiting: [(exchange: Int32, generation: UInt32)] = []
-  /// The node's listener on `port` as of configuration revision `listenerRevision`.
-  private var listener: MeshListener?
+  /// The node's listener on `port` as of configuration revision `listenerRevision`, its fields
+  /// kept apart so a request reads the few it needs without copying the whole listener.
+  private var hasListener = false
+  private var listenerTLS: ListenerTLS?
+  private var listenerPool: ConnectionPoolLimits?
+  private var listenerProtocol = AppMeshProtocol.http
+  private var listenerTimeout = SimDuration.zero
   private var listenerRevision = -1
 
   init(task: TaskActor, node: Int, port: Int, plane: AppMeshControlPlane) {
@@ -32,10 +37,15 @@ final class EnvoyIngressActor: SimActor {
   override func handleRequest(_ e: Int32, in world: World) {
     let handshake = plane.takeHandshake(for: e, in: world)
     if listenerRevision != plane.revision {
-      listener = plane.config.virtualNodes[node].listener(port: port)
+      let listener = plane.config.virtualNodes[node].listener(port: port)
+      hasListener = listener != nil
+      listenerTLS = listener?.tls
+      listenerPool = listener?.connectionPool
+      listenerProtocol = listener?.protocolName ?? .http
+      listenerTimeout = listener?.perRequestTimeout ?? .zero
       listenerRevision = plane.revision
     }
-    guard let listener else {
+    guard hasListener else {
       world.note(
         e, name, .failed,
         "virtual node \(plane.config.virtualNodes[node].name) has no listener on port \(port): no filter chain, connection closed"
@@ -45,20 +55,20 @@ final class EnvoyIngressActor: SimActor {
     }
     let tls =
       handshake
-      ?? TLSNegotiation.nonMeshClient(usesTLS: world.exchanges[e].head.scheme == "https", server: listener.tls)
+      ?? TLSNegotiation.nonMeshClient(usesTLS: world.exchanges[e].head.scheme == "https", server: listenerTLS)
     if case .failed(let reason) = tls {
       world.note(e, name, .denied, "TLS handshake fails: \(reason)")
       world.reply(e, .failure(.tlsHandshakeFailed))
       return
     }
     if world.isTraced(e) {
-      let mode = listener.tls.map { " (TLS \($0.mode.rawValue))" } ?? ""
+      let mode = listenerTLS.map { " (TLS \($0.mode.rawValue))" } ?? ""
       world.note(
         e, name, .received,
-        "virtual node \(plane.config.virtualNodes[node].name) listener \(listener.protocolName.rawValue) :\(port)\(mode)"
+        "virtual node \(plane.config.virtualNodes[node].name) listener \(listenerProtocol.rawValue) :\(port)\(mode)"
       )
     }
-    if let pool = listener.connectionPool {
+    if let pool = listenerPool {
       switch pool.admit(active: active, pending: waiting.count) {
       case .serve: break
       case .queue:
@@ -74,7 +84,7 @@ final class EnvoyIngressActor: SimActor {
       }
     }
     deliver(
-      e, timeout: listener.protocolName == .tcp ? .zero : listener.perRequestTimeout, in: world)
+      e, timeout: listenerProtocol == .tcp ? .zero : listenerTimeout, in: world)
   }
 
   func deliver(_ e: Int32, timeout: SimDuration, in world: World) {

@@ -15,15 +15,23 @@ final class VirtualGatewayActor: EnvoyProxyActor {
   let port: Int
   var active = 0
   var waiting: [(exchange: Int32, generation: UInt32)] = []
-  /// The gateway's listener and route table on `port` as of revision `listenerRevision`.
-  private var listener: MeshListener?
+  /// The gateway's listener (its fields kept apart, so a request reads the few it needs
+  /// without copying the whole listener) and route table on `port` as of `listenerRevision`.
+  private var hasListener = false
+  private var listenerTLS: ListenerTLS?
+  private var listenerPool: ConnectionPoolLimits?
+  private var listenerProtocol = AppMeshProtocol.http
   private var routeTable: RouteTable<Int>?
   private var listenerRevision = -1
 
   /// Reads the gateway's listener and route table again after a configuration change.
   private func refreshListener() {
     guard listenerRevision != plane.revision else { return }
-    listener = plane.config.virtualGateways[gateway].listener(port: port)
+    let listener = plane.config.virtualGateways[gateway].listener(port: port)
+    hasListener = listener != nil
+    listenerTLS = listener?.tls
+    listenerPool = listener?.connectionPool
+    listenerProtocol = listener?.protocolName ?? .http
     routeTable = plane.config.virtualGateways[gateway].routeListener(port: port)?.table
     listenerRevision = plane.revision
   }
@@ -50,14 +58,14 @@ final class VirtualGatewayActor: EnvoyProxyActor {
       return
     }
     refreshListener()
-    guard let listener else {
+    guard hasListener else {
       world.note(
         e, name, .failed,
         "virtual gateway \(plane.config.virtualGateways[gateway].name) has no listener on port \(port): connection closed")
       world.reply(e, .failure(.connectionClosed))
       return
     }
-    let tls = TLSNegotiation.nonMeshClient(usesTLS: world.exchanges[e].head.scheme == "https", server: listener.tls)
+    let tls = TLSNegotiation.nonMeshClient(usesTLS: world.exchanges[e].head.scheme == "https", server: listenerTLS)
     if case .failed(let reason) = tls {
       world.note(e, name, .denied, "TLS handshake fails: \(reason)")
       world.reply(e, .failure(.tlsHandshakeFailed))
@@ -65,13 +73,13 @@ final class VirtualGatewayActor: EnvoyProxyActor {
     }
     if world.isTraced(e) {
       let head = world.exchanges[e].head
-      let mode = listener.tls.map { " (TLS \($0.mode.rawValue))" } ?? ""
+      let mode = listenerTLS.map { " (TLS \($0.mode.rawValue))" } ?? ""
       world.note(
         e, name, .received,
-        "\(head.method) \(head.target) (Host: \(head.host)) on virtual gateway \(plane.config.virtualGateways[gateway].name) listener \(listener.protocolName.rawValue) :\(port)\(mode)"
+        "\(head.method) \(head.target) (Host: \(head.host)) on virtual gateway \(plane.config.virtualGateways[gateway].name) listener \(listenerProtocol.rawValue) :\(port)\(mode)"
       )
     }
-    if let pool = listener.connectionPool {
+    if let pool = listenerPool {
       switch pool.admit(active: active, pending: waiting.count) {
       case .serve: break
       case .queue:
