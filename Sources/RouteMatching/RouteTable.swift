@@ -31,6 +31,18 @@ public struct RouteTable<Action: Sendable>: Sendable {
     return nil
   }
 
+  /// The index of the first rule whose condition the request satisfies (`firstMatch` without
+  /// copying the rule out).
+  @inlinable
+  public func firstMatchIndex(_ request: RequestHead) -> Int? {
+    var index = 0
+    while index < rules.count {
+      if rules[index].condition.matches(request) { return index }
+      index += 1
+    }
+    return nil
+  }
+
   /// Evaluates rules in order like `firstMatch`, recording every outcome up to and including
   /// the first match, with the reason each skipped rule failed.
   public func explain(_ request: RequestHead) -> RouteDecision<Action> {

@@ -160,7 +160,7 @@ class EnvoyProxyActor: SimActor {
     _ e: Int32, table: RouteTable<Int>, head: RequestHead, scope: @autoclosure () -> String, in world: World
   ) -> Int? {
     guard world.isTraced(e) else {
-      if let match = table.firstMatch(head) { return match.rule.action }
+      if let index = table.firstMatchIndex(head) { return table.rules[index].action }
       return nil
     }
     let decision = table.explain(head)

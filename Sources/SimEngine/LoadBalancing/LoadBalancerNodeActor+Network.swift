@@ -14,9 +14,7 @@ extension LoadBalancerNodeActor {
     world.note(
       e, name, .received,
       "\(plane.listeners[index].label) of \(loadBalancer.label) accepts a connection from \(IPv4Address(client))")
-    guard case .forward(let forward) = plane.listeners[index].defaultAction,
-      let group = forward.targetGroups.first?.targetGroup
-    else {
+    guard let group = plane.forwardGroups[index] else {
       world.reply(e, .failure(.connectionRefused))
       return
     }

@@ -65,22 +65,23 @@ public final class LoadBalancerNodeActor: SimActor {
   }
 
   public override func handleResponse(_ upstream: Int32, in world: World) {
-    let child = world.exchanges[upstream]
-    let target = Int(child.callerContext)
+    let target = Int(world.exchanges[upstream].callerContext)
     if plane.targets.indices.contains(target) {
       plane.targets[target].outstanding = max(0, plane.targets[target].outstanding - 1)
     }
-    guard world.isWaiting(child.parent, generation: child.parentGeneration) else { return }
+    let parent = world.exchanges[upstream].parent
+    guard world.isWaiting(parent, generation: world.exchanges[upstream].parentGeneration) else { return }
+    let response = world.exchanges[upstream].response
     switch kind {
-    case .application: answerFromTarget(child.parent, child.response, in: world)
+    case .application: answerFromTarget(parent, response, in: world)
     case .network:
       world.note(
-        child.parent, name, .returned,
-        child.response.status > 0
-          ? "passes the target's answer \(child.response.status) back"
-          : "the target connection ended without an answer (\(child.response.disposition.rawValue))"
+        parent, name, .returned,
+        response.status > 0
+          ? "passes the target's answer \(response.status) back"
+          : "the target connection ended without an answer (\(response.disposition.rawValue))"
       )
-      world.reply(child.parent, child.response, after: world.model.settings.loadBalancer)
+      world.reply(parent, response, after: world.model.settings.loadBalancer)
     }
   }
 

@@ -47,7 +47,9 @@ public struct TargetSelection: Sendable {
     // Counted in place (no candidate arrays): the pool is the routable targets in reach, the
     // healthy ones among them are preferred.
     func inPool(_ id: Int) -> Bool {
-      targets[id].isRoutable && (crossZone || targets[id].zone == zone || targets[id].zone == nil)
+      // `isRoutable`, read field by field.
+      guard !targets[id].removed && targets[id].state != .draining else { return false }
+      return crossZone || targets[id].zone == nil || targets[id].zone == zone
     }
     var poolCount = 0
     var healthyCount = 0
