@@ -14,24 +14,37 @@ public struct Fingerprint: Hashable, Sendable {
 
   /// Mixes in the eight little-endian bytes of `word`.
   ///
-  /// A zero byte only multiplies the state by the FNV prime, so the high zero bytes of a small
-  /// word (times, sequence numbers) are folded into one multiplication by a power of the prime:
-  /// the same digest in fewer dependent steps.
+  /// A zero byte only multiplies the state by the FNV prime, so runs of zero bytes in the words
+  /// the kernel combines most (times, sequence numbers, tagged indices) are folded into one
+  /// multiplication by a power of the prime: the same digest in fewer dependent steps.
   @inlinable
   public mutating func combine(_ word: UInt64) {
+    let prime = Fingerprint.prime
     var hash = state
-    if word >> 32 == 0 {
-      hash = (hash ^ (word & 0xff)) &* Fingerprint.prime
-      hash = (hash ^ (word >> 8 & 0xff)) &* Fingerprint.prime
-      hash = (hash ^ (word >> 16 & 0xff)) &* Fingerprint.prime
-      hash = (hash ^ (word >> 24)) &* Fingerprint.prime
-      state = hash &* Fingerprint.primePower(4)
+    if word >> 40 == 0 {
+      // Times and sequence numbers: five low bytes, then three zero bytes.
+      hash = (hash ^ (word & 0xff)) &* prime
+      hash = (hash ^ (word >> 8 & 0xff)) &* prime
+      hash = (hash ^ (word >> 16 & 0xff)) &* prime
+      hash = (hash ^ (word >> 24 & 0xff)) &* prime
+      hash = (hash ^ (word >> 32)) &* prime
+      state = hash &* Fingerprint.primePower(3)
+      return
+    }
+    if word & 0x00ff_ffff_0000_0000 == 0 {
+      // Tagged small values (`kind << 56 | index`): four low bytes, three zero bytes, the tag.
+      hash = (hash ^ (word & 0xff)) &* prime
+      hash = (hash ^ (word >> 8 & 0xff)) &* prime
+      hash = (hash ^ (word >> 16 & 0xff)) &* prime
+      hash = (hash ^ (word >> 24 & 0xff)) &* prime
+      hash = hash &* Fingerprint.primePower(3)
+      state = (hash ^ (word >> 56)) &* prime
       return
     }
     var rest = word
     var remaining = 8
     while rest != 0 {
-      hash = (hash ^ (rest & 0xff)) &* Fingerprint.prime
+      hash = (hash ^ (rest & 0xff)) &* prime
       rest &>>= 8
       remaining &-= 1
     }

@@ -84,7 +84,8 @@ struct FingerprintFoldingTests {
       expected = FingerprintFoldingTests.reference(expected, word)
       #expect(fingerprint.value == expected, "word \(word)")
     }
-    for word: UInt64 in [0, 1, 0xff, 0x100, 0xff00_0000_0000_0000, .max, 1 << 63] {
+    let tagged: [UInt64] = [2 << 56 | 12345, 0xff << 56, 1 << 56 | 0xffff_ffff, 6 << 56, 0x00ff_0000_0000_0001]
+    for word: UInt64 in [0, 1, 0xff, 0x100, 0xff00_0000_0000_0000, .max, 1 << 63, 1 << 39, 1 << 40] + tagged {
       var single = Fingerprint()
       single.combine(word)
       #expect(single.value == FingerprintFoldingTests.reference(Fingerprint().value, word))
