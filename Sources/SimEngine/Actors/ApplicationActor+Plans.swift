@@ -128,7 +128,7 @@ extension ApplicationActor {
   func planRef(for e: Int32, in world: World) -> PlanRef {
     var index = 0
     if !compiledByPort.isEmpty {
-      let port = world.exchanges[e].head.port
+      let port = world.exchanges.port(e)
       if port == lastPort {
         index = lastCompiled
       } else {
@@ -137,7 +137,7 @@ extension ApplicationActor {
         lastCompiled = index
       }
     }
-    return PlanRef(behavior: index, slot: compiled[index].slot(for: world.exchanges[e].head.path))
+    return PlanRef(behavior: index, slot: compiled[index].slot(for: world.exchanges.path(e)))
   }
 
   /// The full plan a reference names.

@@ -90,7 +90,7 @@ final class EnvoyIngressActor: SimActor {
   func deliver(_ e: Int32, timeout: SimDuration, in world: World) {
     active += 1
     world.deliverLocally(
-      from: task.interface, caller: id, to: task.id, head: world.exchanges[e].head, parent: e,
+      from: task.interface, caller: id, to: task.id, head: world.exchanges.head(e), parent: e,
       request: world.exchanges[e].request, timeout: timeout > .zero ? timeout : EnvoyProxyActor.unlimited)
   }
 

@@ -36,7 +36,7 @@ class EnvoyProxyActor: SimActor {
     var droppedDisposition: Disposition?
     var endpoint: UInt32 = 0
 
-    init(generation: UInt32, head: RequestHead, clientPolicy: ClientTLSPolicy? = nil) {
+    init(generation: UInt32, head: consuming RequestHead, clientPolicy: ClientTLSPolicy? = nil) {
       self.generation = generation
       self.head = head
       self.clientPolicy = clientPolicy
@@ -75,16 +75,15 @@ class EnvoyProxyActor: SimActor {
 
   /// Sends downstream exchange `e` to virtual service `service` as reached on `port`.
   func forward(
-    _ e: Int32, service: Int, port: Int, head incoming: RequestHead, clientPolicy: ClientTLSPolicy?,
+    _ e: Int32, service: Int, port: Int, head: consuming RequestHead, clientPolicy: ClientTLSPolicy?,
     in world: World
   ) {
-    var head = incoming
     head.port = port
     head.path = MeshPathNormalization.normalize(head.path)
     let defaultPolicy: MeshRetryPolicy? =
       world.model.settings.appMeshDefaultRetries ? .appMeshDefault : nil
-    let call = UpstreamCall(
-      generation: world.exchanges[e].generation, head: head, clientPolicy: clientPolicy)
+    let chosen: MeshRoute.Target
+    let policy: MeshRetryPolicy?
     var timeout = MeshListener.defaultPerRequestTimeout
     let facts = plane.facts
     switch facts.providers[service] {
@@ -105,8 +104,8 @@ class EnvoyProxyActor: SimActor {
         e, name, .matched,
         "virtual service \(plane.config.virtualServices[service].name) → provider virtual node \(plane.config.virtualNodes[node].name) (:\(port))"
       )
-      call.target = MeshRoute.Target(node: node, port: port, weight: 1)
-      call.policy = defaultPolicy
+      chosen = MeshRoute.Target(node: node, port: port, weight: 1)
+      policy = defaultPolicy
       timeout = listener.protocolName == .tcp ? .zero : listener.perRequestTimeout
     case .virtualRouter(let routerIndex):
       guard let table = facts.table(router: routerIndex, port: port) else {
@@ -141,11 +140,14 @@ class EnvoyProxyActor: SimActor {
           "weighted pick \(config.virtualNodes[target.node].name) (port \(target.port)) among [\(weights)]"
         )
       }
-      call.target = target
-      call.policy = route.retryPolicy ?? defaultPolicy
+      chosen = target
+      policy = route.retryPolicy ?? defaultPolicy
       timeout =
         route.kind == .tcp ? .zero : (route.perRequestTimeout ?? MeshListener.defaultPerRequestTimeout)
     }
+    let call = UpstreamCall(generation: world.exchanges[e].generation, head: head, clientPolicy: clientPolicy)
+    call.target = chosen
+    call.policy = policy
     if timeout > .zero {
       call.deadline = world.now + timeout
       let tag = TimerTag(kind: Self.requestTimeoutKind, exchange: e, generation: call.generation)

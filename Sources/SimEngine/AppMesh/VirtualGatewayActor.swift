@@ -97,7 +97,7 @@ final class VirtualGatewayActor: EnvoyProxyActor {
   /// Matches gateway routes, applies the rewrite and forwards to the target virtual service.
   func route(_ e: Int32, in world: World) {
     active += 1
-    var head = world.exchanges[e].head
+    var head = world.exchanges.head(e)
     head.port = port
     head.path = MeshPathNormalization.normalize(head.path)
     refreshListener()

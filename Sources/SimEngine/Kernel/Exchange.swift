@@ -89,6 +89,19 @@ public struct ExchangeTable: Sendable {
       sourceAddress: 0, calleeInterface: -1))
   }
 
+  /// The request head of exchange `index`, copied out alone (reading `self[index].head` copies
+  /// the whole exchange first).
+  @inline(__always)
+  public func head(_ index: Int32) -> RequestHead { slab.slots[Int(index)].head }
+
+  /// The path of exchange `index`'s request.
+  @inline(__always)
+  public func path(_ index: Int32) -> String { slab.slots[Int(index)].head.path }
+
+  /// The destination port of exchange `index`'s request.
+  @inline(__always)
+  public func port(_ index: Int32) -> Int { slab.slots[Int(index)].head.port }
+
   public mutating func release(_ index: Int32) {
     slab[index].isOpen = false
     slab.release(index)

@@ -63,7 +63,7 @@ extension LoadBalancerNodeActor {
       return
     }
     let upstream = sendToTarget(
-      e, to: target, head: world.exchanges[e].head, timeout: Self.networkIdleTimeout,
+      e, to: target, head: world.exchanges.head(e), timeout: Self.networkIdleTimeout,
       presentedSource: preserve ? client : nil, in: world)
     if world.exchanges[upstream].answered, let dropped = world.exchanges[upstream].pendingFailure {
       // Layer 4: the target's drop is the client's drop; it learns only from its own timeout.

@@ -36,7 +36,7 @@ public final class LoadBalancerNodeActor: SimActor {
   lazy var kind: LoadBalancer.Kind = plane.loadBalancers[balancer].kind
 
   public override func handleRequest(_ e: Int32, in world: World) {
-    let port = world.exchanges[e].head.port
+    let port = world.exchanges.port(e)
     guard let listener = plane.listener(of: balancer, port: port) else {
       world.note(
         e, name, .failed,
@@ -53,7 +53,7 @@ public final class LoadBalancerNodeActor: SimActor {
   /// Forwards exchange `e` to target `target`; returns the upstream exchange.
   @discardableResult
   func sendToTarget(
-    _ e: Int32, to target: Int, head: RequestHead, timeout: SimDuration, presentedSource: UInt32?,
+    _ e: Int32, to target: Int, head: consuming RequestHead, timeout: SimDuration, presentedSource: UInt32?,
     in world: World
   ) -> Int32 {
     plane.targets[target].outstanding += 1
