@@ -10,7 +10,19 @@ import SimKernel
 public final class World {
   public let model: NetworkModel
   public var simulation: Simulation<Message>
-  public var actors: [SimActor] = []
+  public var actors: [SimActor] = [] {
+    didSet {
+      if actors.count == unretainedActors.count + 1 {
+        unretainedActors.append(Unmanaged.passUnretained(actors[actors.count - 1]))
+      } else {
+        unretainedActors = ContiguousArray(actors.map { Unmanaged.passUnretained($0) })
+      }
+    }
+  }
+  /// `actors` without reference counting, for the event loop's calls: actors are only ever
+  /// added (the array above keeps them alive for the whole run), so dispatching a message need
+  /// not retain and release the actor each time.
+  private var unretainedActors: ContiguousArray<Unmanaged<SimActor>> = []
   public var randomStreams: [RandomSource] = []
   public var exchanges = ExchangeTable()
   public var interfaces: [NetworkInterface] = []
@@ -123,7 +135,7 @@ public final class World {
       }
       let callee = exchanges[e].callee
       edges.add(CountTable.edgeKey(caller: exchanges[e].caller, callee: callee))
-      actors[Int(callee)].handleRequest(e, in: self)
+      unretainedActors[Int(callee)]._withUnsafeGuaranteedRef { $0.handleRequest(e, in: self) }
     case .responseArrived(let e, let generation):
       guard exchanges[e].generation == generation, exchanges[e].isOpen else { return }
       close(e)
@@ -135,7 +147,7 @@ public final class World {
       }
       close(e)
     case .timerFired(let tag, let actor):
-      actors[Int(actor)].handleTimer(tag, in: self)
+      unretainedActors[Int(actor)]._withUnsafeGuaranteedRef { $0.handleTimer(tag, in: self) }
     case .scenarioEvent(let index):
       ScenarioEventApplier.apply(model.events[Int(index)], in: self)
     }
@@ -144,7 +156,7 @@ public final class World {
   /// Hands a finished exchange to its caller and frees the slot.
   func close(_ e: Int32) {
     exchanges[e].isOpen = false
-    actors[Int(exchanges[e].caller)].handleResponse(e, in: self)
+    unretainedActors[Int(exchanges[e].caller)]._withUnsafeGuaranteedRef { $0.handleResponse(e, in: self) }
     exchanges.release(e)
   }
 
