@@ -31,6 +31,9 @@ public final class World {
   public var securityGroups: [SecurityGroup] { didSet { network.bump() } }
   /// Moves whenever something a connection depends on changes (see `NetworkVersion`).
   public let network = NetworkVersion()
+  /// Recent successful connections, `ConnectionMemo.slotCount` slots per ENI (see
+  /// `NetworkVersion`).
+  var connectionMemos: ContiguousArray<ConnectionMemo> = []
   public var requests = RequestTable()
   public var statistics: [StreamStatistics] = []
   public var traces: TraceRecorder

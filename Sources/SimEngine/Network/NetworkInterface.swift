@@ -34,8 +34,6 @@ public final class NetworkInterface {
   public var label: String
   /// The world's network version, bumped when this ENI changes in a way connections notice.
   let network: NetworkVersion
-  /// Recent successful connections from this ENI (see `NetworkVersion`).
-  var connectionMemos = Array(repeating: ConnectionMemo(), count: ConnectionMemo.slotCount)
 
   init(index: Int32, address: UInt32, publicAddress: UInt32?, subnet: Int?, vpc: Int?, zone: String?,
        securityGroups: [Int], owner: Int32, label: String, network: NetworkVersion) {

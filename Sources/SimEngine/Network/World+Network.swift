@@ -101,6 +101,23 @@ extension World {
   /// The network part of a connection: reachability, security groups, listener.
   func connect(_ e: Int32, from interface: Int32, to address: UInt32, port: Int, extraDelay: SimDuration,
                presentedSource: UInt32? = nil) {
+    // A connection made before with nothing changed since: the memo holds its outcome (only
+    // plain connections are memoized: not loopback or link-local ones, and not those with a
+    // presented source, an NLB passing the client's address on, which the destination sees).
+    if presentedSource == nil && !isTraced(e) {
+      let slot = Int(interface) &* ConnectionMemo.slotCount &+ ConnectionMemo.slot(address: address, port: port)
+      if slot < connectionMemos.count, connectionMemos[slot].version == network.value,
+        connectionMemos[slot].address == address, connectionMemos[slot].port == port
+      {
+        let memo = connectionMemos[slot]
+        exchanges[e].callee = memo.listener
+        exchanges[e].calleeInterface = memo.destination
+        exchanges[e].sourceAddress = memo.seenSource
+        exchanges[e].returnLatency = memo.latency
+        simulation.scheduleInLane(.requestArrived(exchange: e, generation: exchanges[e].generation), after: memo.latency + extraDelay)
+        return
+      }
+    }
     let source = interfaces[Int(interface)]
     var target: String { "\(IPv4Address(address)):\(port)" }
     // Loopback stays inside the task (Service Connect's 127.255.0.x listeners).
@@ -124,19 +141,6 @@ extension World {
       }
       handler.connect(e, from: source, to: address, port: port, extraDelay: extraDelay, in: self)
       return
-    }
-    // A presented source (an NLB passing the client's address on) changes what the destination
-    // sees, so such connections are not memoized.
-    if presentedSource == nil && !isTraced(e) {
-      let memo = source.connectionMemos[ConnectionMemo.slot(address: address, port: port)]
-      if memo.version == network.value && memo.address == address && memo.port == port {
-        exchanges[e].callee = memo.listener
-        exchanges[e].calleeInterface = memo.destination
-        exchanges[e].sourceAddress = memo.seenSource
-        exchanges[e].returnLatency = memo.latency
-        simulation.scheduleInLane(.requestArrived(exchange: e, generation: exchanges[e].generation), after: memo.latency + extraDelay)
-        return
-      }
     }
     guard let destinationIndex = addressBook[address] else {
       let inKnownVPC = model.vpcs.contains { $0.cidr.contains(address) }
@@ -189,7 +193,11 @@ extension World {
     exchanges[e].sourceAddress = seenSource
     exchanges[e].returnLatency = oneWayLatency(source, destination)
     if presentedSource == nil {
-      source.connectionMemos[ConnectionMemo.slot(address: address, port: port)] = ConnectionMemo(
+      let needed = (Int(interface) + 1) * ConnectionMemo.slotCount
+      if connectionMemos.count < needed {
+        connectionMemos.append(contentsOf: repeatElement(ConnectionMemo(), count: needed - connectionMemos.count))
+      }
+      connectionMemos[Int(interface) &* ConnectionMemo.slotCount &+ ConnectionMemo.slot(address: address, port: port)] = ConnectionMemo(
         version: network.value, address: address, port: port, destination: destinationIndex, listener: listener,
         seenSource: seenSource, latency: oneWayLatency(source, destination))
     }
