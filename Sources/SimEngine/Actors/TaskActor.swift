@@ -36,6 +36,8 @@ public final class TaskActor: ApplicationActor {
 
   public override var groupName: String { String(name.split(separator: "/").dropLast().joined(separator: "/")) }
 
+  public override var nodeKind: TopologyNode.Kind { .service }
+
   public var isStandalone: Bool { service < 0 }
   public var isRunning: Bool { state == .running }
 

@@ -22,11 +22,34 @@ enum ResultCollector {
       let parts = key.split(separator: "\u{1}", omittingEmptySubsequences: false)
       return (String(parts[0]), String(parts[1]), edges[key]!)
     }
-    return RunResult(
+    let nodes = topologyNodes(world, edges: edgeList)
+    var result = RunResult(
       scenario: model.name, seed: seed, streams: streams, expectations: ExpectationEvaluator.evaluate(world),
       fingerprint: world.simulation.fingerprint.hexDigest, processedEvents: world.simulation.processedEventCount,
       stoppedAtEventLimit: world.simulation.stoppedAtEventLimit, endTime: world.now, traces: world.traces.traces,
       timeline: world.timeline, edges: edgeList)
+    result.nodes = nodes
+    return result
+  }
+
+  /// The diagram's nodes: every edge end and traffic origin. A node's kind is that of its first
+  /// actor that is not a traffic generator (a service sending traffic stays a service).
+  static func topologyNodes(_ world: World, edges: [(from: String, to: String, count: Int)]) -> [TopologyNode] {
+    var wanted = Set(world.clientActors.map(\.groupName))
+    for edge in edges {
+      wanted.insert(edge.from)
+      wanted.insert(edge.to)
+    }
+    var actorKinds: [String: TopologyNode.Kind] = [:]
+    var clientKinds: [String: TopologyNode.Kind] = [:]
+    for actor in world.actors where wanted.contains(actor.groupName) {
+      if actor is ClientActor {
+        if clientKinds[actor.groupName] == nil { clientKinds[actor.groupName] = actor.nodeKind }
+      } else if actorKinds[actor.groupName] == nil {
+        actorKinds[actor.groupName] = actor.nodeKind
+      }
+    }
+    return wanted.sorted().map { TopologyNode(name: $0, kind: actorKinds[$0] ?? clientKinds[$0] ?? .component) }
   }
 
   /// Merges outcome keys into report rows, sorted by count (descending), then by names.
