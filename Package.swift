@@ -37,5 +37,8 @@ let package = Package(
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
     .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "Diagnostics"]),
     .testTarget(name: "RouteMatchingTests", dependencies: ["RouteMatching"]),
+    .testTarget(
+      name: "ReportsTests",
+      dependencies: ["Reports", "SimEngine", "NetworkModel", "ScenarioFormat", "Diagnostics", "SimKernel", "MeshSimCLI"]),
   ]
 )
