@@ -18,9 +18,9 @@ public enum JSONReport {
       "expectations": .array(result.expectations.map { .object(["name": .string($0.name), "passed": .bool($0.passed), "detail": .string($0.detail)]) }),
       "fingerprint": .string(result.fingerprint),
       "events": .int(Int64(result.processedEvents)),
-      "endTimeMs": .number(result.endTime.sinceStart.millisecondsDecimal),
+      "endTimeMs": .number(result.endTime.sinceStart.reportMilliseconds),
       "stoppedAtEventLimit": .bool(result.stoppedAtEventLimit),
-      "timeline": .array(result.timeline.map { .object(["atMs": .number($0.time.sinceStart.millisecondsDecimal), "event": .string($0.text)]) }),
+      "timeline": .array(result.timeline.map { .object(["atMs": .number($0.time.sinceStart.reportMilliseconds), "event": .string($0.text)]) }),
       "traces": .array(result.traces.map(trace)),
     ])
   }
@@ -51,11 +51,11 @@ public enum JSONReport {
   static func latency(_ histogram: LatencyHistogram) -> JSONOutput {
     guard histogram.count > 0 else { return .null }
     return .object([
-      "p50": .number(histogram.percentile(perMille: 500).millisecondsDecimal),
-      "p90": .number(histogram.percentile(perMille: 900).millisecondsDecimal),
-      "p99": .number(histogram.percentile(perMille: 990).millisecondsDecimal),
-      "max": .number(histogram.max.millisecondsDecimal),
-      "mean": .number(histogram.mean.millisecondsDecimal),
+      "p50": .number(histogram.percentile(perMille: 500).reportMilliseconds),
+      "p90": .number(histogram.percentile(perMille: 900).reportMilliseconds),
+      "p99": .number(histogram.percentile(perMille: 990).reportMilliseconds),
+      "max": .number(histogram.max.reportMilliseconds),
+      "mean": .number(histogram.mean.reportMilliseconds),
     ])
   }
 
@@ -70,7 +70,7 @@ public enum JSONReport {
       "task": trace.task.map(JSONOutput.string) ?? .null,
       "steps": .array(trace.steps.map { step in
         .object([
-          "atMs": .number(step.time.sinceStart.millisecondsDecimal), "actor": .string(step.actor),
+          "atMs": .number(step.time.sinceStart.reportMilliseconds), "actor": .string(step.actor),
           "kind": .string(step.kind.rawValue), "detail": .string(step.detail),
         ])
       }),

@@ -13,7 +13,7 @@ public enum TextReport {
       out += table(stream.outcomes, total: stream.sent)
       if stream.latency.count > 0 {
         let h = stream.latency
-        out += "  latency ms  p50 \(h.percentile(perMille: 500).millisecondsDecimal)  p90 \(h.percentile(perMille: 900).millisecondsDecimal)  p99 \(h.percentile(perMille: 990).millisecondsDecimal)  max \(h.max.millisecondsDecimal)\n"
+        out += "  latency ms  p50 \(h.percentile(perMille: 500).reportMilliseconds)  p90 \(h.percentile(perMille: 900).reportMilliseconds)  p99 \(h.percentile(perMille: 990).reportMilliseconds)  max \(h.max.reportMilliseconds)\n"
       }
     }
     if !result.expectations.isEmpty {

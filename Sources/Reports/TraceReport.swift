@@ -13,7 +13,7 @@ public enum TraceReport {
         out += "\n\(hop). \(step.actor)\n"
         lastActor = step.actor
       }
-      let time = step.time.sinceStart.millisecondsDecimal
+      let time = step.time.sinceStart.reportMilliseconds
       out += "   \(pad(time + " ms", 12)) \(pad(step.kind.rawValue, 9)) \(step.detail)\n"
     }
     out += "\nresult: "
@@ -22,7 +22,7 @@ public enum TraceReport {
     if let service = trace.service { out += " · service \(service)" }
     if let task = trace.task { out += " · task \(task)" }
     if let body = trace.body { out += " · body \"\(body)\"" }
-    if let finished = trace.finishedAt { out += " · \((finished - trace.startedAt).millisecondsDecimal) ms" }
+    if let finished = trace.finishedAt { out += " · \((finished - trace.startedAt).reportMilliseconds) ms" }
     return out + "\n"
   }
 

@@ -21,17 +21,5 @@ enum ExpectationNaming {
     return text + " — " + claims.joined(separator: ", ")
   }
 
-  static func bounds(_ b: ExpectationSpec.Bounds) -> String {
-    switch (b.min, b.max) {
-    case let (min?, max?) where min == max: return "= \(format(min))"
-    case let (min?, max?): return "in [\(format(min)), \(format(max))]"
-    case let (min?, nil): return ">= \(format(min))"
-    case let (nil, max?): return "<= \(format(max))"
-    default: return "any"
-    }
-  }
-
-  static func format(_ value: Double) -> String {
-    value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
-  }
+  static func bounds(_ b: ExpectationSpec.Bounds) -> String { b.summary }
 }

@@ -19,7 +19,8 @@ public struct SymbolTable: Sendable {
     if entries[primary] != nil { return false }
     entries[primary] = index
     for alias in aliases.compactMap({ $0 }) where !alias.isEmpty && entries[alias] == nil { entries[alias] = index }
-    declared.append((primary, source))
+    while declared.count <= index { declared.append((primary, source)) }
+    declared[index] = (primary, source)
     return true
   }
 
@@ -39,8 +40,10 @@ public struct SymbolTable: Sendable {
     if let index = lookup(reference) { return index }
     var notes: [Diagnostic.Note] = []
     let key = reference.hasPrefix("arn:") ? String(reference.split(separator: "/").last ?? "") : reference
-    if let candidate = Suggestions.closest(to: key, in: names) {
-      notes.append(.init(message: "did you mean '\(candidate)'?", location: self.source(of: candidate)?.location))
+    let keys = entries.keys.filter { !$0.hasPrefix("arn:") }.sorted()
+    if let candidate = Suggestions.closest(to: key, in: keys) {
+      let primary = entries[candidate].map { declared[$0].name }
+      notes.append(.init(message: "did you mean '\(candidate)'?", location: primary.flatMap { self.source(of: $0) }?.location))
     }
     let hint = names.isEmpty ? "no \(kind) is declared in this scenario" : (notes.isEmpty ? "declared \(kind)s: \(names.sorted().prefix(12).joined(separator: ", "))" : nil)
     diagnostics.error(

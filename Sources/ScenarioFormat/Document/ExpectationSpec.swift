@@ -31,3 +31,38 @@ public struct ExpectationSpec: Sendable {
   public var latencyMs: [(statistic: String, bounds: Bounds)]
   public var source: SourceRef
 }
+
+extension ExpectationSpec.Bounds {
+  /// `= 1`, `in [0.45, 0.55]`, `>= 0.2`, `<= 20`.
+  public var summary: String {
+    switch (min, max) {
+    case let (min?, max?) where min == max: return "= \(Self.format(min))"
+    case let (min?, max?): return "in [\(Self.format(min)), \(Self.format(max))]"
+    case let (min?, nil): return ">= \(Self.format(min))"
+    case let (nil, max?): return "<= \(Self.format(max))"
+    default: return "any"
+    }
+  }
+
+  /// Whether `value` lies within the bounds (with a small tolerance for rounding).
+  public func contains(_ value: Double, tolerance: Double = 1e-9) -> Bool {
+    if let min, value < min - tolerance { return false }
+    if let max, value > max + tolerance { return false }
+    return true
+  }
+
+  /// Fixed three-decimal formatting without Foundation (deterministic), trailing zeros dropped.
+  public static func format(_ value: Double) -> String {
+    let scaled = Int64(value * 1000 + (value >= 0 ? 0.5 : -0.5))
+    let magnitude = scaled.magnitude
+    let fraction = magnitude % 1000
+    var text = "\(scaled < 0 ? "-" : "")\(magnitude / 1000)"
+    if fraction != 0 {
+      var digits = String(fraction)
+      while digits.count < 3 { digits = "0" + digits }
+      while digits.hasSuffix("0") { digits.removeLast() }
+      text += "." + digits
+    }
+    return text
+  }
+}

@@ -39,33 +39,29 @@ public struct Exchange: Sendable {
   public var calleeInterface: Int32
 }
 
-/// The slab of exchanges, with a free list.
+/// The exchanges of a run; a reused slot gets the next generation number.
 public struct ExchangeTable: Sendable {
-  public private(set) var slots: [Exchange] = []
-  private var free: [Int32] = []
+  private var slab = Slab<Exchange>()
 
   public init() {}
 
   public mutating func allocate(_ exchange: Exchange) -> Int32 {
-    if let index = free.popLast() {
+    slab.allocate { previous in
       var value = exchange
-      value.generation = slots[Int(index)].generation &+ 1
-      slots[Int(index)] = value
-      return index
+      value.generation = previous.map { $0.generation &+ 1 } ?? 0
+      return value
     }
-    slots.append(exchange)
-    return Int32(slots.count - 1)
   }
 
   public mutating func release(_ index: Int32) {
-    slots[Int(index)].isOpen = false
-    free.append(index)
+    slab[index].isOpen = false
+    slab.release(index)
   }
 
   public subscript(index: Int32) -> Exchange {
-    get { slots[Int(index)] }
-    set { slots[Int(index)] = newValue }
+    get { slab[index] }
+    set { slab[index] = newValue }
   }
 
-  public var liveCount: Int { slots.count - free.count }
+  public var liveCount: Int { slab.liveCount }
 }

@@ -10,33 +10,26 @@ public struct RequestTable: Sendable {
     public var trace: Int32
     public var isOpen: Bool
   }
-  private var slots: [Record] = []
-  private var free: [Int32] = []
+  private var slab = Slab<Record>()
 
   public init() {}
 
-  public mutating func open(_ record: Record) -> Int32 {
-    if let index = free.popLast() {
-      slots[Int(index)] = record
-      return index
-    }
-    slots.append(record)
-    return Int32(slots.count - 1)
-  }
+  public mutating func open(_ record: Record) -> Int32 { slab.allocate { _ in record } }
 
   public mutating func release(_ index: Int32) {
-    slots[Int(index)].isOpen = false
-    free.append(index)
+    slab[index].isOpen = false
+    slab.release(index)
   }
 
   public subscript(index: Int32) -> Record {
-    get { slots[Int(index)] }
-    set { slots[Int(index)] = newValue }
+    get { slab[index] }
+    set { slab[index] = newValue }
   }
 
   /// Open requests in start order (stream, index) — deterministic.
   public func openIndices() -> [Int] {
-    slots.indices.filter { slots[$0].isOpen }.sorted {
+    let slots = slab.slots
+    return slots.indices.filter { slots[$0].isOpen }.sorted {
       (slots[$0].startedAt, slots[$0].stream, slots[$0].index) < (slots[$1].startedAt, slots[$1].stream, slots[$1].index)
     }
   }

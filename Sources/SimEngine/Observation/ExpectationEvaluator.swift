@@ -65,36 +65,12 @@ public enum ExpectationEvaluator {
   }
 
   static func within(_ value: Double, _ bounds: ExpectationSpec.Bounds, tolerance: Double) -> Bool {
-    if let min = bounds.min, value < min - tolerance { return false }
-    if let max = bounds.max, value > max + tolerance { return false }
-    return true
+    bounds.contains(value, tolerance: tolerance)
   }
 
-  static func describe(_ bounds: ExpectationSpec.Bounds) -> String {
-    switch (bounds.min, bounds.max) {
-    case let (min?, max?) where min == max: return "= \(format(min))"
-    case let (min?, max?): return "in [\(format(min)), \(format(max))]"
-    case let (min?, nil): return ">= \(format(min))"
-    case let (nil, max?): return "<= \(format(max))"
-    default: return "any"
-    }
-  }
+  static func describe(_ bounds: ExpectationSpec.Bounds) -> String { bounds.summary }
 
-  /// Fixed three-decimal formatting without Foundation (deterministic).
-  static func format(_ value: Double) -> String {
-    let scaled = Int64(value * 1000 + (value >= 0 ? 0.5 : -0.5))
-    let sign = scaled < 0 ? "-" : ""
-    let magnitude = scaled.magnitude
-    let fraction = magnitude % 1000
-    var text = "\(sign)\(magnitude / 1000)"
-    if fraction != 0 {
-      var digits = String(fraction)
-      while digits.count < 3 { digits = "0" + digits }
-      while digits.hasSuffix("0") { digits.removeLast() }
-      text += "." + digits
-    }
-    return text
-  }
+  static func format(_ value: Double) -> String { ExpectationSpec.Bounds.format(value) }
 }
 
 /// The verdict on one expectation.
