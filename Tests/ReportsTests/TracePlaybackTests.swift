@@ -34,6 +34,17 @@ import Testing
     }
   }
 
+  @Test func aStepAtTheCalleesInterfaceShowsAtTheCallee() throws {
+    let result = try ReportFixtures.bundled("cloudmap/backend-scaling.json", traces: 1)
+    let graph = TopologyGraph(result)
+    let playback = TracePlayback(try #require(result.traces.first), origin: "proxy", graph: graph)
+    let kinds = playback.frames.map(\.kind)
+    #expect(kinds == ["sent", "resolved", "permitted", "request", "received", "answered", "response", "returned"])
+    let proxy = graph.node(named: "proxy"), backend = graph.node(named: "backend")
+    #expect(playback.frames.map(\.node) == [proxy, proxy, backend, backend, backend, backend, proxy, proxy])
+    #expect(playback.frames.map(\.movement) == [.none, .none, .none, .request, .none, .none, .response, .none])
+  }
+
   @Test func theTraceRecordsHopsOnlyForTracedRequests() throws {
     let result = try ReportFixtures.run(ReportFixtures.chainScenario, traces: 2)
     #expect(result.traces.count == 2)

@@ -55,6 +55,11 @@ public enum MermaidReport {
     }
     var lines: [String] = []
     var position = participant(trace.hops.first?.fromActor ?? "traffic \(trace.stream)")
+    for hop in trace.hops {
+      _ = participant(hop.fromActor)
+      _ = participant(hop.toActor)
+    }
+    let known = participants.sorted()
     var hopIndex = 0
     func addHops(upTo step: Int) {
       while hopIndex < trace.hops.count && trace.hops[hopIndex].afterStep <= step {
@@ -75,7 +80,8 @@ public enum MermaidReport {
     for (index, step) in trace.steps.enumerated() {
       addHops(upTo: index)
       guard noteKinds.contains(step.kind) else { continue }
-      lines.append("  Note over \(position): \(MermaidEscaping.text("\(step.kind.rawValue): \(step.detail)", limit: 120))")
+      let over = TracePlayback.actor(of: step, among: known).map(participant) ?? position
+      lines.append("  Note over \(over): \(MermaidEscaping.text("\(step.kind.rawValue): \(step.detail)", limit: 120))")
     }
     addHops(upTo: Int.max)
     var out = "sequenceDiagram\n"

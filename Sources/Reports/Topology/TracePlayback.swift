@@ -65,12 +65,25 @@ public struct TracePlayback: Sendable, Equatable {
                             detail: detail, node: to, edge: edge, movement: hop.direction == .request ? .request : .response))
       }
     }
+    var actorNodes: [String: Int] = [:]
+    for hop in trace.hops {
+      actorNodes[hop.fromActor] = graph.node(named: hop.fromNode) ?? -1
+      actorNodes[hop.toActor] = graph.node(named: hop.toNode) ?? -1
+    }
     for (index, step) in trace.steps.enumerated() {
       addHops(upTo: index)
+      // A step taken by a known actor (a security-group check at the callee's ENI) shows there.
+      let node = Self.actor(of: step, among: actorNodes.keys.sorted()).flatMap { actorNodes[$0] } ?? position
       frames.append(Frame(time: step.time, kind: step.kind.rawValue, actor: step.actor, detail: step.detail,
-                          node: position, edge: -1, movement: .none))
+                          node: node, edge: -1, movement: .none))
     }
     addHops(upTo: Int.max)
     self.frames = frames
+  }
+
+  /// The actor a step's label names: the actor itself (`backend/1`) or an interface label ending
+  /// in it (`10.0.10.5 (backend/1)`).
+  public static func actor(of step: TraceStep, among actors: [String]) -> String? {
+    actors.first { step.actor == $0 || step.actor.hasSuffix("(\($0))") }
   }
 }
