@@ -29,8 +29,11 @@ let package = Package(
       swiftSettings: fastSettings),
     .target(name: "Reports", dependencies: ["SimEngine", "NetworkModel", "ScenarioFormat"]),
     .target(
+      name: "Compare",
+      dependencies: ["Reports", "SimEngine", "NetworkModel", "ScenarioFormat", "RouteMatching", "Diagnostics", "SimKernel"]),
+    .target(
       name: "MeshSimCLI",
-      dependencies: ["Reports", "SimEngine", "NetworkModel", "ScenarioFormat", "Diagnostics"]),
+      dependencies: ["Compare", "Reports", "SimEngine", "NetworkModel", "ScenarioFormat", "Diagnostics"]),
     .executableTarget(name: "meshsim", dependencies: ["MeshSimCLI"]),
 
     .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),

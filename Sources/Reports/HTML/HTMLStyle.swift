@@ -76,6 +76,12 @@ enum HTMLStyle {
     .scroll { max-height: 360px; overflow-y: auto; }
     .timeline td.time { white-space: nowrap; color: var(--muted); }
     .timeline tr.event td { font-weight: 600; }
+    table.compare { min-width: 100%; }
+    table.compare th, table.compare td { padding: 4px 14px 4px 8px; }
+    table.compare tr.section th { background: var(--panel); color: var(--ink); padding-top: 10px; }
+    table.compare td.good { background: #dafbe1; } table.compare td.bad { background: #ffebe9; }
+    ul.notes li { margin: 2px 0; }
+    pre { background: var(--panel); padding: 10px; overflow-x: auto; font-size: 12px; }
     footer { padding: 14px 28px; color: var(--muted); border-top: 1px solid var(--line); font-size: 12px; }
     """
 }

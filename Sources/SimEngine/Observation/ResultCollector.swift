@@ -29,6 +29,7 @@ enum ResultCollector {
       stoppedAtEventLimit: world.simulation.stoppedAtEventLimit, endTime: world.now, traces: world.traces.traces,
       timeline: world.timeline, edges: edgeList)
     result.nodes = nodes
+    result.tasks = world.tasks.map(\.activity)
     return result
   }
 
