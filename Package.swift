@@ -43,5 +43,8 @@ let package = Package(
     .testTarget(
       name: "ReportsTests",
       dependencies: ["Reports", "SimEngine", "NetworkModel", "ScenarioFormat", "Diagnostics", "SimKernel", "MeshSimCLI"]),
+    .testTarget(
+      name: "ServiceConnectTests",
+      dependencies: ["SimEngine", "NetworkModel", "ScenarioFormat", "Diagnostics", "SimKernel", "RouteMatching"]),
   ]
 )

@@ -19,6 +19,7 @@ public struct NetworkModel: Sendable {
   public var taskDefinitions: [TaskDefinition] = []
   public var services: [ECSService] = []
   public var standaloneTasks: [StandaloneTask] = []
+  public var serviceConnect = ServiceConnectModel()
   public var externals: [ExternalEndpoint] = []
   public var clients: [Client] = []
   public var traffic: [TrafficStream] = []

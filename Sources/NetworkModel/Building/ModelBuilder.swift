@@ -53,7 +53,9 @@ public final class ModelBuilder {
   }
 
   /// Hook for the service sections (load balancers, App Mesh, Service Connect, Lattice).
-  func buildServiceSections() {}
+  func buildServiceSections() {
+    buildServiceConnect()
+  }
 
   // MARK: - Reporting
 

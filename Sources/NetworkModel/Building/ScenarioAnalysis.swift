@@ -7,6 +7,7 @@ public enum ScenarioAnalysis {
   public static func run(_ model: NetworkModel) -> [Diagnostic] {
     var findings: [Diagnostic] = []
     findings += coreFindings(model)
+    findings += ServiceConnectAnalysis.run(model)
     return findings
   }
 
@@ -18,7 +19,7 @@ public enum ScenarioAnalysis {
   static func coreFindings(_ model: NetworkModel) -> [Diagnostic] {
     var findings: [Diagnostic] = []
     for (index, service) in model.discoveryServices.enumerated()
-    where !model.services.contains(where: { $0.registries.contains { $0.service == index } })
+    where !service.createdByServiceConnect && !model.services.contains(where: { $0.registries.contains { $0.service == index } })
       && !model.document.cloudMap.instances.contains(where: { $0.service == service.name || $0.service == service.id })
     {
       findings.append(warning("analysis.unused-discovery-service",

@@ -17,4 +17,7 @@ public struct DiscoveryService: Sendable {
   public var ttlSeconds: Int
   public var healthCheckCustom: Bool
   public var source: SourceRef
+  /// Created by ECS for a Service Connect discovery name: no DNS records, instances registered
+  /// by the tasks that serve the endpoint.
+  public var createdByServiceConnect = false
 }

@@ -183,9 +183,15 @@ enum ECSSectionDecoder {
       let portName = entry.string("portName", required: true)
       let discoveryName = entry.string("discoveryName")
       let aliases = context.objects(entry.array("clientAliases"), what: "client alias") { alias -> ServiceConnectConfigurationSpec.Alias? in
-        _ = alias.node("testTrafficRules")
+        let testTraffic = alias.object("testTrafficRules", what: "testTrafficRules").flatMap {
+          rules -> ServiceConnectConfigurationSpec.TestTrafficHeader? in
+          defer { rules.finish() }
+          return testTrafficHeader(rules)
+        }
         guard let port = alias.int("port", required: true, range: 0...65535) else { return nil }
-        return .init(port: port, dnsName: alias.string("dnsName"), source: SourceRef(alias.node))
+        return .init(
+          port: port, dnsName: alias.string("dnsName"), testTrafficHeader: testTraffic,
+          source: SourceRef(alias.node))
       }
       let override = entry.int("ingressPortOverride", range: 0...65535)
       var idle: Int?
@@ -212,6 +218,20 @@ enum ECSSectionDecoder {
     }
     guard let enabled else { return nil }
     return ServiceConnectConfigurationSpec(enabled: enabled, namespace: namespace, services: entries, source: SourceRef(r.node))
+  }
+
+  /// `testTrafficRules`: `{"header": {"name": "x-canary", "value": {"exact": "true"}}}`.
+  static func testTrafficHeader(_ r: ObjectReader) -> ServiceConnectConfigurationSpec.TestTrafficHeader? {
+    guard let header = r.object("header", required: true, what: "header") else { return nil }
+    defer { header.finish() }
+    let name = header.string("name", required: true)
+    var exact: String?
+    if let value = header.object("value", what: "value") {
+      exact = value.string("exact", required: true)
+      value.finish()
+    }
+    guard let name else { return nil }
+    return .init(name: name, exact: exact, source: SourceRef(header.node))
   }
 
   static func runTask(_ r: ObjectReader) -> RunTaskSpec? {

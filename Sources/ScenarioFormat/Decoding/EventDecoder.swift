@@ -40,7 +40,19 @@ enum EventDecoder {
       _ = body.string("cluster")
       let desired = body.int("desiredCount", range: 0...5000)
       let force = body.bool("forceNewDeployment") ?? false
-      action = service.map { .updateService(service: $0, desiredCount: desired, forceNewDeployment: force) }
+      let serviceConnect = body.object("serviceConnectConfiguration", what: "serviceConnectConfiguration").flatMap {
+        reader -> ServiceConnectConfigurationSpec? in
+        defer { reader.finish() }
+        return ECSSectionDecoder.serviceConnectConfiguration(reader)
+      }
+      if let serviceConnect, let service {
+        // A new Service Connect configuration always rolls a new deployment (forced or not).
+        let update = ServiceConnectUpdateSpec(
+          service: service, desiredCount: desired, configuration: serviceConnect, source: SourceRef(body.node))
+        action = .serviceCall(ServiceCallSpec(operation: operation, body: .serviceConnect(update)))
+      } else {
+        action = service.map { .updateService(service: $0, desiredCount: desired, forceNewDeployment: force) }
+      }
     case "stopTask":
       _ = body.string("cluster"); _ = body.string("reason")
       action = body.string("task", required: true).map { .stopTask(task: $0) }

@@ -98,11 +98,19 @@ public struct VPCLatticeConfigurationSpec: Sendable {
   public var source: SourceRef
 }
 
-/// `serviceConnectConfiguration`, exactly as `CreateService` takes it.
+/// `serviceConnectConfiguration`, exactly as `CreateService` and `UpdateService` take it.
 public struct ServiceConnectConfigurationSpec: Sendable {
+  /// `clientAliases[].testTrafficRules.header`: blue/green test traffic picked by one header.
+  public struct TestTrafficHeader: Sendable {
+    public var name: String
+    /// `value.exact`; nil when only the header's presence counts.
+    public var exact: String?
+    public var source: SourceRef
+  }
   public struct Alias: Sendable {
     public var port: Int
     public var dnsName: String?
+    public var testTrafficHeader: TestTrafficHeader?
     public var source: SourceRef
   }
   public struct Entry: Sendable {

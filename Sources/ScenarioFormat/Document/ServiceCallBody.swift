@@ -3,4 +3,6 @@ public enum ServiceCallBody: Sendable {
   case elb(ELBCallSpec)
   case appMesh(AppMeshCallSpec)
   case lattice(LatticeCallSpec)
+  /// `updateService` with a `serviceConnectConfiguration`.
+  case serviceConnect(ServiceConnectUpdateSpec)
 }

@@ -1,0 +1,29 @@
+import NetworkModel
+import RouteMatching
+import SimKernel
+
+extension World {
+  /// Opens a proxy's connection to one upstream host, bypassing DNS and sidecars.
+  ///
+  /// A connection whose packets are dropped (a security group, an address nobody holds) fails
+  /// after `connectTimeout` as Envoy's cluster `connect_timeout` would (5 s by default), not at
+  /// the end of the whole request timeout, so the proxy can retry elsewhere. The host's key goes
+  /// in the exchange's `callerContext` and `attempt` in its `step`.
+  @discardableResult
+  public func connectUpstream(
+    from interface: Int32, caller: Int32, to host: UpstreamHost, head: RequestHead, parent: Int32,
+    timeout: SimDuration,
+    connectTimeout: SimDuration = .seconds(5), attempt: Int32
+  ) -> Int32 {
+    let child = connect(
+      from: interface, caller: caller, to: host.address, port: host.port, head: head,
+      parent: parent,
+      request: exchanges[parent].request, timeout: timeout,
+      callerContext: Int64(bitPattern: host.key))
+    exchanges[child].step = attempt
+    if let dropped = exchanges[child].pendingFailure {
+      fail(child, dropped, after: min(connectTimeout, timeout))
+    }
+    return child
+  }
+}

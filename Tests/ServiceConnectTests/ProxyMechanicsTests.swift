@@ -1,0 +1,119 @@
+import NetworkModel
+import SimKernel
+import Testing
+
+@testable import SimEngine
+
+/// The reusable proxy pieces: round robin, outlier detection, host eligibility, retry policy.
+@Suite struct ProxyMechanicsTests {
+  @Test func roundRobinCyclesAndFollowsAChangingHostCount() {
+    var cursor = RoundRobinCursor(position: 1)
+    let first = (0..<5).compactMap { _ in cursor.next(count: 3) }
+    #expect(first == [1, 2, 0, 1, 2])
+    let none = cursor.next(count: 0)
+    #expect(none == nil)
+    let grown = (0..<4).compactMap { _ in cursor.next(count: 4) }  // a scale-out added a host
+    #expect(grown == [2, 3, 0, 1])
+  }
+
+  @Test func fiveConsecutiveErrorsEjectForThirtySeconds() {
+    var detector = OutlierDetector()
+    let start = SimTime.zero + .seconds(1)
+    for step in 0..<4 {
+      let ejected = detector.record(
+        7, failed: true, at: start + .seconds(Int64(step)), hostCount: 2)
+      #expect(!ejected)
+    }
+    let ejected = detector.record(7, failed: true, at: start + .seconds(4), hostCount: 2)
+    #expect(ejected)
+    #expect(detector.isEjected(7, at: start + .seconds(33)))
+    #expect(!detector.isEjected(7, at: start + .seconds(34)))
+    #expect(detector.ejectionEnd(7, at: start + .seconds(10)) == start + .seconds(34))
+  }
+
+  @Test func aSuccessResetsTheCount() {
+    var detector = OutlierDetector()
+    for _ in 0..<4 { detector.record(1, failed: true, at: .zero, hostCount: 2) }
+    detector.record(1, failed: false, at: .zero, hostCount: 2)
+    var early = false
+    for _ in 0..<4 { early = early || detector.record(1, failed: true, at: .zero, hostCount: 2) }
+    #expect(!early)
+    let ejected = detector.record(1, failed: true, at: .zero, hostCount: 2)
+    #expect(ejected)
+  }
+
+  /// Envoy ejects while fewer than 10 % of the hosts are ejected, and always allows one.
+  @Test(arguments: [
+    (hosts: 2, ejectable: 1), (hosts: 9, ejectable: 1), (hosts: 15, ejectable: 2),
+    (hosts: 20, ejectable: 2),
+    (hosts: 35, ejectable: 4),
+  ])
+  func ejectionsStopAtTenPercentOfHostsButOneIsAlwaysAllowed(
+    _ example: (hosts: Int, ejectable: Int)
+  ) {
+    var detector = OutlierDetector()
+    var ejected = 0
+    for host in 0..<UInt64(example.hosts) {
+      var result = false
+      for _ in 0..<5 {
+        result = detector.record(host, failed: true, at: .zero, hostCount: example.hosts)
+      }
+      if result { ejected += 1 }
+    }
+    #expect(ejected == example.ejectable)
+    #expect(detector.ejectedCount(at: .zero) == example.ejectable)
+  }
+
+  @Test func eligibleHostsSkipUnhealthyAndEjectedUntilThePanicThreshold() {
+    let hosts = (1...4).map {
+      UpstreamHost(address: UInt32($0), port: 80, healthy: $0 != 4, task: Int32($0))
+    }
+    let normal = EligibleHosts(hosts) { $0.address == 3 }
+    #expect(normal.hosts.map(\.address) == [1, 2])
+    #expect(!normal.inPanic)
+    let panic = EligibleHosts(hosts) { $0.address >= 2 }
+    #expect(panic.hosts.map(\.address) == [1, 2, 3, 4])
+    #expect(panic.inPanic)
+    #expect(EligibleHosts([]) { _ in false }.hosts.isEmpty)
+  }
+
+  struct RetryCase: Sendable, CustomStringConvertible {
+    var response: Response
+    var attempt: Int
+    var http: Bool
+    var retries: Bool
+    var description: String {
+      "\(response.status) \(response.disposition) attempt \(attempt) http \(http)"
+    }
+  }
+
+  @Test(arguments: [
+    RetryCase(
+      response: Response(status: 503, disposition: .delivered), attempt: 0, http: true,
+      retries: true),
+    RetryCase(
+      response: Response(status: 503, disposition: .delivered), attempt: 1, http: true,
+      retries: true),
+    RetryCase(
+      response: Response(status: 503, disposition: .delivered), attempt: 2, http: true,
+      retries: false),
+    RetryCase(
+      response: Response(status: 500, disposition: .delivered), attempt: 0, http: true,
+      retries: false),
+    RetryCase(
+      response: Response(status: 504, disposition: .timedOut), attempt: 0, http: true,
+      retries: false),
+    RetryCase(response: .failure(.connectionRefused), attempt: 0, http: true, retries: true),
+    RetryCase(
+      response: .failure(.deniedBySecurityGroupIngress), attempt: 1, http: false, retries: true),
+    RetryCase(response: .failure(.timedOut), attempt: 0, http: false, retries: false),
+    RetryCase(
+      response: Response(status: 503, disposition: .delivered), attempt: 0, http: false,
+      retries: false),
+  ])
+  func serviceConnectRetriesTwiceOnConnectFailureAnd503(_ testCase: RetryCase) {
+    let policy = RetryPolicy.serviceConnect(http: testCase.http)
+    #expect(
+      policy.allowsRetry(after: testCase.response, attempt: testCase.attempt) == testCase.retries)
+  }
+}
