@@ -153,7 +153,7 @@ public enum ApplicationDecoder {
     }
   }
 
-  static let eventOperations = ["scaleOut", "stopTask", "setWeight"]
+  static let eventOperations = ["scaleOut", "stopTask", "setWeights"]
 
   static func event(_ r: ObjectReader) -> ApplicationSpec.Event? {
     let context = r.context
@@ -173,18 +173,30 @@ public enum ApplicationDecoder {
     r.finish()
     defer { body.finish() }
     guard let service = body.string("service", required: true) else { return nil }
-    let version = body.string("version") ?? ""
     let action: ApplicationSpec.Event.Action
+    if operation == "setWeights" {
+      guard let weights = body.object("weights", required: true, what: "weights") else { return nil }
+      var pairs: [(String, Int)] = []
+      for member in weights.object.members {
+        if let weight = weights.int(member.key, range: 0...100) { pairs.append((member.key, weight)) }
+      }
+      weights.finish()
+      if pairs.isEmpty {
+        context.error(.schemaMissingKey, "setWeights needs at least one version weight", at: weights.node,
+                      hint: "for example \"weights\": {\"v1\": 80, \"v2\": 20}")
+        return nil
+      }
+      return ApplicationSpec.Event(at: at, atText: atText, action: .setWeights(service: service, weights: pairs),
+                                   source: SourceRef(body.node))
+    }
+    let version = body.string("version") ?? ""
     switch operation {
     case "scaleOut":
       guard let tasks = body.int("tasks", required: true, range: 0...1000) else { return nil }
       action = .scaleOut(service: service, version: version, tasks: tasks)
-    case "stopTask":
+    default:
       guard let ordinal = body.int("task", required: true, range: 1...1000) else { return nil }
       action = .stopTask(service: service, version: version, ordinal: ordinal)
-    default:
-      guard let weight = body.int("weight", required: true, range: 0...100) else { return nil }
-      action = .setWeight(service: service, version: version, weight: weight)
     }
     return ApplicationSpec.Event(at: at, atText: atText, action: action, source: SourceRef(body.node))
   }

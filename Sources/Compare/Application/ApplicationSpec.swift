@@ -58,8 +58,8 @@ public struct ApplicationSpec: Sendable {
       case scaleOut(service: String, version: String, tasks: Int)
       /// A task stops abruptly (ECS `StopTask`): ordinal counts from 1.
       case stopTask(service: String, version: String, ordinal: Int)
-      /// A version's weight changes (a canary step).
-      case setWeight(service: String, version: String, weight: Int)
+      /// Versions' weights change (a canary step); versions not named keep theirs.
+      case setWeights(service: String, weights: [(version: String, weight: Int)])
     }
     public var at: SimDuration
     /// The time as written (`"30s"`), for generated scenarios.
@@ -99,7 +99,7 @@ public struct ApplicationSpec: Sendable {
   public var neededFeatures: [Feature] {
     var needed = requirements
     if services.contains(where: { $0.versions.count > 1 }) || events.contains(where: {
-      if case .setWeight = $0.action { return true } else { return false }
+      if case .setWeights = $0.action { return true } else { return false }
     }) {
       needed.append(.weightedRouting)
     }

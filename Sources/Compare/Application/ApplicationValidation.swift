@@ -36,15 +36,16 @@ enum ApplicationValidation {
       unknown(context, "service", app.entry, of: nil, among: app.services.map(\.name), at: SourceRef(root.node))
     }
     for event in app.events {
-      let (serviceName, versionName): (String, String)
+      let (serviceName, versionNames): (String, [String])
       switch event.action {
-      case .scaleOut(let s, let v, _), .stopTask(let s, let v, _), .setWeight(let s, let v, _): (serviceName, versionName) = (s, v)
+      case .scaleOut(let s, let v, _), .stopTask(let s, let v, _): (serviceName, versionNames) = (s, v.isEmpty ? [] : [v])
+      case .setWeights(let s, let weights): (serviceName, versionNames) = (s, weights.map(\.version))
       }
       guard let service = app.service(serviceName) else {
         unknown(context, "service", serviceName, of: nil, among: app.services.map(\.name), at: event.source)
         continue
       }
-      if !versionName.isEmpty && !service.versions.contains(where: { $0.name == versionName }) {
+      for versionName in versionNames where !service.versions.contains(where: { $0.name == versionName }) {
         unknown(context, "version", versionName, of: serviceName, among: service.versions.map(\.name), at: event.source)
       }
     }

@@ -26,19 +26,19 @@ public struct CostEstimate: Sendable {
     let tasks = versions.map(\.1.tasks).reduce(0, +)
     let vcpu = versions.map { Double($0.0.cpu) / 1024 * Double($0.1.tasks) }.reduce(0, +)
     let memory = versions.map { Double($0.0.memory) / 1024 * Double($0.1.tasks) }.reduce(0, +)
-    lines.append(Line(item: "Fargate, \(tasks) application tasks",
+    lines.append(Line(item: "Fargate (\(tasks) application tasks)",
                       monthly: (vcpu * prices["fargateVCPUHour"] + memory * prices["fargateGBHour"]) * hours))
     let rate = app.traffic.map(\.requestsPerSecond).reduce(0, +)
     let gigabytesPerHour = rate * Double(app.bytesPerRequest) * 3600 / 1e9
     let lcu = max(rate / 25, gigabytesPerHour)
-    lines.append(Line(item: "ALB (hours and \(Self.format(lcu)) LCU)",
+    lines.append(Line(item: "ALB (\(Self.format(lcu)) LCU)",
                       monthly: (prices["albHour"] + lcu * prices["albLCUHour"]) * hours))
     switch wired.option {
     case .cloudMap, .appMesh:
-      lines.append(Line(item: "Cloud Map, \(tasks) registered tasks and a private DNS namespace",
+      lines.append(Line(item: "Cloud Map (\(tasks) instances, DNS zone)",
                         monthly: Double(tasks) * prices["cloudMapResourceMonth"] + prices["hostedZoneMonth"]))
     case .serviceConnect:
-      lines.append(Line(item: "Cloud Map, \(tasks) registered tasks (HTTP namespace)",
+      lines.append(Line(item: "Cloud Map (\(tasks) instances)",
                         monthly: Double(tasks) * prices["cloudMapResourceMonth"]))
     case .lattice:
       break
@@ -46,7 +46,7 @@ public struct CostEstimate: Sendable {
     switch wired.option {
     case .appMesh:
       let envoys = Double(tasks + wired.proxyTasks)
-      lines.append(Line(item: "Envoy sidecars (\(tasks)) and gateway tasks (\(wired.proxyTasks))",
+      lines.append(Line(item: "Envoy (\(tasks) sidecars, \(wired.proxyTasks) gateways)",
                         monthly: envoys * (prices["envoyVCPU"] * prices["fargateVCPUHour"]
                           + prices["envoyGB"] * prices["fargateGBHour"]) * hours + prices["appMeshMonth"]))
     case .serviceConnect:
@@ -55,7 +55,7 @@ public struct CostEstimate: Sendable {
                           + prices["serviceConnectGB"] * prices["fargateGBHour"]) * hours + prices["serviceConnectMonth"]))
     case .lattice:
       let services = app.services.filter { !names.callers(of: $0).isEmpty || $0.name != app.entry }
-      lines.append(Line(item: "Lattice, \(services.count) services (hours)",
+      lines.append(Line(item: "Lattice (\(services.count) services)",
                         monthly: Double(services.count) * prices["latticeServiceHour"] * hours))
       var requestCharge = 0.0
       var bytesCharge = 0.0
@@ -68,7 +68,7 @@ public struct CostEstimate: Sendable {
         requestCharge += max(0, perHour - 300_000) * hours / 1e6 * prices["latticeMillionRequests"]
         bytesCharge += perHour * Double(app.bytesPerRequest) / 1e9 * hours * prices["latticeGB"]
       }
-      lines.append(Line(item: "Lattice requests (beyond 300,000 an hour per service)", monthly: requestCharge))
+      lines.append(Line(item: "Lattice requests over the free tier", monthly: requestCharge))
       lines.append(Line(item: "Lattice data processed", monthly: bytesCharge))
     case .cloudMap:
       break

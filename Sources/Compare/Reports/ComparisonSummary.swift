@@ -6,8 +6,8 @@ enum ComparisonSummary {
     var lines: [String] = []
     let services = app.services.map { service -> String in
       let versions = service.versions.count > 1
-        ? " [" + service.versions.map { "\($0.name): \($0.tasks) tasks, weight \($0.weight)" }.joined(separator: "; ") + "]"
-        : " (\(service.versions[0].tasks) tasks)"
+        ? " [" + service.versions.map { "\($0.name): \(tasks($0.tasks)), weight \($0.weight)" }.joined(separator: "; ") + "]"
+        : " (\(tasks(service.versions[0].tasks)))"
       let calls = names.callees(of: service)
       return service.name + versions + (calls.isEmpty ? "" : " → " + calls.joined(separator: ", "))
     }
@@ -21,13 +21,15 @@ enum ComparisonSummary {
           return "\(event.atText) scale \(service)\(version.isEmpty ? "" : " " + version) to \(tasks) tasks"
         case .stopTask(let service, let version, let ordinal):
           return "\(event.atText) stop task \(ordinal) of \(service)\(version.isEmpty ? "" : " " + version)"
-        case .setWeight(let service, let version, let weight):
-          return "\(event.atText) \(service) \(version) weight \(weight)"
+        case .setWeights(let service, let weights):
+          return "\(event.atText) \(service) weights " + weights.map { "\($0.version) \($0.weight)" }.joined(separator: ", ")
         }
       }.joined(separator: "; "))
     }
     return lines
   }
+
+  static func tasks(_ count: Int) -> String { count == 1 ? "1 task" : "\(count) tasks" }
 
   /// How the estimate was made, and where the prices come from.
   static func costNotes(_ comparison: Comparison) -> [String] {

@@ -85,7 +85,7 @@ public struct OptionMetrics: Sendable {
         guard let service = app.service(serviceName) else { continue }
         let task = "\(names.ecsService(service, names.version(service, named: versionName)))/\(ordinal)"
         stoppedTasks.append(Self.stopped(task, at: event.at, until: nextEvent, result: result))
-      case .setWeight:
+      case .setWeights:
         break
       }
     }
@@ -139,8 +139,9 @@ public struct OptionMetrics: Sendable {
       var weights = Dictionary(uniqueKeysWithValues: service.versions.map { ($0.name, $0.weight) })
       var periods: [(from: SimDuration, weights: [String: Int])] = [(.zero, weights)]
       for event in app.events {
-        if case .setWeight(let name, let versionName, let weight) = event.action, name == service.name {
-          weights[names.version(service, named: versionName).name] = weight
+        guard case .setWeights(let name, let changes) = event.action, name == service.name else { continue }
+        for (version, weight) in changes { weights[version] = weight }
+        if periods.last?.from == event.at { periods[periods.count - 1].weights = weights } else {
           periods.append((event.at, weights))
         }
       }
@@ -154,7 +155,8 @@ public struct OptionMetrics: Sendable {
           let ecsName = names.ecsService(service, version)
           let requests = result.tasks.filter { $0.service == ecsName }
             .map { $0.requests(fromSecond: fromSecond, toSecond: untilSecond) }.reduce(0, +)
-          counts.append((version.name, total > 0 ? (period.weights[version.name] ?? 0) * 1000 / total : 0, requests))
+          let asked = total > 0 ? ((period.weights[version.name] ?? 0) * 1000 + total / 2) / total : 0
+          counts.append((version.name, asked, requests))
         }
         let reached = counts.map(\.2).reduce(0, +)
         splits.append(VersionSplit(

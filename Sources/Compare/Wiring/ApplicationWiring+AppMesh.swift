@@ -67,7 +67,7 @@ extension ApplicationWiring {
       ])
     }
     addGateway(&skeleton, app: app, names: names, mesh: mesh, virtualService: virtualService(app.entry))
-    skeleton.addEvents { service, _, _ in
+    skeleton.addEvents { service in
       ["updateRoute": defaultRoute(service, names: names, mesh: mesh, retries: retries)]
     }
     let description = "\(app.name) wired with App Mesh: Envoy sidecars, a virtual router per service carrying the "

@@ -71,7 +71,7 @@ extension ApplicationWiring {
       }
     }
     addEntry(&skeleton, app: app, names: names)
-    skeleton.addEvents { service, _, _ in
+    skeleton.addEvents { service in
       ["updateListener": [
         "serviceIdentifier": .string(service.name), "listenerIdentifier": "http", "defaultAction": forward(service, names: names),
       ]]

@@ -111,11 +111,12 @@ struct ScenarioSkeleton {
   }
 
   /// ECS `UpdateService` and `StopTask` events; weight changes go through `weightChange`, which
-  /// returns the wiring's API call or nil when it cannot express one.
-  mutating func addEvents(weightChange: (ApplicationSpec.Service, ApplicationSpec.Version, Int) -> JSONOutput?) {
-    var weights: [String: [String: Int]] = [:]
+  /// gets the service with its new weights and returns the wiring's API call, or nil when the
+  /// wiring cannot express one.
+  mutating func addEvents(weightChange: (ApplicationSpec.Service) -> JSONOutput?) {
+    var current = Dictionary(uniqueKeysWithValues: app.services.map { ($0.name, $0) })
     for (order, event) in app.events.enumerated() {
-      guard let service = app.service(eventService(event)) else { continue }
+      guard let service = current[eventService(event)] else { continue }
       switch event.action {
       case .scaleOut(_, let versionName, let tasks):
         let version = names.version(service, named: versionName)
@@ -128,19 +129,19 @@ struct ScenarioSkeleton {
         events.append((event.atText, order, [
           "at": .string(event.atText), "stopTask": ["task": .string("\(names.ecsService(service, version))/\(ordinal)")],
         ]))
-      case .setWeight(_, let versionName, let weight):
-        let version = names.version(service, named: versionName)
-        weights[service.name, default: [:]][version.name] = weight
+      case .setWeights(_, let weights):
         var changed = service
-        for index in changed.versions.indices {
-          if let updated = weights[service.name]?[changed.versions[index].name] { changed.versions[index].weight = updated }
+        for (versionName, weight) in weights {
+          if let index = changed.versions.firstIndex(where: { $0.name == versionName }) { changed.versions[index].weight = weight }
         }
-        if let call = weightChange(changed, version, weight) {
+        current[service.name] = changed
+        let summary = weights.map { "\($0.version) \($0.weight)" }.joined(separator: ", ")
+        if let call = weightChange(changed) {
           var body: [String: JSONOutput] = ["at": .string(event.atText)]
           if case .object(let members) = call { for (key, value) in members { body[key] = value } }
           events.append((event.atText, order, .object(body)))
         } else {
-          limitations.append("at \(event.atText) '\(service.name)' \(version.name) should get weight \(weight): "
+          limitations.append("at \(event.atText) '\(service.name)' weights should become \(summary): "
             + "\(option.title) has no per-request weights, so the event is left out")
         }
       }
@@ -149,7 +150,7 @@ struct ScenarioSkeleton {
 
   func eventService(_ event: ApplicationSpec.Event) -> String {
     switch event.action {
-    case .scaleOut(let service, _, _), .stopTask(let service, _, _), .setWeight(let service, _, _): service
+    case .scaleOut(let service, _, _), .stopTask(let service, _, _), .setWeights(let service, _): service
     }
   }
 }
