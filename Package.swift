@@ -44,6 +44,9 @@ let package = Package(
       name: "ReportsTests",
       dependencies: ["Reports", "SimEngine", "NetworkModel", "ScenarioFormat", "Diagnostics", "SimKernel", "MeshSimCLI"]),
     .testTarget(
+      name: "CompareTests",
+      dependencies: ["Compare", "Reports", "SimEngine", "NetworkModel", "ScenarioFormat", "Diagnostics", "SimKernel"]),
+    .testTarget(
       name: "ServiceConnectTests",
       dependencies: ["SimEngine", "NetworkModel", "ScenarioFormat", "Diagnostics", "SimKernel", "RouteMatching"]),
   ]

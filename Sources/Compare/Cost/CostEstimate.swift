@@ -54,8 +54,8 @@ public struct CostEstimate: Sendable {
                         monthly: Double(tasks) * (prices["serviceConnectVCPU"] * prices["fargateVCPUHour"]
                           + prices["serviceConnectGB"] * prices["fargateGBHour"]) * hours + prices["serviceConnectMonth"]))
     case .lattice:
-      let services = app.services.filter { !names.callers(of: $0).isEmpty || $0.name != app.entry }
-      lines.append(Line(item: "Lattice (\(services.count) services)",
+      let services = app.services.filter { !names.callers(of: $0).isEmpty }
+      lines.append(Line(item: "Lattice (\(services.count) service\(services.count == 1 ? "" : "s"))",
                         monthly: Double(services.count) * prices["latticeServiceHour"] * hours))
       var requestCharge = 0.0
       var bytesCharge = 0.0

@@ -6,7 +6,7 @@ public enum ComparisonTextReport {
     var out = "compare \(app.name) · seed \(comparison.seed) · \(comparison.runs.count) wirings under the same traffic and events\n"
     out += ComparisonSummary.lines(app).map { "  " + $0 + "\n" }.joined()
     let table = ComparisonTable(comparison)
-    let labelWidth = max(34, table.sections.flatMap(\.rows).map { $0.label.count + 2 }.max() ?? 0)
+    let labelWidth = max(34, table.sections.flatMap(\.rows).map { $0.label.count + 4 }.max() ?? 0)
     let widths = table.options.indices.map { column in
       max(table.options[column].title.count, table.sections.flatMap(\.rows).map { $0.cells[column].count }.max() ?? 0) + 2
     }

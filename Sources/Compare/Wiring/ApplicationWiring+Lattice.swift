@@ -23,6 +23,17 @@ extension ApplicationWiring {
       "securityGroupIds": [.string(names.latticeSecurityGroup)],
     ]]
     for service in app.services {
+      let ecsName = { (version: ApplicationSpec.Version) in names.ecsService(service, version) }
+      guard !names.callers(of: service).isEmpty else {
+        // Nobody inside calls it (the entry service): no Lattice service needed.
+        for version in service.versions {
+          skeleton.addTaskDefinition(service, version, url: url)
+          skeleton.addECSService(ecsName(version), taskDefinition: ecsName(version), desiredCount: version.tasks,
+                                 securityGroup: names.securityGroup(service),
+                                 extra: entryAttachment(app, service, version, names: names))
+        }
+        continue
+      }
       // Lattice reaches targets from its own addresses; callers reach Lattice on port 80.
       skeleton.allow(names.securityGroup(service), port: service.port, from: .prefixList(latticePrefixList))
       for caller in names.callers(of: service) {
@@ -45,14 +56,11 @@ extension ApplicationWiring {
         ])
         skeleton.addTaskDefinition(service, version, url: url)
         var extra = entryAttachment(app, service, version, names: names)
-        if !names.callers(of: service).isEmpty || service.name != app.entry {
-          extra["vpcLatticeConfigurations"] = [[
-            "roleArn": .string("arn:aws:iam::\(names.accountID):role/ecsInfrastructureRoleForLattice"),
-            "targetGroupArn": .string(names.latticeTargetGroup(service, version)), "portName": "http",
-          ]]
-        }
-        let ecsName = names.ecsService(service, version)
-        skeleton.addECSService(ecsName, taskDefinition: ecsName, desiredCount: version.tasks,
+        extra["vpcLatticeConfigurations"] = [[
+          "roleArn": .string("arn:aws:iam::\(names.accountID):role/ecsInfrastructureRoleForLattice"),
+          "targetGroupArn": .string(names.latticeTargetGroup(service, version)), "portName": "http",
+        ]]
+        skeleton.addECSService(ecsName(version), taskDefinition: ecsName(version), desiredCount: version.tasks,
                                securityGroup: names.securityGroup(service), extra: extra)
       }
       skeleton.lattice["listeners", default: []].append([
@@ -72,7 +80,8 @@ extension ApplicationWiring {
     }
     addEntry(&skeleton, app: app, names: names)
     skeleton.addEvents { service in
-      ["updateListener": [
+      guard !names.callers(of: service).isEmpty else { return entryWeights(service, app: app, names: names) }
+      return ["updateListener": [
         "serviceIdentifier": .string(service.name), "listenerIdentifier": "http", "defaultAction": forward(service, names: names),
       ]]
     }

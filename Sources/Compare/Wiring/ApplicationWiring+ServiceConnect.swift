@@ -41,7 +41,7 @@ extension ApplicationWiring {
       }
     }
     addEntry(&skeleton, app: app, names: names)
-    skeleton.addEvents { _ in nil }
+    skeleton.addEvents { entryWeights($0, app: app, names: names) }
     if app.neededFeatures.contains(.retries) {
       skeleton.limitations.append("retries are built in (twice on connection failure or 503) and cannot be tuned")
     }
