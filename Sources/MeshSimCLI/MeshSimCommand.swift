@@ -5,7 +5,7 @@ public enum MeshSimCommand {
   public static let version = "0.1.0"
 
   static let commands: [any Subcommand.Type] = [
-    RunCommand.self, CheckCommand.self, TestCommand.self, ExplainCommand.self, CompareCommand.self,
+    RunCommand.self, CheckCommand.self, TestCommand.self, ExplainCommand.self, CompareCommand.self, MigrateCommand.self,
   ]
 
   static var overview: String {

@@ -76,15 +76,12 @@ struct ApplicationNames {
     app.services.filter { callees(of: $0).contains(service.name) }
   }
 
-  /// VPC Lattice's generated identifiers for a service: `svc-` and 17 hex digits, and the DNS
-  /// name `<name>-<id>.<partition>.vpc-lattice-svcs.<region>.on.aws`.
+  /// VPC Lattice's generated identifier and DNS name for a service (see ``LatticeNaming``).
   func latticeServiceID(_ service: ApplicationSpec.Service) -> String {
-    "svc-0" + String(String(StableHash.fnv1a64("lattice \(app.name) \(service.name)"), radix: 16).suffix(16))
+    LatticeNaming.serviceID(service.name, salt: app.name)
   }
 
   func latticeDNSName(_ service: ApplicationSpec.Service) -> String {
-    let id = String(latticeServiceID(service).dropFirst(4))
-    let partition = String(String(StableHash.fnv1a64("partition \(app.name)"), radix: 16).prefix(7))
-    return "\(service.name)-\(id).\(partition).vpc-lattice-svcs.\(app.region).on.aws"
+    LatticeNaming.dnsName(service.name, salt: app.name, region: app.region)
   }
 }

@@ -12,17 +12,23 @@ enum BehaviorRewriting {
   }
 
   static func rewrite(_ value: JSONOutput, url: (String, String) -> String) -> JSONOutput {
+    rewriteURLs(value) { rewriteURL($0, url) }
+  }
+
+  /// The behaviour with every `calls` URL and `proxyPass` (per-path rules included) passed
+  /// through `transform`.
+  static func rewriteURLs(_ value: JSONOutput, _ transform: (String) -> String) -> JSONOutput {
     guard case .object(var members) = value else { return value }
-    if case .string(let proxy)? = members["proxyPass"] { members["proxyPass"] = .string(rewriteURL(proxy, url)) }
+    if case .string(let proxy)? = members["proxyPass"] { members["proxyPass"] = .string(transform(proxy)) }
     if case .array(let calls)? = members["calls"] {
       members["calls"] = .array(calls.map { call in
         guard case .object(var fields) = call, case .string(let target)? = fields["url"] else { return call }
-        fields["url"] = .string(rewriteURL(target, url))
+        fields["url"] = .string(transform(target))
         return .object(fields)
       })
     }
     if case .array(let rules)? = members["paths"] {
-      members["paths"] = .array(rules.map { rewrite($0, url: url) })
+      members["paths"] = .array(rules.map { rewriteURLs($0, transform) })
     }
     return .object(members)
   }
