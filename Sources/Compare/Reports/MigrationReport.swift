@@ -22,7 +22,7 @@ public enum MigrationReport {
     }
     out += "\nreplay: the same traffic, events and seed on both\n"
     for stream in replay.streams {
-      out += "\ntraffic \(stream.name): \(stream.differs ? "DIFFERS" : "same outcomes")\n"
+      out += "\ntraffic \(stream.name): \(stream.differs ? "DIFFERS" : "same outcomes (every share within one point)")\n"
       let header = ["outcome (service · status · disposition)", "App Mesh", target]
       var lines = [header]
       for row in stream.rows {
