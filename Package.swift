@@ -40,6 +40,11 @@ let package = Package(
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
     .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "Diagnostics"]),
     .testTarget(name: "RouteMatchingTests", dependencies: ["RouteMatching"]),
+    .testTarget(name: "NetworkModelTests", dependencies: ["NetworkModel", "ScenarioFormat", "Diagnostics"]),
+    .testTarget(name: "SimEngineTests", dependencies: ["SimEngine", "NetworkModel", "ScenarioFormat", "Diagnostics", "SimKernel", "RouteMatching"]),
+    .testTarget(name: "MeshSimCLITests", dependencies: ["MeshSimCLI", "Diagnostics"]),
+    .testTarget(name: "ScenarioGoldenTests", dependencies: ["MeshSimCLI"]),
+    .testTarget(name: "DeterminismTests", dependencies: ["MeshSimCLI", "SimEngine", "Reports", "NetworkModel"]),
     .testTarget(
       name: "ReportsTests",
       dependencies: ["Reports", "SimEngine", "NetworkModel", "ScenarioFormat", "Diagnostics", "SimKernel", "MeshSimCLI"]),

@@ -21,7 +21,12 @@ public struct ScenarioLoader {
                         at: nil, hint: "pass the path of a scenario .json file")
       return Loaded(path: path, text: "", diagnostics: diagnostics, model: nil)
     }
-    let bytes = [UInt8](data)
+    return load(bytes: [UInt8](data), path: path)
+  }
+
+  /// Loads scenario bytes as if read from `path` (which diagnostics name).
+  public static func load(bytes: [UInt8], path: String) -> Loaded {
+    let diagnostics = DiagnosticEngine()
     let text = String(decoding: bytes, as: UTF8.self)
     guard let document = ScenarioDecoder.decode(bytes: bytes, file: path, diagnostics: diagnostics) else {
       return Loaded(path: path, text: text, diagnostics: diagnostics, model: nil)
@@ -35,9 +40,10 @@ public struct ScenarioLoader {
     return Loaded(path: path, text: text, diagnostics: diagnostics, model: model)
   }
 
-  /// Renders the diagnostics of a load, compiler style, with source excerpts.
-  public static func render(_ loaded: Loaded, colored: Bool = false) -> String {
+  /// Renders the diagnostics of a load, compiler style, with source excerpts and a summary
+  /// line, ending with a newline (what `check` prints on stderr).
+  public static func render(_ loaded: Loaded) -> String {
     let renderer = DiagnosticRenderer(sources: [loaded.path: loaded.text])
-    return renderer.render(loaded.diagnostics.diagnostics)
+    return renderer.render(loaded.diagnostics.diagnostics) + "\n"
   }
 }

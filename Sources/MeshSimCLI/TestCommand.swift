@@ -45,7 +45,7 @@ enum TestCommand: Subcommand {
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
         throw UsageError("no such file or folder '\(path)'")
       }
-      files += isDirectory.boolValue ? scenarios(in: path) : [path]
+      files += (isDirectory.boolValue ? scenarios(in: path) : [path]).map(displayPath)
     }
     let outcomes = runAll(files, seed: seed)
     for outcome in outcomes {
@@ -67,6 +67,23 @@ enum TestCommand: Subcommand {
     return found.sorted()
   }
 
+  /// The path as diagnostics name it, the same however the folder was written: without `./`
+  /// or doubled slashes, and relative to the working directory when it lies inside it — so
+  /// `*.expected-diagnostics.txt` files can hold relative paths.
+  static func displayPath(_ path: String) -> String {
+    var parts = path.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }.map(String.init)
+    let isAbsolute = path.hasPrefix("/")
+    if isAbsolute {
+      let base = FileManager.default.currentDirectoryPath.split(separator: "/").map(String.init)
+      if parts.count > base.count && Array(parts.prefix(base.count)) == base {
+        parts.removeFirst(base.count)
+        return parts.joined(separator: "/")
+      }
+      return "/" + parts.joined(separator: "/")
+    }
+    return parts.joined(separator: "/")
+  }
+
   /// Runs the scenarios in parallel (independent runs share nothing) and returns them in order.
   static func runAll(_ files: [String], seed: UInt64?) -> [Outcome] {
     let slots = OutcomeSlots(count: files.count)
@@ -83,13 +100,13 @@ enum TestCommand: Subcommand {
     if let expected = try? String(contentsOfFile: expectedPath, encoding: .utf8) {
       let actual = ScenarioLoader.render(loaded)
       if actual == expected {
-        return Outcome(path: path, passed: true, summary: "diagnostics as expected (\(loaded.diagnostics.errorCount) errors)", details: [])
+        return Outcome(path: path, passed: true, summary: "diagnostics as expected (\(plural(loaded.diagnostics.errorCount, "error")))", details: [])
       }
       return Outcome(path: path, passed: false, summary: "diagnostics differ from \(expectedPath)",
                      details: ["expected:"] + expected.split(separator: "\n").map(String.init) + ["actual:"] + actual.split(separator: "\n").map(String.init))
     }
     guard let model = loaded.model else {
-      return Outcome(path: path, passed: false, summary: "invalid scenario (\(loaded.diagnostics.errorCount) errors)",
+      return Outcome(path: path, passed: false, summary: "invalid scenario (\(plural(loaded.diagnostics.errorCount, "error")))",
                      details: ScenarioLoader.render(loaded).split(separator: "\n").map(String.init))
     }
     let result = SimulationRun.run(model, options: .init(seed: seed, traces: .none))
@@ -101,6 +118,8 @@ enum TestCommand: Subcommand {
                    summary: "\(result.expectations.count - failed.count)/\(result.expectations.count) expectations",
                    details: failed.map { "\($0.name): \($0.detail)" })
   }
+
+  static func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 
   static func junit(_ outcomes: [Outcome]) -> String {
     func escape(_ text: String) -> String {

@@ -15,6 +15,8 @@ public struct NetworkModel: Sendable {
   public var prefixLists: [PrefixList] = []
   public var namespaces: [Namespace] = []
   public var discoveryServices: [DiscoveryService] = []
+  /// Instances registered by `RegisterInstance` in the scenario (ECS registers its own tasks).
+  public var cloudMapInstances: [CloudMapInstance] = []
   public var clusters: [Cluster] = []
   public var taskDefinitions: [TaskDefinition] = []
   public var services: [ECSService] = []

@@ -7,6 +7,8 @@ public enum TraceReport {
     var out = "request \(trace.index) of traffic \(trace.stream): \(trace.method) \(trace.url)\n"
     var lastActor = ""
     var hop = 0
+    // One time column for the whole trace, as wide as its longest time.
+    let timeWidth = max(12, (trace.steps.map { $0.time.sinceStart.reportMilliseconds.count + 3 }.max() ?? 0))
     for step in trace.steps {
       if step.actor != lastActor {
         hop += 1
@@ -14,7 +16,7 @@ public enum TraceReport {
         lastActor = step.actor
       }
       let time = step.time.sinceStart.reportMilliseconds
-      out += "   \(pad(time + " ms", 12)) \(pad(step.kind.rawValue, 9)) \(step.detail)\n"
+      out += "   \(pad(time + " ms", timeWidth)) \(pad(step.kind.rawValue, 9)) \(step.detail)\n"
     }
     out += "\nresult: "
     if let status = trace.status { out += "\(status) " }

@@ -17,6 +17,7 @@ enum ExpectationNaming {
     var claims: [String] = []
     if let share = spec.share { claims.append("share " + bounds(share)) }
     if let count = spec.count { claims.append("count " + bounds(count)) }
+    if let tasks = spec.distinctTasks { claims.append("distinct tasks " + bounds(tasks)) }
     for (statistic, value) in spec.latencyMs { claims.append("\(statistic) " + bounds(value) + " ms") }
     return text + " — " + claims.joined(separator: ", ")
   }

@@ -47,5 +47,43 @@ extension ModelBuilder {
         ttlSeconds: service.dnsRecords.first?.ttlSeconds ?? 60, healthCheckCustom: service.healthCheckCustom,
         source: service.source))
     }
+    buildCloudMapInstances()
+  }
+
+  /// `RegisterInstance` calls: the service must exist, and DNS records need an address.
+  func buildCloudMapInstances() {
+    var seen: Set<String> = []
+    for spec in document.cloudMap.instances {
+      guard let service = discoveryServiceTable.resolve(spec.service, at: field(spec.source, "ServiceId"), diagnostics: diagnostics)
+      else { continue }
+      let definition = model.discoveryServices[service]
+      if !seen.insert("\(service)/\(spec.instanceID)").inserted {
+        error("model.duplicate-name", "instance '\(spec.instanceID)' is registered twice in Cloud Map service '\(definition.fullName)'",
+              at: field(spec.source, "InstanceId"))
+        continue
+      }
+      let attributes = field(spec.source, "Attributes")
+      var address: IPv4Address?
+      if let text = spec.attributes.first(where: { $0.0 == "AWS_INSTANCE_IPV4" })?.1 {
+        address = IPv4Address(text)
+        if address == nil { error("model.invalid-address", "invalid IPv4 address '\(text)'", at: field(attributes, "AWS_INSTANCE_IPV4")) }
+      } else if definition.hasARecords {
+        error("schema.missing-key", "instance '\(spec.instanceID)' needs attribute 'AWS_INSTANCE_IPV4': Cloud Map service '\(definition.fullName)' has A records",
+              at: spec.source)
+      }
+      var port: Int?
+      if let text = spec.attributes.first(where: { $0.0 == "AWS_INSTANCE_PORT" })?.1 {
+        port = Int(text).flatMap { (1...65535).contains($0) ? $0 : nil }
+        if port == nil { error("model.port-out-of-range", "invalid port '\(text)' in AWS_INSTANCE_PORT", at: field(attributes, "AWS_INSTANCE_PORT")) }
+      }
+      let initial = spec.attributes.first { $0.0 == "AWS_INIT_HEALTH_STATUS" }?.1
+      if let initial, initial != "HEALTHY" && initial != "UNHEALTHY" {
+        error("schema.invalid-value", "invalid value '\(initial)' for AWS_INIT_HEALTH_STATUS; expected HEALTHY or UNHEALTHY",
+              at: field(attributes, "AWS_INIT_HEALTH_STATUS"))
+      }
+      model.cloudMapInstances.append(CloudMapInstance(
+        id: spec.instanceID, service: service, address: address, port: port, attributes: spec.attributes,
+        initiallyHealthy: !(initial == "UNHEALTHY" && definition.healthCheckCustom), source: spec.source))
+    }
   }
 }

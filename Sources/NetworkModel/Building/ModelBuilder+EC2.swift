@@ -105,10 +105,8 @@ extension ModelBuilder {
     }
     var ports = 0...65535
     if protocolNumber == 6 || protocolNumber == 17 {
-      guard let from = spec.fromPort, let to = spec.toPort else {
-        error("schema.missing-key", "tcp/udp permission needs 'FromPort' and 'ToPort'", at: spec.source)
-        return []
-      }
+      // A missing or invalid port was reported while decoding.
+      guard let from = spec.fromPort, let to = spec.toPort else { return [] }
       guard from <= to, from >= 0 else {
         error("schema.value-out-of-range", "port range \(from)-\(to) is empty", at: field(spec.source, "FromPort"))
         return []

@@ -96,8 +96,9 @@ extension ModelBuilder {
       if response.proxyPass != nil && !response.calls.isEmpty {
         error("model.conflicting-behavior", "a behavior cannot both 'proxyPass' and make 'calls'", at: source)
       }
-      for url in [response.proxyPass].compactMap({ $0 }) + response.calls.map(\.url) where RequestHead(method: "GET", url: url) == nil && !url.contains("{{") {
-        error("model.invalid-url", "invalid URL '\(url)'", at: source, hint: "write a full URL such as \"http://backend.local:80/path\"")
+      if let url = response.proxyPass { behaviorURLs.append((url, field(source, "proxyPass"))) }
+      for (offset, call) in response.calls.enumerated() {
+        behaviorURLs.append((call.url, field(field(source, "calls", index: offset), "url")))
       }
       return ApplicationBehavior.Plan(
         status: response.status ?? base?.status ?? 200, body: response.body ?? base?.body,

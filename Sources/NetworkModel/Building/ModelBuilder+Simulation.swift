@@ -65,6 +65,10 @@ extension ModelBuilder {
     return (service, ordinal, false)
   }
 
+  /// How long one stream may send: ten years keeps every simulated instant far inside Int64
+  /// nanoseconds (292 years).
+  static let longestTraffic = SimDuration.hours(24 * 3650)
+
   func buildTraffic() {
     for spec in document.traffic {
       var origin: TrafficStream.Origin?
@@ -79,9 +83,11 @@ extension ModelBuilder {
         }
       }
       let requestSource = field(field(spec.source, "request"), "url")
-      if !spec.url.contains("{{") && RequestHead(method: spec.method, url: spec.url) == nil {
-        error("model.invalid-url", "invalid URL '\(spec.url)'", at: requestSource,
-              hint: "write a full URL: \"http://backend.ecs-navi.local:80/\" (http, https or tcp)")
+      checkURL(spec.url, at: requestSource)
+      let (span, overflow) = spec.interval.nanoseconds.multipliedReportingOverflow(by: Int64(max(spec.count - 1, 0)))
+      if overflow || span > ModelBuilder.longestTraffic.nanoseconds {
+        error("model.traffic-too-long", "traffic '\(spec.name)' would send for longer than ten years (\(spec.count) requests, one every \(spec.interval))",
+              at: field(spec.source, "count"), hint: "send fewer requests or raise the rate")
       }
       guard let origin else { continue }
       if !trafficTable.declare(spec.name, index: model.traffic.count, source: spec.source) {
@@ -147,7 +153,10 @@ extension ModelBuilder {
 
   func buildExpectations() {
     for (offset, spec) in document.expectations.enumerated() {
-      guard let traffic = trafficTable.resolve(spec.traffic, at: field(spec.source, "traffic"), diagnostics: diagnostics) else { continue }
+      // A stream that failed to build (unknown origin) already has its error; say nothing more
+      // about the reference, but still check the rest of the expectation.
+      let streamFailed = trafficTable.lookup(spec.traffic) == nil && document.traffic.contains { $0.name == spec.traffic }
+      let traffic = streamFailed ? nil : trafficTable.resolve(spec.traffic, at: field(spec.source, "traffic"), diagnostics: diagnostics)
       if let service = spec.filter.service, serviceTable.lookup(service) == nil, externalTable.lookup(service) == nil {
         _ = serviceTable.resolve(service, at: field(spec.source, "service"), diagnostics: diagnostics)
       }
@@ -160,10 +169,11 @@ extension ModelBuilder {
         error("model.unknown-disposition", "unknown disposition '\(disposition)'", at: field(spec.source, "disposition"),
               hint: notes.isEmpty ? "dispositions: \(DispositionCatalog.codes.joined(separator: ", "))" : nil, notes: notes)
       }
+      guard let traffic else { continue }
       let name = spec.name ?? ExpectationNaming.describe(spec, index: offset)
       model.expectations.append(Expectation(
         name: name, traffic: traffic, after: spec.after, before: spec.before, filter: spec.filter, share: spec.share,
-        count: spec.count, latencyMs: spec.latencyMs, source: spec.source))
+        count: spec.count, distinctTasks: spec.distinctTasks, latencyMs: spec.latencyMs, source: spec.source))
     }
   }
 }

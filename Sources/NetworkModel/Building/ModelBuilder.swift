@@ -26,6 +26,8 @@ public final class ModelBuilder {
   public var externalTable = SymbolTable(kind: "external endpoint")
   public var clientTable = SymbolTable(kind: "client")
   public var trafficTable = SymbolTable(kind: "traffic stream")
+  /// URLs behaviours call, checked once every service is declared (`checkBehaviorURLs`).
+  var behaviorURLs: [(url: String, source: SourceRef)] = []
 
   public init(document: ScenarioDocument, diagnostics: DiagnosticEngine) {
     self.document = document
@@ -50,6 +52,7 @@ public final class ModelBuilder {
     buildTraffic()
     buildEvents()
     buildExpectations()
+    checkBehaviorURLs()
   }
 
   /// Hook for the service sections (load balancers, App Mesh, Service Connect, Lattice).

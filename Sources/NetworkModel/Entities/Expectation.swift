@@ -10,6 +10,8 @@ public struct Expectation: Sendable {
   public var filter: ExpectationSpec.Filter
   public var share: ExpectationSpec.Bounds?
   public var count: ExpectationSpec.Bounds?
+  /// Bounds on the number of distinct tasks that answered the matching requests.
+  public var distinctTasks: ExpectationSpec.Bounds?
   public var latencyMs: [(statistic: String, bounds: ExpectationSpec.Bounds)]
   public var source: SourceRef
 }

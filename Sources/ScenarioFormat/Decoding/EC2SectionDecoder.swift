@@ -108,6 +108,14 @@ enum EC2SectionDecoder {
     let ipProtocol = r.string("IpProtocol", required: true)
     let from = r.int("FromPort", range: -1...65535)
     let to = r.int("ToPort", range: -1...65535)
+    if let ipProtocol, ["tcp", "udp", "6", "17"].contains(ipProtocol.lowercased()),
+      !r.has("FromPort") || !r.has("ToPort")
+    {
+      context.diagnostics.error(
+        "schema.missing-key", "\(ipProtocol) permission needs 'FromPort' and 'ToPort'",
+        at: r.node.location, path: r.node.path.description,
+        hint: "write the port range, e.g. \"FromPort\": 443, \"ToPort\": 443; IpProtocol \"-1\" means all ports")
+    }
     let cidrs = context.objects(r.array("IpRanges"), what: "IpRange") { range -> String? in
       _ = range.string("Description")
       return range.string("CidrIp", required: true)

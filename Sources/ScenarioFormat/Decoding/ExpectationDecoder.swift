@@ -34,6 +34,7 @@ enum ExpectationDecoder {
     let share = r.node("share").flatMap { bounds($0, context: context, key: "share") }
     var count = r.node("count").flatMap { bounds($0, context: context, key: "count") }
     if r.bool("none") == true { count = .init(min: 0, max: 0) }
+    let distinctTasks = r.node("distinctTasks").flatMap { bounds($0, context: context, key: "distinctTasks") }
     var latency: [(String, ExpectationSpec.Bounds)] = []
     if let latencyReader = r.object("latencyMs", what: "latency expectation") {
       for statistic in statistics {
@@ -44,19 +45,34 @@ enum ExpectationDecoder {
       latencyReader.finish()
     }
     guard let traffic else { return nil }
-    if share == nil && count == nil && latency.isEmpty {
+    if share == nil && count == nil && distinctTasks == nil && latency.isEmpty {
       context.diagnostics.error(
         "schema.missing-key", "expectation on '\(traffic)' asserts nothing", at: r.node.location,
-        path: r.node.path.description, hint: "add \"share\", \"count\", \"none\": true or \"latencyMs\"")
+        path: r.node.path.description, hint: "add \"share\", \"count\", \"none\": true, \"distinctTasks\" or \"latencyMs\"")
       return nil
     }
     return ExpectationSpec(
       name: name, traffic: traffic, after: after, before: before, filter: filter, share: share, count: count,
-      latencyMs: latency, source: SourceRef(r.node))
+      distinctTasks: distinctTasks, latencyMs: latency, source: SourceRef(r.node))
   }
 
   /// Reads `0.5`, `[0.45, 0.55]` or `{"min": 0.45, "max": 0.55}`.
+  /// Reads bounds and checks they lie in `range` (shares are fractions; counts and latencies
+  /// are not negative).
   static func bounds(_ node: JSONNode, context: DecodingContext, key: String) -> ExpectationSpec.Bounds? {
+    guard let bounds = anyBounds(node, context: context, key: key) else { return nil }
+    let range = key == "share" ? 0.0...1.0 : 0.0...1e12
+    for value in [bounds.min, bounds.max].compactMap({ $0 }) where !range.contains(value) {
+      context.diagnostics.error(
+        "schema.value-out-of-range", "'\(key)' bound \(ExpectationSpec.Bounds.format(value)) is out of range "
+          + (key == "share" ? "0...1 (a share is a fraction of the requests)" : "(it cannot be negative)"),
+        at: node.location, path: node.path.description)
+      return nil
+    }
+    return bounds
+  }
+
+  static func anyBounds(_ node: JSONNode, context: DecodingContext, key: String) -> ExpectationSpec.Bounds? {
     switch node.value {
     case .number(let number):
       return .init(min: number.doubleValue, max: number.doubleValue)

@@ -41,6 +41,10 @@ extension ObjectReader {
 }
 
 extension DecodingContext {
+  /// The longest duration a scenario may write: a year. Simulated time is Int64 nanoseconds
+  /// (292 years), so sums of scenario durations can never overflow it.
+  public static let longestDuration = SimDuration.hours(24 * 365)
+
   /// Reads a duration string from an array element or value node.
   public func duration(_ node: JSONNode, what: String) -> SimDuration? {
     guard case .string(let text) = node.value else {
@@ -49,6 +53,12 @@ extension DecodingContext {
     }
     guard let value = SimDuration.parse(text) else {
       invalid(node, "invalid duration '\(text)' for \(what)", hint: "durations are strings with a unit: \"250ms\", \"30s\", \"2m\"")
+      return nil
+    }
+    guard value <= DecodingContext.longestDuration else {
+      diagnostics.error(
+        "schema.value-out-of-range", "duration '\(text)' for \(what) is longer than a year", at: node.location,
+        path: node.path.description, hint: "scenario durations go up to 8760h (365 days)")
       return nil
     }
     return value

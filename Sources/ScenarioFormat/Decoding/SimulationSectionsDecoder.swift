@@ -100,15 +100,20 @@ enum SimulationSectionsDecoder {
       unsigned: unsigned, source: SourceRef(r.node))
   }
 
-  /// Reads a rate like `"100/s"`, `"5/ms"` or `"600/m"` as the interval between requests.
+  /// Reads a rate like `"100/s"`, `"5/ms"`, `"600/m"` or `"3/10s"` as the interval between
+  /// requests.
   static func rate(_ node: JSONNode, context: DecodingContext) -> SimDuration? {
     guard case .string(let text) = node.value else {
       context.typeMismatch(node, expected: "rate string such as \"100/s\"", key: "'rate'")
       return nil
     }
     let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-    let unit: SimDuration? = parts.count == 2 ? SimDuration.parse("1" + parts[1]) : nil
-    guard let unit, let count = Int64(parts[0]), count > 0, unit.nanoseconds / count > 0 else {
+    let per = parts.count == 2 ? String(parts[1]) : ""
+    // "100/s" is per one second; "3/10s" is per ten seconds.
+    let unit = SimDuration.parse(per.first?.isASCII == true && per.first?.isNumber == true ? per : "1" + per)
+    guard let unit, unit <= DecodingContext.longestDuration, parts[0].allSatisfy({ $0.isASCII && $0.isNumber }),
+      let count = Int64(parts[0]), count > 0, unit.nanoseconds / count > 0
+    else {
       context.invalid(node, "invalid rate '\(text)'", hint: "write requests per unit: \"100/s\", \"5/ms\", \"600/m\"")
       return nil
     }

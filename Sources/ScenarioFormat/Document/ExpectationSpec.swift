@@ -27,6 +27,9 @@ public struct ExpectationSpec: Sendable {
   public var filter: Filter
   public var share: Bounds?
   public var count: Bounds?
+  /// Bounds on how many distinct tasks answered the matching requests (a DNS answer of 8
+  /// addresses shows up as 8 tasks, a WEIGHTED answer as 1).
+  public var distinctTasks: Bounds?
   /// Latency bounds in milliseconds keyed by statistic (`p50`, `p90`, `p99`, `max`, `mean`).
   public var latencyMs: [(statistic: String, bounds: Bounds)]
   public var source: SourceRef
@@ -53,6 +56,8 @@ extension ExpectationSpec.Bounds {
 
   /// Fixed three-decimal formatting without Foundation (deterministic), trailing zeros dropped.
   public static func format(_ value: Double) -> String {
+    // Beyond ±10^15 thousandths would not fit Int64: use Swift's own (deterministic) spelling.
+    guard value.isFinite, value.magnitude < 1e15 else { return "\(value)" }
     let scaled = Int64(value * 1000 + (value >= 0 ? 0.5 : -0.5))
     let magnitude = scaled.magnitude
     let fraction = magnitude % 1000

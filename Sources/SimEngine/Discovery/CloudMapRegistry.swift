@@ -10,6 +10,7 @@ import SimKernel
 /// `HealthCheckCustomConfig`; aws-behaviour §4.2–4.3).
 public final class CloudMapRegistry: DNSAuthority {
   public struct Instance: Sendable {
+    /// The ECS task (index in `World.tasks`), or -1 for an instance the scenario registered.
     public var task: Int32
     public var address: UInt32
     public var port: Int?
@@ -27,6 +28,12 @@ public final class CloudMapRegistry: DNSAuthority {
   public init(model: NetworkModel) {
     self.model = model
     self.instances = Array(repeating: [], count: model.discoveryServices.count)
+    // Instances registered by `RegisterInstance` in the scenario, there from the start.
+    for instance in model.cloudMapInstances {
+      instances[instance.service].append(Instance(
+        task: -1, address: instance.address?.value ?? 0, port: instance.port, attributes: instance.attributes,
+        healthy: instance.initiallyHealthy, pendingHealth: nil))
+    }
   }
 
   func register(_ task: TaskActor, in world: World) {

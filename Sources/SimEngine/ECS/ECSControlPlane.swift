@@ -103,6 +103,19 @@ public final class ECSControlPlane: SimActor {
     world.startTimer(id, after: world.model.settings.taskStopDelay, tag: Int64(task.taskIndex) << 8 | Int64(ECSControlPlane.goneKind))
   }
 
+  /// `StopTask` on a service's task: the task stops, and the service scheduler starts a
+  /// replacement to keep the desired count (ECS developer guide, "Service scheduler concepts").
+  func stopAndReplace(_ task: TaskActor, in world: World) {
+    let wasActive = task.state == .running || task.state == .pending
+    stop(task, in: world, reason: "StopTask")
+    let service = task.service
+    guard wasActive, service >= 0, task.deployment == deployment[service] else { return }
+    let active = tasks(of: service).filter {
+      ($0.state == .running || $0.state == .pending) && $0.deployment == deployment[service]
+    }
+    if active.count < desired[service] { launch(service: service, immediately: false, in: world) }
+  }
+
   public override func handleTimer(_ tag: Int64, in world: World) {
     let task = world.tasks[Int(tag >> 8)]
     switch Int(tag & 0xFF) {

@@ -11,7 +11,7 @@ enum ScenarioEventApplier {
     case .redeployService(let service):
       world.ecs.redeploy(service: service, in: world)
     case .stopTask(let service, let ordinal):
-      if let task = world.ecs.task(service: service, ordinal: ordinal) { world.ecs.stop(task, in: world, reason: "StopTask") }
+      if let task = world.ecs.task(service: service, ordinal: ordinal) { world.ecs.stopAndReplace(task, in: world) }
     case .setHealthCheckFailure(let service, let ordinal, let failing):
       if let task = world.ecs.task(service: service, ordinal: ordinal) {
         world.ecs.setHealthCheckFailure(task, failing: failing, in: world)

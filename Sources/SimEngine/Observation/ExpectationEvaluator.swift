@@ -34,6 +34,11 @@ public enum ExpectationEvaluator {
         facts.append(text)
         if !within(Double(window.matching), bounds, tolerance: 0) { failures.append("\(text) not \(describe(bounds))") }
       }
+      if let bounds = expectation.distinctTasks {
+        let text = "\(window.tasks.count) distinct task\(window.tasks.count == 1 ? "" : "s")"
+        facts.append(text)
+        if !within(Double(window.tasks.count), bounds, tolerance: 0) { failures.append("\(text) not \(describe(bounds))") }
+      }
       for (statistic, bounds) in expectation.latencyMs {
         guard window.latency.count > 0 else {
           failures.append("no matching requests to measure \(statistic)")

@@ -17,6 +17,8 @@ public struct StreamStatistics: Sendable {
     public var total = 0
     public var matching = 0
     public var latency = LatencyHistogram()
+    /// Tasks that answered matching requests (only their number is reported).
+    public var tasks: Set<Int32> = []
   }
 
   public let stream: Int
@@ -51,6 +53,7 @@ public struct StreamStatistics: Sendable {
       if ExpectationEvaluator.matches(expectation.filter, key: key, world: world) {
         windows[slot].matching += 1
         windows[slot].latency.record(latency)
+        if response.originTask >= 0 { windows[slot].tasks.insert(response.originTask) }
       }
     }
   }

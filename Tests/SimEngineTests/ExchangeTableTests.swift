@@ -1,0 +1,68 @@
+import RouteMatching
+@testable import SimEngine
+import SimKernel
+import Testing
+
+/// Exchanges live in a reused slab; generations make late events and timers for a reused slot
+/// harmless.
+@Suite struct ExchangeTableTests {
+  static func exchange(request: Int32 = 0) -> Exchange {
+    Exchange(
+      request: request, parent: -1, parentGeneration: 0, caller: 0, callee: -1,
+      head: RequestHead(method: "GET", url: "http://example.com/")!, startedAt: .zero, generation: 0, depth: 0, step: 0,
+      calleeContext: 0, callerContext: 0, isOpen: true, answered: false, pendingFailure: nil,
+      response: .failure(.notCompleted), returnLatency: .zero, sourceAddress: 0, calleeInterface: -1)
+  }
+
+  @Test func reusedSlotsGetANewGeneration() {
+    var table = ExchangeTable()
+    let first = table.allocate(Self.exchange())
+    let generation = table[first].generation
+    table.release(first)
+    #expect(table.liveCount == 0)
+    let second = table.allocate(Self.exchange(request: 7))
+    #expect(second == first)
+    #expect(table[second].generation == generation &+ 1)
+    #expect(table[second].request == 7)
+    let third = table.allocate(Self.exchange())
+    #expect(third != second)
+    #expect(table.liveCount == 2)
+  }
+
+  @Test(arguments: [
+    (1, Int32(0), UInt32(0)), (127, Int32.max, UInt32(0xFF_FFFF)), (5, Int32(123_456), UInt32(0x1234_5678)),
+  ])
+  func timerTagsRoundTrip(_ kind: Int, _ exchange: Int32, _ generation: UInt32) {
+    let tag = TimerTag(kind: kind, exchange: exchange, generation: generation)
+    let decoded = TimerTag(tag.raw)
+    #expect(decoded == tag)
+    #expect(decoded.kind == kind && decoded.exchange == exchange)
+    #expect(decoded.generation == generation & 0xFF_FFFF)
+  }
+
+  @Test func aTimerForAReusedExchangeIsNotCurrent() throws {
+    let world = try #require(WorldFixture.world(WorldFixture.cloudMap(tasks: 1)))
+    let e = world.exchanges.allocate(Self.exchange())
+    let tag = TimerTag(kind: 1, exchange: e, generation: world.exchanges[e].generation)
+    #expect(tag.isCurrent(in: world))
+    world.exchanges[e].answered = true
+    #expect(!tag.isCurrent(in: world), "an answered exchange takes no more timers")
+    world.exchanges.release(e)
+    let reused = world.exchanges.allocate(Self.exchange())
+    #expect(reused == e)
+    #expect(!tag.isCurrent(in: world), "the new occupant of the slot is another exchange")
+    #expect(TimerTag(kind: 1, exchange: reused, generation: world.exchanges[reused].generation).isCurrent(in: world))
+  }
+
+  @Test func lateResponsesForAReusedExchangeAreIgnored() throws {
+    let world = try #require(WorldFixture.world(WorldFixture.cloudMap(tasks: 1)))
+    let probe = world.add(Probe(name: "probe"))
+    let frontend = try #require(world.interface(of: "frontend/1"))
+    probe.send("http://backend.shop.local:8080/", from: frontend.index, timeout: .milliseconds(1), in: world)
+    world.advance(to: SimTime.zero + .seconds(5))
+    #expect(probe.received.count == 1, "the timeout closed the exchange; the late answer is dropped")
+    #expect(probe.received.first?.response.disposition == .timedOut)
+    #expect(probe.received.first?.at == SimTime.zero + .milliseconds(1))
+    #expect(world.exchanges.liveCount == 0)
+  }
+}
