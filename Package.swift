@@ -50,9 +50,15 @@ let package = Package(
       dependencies: ["Reports", "SimEngine", "NetworkModel", "ScenarioFormat", "Diagnostics", "SimKernel", "MeshSimCLI"]),
     .testTarget(
       name: "CompareTests",
-      dependencies: ["Compare", "Reports", "SimEngine", "NetworkModel", "ScenarioFormat", "Diagnostics", "SimKernel"]),
+      dependencies: ["Compare", "Reports", "SimEngine", "NetworkModel", "ScenarioFormat", "Diagnostics", "SimKernel", "MeshSimCLI"]),
+    .testTarget(
+      name: "LoadBalancingTests",
+      dependencies: ["NetworkModel", "ScenarioFormat", "Diagnostics", "RouteMatching", "SimEngine", "SimKernel"]),
     .testTarget(
       name: "ServiceConnectTests",
       dependencies: ["SimEngine", "NetworkModel", "ScenarioFormat", "Diagnostics", "SimKernel", "RouteMatching"]),
+    .testTarget(
+      name: "LatticeTests",
+      dependencies: ["ScenarioFormat", "NetworkModel", "RouteMatching", "SimEngine", "Diagnostics", "SimKernel"]),
   ]
 )

@@ -27,7 +27,10 @@ public struct NetworkModel: Sendable {
   public var traffic: [TrafficStream] = []
   public var events: [ScenarioEvent] = []
   public var expectations: [Expectation] = []
+  /// Load balancers, listeners, target groups and their ECS attachments.
+  public var loadBalancing = LoadBalancingModel()
   public var settings = SimulationSettings()
+  public var lattice = LatticeModel()
 
   public init(document: ScenarioDocument) {
     self.document = document

@@ -7,7 +7,9 @@ public enum ScenarioAnalysis {
   public static func run(_ model: NetworkModel) -> [Diagnostic] {
     var findings: [Diagnostic] = []
     findings += coreFindings(model)
+    findings += LoadBalancingAnalysis.run(model)
     findings += ServiceConnectAnalysis.run(model)
+    findings += LatticeAnalysis.run(model)
     return findings
   }
 

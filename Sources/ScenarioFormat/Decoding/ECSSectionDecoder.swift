@@ -15,7 +15,7 @@ enum ECSSectionDecoder {
     "availabilityZoneRebalancing", "volumeConfigurations", "role",
   ]
   static let inertTaskDefinitionKeys = [
-    "cpu", "memory", "requiresCompatibilities", "executionRoleArn", "taskRoleArn", "volumes",
+    "cpu", "memory", "requiresCompatibilities", "executionRoleArn", "volumes",
     "placementConstraints", "runtimePlatform", "ephemeralStorage", "pidMode", "ipcMode",
     "inferenceAccelerators", "enableFaultInjection",
   ]
@@ -58,6 +58,7 @@ enum ECSSectionDecoder {
     let context = r.context
     let family = r.string("family", required: true)
     let networkMode = r.string("networkMode") ?? "awsvpc"
+    let taskRole = r.string("taskRoleArn")
     let containers = context.objects(r.array("containerDefinitions", required: true), what: "container definition") {
       container($0)
     }
@@ -74,7 +75,7 @@ enum ECSSectionDecoder {
     guard let family else { return nil }
     return TaskDefinitionSpec(
       family: family, networkMode: networkMode, containers: containers, proxyConfiguration: proxy,
-      source: SourceRef(r.node))
+      taskRoleArn: taskRole, source: SourceRef(r.node))
   }
 
   static func nameValuePairs(_ r: ObjectReader, key: String) -> [(name: String, value: String)] {

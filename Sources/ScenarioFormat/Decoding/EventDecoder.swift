@@ -35,6 +35,11 @@ enum EventDecoder {
     defer { body.finish() }
     let action: EventAction?
     switch operation {
+    case "updateService" where body.object["serviceIdentifier"] != nil:
+      // VPC Lattice `UpdateService` shares its name with ECS's; its body names `serviceIdentifier`.
+      action = LatticeSectionDecoder.event(operation, body).map {
+        .serviceCall(ServiceCallSpec(operation: operation, body: .lattice($0)))
+      }
     case "updateService":
       let service = body.string("service", required: true)
       _ = body.string("cluster")

@@ -22,6 +22,8 @@ public struct TaskDefinitionSpec: Sendable {
   public var networkMode: String
   public var containers: [ContainerDefinitionSpec]
   public var proxyConfiguration: ProxyConfigurationSpec?
+  /// The IAM role the task's applications act as (VPC Lattice auth sees it as the caller).
+  public var taskRoleArn: String?
   public var source: SourceRef
 }
 

@@ -45,15 +45,17 @@ public final class ClientActor: SimActor {
       world.complete(request: request, response: .failure(.dnsNameNotFound))
       return
     }
+    let urlHost = head.host
     if let host = head.headers.value(for: "host") {
       head.host = host.split(separator: ":").first.map(String.init) ?? host
     }
     if trace >= 0 {
       world.traces.append(Int(trace), TraceStep(time: world.now, actor: world.interfaces[Int(interface)].label, kind: .sent,
-                                                detail: "\(label) sends \(stream.method) \(head.scheme)://\(head.host):\(head.port)\(head.target)"))
+                                                detail: "\(label) sends \(stream.method) \(head.scheme)://\(urlHost):\(head.port)\(head.target)"
+                                                  + (urlHost == head.host ? "" : " (Host: \(head.host))")))
     }
     world.call(from: interface, caller: id, head: head, parent: -1, request: request, timeout: stream.timeout,
-               callerContext: Int64(request))
+               callerContext: Int64(request), connectHost: urlHost == head.host ? nil : urlHost)
   }
 
   /// The interface the stream's requests leave from, and how traces name it.

@@ -59,7 +59,13 @@ extension WorldBuilder {
   /// The service sections, wired after the core world exists: each adds its actors, DNS names
   /// and observers (load balancers, App Mesh, Service Connect, VPC Lattice).
   static func wireServiceSections(_ world: World) {
+    let loadBalancing = LoadBalancingPlane.wire(world)
     ServiceConnectWiring.wire(world)
+    let lattice = LatticeWiring.wire(world)
+    if let loadBalancing, let lattice {
+      // Lattice `ALB` targets given by ARN or name reach the load balancer's nodes.
+      lattice.loadBalancerAddresses = { reference, world in loadBalancing.nodeAddresses(of: reference, in: world) }
+    }
   }
 }
 

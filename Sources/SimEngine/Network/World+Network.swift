@@ -6,9 +6,11 @@ extension World {
   /// Opens an exchange from `caller` (using interface `from`) with everything a client does:
   /// expand the URL's host, resolve it (hosts file, then DNS with the interface's cache), let
   /// an App Mesh sidecar intercept it, then connect. Failures come back as responses.
+  /// `connectHost` is the name to resolve and connect to when it differs from the request's
+  /// Host header (`curl -H 'Host: api.example.com' http://my-alb-…elb.amazonaws.com/`).
   @discardableResult
   public func call(from interface: Int32, caller: Int32, head: RequestHead, parent: Int32, request: Int32,
-                   timeout: SimDuration, callerContext: Int64 = 0) -> Int32 {
+                   timeout: SimDuration, callerContext: Int64 = 0, connectHost: String? = nil) -> Int32 {
     let depth = parent >= 0 ? exchanges[parent].depth + 1 : 0
     let e = open(caller: caller, head: head, parent: parent, request: request, depth: depth, callerContext: callerContext)
     simulation.schedule(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
@@ -16,10 +18,11 @@ extension World {
     // 1. Resolve.
     var address: UInt32
     var lookupDelay = SimDuration.zero
-    if let literal = IPv4Address(head.host) {
+    let hostToResolve = connectHost ?? head.host
+    if let literal = IPv4Address(hostToResolve) {
       address = literal.value
     } else {
-      switch resolve(head.host, from: source, exchange: e) {
+      switch resolve(hostToResolve, from: source, exchange: e) {
       case .failure(let delay):
         fail(e, .failure(.dnsNameNotFound), after: delay)
         return e
@@ -46,14 +49,17 @@ extension World {
   }
 
   /// Opens an exchange that connects straight to `address:port`, bypassing DNS and the sidecar
-  /// (a proxy's own upstream connection).
+  /// (a proxy's own upstream connection). `presentedSource` is the source address the
+  /// destination sees instead of the interface's own (an NLB preserving the client's address);
+  /// security-group references still match the interface's groups.
   @discardableResult
   public func connect(from interface: Int32, caller: Int32, to address: UInt32, port: Int, head: RequestHead,
-                      parent: Int32, request: Int32, timeout: SimDuration, callerContext: Int64 = 0) -> Int32 {
+                      parent: Int32, request: Int32, timeout: SimDuration, callerContext: Int64 = 0,
+                      presentedSource: UInt32? = nil) -> Int32 {
     let depth = parent >= 0 ? exchanges[parent].depth + 1 : 0
     let e = open(caller: caller, head: head, parent: parent, request: request, depth: depth, callerContext: callerContext)
     simulation.schedule(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
-    connect(e, from: interface, to: address, port: port, extraDelay: .zero)
+    connect(e, from: interface, to: address, port: port, extraDelay: .zero, presentedSource: presentedSource)
     return e
   }
 
@@ -94,7 +100,8 @@ extension World {
   }
 
   /// The network part of a connection: reachability, security groups, listener.
-  func connect(_ e: Int32, from interface: Int32, to address: UInt32, port: Int, extraDelay: SimDuration) {
+  func connect(_ e: Int32, from interface: Int32, to address: UInt32, port: Int, extraDelay: SimDuration,
+               presentedSource: UInt32? = nil) {
     let source = interfaces[Int(interface)]
     let target = "\(IPv4Address(address)):\(port)"
     // Loopback stays inside the task (Service Connect's 127.255.0.x listeners).
@@ -147,7 +154,8 @@ extension World {
       drop(e, .deniedBySecurityGroupEgress)
       return
     }
-    let seenSource = viaPublic || source.onInternet ? (source.publicAddress ?? source.address) : source.address
+    let seenSource = presentedSource
+      ?? (viaPublic || source.onInternet ? (source.publicAddress ?? source.address) : source.address)
     switch SecurityGroupFilter.ingressDecision(to: destination, from: source, seenAddress: seenSource,
                                                privatePath: !viaPublic && !source.onInternet, port: port, in: self) {
     case .denied(let reason):

@@ -1,0 +1,76 @@
+import NetworkModel
+import RouteMatching
+import SimKernel
+
+/// The NLB part of a node: one target per connection by flow hash, within the node's zone unless
+/// cross-zone load balancing is on, with or without the client's address preserved
+/// (aws-behaviour §5.4). The NLB does not look into requests and generates no HTTP errors.
+extension LoadBalancerNodeActor {
+  /// NLB TCP idle timeout (fixed at 350 s).
+  static let networkIdleTimeout = SimDuration.seconds(350)
+
+  func routeConnection(_ e: Int32, listener index: Int, in world: World) {
+    let listener = plane.listeners[index]
+    let client = world.exchanges[e].sourceAddress
+    world.note(
+      e, name, .received,
+      "\(listener.label) of \(loadBalancer.label) accepts a connection from \(IPv4Address(client))")
+    guard case .forward(let forward) = listener.defaultAction,
+      let group = forward.targetGroups.first?.targetGroup
+    else {
+      world.reply(e, .failure(.connectionRefused))
+      return
+    }
+    let groupName = plane.targetGroups[group].name
+    let (target, failOpen): (Int, Bool)
+    switch plane.pickTarget(group: group, node: self, in: world) {
+    case .target(let picked, let open):
+      (target, failOpen) = (picked, open)
+    case .noTarget:
+      world.note(
+        e, name, .failed,
+        "target group '\(groupName)' has no registered target this node can use"
+          + (plane.crossZone(group: group, balancer: balancer)
+            ? "" : " in \(zone) (cross-zone load balancing is off)")
+          + ": connection reset")
+      world.reply(e, .failure(.noRegisteredTarget), after: world.model.settings.loadBalancer)
+      return
+    case .noHealthyTargetInZone:
+      world.note(
+        e, name, .failed,
+        "target group '\(groupName)' has no healthy target in \(zone) and cross-zone load "
+          + "balancing is off (this node is out of DNS; the client used a cached answer): connection reset"
+      )
+      world.reply(e, .failure(.noHealthyTarget), after: world.model.settings.loadBalancer)
+      return
+    }
+    let chosen = plane.targets[target]
+    let preserve = plane.targetGroups[group].attributes.preserveClientIP
+    if world.isTraced(e) {
+      let health = chosen.state.rawValue + (failOpen ? ", failing open: no healthy target" : "")
+      let seen =
+        preserve
+        ? "\(IPv4Address(client)) (client IP preserved)"
+        : "the node's \(IPv4Address(world.interfaces[Int(interface)].address))"
+      world.note(
+        e, name, .forwarded,
+        "flow hash picks target \(chosen.label) of '\(groupName)' (\(health), \(chosen.zone ?? "all zones")); "
+          + "the target sees source \(seen)")
+    }
+    if preserve && chosen.address == client {
+      world.note(
+        e, name, .failed,
+        "the target is the client itself: with client IP preservation the reply never returns (hairpin); "
+          + "the connection times out")
+      world.drop(e, .timedOut)
+      return
+    }
+    let upstream = sendToTarget(
+      e, to: target, head: world.exchanges[e].head, timeout: Self.networkIdleTimeout,
+      presentedSource: preserve ? client : nil, in: world)
+    if world.exchanges[upstream].answered, let dropped = world.exchanges[upstream].pendingFailure {
+      // Layer 4: the target's drop is the client's drop; it learns only from its own timeout.
+      world.drop(e, dropped.disposition)
+    }
+  }
+}

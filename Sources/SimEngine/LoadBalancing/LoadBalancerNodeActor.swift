@@ -1,0 +1,97 @@
+import NetworkModel
+import RouteMatching
+import SimKernel
+
+/// One node of a load balancer: its ENI in one subnet (Availability Zone), listening on every
+/// listener port. Clients reach a node through the load balancer's DNS name; the node routes
+/// each request (ALB: listener rules) or connection (NLB) to a target of a target group, using
+/// the target health kept by the ``LoadBalancingPlane``.
+public final class LoadBalancerNodeActor: SimActor {
+  unowned let plane: LoadBalancingPlane
+  public let balancer: Int
+  public let subnet: Int
+  public let zone: String
+  public internal(set) var interface: Int32 = -1
+  static let connectTimeoutKind = 1
+  /// ALB gives up connecting to a target after 10 s (aws-behaviour §5.2).
+  static let connectTimeout = SimDuration.seconds(10)
+
+  init(plane: LoadBalancingPlane, balancer: Int, subnet: Int, zone: String, name: String) {
+    self.plane = plane
+    self.balancer = balancer
+    self.subnet = subnet
+    self.zone = zone
+    super.init(name: name)
+  }
+
+  public override var groupName: String {
+    let lb = plane.loadBalancers[balancer]
+    return "\(lb.kind == .application ? "ALB" : "NLB") \(lb.name)"
+  }
+
+  var loadBalancer: LoadBalancer { plane.loadBalancers[balancer] }
+
+  public override func handleRequest(_ e: Int32, in world: World) {
+    let port = world.exchanges[e].head.port
+    guard let listener = plane.listener(of: balancer, port: port) else {
+      world.note(
+        e, name, .failed,
+        "\(loadBalancer.label) has no listener on port \(port) any more: connection refused")
+      world.reply(e, .failure(.connectionRefused))
+      return
+    }
+    switch loadBalancer.kind {
+    case .application: routeRequest(e, listener: listener, in: world)
+    case .network: routeConnection(e, listener: listener, in: world)
+    }
+  }
+
+  /// Forwards exchange `e` to target `target`; returns the upstream exchange.
+  @discardableResult
+  func sendToTarget(
+    _ e: Int32, to target: Int, head: RequestHead, timeout: SimDuration, presentedSource: UInt32?,
+    in world: World
+  ) -> Int32 {
+    let destination = plane.targets[target]
+    plane.targets[target].outstanding += 1
+    return world.connect(
+      from: interface, caller: id, to: destination.address, port: destination.port, head: head,
+      parent: e,
+      request: world.exchanges[e].request, timeout: timeout, callerContext: Int64(target),
+      presentedSource: presentedSource)
+  }
+
+  public override func handleResponse(_ upstream: Int32, in world: World) {
+    let child = world.exchanges[upstream]
+    let target = Int(child.callerContext)
+    if plane.targets.indices.contains(target) {
+      plane.targets[target].outstanding = max(0, plane.targets[target].outstanding - 1)
+    }
+    guard world.isWaiting(child.parent, generation: child.parentGeneration) else { return }
+    switch loadBalancer.kind {
+    case .application: answerFromTarget(child.parent, child.response, in: world)
+    case .network:
+      world.note(
+        child.parent, name, .returned,
+        child.response.status > 0
+          ? "passes the target's answer \(child.response.status) back"
+          : "the target connection ended without an answer (\(child.response.disposition.rawValue))"
+      )
+      world.reply(child.parent, child.response, after: world.model.settings.loadBalancer)
+    }
+  }
+
+  public override func handleTimer(_ tag: Int64, in world: World) {
+    let timer = TimerTag(tag)
+    guard timer.kind == Self.connectTimeoutKind, timer.isCurrent(in: world) else { return }
+    let e = timer.exchange
+    let upstream = Int32(truncatingIfNeeded: world.exchanges[e].calleeContext)
+    let disposition = world.exchanges[upstream].pendingFailure?.disposition ?? .timedOut
+    world.note(
+      e, name, .answered,
+      "no connection to the target within \(Self.connectTimeout) (\(disposition.rawValue)): answers 504"
+    )
+    world.reply(
+      e, Response(status: 504, disposition: disposition), after: world.model.settings.loadBalancer)
+  }
+}

@@ -1,0 +1,40 @@
+import NetworkModel
+import SimKernel
+
+/// One registered target of a target group and its health as the load balancer sees it.
+///
+/// Health follows the Elastic Load Balancing rules (aws-behaviour §5.2): a new target is
+/// `initial` until it passes one check; a healthy target becomes `unhealthy` after
+/// `UnhealthyThresholdCount` consecutive failed checks and an unhealthy one `healthy` again
+/// after `HealthyThresholdCount` consecutive passes. A deregistered target is `draining` (no new
+/// requests) until the deregistration delay ends, then it is removed.
+public struct LoadBalancerTarget: Sendable {
+  /// `TargetHealth.State` of `DescribeTargetHealth`.
+  public enum State: String, Sendable {
+    case initial, healthy, unhealthy, draining
+  }
+  public var targetGroup: Int
+  public var address: UInt32
+  public var port: Int
+  /// The target's Availability Zone; nil for an address outside the VPC (zone `all`).
+  public var zone: String?
+  /// The ECS task (index in `World.tasks`), or -1 for an IP target registered by an API call.
+  public var task: Int32
+  public var state: State
+  public var consecutivePasses = 0
+  public var consecutiveFailures = 0
+  /// Requests forwarded and not yet answered (for `least_outstanding_requests`).
+  public var outstanding = 0
+  /// Bumped on deregistration, so pending health-check timers are ignored.
+  public var generation = 0
+  public var removed = false
+  /// Why the last check failed (`Target.Timeout: …`), for the timeline and `explain`.
+  public var lastFailure: String?
+  /// Why the check in flight failed, applied when its result lands.
+  public var pendingFailure: String?
+  /// `10.0.10.4:80 (backend/1)`.
+  public var label: String
+
+  /// Whether new requests may go to the target (registered and not draining).
+  public var isRoutable: Bool { !removed && state != .draining }
+}

@@ -1,0 +1,179 @@
+import NetworkModel
+import ScenarioFormat
+import SimKernel
+
+/// Elastic Load Balancing in the simulated world: the load balancers' current configuration,
+/// their nodes, the target groups' registered targets and their health.
+///
+/// It answers DNS for the load balancers' names, registers ECS tasks as `ip` targets when they
+/// run (and drains them when they stop), runs health checks in simulated time, and applies the
+/// ELB API calls scheduled as events. The nodes (``LoadBalancerNodeActor``) route requests with
+/// the state kept here. Single-threaded, like the whole world.
+public final class LoadBalancingPlane: SimActor {
+  public internal(set) var loadBalancers: [LoadBalancer]
+  public internal(set) var listeners: [LoadBalancerListener]
+  public internal(set) var targetGroups: [TargetGroup]
+  public internal(set) var targets: [LoadBalancerTarget] = []
+  /// Target ids of each group, in registration order.
+  public internal(set) var targetsOfGroup: [[Int]]
+  /// Each load balancer's nodes, one per subnet.
+  public internal(set) var nodes: [[LoadBalancerNodeActor]]
+  /// Round-robin cursor of each (node actor, target group).
+  var cursors: [Int64: Int] = [:]
+  let attachments: [TargetGroupAttachment]
+
+  init(model: NetworkModel) {
+    let elb = model.loadBalancing
+    loadBalancers = elb.loadBalancers
+    listeners = elb.listeners
+    targetGroups = elb.targetGroups
+    attachments = elb.attachments
+    targetsOfGroup = Array(repeating: [], count: elb.targetGroups.count)
+    nodes = Array(repeating: [], count: elb.loadBalancers.count)
+    super.init(name: "elb")
+  }
+
+  /// Adds the load balancers to `world`: one node (an ENI with the load balancer's security
+  /// groups, listening on every listener port) per subnet, the DNS names, and the observers.
+  @discardableResult
+  public static func wire(_ world: World) -> LoadBalancingPlane? {
+    let model = world.model
+    guard !model.loadBalancing.loadBalancers.isEmpty else { return nil }
+    let plane = world.add(LoadBalancingPlane(model: model))
+    for (index, lb) in plane.loadBalancers.enumerated() {
+      let kind = lb.kind == .application ? "ALB" : "NLB"
+      for subnet in lb.subnets {
+        let zone = model.subnets[subnet].availabilityZone
+        guard let address = world.addressPlan.privateAddress(in: subnet, of: model) else {
+          world.recordTimeline(
+            "\(lb.label) has no node in \(zone): subnet \(model.subnets[subnet].name) is full")
+          continue
+        }
+        let node = world.add(
+          LoadBalancerNodeActor(
+            plane: plane, balancer: index, subnet: subnet, zone: zone,
+            name: "\(kind) \(lb.name) (\(zone))"))
+        let publicAddress = lb.isInternetFacing ? world.addressPlan.publicAddress() : nil
+        node.interface = world.addInterface(
+          address: address, publicAddress: publicAddress, subnet: subnet,
+          securityGroups: lb.securityGroups,
+          owner: node.id, label: "\(IPv4Address(address)) (\(kind) \(lb.name), \(zone))")
+        for listener in lb.listeners {
+          world.interfaces[Int(node.interface)].listeners[plane.listeners[listener].port] = node.id
+        }
+        plane.nodes[index].append(node)
+      }
+    }
+    world.dnsAuthorities.insert(plane, at: 0)
+    world.lifecycleObservers.append(plane)
+    world.serviceCallHandlers.append(plane)
+    return plane
+  }
+
+  /// The node addresses of a load balancer named by its name or ARN (Lattice `ALB` targets).
+  public func nodeAddresses(of reference: String, in world: World) -> [UInt32] {
+    guard let index = loadBalancers.firstIndex(where: { $0.name == reference || $0.arn == reference }) else { return [] }
+    return nodes[index].map { world.interfaces[Int($0.interface)].address }
+  }
+
+  public override func handleTimer(_ tag: Int64, in world: World) {
+    handleHealthTimer(tag, in: world)
+  }
+
+  /// The listener of load balancer `balancer` on `port` now.
+  func listener(of balancer: Int, port: Int) -> Int? {
+    loadBalancers[balancer].listeners.first { listeners[$0].port == port }
+  }
+
+  /// Whether cross-zone load balancing applies to group `group` on load balancer `balancer`.
+  func crossZone(group: Int, balancer: Int) -> Bool {
+    switch targetGroups[group].attributes.crossZone {
+    case .enabled: return true
+    case .disabled: return false
+    case .useLoadBalancerConfiguration: return loadBalancers[balancer].attributes.crossZoneEnabled
+    }
+  }
+
+  /// Picks a target of `group` for `node` (see ``TargetSelection``).
+  func pickTarget(group: Int, node: LoadBalancerNodeActor, in world: World)
+    -> TargetSelection.Outcome
+  {
+    let key = Int64(node.id) << 32 | Int64(group)
+    var cursor = cursors[key] ?? 0
+    let outcome = TargetSelection.pick(
+      group: group, targets: targets, ids: targetsOfGroup[group], zone: node.zone,
+      crossZone: crossZone(group: group, balancer: node.balancer),
+      minimumHealthy: targetGroups[group].attributes.minimumHealthyTargets,
+      algorithm: .init(
+        kind: loadBalancers[node.balancer].kind, attributes: targetGroups[group].attributes),
+      cursor: &cursor, random: &world.randomSource(node.id).pointee)
+    cursors[key] = cursor
+    return outcome
+  }
+
+  // MARK: - Registration
+
+  /// Registers a target and starts its health checks. At time zero (the steady state the run
+  /// starts from) a target takes the health its checks give at once; later ones start `initial`.
+  func register(
+    group: Int, address: UInt32, port: Int, zone: String?, task: Int32, label: String,
+    in world: World
+  ) {
+    if targetsOfGroup[group].contains(where: {
+      targets[$0].address == address && targets[$0].port == port && targets[$0].isRoutable
+    }) {
+      return
+    }
+    let id = targets.count
+    targets.append(
+      LoadBalancerTarget(
+        targetGroup: group, address: address, port: port, zone: zone, task: task,
+        state: .initial, label: label))
+    targetsOfGroup[group].append(id)
+    guard !targetGroups[group].loadBalancers.isEmpty else { return }
+    if world.now == .zero {
+      let result = checkResult(id, in: world)
+      targets[id].state = result.passed ? .healthy : .unhealthy
+      targets[id].lastFailure = result.passed ? nil : result.reason
+    } else {
+      world.recordTimeline(
+        "ELB: registered \(label) in target group '\(targetGroups[group].name)' (initial)")
+    }
+    scheduleCheck(
+      id, after: world.now == .zero ? targetGroups[group].healthCheck.interval : .zero, in: world)
+  }
+
+  /// Deregisters a target: it drains (no new requests) for the deregistration delay, then goes.
+  func deregister(_ target: Int, reason: String, in world: World) {
+    guard targets[target].isRoutable else { return }
+    targets[target].state = .draining
+    targets[target].generation += 1
+    let group = targets[target].targetGroup
+    world.recordTimeline(
+      "ELB: \(targets[target].label) draining in target group '\(targetGroups[group].name)' (\(reason))"
+    )
+    world.startTimer(
+      id, after: targetGroups[group].attributes.deregistrationDelay,
+      tag: tag(target: target, kind: Self.drainedKind))
+  }
+}
+
+extension LoadBalancingPlane: TaskLifecycleObserver {
+  public func taskRunning(_ task: TaskActor, in world: World) {
+    guard task.service >= 0 else { return }
+    let address = world.interfaces[Int(task.interface)].address
+    let zone = world.model.subnets[task.subnet].availabilityZone
+    for attachment in attachments where attachment.service == task.service {
+      register(
+        group: attachment.targetGroup, address: address, port: attachment.containerPort, zone: zone,
+        task: task.taskIndex,
+        label: "\(IPv4Address(address)):\(attachment.containerPort) (\(task.name))", in: world)
+    }
+  }
+
+  public func taskStopping(_ task: TaskActor, in world: World) {
+    for id in targets.indices where targets[id].task == task.taskIndex && targets[id].isRoutable {
+      deregister(id, reason: "ECS deregistered stopping task \(task.name)", in: world)
+    }
+  }
+}

@@ -1,0 +1,77 @@
+import NetworkModel
+import SimKernel
+
+/// How a load balancer node picks a target in a target group (aws-behaviour §5.2, §5.4):
+///
+/// 1. the pool is every routable target, or with cross-zone load balancing off only those in
+///    the node's own zone;
+/// 2. the candidates are the pool's healthy targets. When the pool has fewer healthy targets than
+///    `minimum_healthy_targets.count` (default 1): if other zones still have enough, this node
+///    has no healthy target (its DNS record is withdrawn; clients with a cached answer are
+///    refused); otherwise the whole group is unhealthy and fails open — every target of the
+///    pool is a candidate, healthy or not;
+/// 3. ALB picks round robin per node (or the least outstanding requests, or at random, per the
+///    group's algorithm); NLB hashes each new connection (a fresh random draw: the hash includes
+///    the TCP sequence number, so a client's connections spread).
+///
+/// An empty pool means no registered target: ALB answers 503.
+public struct TargetSelection: Sendable {
+  /// The outcome of one pick.
+  public enum Outcome: Sendable, Equatable {
+    case target(Int, failOpen: Bool)
+    /// The group has no routable target (in this node's reach).
+    case noTarget
+    /// No healthy target in this node's zone while other zones have some (cross-zone off).
+    case noHealthyTargetInZone
+  }
+
+  /// Picks a target id among `targets` of group `group` for a node in `zone`.
+  public static func pick(
+    group: Int, targets: [LoadBalancerTarget], ids: [Int], zone: String?, crossZone: Bool,
+    minimumHealthy: Int,
+    algorithm: Algorithm, cursor: inout Int, random: inout RandomSource
+  ) -> Outcome {
+    let minimum = max(minimumHealthy, 1)
+    let pool = ids.filter { id in
+      targets[id].isRoutable && (crossZone || targets[id].zone == zone || targets[id].zone == nil)
+    }
+    let healthy = pool.filter { targets[$0].state == .healthy }
+    if !crossZone && healthy.count < minimum
+      && ids.count(where: { targets[$0].isRoutable && targets[$0].state == .healthy }) >= minimum
+    {
+      return .noHealthyTargetInZone
+    }
+    guard !pool.isEmpty else { return .noTarget }
+    let failOpen = healthy.count < minimum
+    let candidates = failOpen ? pool : healthy
+    let chosen: Int
+    switch algorithm {
+    case .roundRobin:
+      chosen = candidates[cursor % candidates.count]
+      cursor &+= 1
+    case .leastOutstanding:
+      chosen = candidates.min { (targets[$0].outstanding, $0) < (targets[$1].outstanding, $1) }!
+    case .random:
+      chosen = candidates[Int(random.nextInt(below: UInt64(candidates.count)))]
+    }
+    return .target(chosen, failOpen: failOpen)
+  }
+
+  /// The selection algorithm of a group on a load balancer.
+  public enum Algorithm: Sendable {
+    case roundRobin, leastOutstanding, random
+
+    /// ALB groups follow `load_balancing.algorithm.type`; NLB nodes hash every connection.
+    public init(kind: LoadBalancer.Kind, attributes: TargetGroupAttributes) {
+      guard kind == .application else {
+        self = .random
+        return
+      }
+      switch attributes.algorithm {
+      case .roundRobin: self = .roundRobin
+      case .leastOutstandingRequests: self = .leastOutstanding
+      case .weightedRandom: self = .random
+      }
+    }
+  }
+}
