@@ -91,6 +91,22 @@ for scenario in "$@"; do
   echo "browser-test: ok $scenario (topology $size px, $nodes nodes${hop:+, hop at step $hop})"
 done
 
+# The comparison page: one topology and step-through per wiring, all drawn, no console output.
+application="${COMPARE_APPLICATION:-Scenarios/compare/shop.json}"
+if [ -f "$application" ]; then
+  html="$out/compare.html"
+  status=0
+  "$meshsim" compare "$application" --format html --output "$html" 2>"$out/compare.stderr" || status=$?
+  [ "$status" -eq 0 ] || fail "meshsim compare $application exited $status (see $out/compare.stderr)"
+  open_page "$out/compare" "file://$(cd "$out" && pwd)/compare.html"
+  diagrams="$(grep -Eo '<svg class="topology"' "$out/compare.dom" | wc -l)"
+  drawn="$(grep -Eo '<svg class="topology"[^>]*data-rendered="[1-9][0-9]*x[1-9][0-9]*"' "$out/compare.dom" | wc -l)"
+  [ "$diagrams" -gt 0 ] && [ "$diagrams" -eq "$drawn" ] || fail "compare: $drawn of $diagrams topology diagrams drawn"
+  currents="$(grep -Eo 'class="node kind-[A-Za-z]+ current"' "$out/compare.dom" | wc -l)"
+  [ "$currents" -eq "$diagrams" ] || fail "compare: $currents of $diagrams step-throughs marked a current node"
+  echo "browser-test: ok $application (compare page, $diagrams diagrams)"
+fi
+
 if [ -n "${SCREENSHOT:-}" ]; then
   timeout 120 chromium --headless --no-sandbox --disable-gpu --no-first-run --user-data-dir="$profile" \
     --hide-scrollbars --window-size=1200,1300 --screenshot="$SCREENSHOT" "$url${hop:+#request=1&step=$hop}" \

@@ -28,11 +28,12 @@ enum ApplicationTest {
     var details: [String] = []
     var expectations = 0
     var failed = 0
+    var invalid = 0
     for run in comparison.runs {
       let option = run.wired.option.title
       if !run.problems.isEmpty {
         details += run.problems.map { "\(option): generated scenario invalid: \($0.id): \($0.message)" }
-        failed += 1
+        invalid += 1
         continue
       }
       for expectation in run.result?.expectations ?? [] {
@@ -43,9 +44,9 @@ enum ApplicationTest {
         }
       }
     }
+    let wirings = "\(comparison.runs.count) wirings" + (invalid > 0 ? " (\(invalid) invalid)" : "")
     return TestCommand.Outcome(
-      path: path, passed: failed == 0,
-      summary: "application, \(comparison.runs.count) wirings, \(expectations - failed)/\(expectations) expectations",
-      details: details)
+      path: path, passed: failed == 0 && invalid == 0,
+      summary: "application, \(wirings), \(expectations - failed)/\(expectations) expectations", details: details)
   }
 }

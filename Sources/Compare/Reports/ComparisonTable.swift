@@ -22,7 +22,8 @@ public struct ComparisonTable: Sendable {
     let runs = comparison.runs
     let app = comparison.app
     func row(_ label: String, _ cell: (Comparison.Run) -> String, tone: (Comparison.Run) -> String = { _ in "" }) -> Row {
-      Row(label: label, cells: runs.map(cell), tones: runs.map(tone))
+      // A wiring that did not run gets no colour: there is nothing to judge.
+      Row(label: label, cells: runs.map(cell), tones: runs.map { $0.metrics == nil ? "" : tone($0) })
     }
     func metric(_ run: Comparison.Run, _ body: (OptionMetrics) -> String) -> String {
       run.metrics.map(body) ?? "not run"
