@@ -58,6 +58,9 @@ let package = Package(
       name: "ServiceConnectTests",
       dependencies: ["SimEngine", "NetworkModel", "ScenarioFormat", "Diagnostics", "SimKernel", "RouteMatching"]),
     .testTarget(
+      name: "AppMeshTests",
+      dependencies: ["SimEngine", "NetworkModel", "ScenarioFormat", "Diagnostics", "SimKernel", "RouteMatching"]),
+    .testTarget(
       name: "LatticeTests",
       dependencies: ["ScenarioFormat", "NetworkModel", "RouteMatching", "SimEngine", "Diagnostics", "SimKernel"]),
   ]

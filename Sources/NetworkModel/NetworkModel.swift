@@ -30,6 +30,7 @@ public struct NetworkModel: Sendable {
   /// Load balancers, listeners, target groups and their ECS attachments.
   public var loadBalancing = LoadBalancingModel()
   public var settings = SimulationSettings()
+  public var appMesh = AppMeshModel()
   public var lattice = LatticeModel()
 
   public init(document: ScenarioDocument) {

@@ -1,7 +1,8 @@
 /// The parts of an absolute `http`/`https` URL that routing looks at.
 ///
 /// Accepts `scheme://host[:port][/path][?query][#fragment]`: the scheme is `http` or `https`
-/// (any case, stored lower-cased); the host is a DNS name, an IPv4 address or a bracketed IPv6
+/// (any case, stored lower-cased), or `tcp` for a raw TCP connection (a database, SMTP), which
+/// carries no host name a proxy can see and needs an explicit port; the host is a DNS name, an IPv4 address or a bracketed IPv6
 /// literal, kept as written (routing folds case itself); the port defaults to 80 / 443 and must
 /// be 1–65535; the path defaults to `/`; the query is split on `&` and at the first `=`, without
 /// percent-decoding (ALB and Envoy match the raw query); a fragment is dropped, as clients never
@@ -26,6 +27,7 @@ public struct RequestURL: Sendable, Equatable {
     switch scheme {
     case "http": defaultPort = 80
     case "https": defaultPort = 443
+    case "tcp": defaultPort = 0
     default: return nil
     }
     var rest = text[separator.upperBound...]
@@ -81,7 +83,7 @@ public struct RequestURL: Sendable, Equatable {
       portText = colon.map { authority[authority.index(after: $0)...] }
       guard !host.isEmpty, host.allSatisfy(isHostCharacter) else { return nil }
     }
-    guard let portText else { return (String(host), defaultPort) }
+    guard let portText else { return defaultPort == 0 ? nil : (String(host), defaultPort) }
     guard !portText.isEmpty, portText.count <= 5, portText.allSatisfy(\.isASCIIDigitCharacter),
       let port = Int(portText), (1...65535).contains(port)
     else { return nil }

@@ -114,9 +114,9 @@ import Testing
       text: ScenarioText.scenario(
         service + """
           ,
-            "traffic": [{ "name": "t", "from": "internet", "request": { "url": 1️⃣"tcp://{{ip:backend/1}}:5432" } }]
+            "traffic": [{ "name": "t", "from": "internet", "request": { "url": 1️⃣"ftp://{{ip:backend/1}}/file" } }]
           """),
-      id: "model.invalid-url", message: "invalid URL 'tcp://{{ip:backend/1}}:5432'"),
+      id: "model.invalid-url", message: "invalid URL 'ftp://{{ip:backend/1}}/file'"),
     Case(
       name: "proxyPass to a task of a service declared later",
       text: ScenarioText.scenario("""

@@ -100,12 +100,16 @@ extension ModelBuilder {
       for (offset, call) in response.calls.enumerated() {
         behaviorURLs.append((call.url, field(field(source, "calls", index: offset), "url")))
       }
-      return ApplicationBehavior.Plan(
+      var plan = ApplicationBehavior.Plan(
         status: response.status ?? base?.status ?? 200, body: response.body ?? base?.body,
         headers: response.headers.isEmpty ? base?.headers ?? [] : response.headers,
         latency: response.latency ?? base?.latency ?? .fixed(model.settings.application),
         failRatio: response.failRatio ?? base?.failRatio ?? .zero, failStatus: response.failStatus ?? base?.failStatus ?? 500,
         proxyPass: response.proxyPass, calls: response.calls, resetConnection: response.resetConnection, source: source)
+      plan.failFor = response.failFor ?? base?.failFor
+      plan.setFault = response.setFault
+      plan.clearFault = response.clearFault
+      return plan
     }
     let main = plan(spec.response, inheriting: nil, source: spec.source)
     let rules = spec.paths.map { rule -> (path: PathMatch, plan: ApplicationBehavior.Plan) in

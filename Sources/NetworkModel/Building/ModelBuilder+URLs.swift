@@ -4,7 +4,8 @@ import ScenarioFormat
 extension ModelBuilder {
   /// Checks a URL the engine will use: every `{{ip:service/N}}` / `{{publicIp:service/N}}`
   /// placeholder names a task, and with the placeholders filled in the URL is a full http(s)
-  /// URL. Without this, a mistyped task name would silently become `0.0.0.0` at run time.
+  /// URL (or `tcp://host:port`). Without this, a mistyped task name would silently become
+  /// `0.0.0.0` at run time.
   func checkURL(_ url: String, at source: SourceRef) {
     var concrete = ""
     var rest = Substring(url)

@@ -50,6 +50,7 @@ public final class ModelBuilder {
     buildExternalsAndClients()
     buildLoadBalancing()
     buildServiceSections()
+    buildAppMesh()
     buildLattice()
     buildTraffic()
     buildEvents()

@@ -7,6 +7,7 @@ public enum ScenarioAnalysis {
   public static func run(_ model: NetworkModel) -> [Diagnostic] {
     var findings: [Diagnostic] = []
     findings += coreFindings(model)
+    findings += AppMeshAnalysis.run(model)
     findings += LoadBalancingAnalysis.run(model)
     findings += ServiceConnectAnalysis.run(model)
     findings += LatticeAnalysis.run(model)

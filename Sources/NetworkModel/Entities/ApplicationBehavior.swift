@@ -16,6 +16,9 @@ public struct ApplicationBehavior: Sendable {
     public var proxyPass: String?
     public var calls: [BehaviorSpec.Call]
     public var resetConnection: Bool
+    public var failFor: SimDuration? = nil
+    public var setFault: Int? = nil
+    public var clearFault: Bool = false
     public var source: SourceRef?
   }
   public var plan: Plan

@@ -59,6 +59,9 @@ public enum BehaviorDecoder {
     response.failStatus = r.int("failStatus", range: 100...599)
     response.proxyPass = r.string("proxyPass")
     response.resetConnection = r.bool("resetConnection") ?? false
+    response.failFor = r.duration("failFor")
+    response.setFault = r.int("setFault", range: 100...599)
+    response.clearFault = r.bool("clearFault") ?? false
     response.calls = context.objects(r.array("calls"), what: "call") { call -> BehaviorSpec.Call? in
       guard let url = call.string("url", required: true) else { return nil }
       var headers: [(String, String)] = []

@@ -37,6 +37,13 @@ public struct BehaviorSpec: Sendable {
     public var calls: [Call] = []
     /// Close the connection without answering (a TCP reset after accepting).
     public var resetConnection: Bool = false
+    /// Answer `failStatus` while the request is younger than this, measured from when the
+    /// traffic request started (an upstream that fails for a while after a caller stamps it).
+    public var failFor: SimDuration?
+    /// Answer normally, then answer every later request with this status (a fault switch).
+    public var setFault: Int?
+    /// Answer normally and clear a fault set by `setFault`.
+    public var clearFault: Bool = false
     public init() {}
   }
   public var response: Response

@@ -8,6 +8,11 @@ import SimKernel
 /// and answers. With a `concurrency` limit requests wait in FIFO order.
 open class ApplicationActor: SimActor {
   public let behavior: ApplicationBehavior
+  /// Behaviours of other containers of the task, by the port they map (a request is answered by
+  /// the container that owns the port it arrived on).
+  public var portBehaviors: [Int: ApplicationBehavior] = [:]
+  /// Status a `setFault` rule made the application answer with, until a `clearFault` rule.
+  public var faultStatus: Int?
   /// Interface the application's outbound calls leave from.
   public var interface: Int32 = -1
   /// Service reported as the answerer (ECS service index, or external encoded by `Response`).
@@ -33,7 +38,7 @@ open class ApplicationActor: SimActor {
     let head = world.exchanges[e].head
     world.note(e, name, .received, "\(head.method) \(head.target) (Host: \(head.host))")
     guard accepts(e, in: world) else { return }
-    let plan = behavior.plan(for: head.path)
+    let plan = self.plan(for: e, in: world)
     if plan.resetConnection {
       world.note(e, name, .failed, "application resets the connection")
       world.reply(e, .failure(.connectionRefused))
@@ -56,6 +61,12 @@ open class ApplicationActor: SimActor {
     answer(e, plan: plan, after: done, in: world)
   }
 
+  /// The plan for exchange `e`: the behaviour of the container owning its port, by path.
+  func plan(for e: Int32, in world: World) -> ApplicationBehavior.Plan {
+    let head = world.exchanges[e].head
+    return (portBehaviors[head.port] ?? behavior).plan(for: head.path)
+  }
+
   func serviceTime(_ latency: BehaviorSpec.Latency, in world: World) -> SimDuration {
     switch latency {
     case .fixed(let value): return value
@@ -67,6 +78,16 @@ open class ApplicationActor: SimActor {
   func answer(_ e: Int32, plan: ApplicationBehavior.Plan, after delay: SimDuration, in world: World) {
     var status = plan.status
     if !plan.failRatio.isZero && world.randomSource(id).pointee.chance(plan.failRatio) { status = plan.failStatus }
+    if let window = plan.failFor, world.now - world.requests[world.exchanges[e].request].startedAt < window {
+      status = plan.failStatus
+    }
+    if plan.clearFault {
+      faultStatus = nil
+    } else if let fault = plan.setFault {
+      faultStatus = fault
+    } else if let fault = faultStatus {
+      status = fault
+    }
     let body = plan.body.map { world.bodies.intern($0) } ?? defaultBody
     if world.isTraced(e) {
       world.note(e, name, .answered, "answers \(status)" + (world.bodies.string(body).map { " \"\($0)\"" } ?? "")
@@ -80,7 +101,7 @@ open class ApplicationActor: SimActor {
     let timer = TimerTag(tag)
     guard timer.kind == ApplicationActor.workDoneKind, timer.isCurrent(in: world) else { return }
     let e = timer.exchange
-    let plan = behavior.plan(for: world.exchanges[e].head.path)
+    let plan = self.plan(for: e, in: world)
     if let target = plan.proxyPass {
       startUpstream(e, url: target, method: world.exchanges[e].head.method, headers: [], timeout: behavior.upstreamTimeout,
                     keepPath: true, in: world)
@@ -122,10 +143,11 @@ open class ApplicationActor: SimActor {
     let child = world.exchanges[upstream]
     let parent = child.parent
     guard world.isWaiting(parent, generation: child.parentGeneration) else { return }
-    let plan = behavior.plan(for: world.exchanges[parent].head.path)
+    let plan = self.plan(for: parent, in: world)
     let response = child.response
     if plan.proxyPass != nil {
-      if response.disposition.isSuccess {
+      if response.disposition.isSuccess || response.status > 0 {
+        // nginx passes any HTTP answer through, a proxy's own 503/504 included.
         world.note(parent, name, .returned, "passes the upstream answer \(response.status) back")
         world.reply(parent, response)
       } else {

@@ -66,6 +66,10 @@ public final class ECSControlPlane: SimActor {
     let task = TaskActor(name: "\(ownerName)/\(ordinal)", taskIndex: Int32(world.tasks.count), service: service, ordinal: ordinal,
                          taskDefinition: definitionIndex, subnet: subnet, behavior: appContainer?.behavior ?? .default)
     world.add(task)
+    let behaviors = definition.containers.filter { $0.behavior != nil }
+    if behaviors.count > 1 {
+      for container in behaviors { for mapping in container.ports { task.portBehaviors[mapping.containerPort] = container.behavior } }
+    }
     world.tasks.append(task)
     task.defaultBody = world.bodies.intern(ownerName)
     task.deployment = service >= 0 ? deployment[service] : 0

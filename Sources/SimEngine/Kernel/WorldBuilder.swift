@@ -59,6 +59,7 @@ extension WorldBuilder {
   /// The service sections, wired after the core world exists: each adds its actors, DNS names
   /// and observers (load balancers, App Mesh, Service Connect, VPC Lattice).
   static func wireServiceSections(_ world: World) {
+    AppMeshWiring.wire(world)
     let loadBalancing = LoadBalancingPlane.wire(world)
     ServiceConnectWiring.wire(world)
     let lattice = LatticeWiring.wire(world)

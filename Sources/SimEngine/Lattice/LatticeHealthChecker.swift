@@ -32,18 +32,9 @@ public final class LatticeHealthChecker: SimActor {
       check(group: group, target: index, in: world)
     }
     // Checks go on while anything can still use their verdicts; then the run may end.
-    guard LatticeHealthChecker.hasPendingWork(in: world) else { return }
+    guard world.hasPendingWork else { return }
     world.startTimer(
       id, after: dataPlane.lattice.targetGroups[group].healthCheck.interval, tag: tag)
-  }
-
-  /// Whether traffic is still to be sent or answered, or a scenario event is still to come.
-  static func hasPendingWork(in world: World) -> Bool {
-    if world.statistics.contains(where: { $0.sent < world.model.traffic[$0.stream].count }) {
-      return true
-    }
-    if let last = world.model.events.last, SimTime.zero + last.at > world.now { return true }
-    return !world.requests.openIndices().isEmpty
   }
 
   /// Probes one target now and moves its health state.

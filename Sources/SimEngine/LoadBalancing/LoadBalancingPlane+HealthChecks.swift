@@ -58,11 +58,7 @@ extension LoadBalancingPlane {
   /// Whether nothing can happen any more that health checks could influence: every traffic
   /// stream has sent all its requests, none is in flight and no scenario event is left. Checks
   /// then stop, so a run ends when its traffic does.
-  static func isWindingDown(_ world: World) -> Bool {
-    world.exchanges.liveCount == 0
-      && world.statistics.allSatisfy { $0.sent >= world.model.traffic[$0.stream].count }
-      && world.model.events.allSatisfy { SimTime.zero + $0.at <= world.now }
-  }
+  static func isWindingDown(_ world: World) -> Bool { !world.hasPendingWork }
 
   /// Applies one check result to the target's health state.
   func record(_ id: Int, passed: Bool, in world: World) {

@@ -1,0 +1,100 @@
+import NetworkModel
+import ScenarioFormat
+import SimKernel
+
+/// App Mesh in the running world: the configuration revision Envoys currently have, the Envoy
+/// actors attached to tasks, the shared view of active health checks, and TLS handshakes in
+/// flight between a client Envoy and a server listener.
+///
+/// Attaches Envoys when ECS creates a task whose Envoy container names a virtual node (a sidecar:
+/// ingress listeners on the `AppPorts`, the egress listener through iptables) or a virtual
+/// gateway (a standalone Envoy on its listener ports), and installs a new revision when an App
+/// Mesh update event fires (AWS behaviour §1.2, §1.4, §1.8).
+public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandler {
+  /// Active health-check state of one host of one cluster.
+  struct HostHealth {
+    var healthy: Bool
+    var successes = 0
+    var failures = 0
+  }
+
+  public let model: AppMeshModel
+  public private(set) var revision = 0
+  /// Health-check state per cluster (node listener) per address.
+  var health: [Int64: [UInt32: HostHealth]] = [:]
+  /// Handshakes decided by a client Envoy, read by the server listener the exchange reaches.
+  var handshakes: [Int64: TLSHandshake] = [:]
+  /// Envoy state per task index.
+  var envoys: [Int32: EnvoyClusterState] = [:]
+
+  init(model: AppMeshModel) { self.model = model }
+
+  /// The configuration Envoys have now.
+  public var config: AppMeshConfiguration { model.revisions[revision] }
+
+  // MARK: - Task lifecycle
+
+  public func taskCreated(_ task: TaskActor, in world: World) {
+    guard model.identities.indices.contains(task.taskDefinition),
+      let identity = model.identities[task.taskDefinition]
+    else { return }
+    let definition = world.model.taskDefinitions[task.taskDefinition]
+    let interface = world.interfaces[Int(task.interface)]
+    let state = EnvoyClusterState()
+    envoys[task.taskIndex] = state
+    switch identity {
+    case .virtualNode(let node):
+      task.sidecars.append("envoy (\(config.virtualNodes[node].name))")
+      guard let proxy = definition.proxy else { return }
+      for port in proxy.appPorts {
+        let ingress = world.add(EnvoyIngressActor(task: task, node: node, port: port, plane: self))
+        interface.listeners[port] = ingress.id
+      }
+      let egress = world.add(EnvoyEgressActor(task: task, node: node, plane: self, state: state))
+      interface.egressProxy = (egress.id, proxy)
+    case .virtualGateway(let gateway):
+      task.sidecars.append("envoy (virtual gateway \(config.virtualGateways[gateway].name))")
+      for port in definition.containerPorts {
+        let listener = world.add(
+          VirtualGatewayActor(task: task, gateway: gateway, port: port, plane: self, state: state))
+        interface.listeners[port] = listener.id
+      }
+    }
+  }
+
+  // MARK: - Configuration changes
+
+  public func apply(_ call: ServiceCallSpec, in world: World) -> Bool {
+    guard case .appMesh(let body) = call.body else { return false }
+    if let next = model.revisionOfEvent[body.source.path] {
+      revision = next
+      world.recordTimeline(
+        "App Mesh: \(call.operation) \(body.resourceLabel) — Envoys receive configuration revision \(next)"
+      )
+    }
+    return true
+  }
+
+  // MARK: - Health view
+
+  /// Whether active health checks (if the listener has any) consider `address` healthy.
+  func passesHealthChecks(node: Int, port: Int, address: UInt32) -> Bool {
+    guard config.virtualNodes[node].listener(port: port)?.healthCheck != nil else { return true }
+    return health[EnvoyClusterState.key(node: node, port: port)]?[address]?.healthy ?? false
+  }
+
+  // MARK: - TLS between Envoys
+
+  static func handshakeKey(_ e: Int32, _ generation: UInt32) -> Int64 {
+    Int64(e) << 32 | Int64(generation)
+  }
+
+  func recordHandshake(_ handshake: TLSHandshake, for e: Int32, in world: World) {
+    handshakes[Self.handshakeKey(e, world.exchanges[e].generation)] = handshake
+  }
+
+  /// The handshake a mesh client decided for `e`, or nil for a client outside the mesh.
+  func takeHandshake(for e: Int32, in world: World) -> TLSHandshake? {
+    handshakes.removeValue(forKey: Self.handshakeKey(e, world.exchanges[e].generation))
+  }
+}

@@ -1,0 +1,112 @@
+import NetworkModel
+import RouteMatching
+import ScenarioFormat
+import SimKernel
+
+/// A sidecar Envoy's ingress listener (`0.0.0.0:15000`) for one of the task's `AppPorts`:
+/// iptables redirects inbound TCP on that port here. It terminates TLS as the virtual node
+/// listener says, enforces the listener's connection pool (destination-side circuit breaker;
+/// overflow is a 503) and its per-request timeout (15 s default; 504), and hands the request to
+/// the application on the same host (AWS behaviour §1.4, §1.5, §1.9).
+final class EnvoyIngressActor: SimActor {
+  let task: TaskActor
+  let node: Int
+  let port: Int
+  let plane: AppMeshControlPlane
+  var active = 0
+  var waiting: [(exchange: Int32, generation: UInt32)] = []
+
+  init(task: TaskActor, node: Int, port: Int, plane: AppMeshControlPlane) {
+    self.task = task
+    self.node = node
+    self.port = port
+    self.plane = plane
+    super.init(name: "envoy \(task.name) ingress :15000 (app port \(port))")
+  }
+
+  override var groupName: String { task.groupName }
+
+  override func handleRequest(_ e: Int32, in world: World) {
+    let virtualNode = plane.config.virtualNodes[node]
+    let handshake = plane.takeHandshake(for: e, in: world)
+    guard let listener = virtualNode.listener(port: port) else {
+      world.note(
+        e, name, .failed,
+        "virtual node \(virtualNode.name) has no listener on port \(port): no filter chain, connection closed"
+      )
+      world.reply(e, .failure(.connectionClosed))
+      return
+    }
+    let head = world.exchanges[e].head
+    let tls =
+      handshake
+      ?? TLSNegotiation.nonMeshClient(usesTLS: head.scheme == "https", server: listener.tls)
+    if case .failed(let reason) = tls {
+      world.note(e, name, .denied, "TLS handshake fails: \(reason)")
+      world.reply(e, .failure(.tlsHandshakeFailed))
+      return
+    }
+    if world.isTraced(e) {
+      let mode = listener.tls.map { " (TLS \($0.mode.rawValue))" } ?? ""
+      world.note(
+        e, name, .received,
+        "virtual node \(virtualNode.name) listener \(listener.protocolName.rawValue) :\(port)\(mode)"
+      )
+    }
+    if let pool = listener.connectionPool {
+      switch pool.admit(active: active, pending: waiting.count) {
+      case .serve: break
+      case .queue:
+        world.note(e, name, .note, "connection pool full (\(pool.maxActive) active): request waits")
+        waiting.append((e, world.exchanges[e].generation))
+        return
+      case .overflow:
+        world.note(
+          e, name, .failed,
+          "connection pool overflow (\(pool.maxActive) active, \(pool.maxPending) pending): 503")
+        world.reply(e, .localReply(503, .overflow), after: world.model.settings.proxy)
+        return
+      }
+    }
+    deliver(
+      e, timeout: listener.protocolName == .tcp ? .zero : listener.perRequestTimeout, in: world)
+  }
+
+  func deliver(_ e: Int32, timeout: SimDuration, in world: World) {
+    active += 1
+    let exchange = world.exchanges[e]
+    world.deliverLocally(
+      from: task.interface, caller: id, to: task.id, head: exchange.head, parent: e,
+      request: exchange.request, timeout: timeout > .zero ? timeout : EnvoyProxyActor.unlimited)
+  }
+
+  override func handleResponse(_ child: Int32, in world: World) {
+    active -= 1
+    let exchange = world.exchanges[child]
+    let e = exchange.parent
+    if world.isWaiting(e, generation: exchange.parentGeneration) {
+      let response = exchange.response
+      if response.status > 0 {
+        world.reply(e, response, after: world.model.settings.proxy)
+      } else if response.disposition == .timedOut {
+        world.note(
+          e, name, .failed, "the application did not answer within the listener timeout: 504")
+        world.reply(e, .localReply(504, .timedOut), after: world.model.settings.proxy)
+      } else {
+        world.note(
+          e, name, .failed,
+          "the application reset the connection (\(response.disposition.rawValue)): 503")
+        world.reply(e, .localReply(503, response.disposition), after: world.model.settings.proxy)
+      }
+    }
+    while !waiting.isEmpty {
+      let next = waiting.removeFirst()
+      guard world.isWaiting(next.exchange, generation: next.generation) else { continue }
+      let timeout =
+        plane.config.virtualNodes[node].listener(port: port)?.perRequestTimeout
+        ?? MeshListener.defaultPerRequestTimeout
+      deliver(next.exchange, timeout: timeout, in: world)
+      break
+    }
+  }
+}

@@ -1,0 +1,183 @@
+import NetworkModel
+import RouteMatching
+import ScenarioFormat
+import SimKernel
+
+extension EnvoyProxyActor {
+  /// Starts the next attempt of the call for downstream exchange `e`.
+  func startAttempt(_ e: Int32, in world: World) {
+    guard var call = calls[e] else { return }
+    call.attempt += 1
+    call.droppedDisposition = nil
+    let request = world.exchanges[e].request
+    var attemptTimeout = call.policy?.perRetryTimeout ?? Self.unlimited
+    if let deadline = call.deadline { attemptTimeout = min(attemptTimeout, deadline - world.now) }
+    if attemptTimeout == .zero { attemptTimeout = Self.unlimited }
+    if let destination = call.passthrough {
+      calls[e] = call
+      world.note(
+        e, name, .forwarded,
+        "passthrough to \(IPv4Address(destination.address)):\(destination.port)")
+      let child = world.connect(
+        from: interface, caller: id, to: destination.address, port: destination.port,
+        head: call.head,
+        parent: e, request: request, timeout: Self.unlimited)
+      world.exchanges[child].step = Int32(call.attempt)
+      noteDrop(child, e: e, in: world)
+      return
+    }
+    guard let target = call.target else { return }
+    let config = plane.config
+    let node = config.virtualNodes[target.node]
+    let candidates = endpoints(node: target.node, port: target.port, e: e, in: world)
+    guard
+      let host = chooseEndpoint(candidates, node: target.node, port: target.port, e: e, in: world)
+    else {
+      world.note(
+        e, name, .failed,
+        "virtual node \(node.name) has no endpoint (\(node.discovery?.label ?? "no service discovery")): 503 no healthy upstream"
+      )
+      finish(e, .localReply(503, .noHealthyTarget), in: world)
+      return
+    }
+    let address = host.address
+    call.endpoint = address
+    let handshake = TLSNegotiation.negotiate(
+      client: call.clientPolicy, port: target.port, server: node.listener(port: target.port)?.tls,
+      serverNames: config.discoveryNames(of: target.node), clientNames: ownNames,
+      certificates: plane.model.certificates)
+    calls[e] = call
+    if world.isTraced(e) {
+      let attempt = call.attempt > 1 ? "attempt \(call.attempt): " : ""
+      world.note(
+        e, name, .forwarded,
+        "\(attempt)\(call.head.method) \(call.head.target) → \(node.name) endpoint \(endpointLabel(address, world)):\(target.port)\(describe(handshake))"
+      )
+    }
+    var head = call.head
+    head.port = target.port
+    let child = world.connectUpstream(
+      from: interface, caller: id, to: host, head: head, parent: e,
+      timeout: attemptTimeout, attempt: Int32(call.attempt))
+    plane.recordHandshake(handshake, for: child, in: world)
+    noteDrop(child, e: e, in: world)
+  }
+
+  /// Remembers why an attempt's packets were dropped, so a request timeout names the cause.
+  func noteDrop(_ child: Int32, e: Int32, in world: World) {
+    if let dropped = world.exchanges[child].pendingFailure {
+      calls[e]?.droppedDisposition = dropped.disposition
+    }
+  }
+
+  func describe(_ handshake: TLSHandshake) -> String {
+    switch handshake {
+    case .plaintext: return ""
+    case .tls(let verified, let mutual):
+      return " over TLS" + (mutual ? " (mutual)" : "")
+        + (verified ? ", server certificate verified" : ", server certificate not verified")
+    case .failed(let reason): return "; TLS will fail: \(reason)"
+    }
+  }
+
+  /// An attempt's exchange came back: retry, or answer downstream.
+  func attemptFinished(_ child: Int32, in world: World) {
+    let exchange = world.exchanges[child]
+    let e = exchange.parent
+    guard world.isWaiting(e, generation: exchange.parentGeneration), var call = calls[e],
+      call.generation == exchange.parentGeneration, exchange.step == Int32(call.attempt)
+    else { return }
+    let response = exchange.response
+    if call.passthrough != nil {
+      finish(e, response, in: world)
+      return
+    }
+    let connectFailure = response.status == 0 && response.disposition != .timedOut
+    if let target = call.target {
+      recordOutlier(
+        target: target, address: call.endpoint,
+        serverError: response.status >= 500 || response.status == 0,
+        e: e, in: world)
+    }
+    if let policy = call.policy, policy.allowsRetry(after: call.attempt),
+      policy.retries(status: response.status, connectFailure: connectFailure),
+      call.deadline.map({ world.now < $0 }) ?? true
+    {
+      let delay = MeshRetryPolicy.backoff(
+        retry: call.attempt, randomValue: world.randomSource(id).pointee.next())
+      if world.isTraced(e) {
+        let outcome = response.status > 0 ? "\(response.status)" : response.disposition.rawValue
+        let kind = policy.isDefault ? "App Mesh default retry policy" : "retry policy"
+        world.note(
+          e, name, .note,
+          "\(outcome) from the upstream: \(kind) retries (\(call.attempt) of \(policy.maxRetries)) after \(delay) backoff"
+        )
+      }
+      call.droppedDisposition = nil
+      calls[e] = call
+      world.startTimer(
+        id, after: delay,
+        tag: TimerTag(kind: Self.retryKind, exchange: e, generation: call.generation).raw)
+      return
+    }
+    if response.status > 0 {
+      if world.isTraced(e) { world.note(e, name, .returned, "passes \(response.status) back") }
+      finish(e, response, in: world)
+    } else if response.disposition == .timedOut {
+      world.note(e, name, .failed, "upstream request timeout: 504")
+      finish(e, .localReply(504, .timedOut), in: world)
+    } else {
+      world.note(
+        e, name, .failed,
+        "upstream connect error or disconnect/reset before headers (\(response.disposition.rawValue)): 503"
+      )
+      finish(e, .localReply(503, response.disposition), in: world)
+    }
+  }
+
+  /// A request-timeout or retry-backoff timer fired.
+  func timerFired(_ raw: Int64, in world: World) {
+    let tag = TimerTag(raw)
+    guard tag.isCurrent(in: world), let call = calls[tag.exchange],
+      call.generation & 0xFF_FFFF == tag.generation
+    else { return }
+    switch tag.kind {
+    case Self.requestTimeoutKind:
+      let cause = call.droppedDisposition ?? .timedOut
+      world.note(
+        tag.exchange, name, .failed,
+        "request timeout reached: upstream request timeout, 504"
+          + (cause == .timedOut ? "" : " (the connection was \(cause.rawValue))"))
+      finish(tag.exchange, .localReply(504, cause), in: world)
+    case Self.retryKind:
+      startAttempt(tag.exchange, in: world)
+    default:
+      break
+    }
+  }
+
+  /// Feeds outlier detection of the target cluster, if its listener configures it.
+  func recordOutlier(
+    target: MeshRoute.Target, address: UInt32, serverError: Bool, e: Int32, in world: World
+  ) {
+    guard
+      let policy = plane.config.virtualNodes[target.node].listener(port: target.port)?
+        .outlierDetection
+    else { return }
+    let key = EnvoyClusterState.key(node: target.node, port: target.port)
+    let pool = currentEndpoints(node: target.node, port: target.port, in: world)
+    var tracker = state.outliers[key] ?? OutlierTracker()
+    let ejected = tracker.record(
+      address, serverError: serverError, policy: policy, hosts: pool, at: world.now)
+    state.outliers[key] = tracker
+    if let until = ejected {
+      world.recordTimeline(
+        "\(name): outlier detection ejects \(endpointLabel(address, world)) from \(plane.config.virtualNodes[target.node].name) until \(until)"
+      )
+      world.note(
+        e, name, .note,
+        "outlier detection: \(policy.maxServerErrors) consecutive 5xx, \(endpointLabel(address, world)) ejected until \(until)"
+      )
+    }
+  }
+}

@@ -1,0 +1,193 @@
+import NetworkModel
+import RouteMatching
+import ScenarioFormat
+import SimKernel
+
+/// The upstream half of an App Mesh Envoy, shared by sidecar egress listeners and virtual
+/// gateways: it sends a request to a virtual service through its provider — a virtual node, or
+/// a virtual router whose routes pick a weighted target per request — then to one endpoint of
+/// that node, with App Mesh's timeouts, retries, outlier detection and TLS origination
+/// (AWS behaviour §1.5–§1.11).
+///
+/// * Route table: first match in App Mesh precedence; no match is a 404 (`NR`).
+/// * Timeout: the route's `perRequest` (15 s default; a virtual-node provider uses its listener
+///   timeout); expiry is a 504. Retries happen inside it.
+/// * Retries: the route's policy, else App Mesh's hidden default (2 retries on 503 and resets),
+///   with Envoy's jittered backoff; the weighted target is chosen once per request.
+/// * Endpoints: Cloud Map instances or the Envoy's own DNS resolution; hosts failing health
+///   checks or ejected are skipped unless fewer than half are left (panic: all are used);
+///   round robin among the rest. No endpoint at all is a 503.
+/// * TLS: decided with the target listener before the request is sent; a failed handshake is a
+///   connection failure (503 after retries) for that target only.
+class EnvoyProxyActor: SimActor {
+  /// One request this Envoy is sending upstream on behalf of a downstream exchange.
+  struct UpstreamCall {
+    var generation: UInt32
+    var head: RequestHead
+    var target: MeshRoute.Target?
+    var passthrough: (address: UInt32, port: Int)?
+    var clientPolicy: ClientTLSPolicy?
+    var policy: MeshRetryPolicy?
+    var attempt = 0
+    var deadline: SimTime?
+    /// The disposition of the current attempt's connection when its packets were dropped.
+    var droppedDisposition: Disposition?
+    var endpoint: UInt32 = 0
+  }
+
+  let plane: AppMeshControlPlane
+  let state: EnvoyClusterState
+  /// The ENI the Envoy's upstream connections leave from (its task's).
+  public let interface: Int32
+  /// Names the Envoy's own certificate is valid for (its node's discovery name).
+  let ownNames: [String]
+  var calls: [Int32: UpstreamCall] = [:]
+
+  static let requestTimeoutKind = 1
+  static let retryKind = 2
+  /// How long a request may wait when no per-request timeout applies (TCP, timeouts set to 0):
+  /// App Mesh's default idle timeout, 300 s (AWS behaviour §6 C1).
+  static let unlimited = SimDuration.seconds(300)
+
+  init(
+    name: String, interface: Int32, ownNames: [String], plane: AppMeshControlPlane,
+    state: EnvoyClusterState
+  ) {
+    self.plane = plane
+    self.state = state
+    self.interface = interface
+    self.ownNames = ownNames
+    super.init(name: name)
+  }
+
+  /// Time this Envoy spends on a request.
+  func processingDelay(_ world: World) -> SimDuration { world.model.settings.proxy }
+
+  // MARK: - Routing to a virtual service
+
+  /// Sends downstream exchange `e` to virtual service `service` as reached on `port`.
+  func forward(
+    _ e: Int32, service: Int, port: Int, head incoming: RequestHead, clientPolicy: ClientTLSPolicy?,
+    in world: World
+  ) {
+    let config = plane.config
+    let virtualService = config.virtualServices[service]
+    var head = incoming
+    head.port = port
+    head.path = MeshPathNormalization.normalize(head.path)
+    let defaultPolicy: MeshRetryPolicy? =
+      world.model.settings.appMeshDefaultRetries ? .appMeshDefault : nil
+    var call = UpstreamCall(
+      generation: world.exchanges[e].generation, head: head, clientPolicy: clientPolicy)
+    var timeout = MeshListener.defaultPerRequestTimeout
+    switch virtualService.provider {
+    case .none:
+      world.note(e, name, .failed, "virtual service \(virtualService.name) has no provider: 503")
+      finish(e, .localReply(503, .noProvider), in: world)
+      return
+    case .virtualNode(let node):
+      guard let listener = config.virtualNodes[node].listener(port: port) else {
+        world.note(
+          e, name, .failed,
+          "virtual node \(config.virtualNodes[node].name) has no listener on port \(port): connection closed"
+        )
+        finish(e, .failure(.connectionClosed), in: world)
+        return
+      }
+      world.note(
+        e, name, .matched,
+        "virtual service \(virtualService.name) → provider virtual node \(config.virtualNodes[node].name) (:\(port))"
+      )
+      call.target = MeshRoute.Target(node: node, port: port, weight: 1)
+      call.policy = defaultPolicy
+      timeout = listener.protocolName == .tcp ? .zero : listener.perRequestTimeout
+    case .virtualRouter(let routerIndex):
+      let router = config.virtualRouters[routerIndex]
+      guard let listener = router.listener(port: port) else {
+        world.note(
+          e, name, .failed,
+          "virtual router \(router.name) has no listener on port \(port): no matching filter chain, connection closed"
+        )
+        finish(e, .failure(.connectionClosed), in: world)
+        return
+      }
+      guard
+        let routeIndex = matchRoute(
+          e, table: listener.table, head: head, scope: "router \(router.name)", in: world)
+      else {
+        finish(e, .localReply(404, .noMatchingRoute), in: world)
+        return
+      }
+      let route = config.routes[routeIndex]
+      let draw = world.randomSource(id).pointee.next()
+      guard let pick = route.choice.pickIndex(randomValue: draw) else {
+        world.note(e, name, .failed, "\(route.label) has no target with weight above 0: 503")
+        finish(e, .localReply(503, .noHealthyTarget), in: world)
+        return
+      }
+      let target = route.targets[pick]
+      if world.isTraced(e) {
+        let weights = route.targets.map { "\(config.virtualNodes[$0.node].name):\($0.weight)" }
+          .joined(separator: ", ")
+        world.note(
+          e, name, .matched,
+          "weighted pick \(config.virtualNodes[target.node].name) (port \(target.port)) among [\(weights)]"
+        )
+      }
+      call.target = target
+      call.policy = route.retryPolicy ?? defaultPolicy
+      timeout =
+        route.kind == .tcp
+        ? .zero : (route.perRequestTimeout ?? MeshListener.defaultPerRequestTimeout)
+    }
+    if timeout > .zero {
+      call.deadline = world.now + timeout
+      let tag = TimerTag(kind: Self.requestTimeoutKind, exchange: e, generation: call.generation)
+      world.startTimer(id, after: timeout, tag: tag.raw)
+    }
+    calls[e] = call
+    startAttempt(e, in: world)
+  }
+
+  /// The first route of `table` that matches, noted hop by hop when traced.
+  func matchRoute(
+    _ e: Int32, table: RouteTable<Int>, head: RequestHead, scope: String, in world: World
+  ) -> Int? {
+    guard world.isTraced(e) else {
+      if let match = table.firstMatch(head) { return match.rule.action }
+      return nil
+    }
+    let decision = table.explain(head)
+    for line in decision.lines { world.note(e, name, .matched, "\(scope): \(line)") }
+    if decision.action == nil {
+      world.note(
+        e, name, .failed, "\(scope): nothing matches \(head.method) \(head.target): 404 (NR)")
+    }
+    return decision.action
+  }
+
+  /// Forwards `e` unchanged to the address the application chose (ALLOW_ALL, AWS APIs).
+  func passthrough(_ e: Int32, address: UInt32, port: Int, in world: World) {
+    var call = UpstreamCall(
+      generation: world.exchanges[e].generation, head: world.exchanges[e].head)
+    call.passthrough = (address, port)
+    calls[e] = call
+    startAttempt(e, in: world)
+  }
+
+  /// Answers downstream exchange `e` and forgets the call.
+  func finish(_ e: Int32, _ response: Response, in world: World) {
+    calls[e] = nil
+    world.reply(e, response, after: processingDelay(world))
+    callFinished(e, in: world)
+  }
+
+  override func handleResponse(_ child: Int32, in world: World) {
+    attemptFinished(child, in: world)
+  }
+
+  override func handleTimer(_ tag: Int64, in world: World) { timerFired(tag, in: world) }
+
+  /// Hook for listeners that limit concurrent requests (virtual gateway connection pools).
+  func callFinished(_ e: Int32, in world: World) {}
+}
