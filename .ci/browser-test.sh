@@ -8,7 +8,8 @@
 # Installs Chromium from Debian's packages when missing (as root). Works locally and in CI.
 #
 #   .ci/browser-test.sh [scenario.json ...]
-#   MESHSIM=path/to/meshsim  SCREENSHOT=docs/html-report.png  BROWSER_TEST_DIR=.build/browser-test
+#   MESHSIM=path/to/meshsim  BROWSER_TEST_DIR=.build/browser-test
+#   SCREENSHOT=docs/html-report.png [SCREENSHOT_STEP=N]   (a picture of the first scenario's report)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
@@ -53,7 +54,9 @@ open_page() {
   fi
 }
 
-if [ "$#" -eq 0 ]; then set -- Scenarios/cloudmap/backend-scaling.json; fi
+if [ "$#" -eq 0 ]; then
+  set -- Scenarios/cloudmap/backend-scaling.json Scenarios/appmesh/colorteller-ingress.json Scenarios/lattice/reachability.json
+fi
 for scenario in "$@"; do
   name="$(basename "$scenario" .json)"
   html="$out/$name.html"
@@ -89,6 +92,7 @@ for scenario in "$@"; do
     grep -Eq "class=\"step-counter\">step $hop of" "$out/$name-step.dom" || fail "$name: #step=$hop was not opened"
   fi
   echo "browser-test: ok $scenario (topology $size px, $nodes nodes${hop:+, hop at step $hop})"
+  if [ -z "${shot_url:-}" ]; then shot_url="$url#request=1&step=${SCREENSHOT_STEP:-${hop:-1}}"; fi
 done
 
 # The comparison page: one topology and step-through per wiring, all drawn, no console output.
@@ -109,7 +113,7 @@ fi
 
 if [ -n "${SCREENSHOT:-}" ]; then
   timeout 120 chromium --headless --no-sandbox --disable-gpu --no-first-run --user-data-dir="$profile" \
-    --hide-scrollbars --window-size=1200,1300 --screenshot="$SCREENSHOT" "$url${hop:+#request=1&step=$hop}" \
+    --hide-scrollbars --window-size=1200,1000 --screenshot="$SCREENSHOT" "$shot_url" \
     >/dev/null 2>&1 || fail "could not take the screenshot"
   echo "browser-test: screenshot $SCREENSHOT ($(wc -c <"$SCREENSHOT") bytes)"
 fi

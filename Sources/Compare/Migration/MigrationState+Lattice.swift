@@ -88,6 +88,17 @@ extension MigrationState {
       addLatticeService(name, dns: dns, port: port, routes: routes, groups: groups, into: &lattice, network: network,
                         catchAllDefault: false)
       for ecsName in inventory.ecsServices(runningGateway: gateway.name) {
+        let addressedDirectly = document.rendered(pretty: false).contains("{{ip:\(ecsName)/")
+        if ecsService(ecsName)?["loadBalancers"]?.elements.isEmpty == false || addressedDirectly {
+          // A load balancer brings outside traffic, which cannot reach Lattice's link-local
+          // addresses, or callers use the tasks' addresses: the tasks stay, as a proxy to the
+          // Lattice service.
+          replaceWithProxy(ecsName, port: port, behavior: ["proxyPass": .string("http://\(dns):\(port)")])
+          changes.append("virtual gateway \(gateway.name) → Lattice service \(name) (\(dns):\(port)) takes its routes; "
+            + "ECS service \(ecsName) stays as a proxy to it for callers that reach its tasks directly or through a load "
+            + "balancer (the internet cannot reach Lattice)")
+          continue
+        }
         for host in registeredNames(ofService: ecsName) { hosts[host] = dns }
         removeService(ecsName)
         changes.append("virtual gateway \(gateway.name): ECS service \(ecsName) removed; Lattice service \(name) "

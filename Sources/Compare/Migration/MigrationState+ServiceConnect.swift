@@ -100,17 +100,31 @@ extension MigrationState {
       }
     }
     for ecsName in inventory.ecsServices(runningGateway: gateway.name) {
-      updateTaskDefinition(ofService: ecsName) { definition in
-        let proxy: JSONOutput = [
-          "name": "ingress", "image": "nginx:stable", "essential": true,
-          "portMappings": [["name": .string("port-\(port)"), "containerPort": .int(Int64(port)), "protocol": "tcp",
-                            "appProtocol": "http"]],
-          "behavior": ["status": 404, "body": "no route", "paths": .array(rules)],
-        ]
-        definition["containerDefinitions"] = .array([proxy])
-      }
+      replaceWithProxy(ecsName, port: port, behavior: ["status": 404, "body": "no route", "paths": .array(rules)])
       changes.append("virtual gateway \(gateway.name) → ECS service \(ecsName) runs a proxy with \(rules.count) locations "
         + "(an ALB in front of the services is the other common choice)")
+    }
+  }
+
+  /// The ECS service's tasks run one nginx-style proxy container (`ingress`) on `port` with
+  /// `behavior`; load balancer attachments follow the new container.
+  mutating func replaceWithProxy(_ ecsName: String, port: Int, behavior: JSONOutput) {
+    updateTaskDefinition(ofService: ecsName) { definition in
+      let proxy: JSONOutput = [
+        "name": "ingress", "image": "nginx:stable", "essential": true,
+        "portMappings": [["name": .string("port-\(port)"), "containerPort": .int(Int64(port)), "protocol": "tcp",
+                          "appProtocol": "http"]],
+        "behavior": behavior,
+      ]
+      definition["containerDefinitions"] = .array([proxy])
+    }
+    updateService(ecsName) { service in
+      guard let attachments = service["loadBalancers"]?.elements else { return }
+      service["loadBalancers"] = .array(attachments.map { attachment in
+        var attachment = attachment
+        attachment["containerName"] = "ingress"
+        return attachment
+      })
     }
   }
 }

@@ -33,20 +33,29 @@ enum ResultCollector {
     return result
   }
 
-  /// The diagram's nodes: every edge end and traffic origin. A node's kind is that of its first
-  /// actor that is not a traffic generator (a service sending traffic stays a service).
+  /// The diagram's nodes: every edge end and traffic origin. A node's kind is the most specific
+  /// kind among its actors (a virtual gateway's tasks draw as a gateway), traffic generators
+  /// counting only when nothing else stands for the node.
   static func topologyNodes(_ world: World, edges: [(from: String, to: String, count: Int)]) -> [TopologyNode] {
     var wanted = Set(world.clientActors.map(\.groupName))
     for edge in edges {
       wanted.insert(edge.from)
       wanted.insert(edge.to)
     }
+    func rank(_ kind: TopologyNode.Kind) -> Int {
+      switch kind {
+      case .client: 0
+      case .component: 1
+      case .service: 2
+      case .external, .loadBalancer, .gateway, .managedService: 3
+      }
+    }
     var actorKinds: [String: TopologyNode.Kind] = [:]
     var clientKinds: [String: TopologyNode.Kind] = [:]
     for actor in world.actors where wanted.contains(actor.groupName) {
       if actor is ClientActor {
         if clientKinds[actor.groupName] == nil { clientKinds[actor.groupName] = actor.nodeKind }
-      } else if actorKinds[actor.groupName] == nil {
+      } else if actorKinds[actor.groupName].map({ rank(actor.nodeKind) > rank($0) }) ?? true {
         actorKinds[actor.groupName] = actor.nodeKind
       }
     }
