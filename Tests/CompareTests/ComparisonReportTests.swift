@@ -33,7 +33,7 @@ import Testing
     for option in WiringOption.allCases { #expect(header.contains(option.title)) }
     for section in ["where requests ended", "latency of outside requests (ms)", "scale-out at 20s: back-v1 +1 tasks",
                     "task front/1 stops at 40s", "back versions, 0s–60s (asked v1 90.0% v2 10.0%)",
-                    "features the application needs", "moving parts", "estimated monthly cost", "why (sources",
+                    "features the application needs", "moving parts", "estimated monthly cost", "\nwhy\n", "\nsources\n",
                     "what the generated scenarios could not express", "cost assumptions"] {
       #expect(text.contains(section), "\(section)")
     }

@@ -52,3 +52,20 @@ import Testing
     }
   }
 }
+
+@Suite struct AWSSourcesTests {
+  @Test func everyCitedSourceIsDocumented() throws {
+    var cited: [String] = []
+    for feature in Feature.allCases {
+      for option in WiringOption.allCases { cited.append(FeatureSupport.entry(feature, option).source) }
+    }
+    for target in MigrationTarget.allCases { cited += try MeshMigrationTests.plan(target).losses.map(\.source) }
+    for key in AWSSources.keys(in: cited) {
+      #expect(AWSSources.documents[key] != nil, "\(key)")
+    }
+  }
+
+  @Test func keysAreSplitAndDeduplicated() {
+    #expect(AWSSources.keys(in: ["AM-EOL-SUM, BC-ECS", "BC-ECS", " CR-1963 "]) == ["AM-EOL-SUM", "BC-ECS", "CR-1963"])
+  }
+}

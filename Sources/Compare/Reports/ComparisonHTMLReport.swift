@@ -43,6 +43,9 @@ public enum ComparisonHTMLReport {
           out += "\(entry.level.rawValue) — \(HTMLEscaping.text(entry.note)) <code>\(HTMLEscaping.text(entry.source))</code></li>\n"
         }
       }
+      out += "</ul>\n<h3>Sources</h3>\n<ul class=\"notes\">\n"
+      let cited = needed.flatMap { feature in table.options.map { FeatureSupport.entry(feature, $0).source } }
+      out += AWSSources.lines(for: cited).map { "<li><code>\(HTMLEscaping.text($0))</code></li>\n" }.joined()
       out += "</ul>\n"
     }
     return out

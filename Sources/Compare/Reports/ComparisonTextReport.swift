@@ -21,7 +21,7 @@ public enum ComparisonTextReport {
     }
     let needed = app.neededFeatures
     if !needed.isEmpty {
-      out += "\nwhy (sources: the keys of aws-behaviour.md)\n"
+      out += "\nwhy\n"
       for feature in needed {
         for option in table.options {
           let entry = FeatureSupport.entry(feature, option)
@@ -39,6 +39,10 @@ public enum ComparisonTextReport {
     for run in comparison.runs where !run.problems.isEmpty {
       out += "\nerror: the generated \(run.wired.option.title) scenario is invalid (a MeshSim bug):\n"
       for problem in run.problems.prefix(5) { out += "  \(problem.id): \(problem.message)\n" }
+    }
+    if !needed.isEmpty {
+      let cited = needed.flatMap { feature in table.options.map { FeatureSupport.entry(feature, $0).source } }
+      out += "\nsources\n" + AWSSources.lines(for: cited).map { "  \($0)\n" }.joined()
     }
     out += "\n" + ComparisonSummary.costNotes(comparison).map { $0 + "\n" }.joined()
     return out

@@ -37,6 +37,9 @@ public enum MigrationReport {
       }
     }
     out += "\n" + expectations(replay.original, "App Mesh") + expectations(migrated, target)
+    if !plan.losses.isEmpty {
+      out += "\nsources\n" + AWSSources.lines(for: plan.losses.map(\.source)).map { "  \($0)\n" }.joined()
+    }
     return out
   }
 
