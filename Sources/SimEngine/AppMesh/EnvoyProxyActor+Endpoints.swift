@@ -7,12 +7,13 @@ extension EnvoyProxyActor {
     switch plane.config.virtualNodes[node].discovery {
     case .cloudMap(let service, _, _, let attributes)?:
       guard let service else { return [] }
-      return world.cloudMap.currentInstances(of: service, at: world.now).filter { instance in
-        instance.healthy
-          && attributes.allSatisfy { wanted in
-            instance.attributes.contains { $0.0 == wanted.key && $0.1 == wanted.value }
-          }
-      }.map(\.address)
+      // App Mesh's control plane discovers the healthy instances whose attributes match (no
+      // fail-open: with none healthy, Envoy has no upstream); 1000 is the API's page maximum.
+      let query = DiscoverInstancesQuery(
+        healthStatus: .healthy, queryParameters: attributes.map { ($0.key, $0.value) },
+        maxResults: 1000)
+      return world.cloudMap.discoverInstances(of: service, query: query, at: world.now).map(
+        \.address)
     case .dns(let hostname, let all)?:
       return resolve(hostname, all: all, e: e, in: world)
     case nil:
