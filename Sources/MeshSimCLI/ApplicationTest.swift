@@ -17,12 +17,19 @@ enum ApplicationTest {
 
   /// The outcome for an application file, or nil when the file is a scenario.
   static func run(_ path: String, seed: UInt64?) -> TestCommand.Outcome? {
-    guard let data = FileManager.default.contents(atPath: path), isApplication([UInt8](data), path: path) else { return nil }
+    guard let data = FileManager.default.contents(atPath: path),
+      isApplication([UInt8](data), path: path)
+    else { return nil }
     let diagnostics = DiagnosticEngine()
-    guard let app = ApplicationDecoder.decode(bytes: [UInt8](data), file: path, diagnostics: diagnostics) else {
+    guard
+      let app = ApplicationDecoder.decode(
+        bytes: [UInt8](data), file: path, diagnostics: diagnostics)
+    else {
       let renderer = DiagnosticRenderer(sources: [path: String(decoding: data, as: UTF8.self)])
-      return TestCommand.Outcome(path: path, passed: false, summary: "invalid application (\(diagnostics.errorCount) errors)",
-                                 details: renderer.render(diagnostics.diagnostics).split(separator: "\n").map(String.init))
+      return TestCommand.Outcome(
+        path: path, passed: false,
+        summary: "invalid application (\(diagnostics.errorCount) errors)",
+        details: renderer.render(diagnostics.diagnostics).split(separator: "\n").map(String.init))
     }
     let comparison = Comparison.run(app, seed: seed, traces: 0)
     var details: [String] = []
@@ -32,7 +39,9 @@ enum ApplicationTest {
     for run in comparison.runs {
       let option = run.wired.option.title
       if !run.problems.isEmpty {
-        details += run.problems.map { "\(option): generated scenario invalid: \($0.id): \($0.message)" }
+        details += run.problems.map {
+          "\(option): generated scenario invalid: \($0.id): \($0.message)"
+        }
         invalid += 1
         continue
       }
@@ -47,6 +56,7 @@ enum ApplicationTest {
     let wirings = "\(comparison.runs.count) wirings" + (invalid > 0 ? " (\(invalid) invalid)" : "")
     return TestCommand.Outcome(
       path: path, passed: failed == 0 && invalid == 0,
-      summary: "application, \(wirings), \(expectations - failed)/\(expectations) expectations", details: details)
+      summary: "application, \(wirings), \(expectations - failed)/\(expectations) expectations",
+      details: details)
   }
 }

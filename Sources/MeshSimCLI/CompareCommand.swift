@@ -7,7 +7,8 @@ import Reports
 /// seed, reported side by side.
 enum CompareCommand: Subcommand {
   static let name = "compare"
-  static let abstract = "wire an application four ways (Cloud Map, App Mesh, Service Connect, Lattice) and compare"
+  static let abstract =
+    "wire an application four ways (Cloud Map, App Mesh, Service Connect, Lattice) and compare"
   static let usage =
     "usage: meshsim compare <app.json> [--seed N] [--format text|json|html] [--output PATH] [--emit DIR] [--trace N]"
   static var help: String {
@@ -35,12 +36,15 @@ enum CompareCommand: Subcommand {
     """
   }
   static let options: [ArgumentScanner.Option] = [
-    .init(name: "seed", takesValue: true), .init(name: "format", takesValue: true), .init(name: "output", takesValue: true),
+    .init(name: "seed", takesValue: true), .init(name: "format", takesValue: true),
+    .init(name: "output", takesValue: true),
     .init(name: "emit", takesValue: true), .init(name: "trace", takesValue: true),
   ]
 
   static func execute(_ arguments: ArgumentScanner, console: Console) throws -> ExitStatus {
-    guard arguments.positionals.count == 1 else { throw UsageError("compare takes exactly one application file") }
+    guard arguments.positionals.count == 1 else {
+      throw UsageError("compare takes exactly one application file")
+    }
     let format = try arguments.choice("format", among: ["text", "json", "html"]) ?? "text"
     let seed = try arguments.integer("seed", range: 0...Int.max).map { UInt64($0) }
     let traces = try arguments.integer("trace", range: 0...1000) ?? 2
@@ -60,7 +64,8 @@ enum CompareCommand: Subcommand {
     if let directory = arguments.values["emit"] {
       try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
       for run in comparison.runs {
-        try writeFile(run.wired.text, to: (directory as NSString).appendingPathComponent(run.fileName))
+        try writeFile(
+          run.wired.text, to: (directory as NSString).appendingPathComponent(run.fileName))
       }
     }
     let report: String
@@ -69,10 +74,15 @@ enum CompareCommand: Subcommand {
     case "html": report = ComparisonHTMLReport.render(comparison)
     default: report = ComparisonTextReport.render(comparison)
     }
-    if let output = arguments.values["output"] { try writeFile(report, to: output) } else { console.out(report) }
+    if let output = arguments.values["output"] {
+      try writeFile(report, to: output)
+    } else {
+      console.out(report)
+    }
     for run in comparison.runs where !run.problems.isEmpty {
       let renderer = DiagnosticRenderer(sources: [run.fileName: run.wired.text])
-      console.err("error: the generated \(run.wired.option.title) scenario is invalid (a MeshSim bug):\n")
+      console.err(
+        "error: the generated \(run.wired.option.title) scenario is invalid (a MeshSim bug):\n")
       console.err(renderer.render(run.problems))
     }
     return comparison.runs.contains { !$0.problems.isEmpty } ? .internalError : .success

@@ -6,19 +6,23 @@ import Testing
 
 /// Application files for the comparison tests.
 enum CompareFixtures {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent()
 
   /// Decodes an application text; returns it with the diagnostics.
-  static func decode(_ text: String, file: String = "app.json") -> (ApplicationSpec?, [Diagnostic]) {
+  static func decode(_ text: String, file: String = "app.json") -> (ApplicationSpec?, [Diagnostic])
+  {
     let diagnostics = DiagnosticEngine()
-    let app = ApplicationDecoder.decode(bytes: Array(text.utf8), file: file, diagnostics: diagnostics)
+    let app = ApplicationDecoder.decode(
+      bytes: Array(text.utf8), file: file, diagnostics: diagnostics)
     return (app, diagnostics.diagnostics)
   }
 
   /// The bundled shop application.
   static func shop() throws -> ApplicationSpec {
-    let text = try String(contentsOf: root.appendingPathComponent("Scenarios/compare/shop.json"), encoding: .utf8)
+    let text = try String(
+      contentsOf: root.appendingPathComponent("Scenarios/compare/shop.json"), encoding: .utf8)
     let (app, diagnostics) = decode(text, file: "Scenarios/compare/shop.json")
     #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
     return try #require(app)
@@ -53,7 +57,8 @@ extension JSONOutput {
     for step in path {
       switch (current, step) {
       case (.object(let members)?, let key as String): current = members[key]
-      case (.array(let items)?, let index as Int): current = index < items.count ? items[index] : nil
+      case (.array(let items)?, let index as Int):
+        current = index < items.count ? items[index] : nil
       default: return nil
       }
     }

@@ -15,26 +15,35 @@ import Testing
     let runs = WiringOption.allCases.map { option -> Comparison.Run in
       let wired = ApplicationWiring.scenario(app, option)
       if brokenLattice && option == .lattice {
-        let problem = Diagnostic(id: "model.unresolved-reference", message: "unknown target group 'x'", location: nil)
-        return Comparison.Run(wired: wired, fileName: "tiny-lattice.json", problems: [problem], result: nil, metrics: nil,
-                              movingParts: MovingParts(wired, app: app),
-                              cost: CostEstimate(app: app, wired: wired, result: nil, prices: .standard))
+        let problem = Diagnostic(
+          id: "model.unresolved-reference", message: "unknown target group 'x'", location: nil)
+        return Comparison.Run(
+          wired: wired, fileName: "tiny-lattice.json", problems: [problem], result: nil,
+          metrics: nil,
+          movingParts: MovingParts(wired, app: app),
+          cost: CostEstimate(app: app, wired: wired, result: nil, prices: .standard))
       }
-      return Comparison.Run(wired: wired, fileName: "tiny-\(option.fileSuffix).json", problems: [], result: result,
-                            metrics: OptionMetrics(app: app, result: result), movingParts: MovingParts(wired, app: app),
-                            cost: CostEstimate(app: app, wired: wired, result: result, prices: .standard))
+      return Comparison.Run(
+        wired: wired, fileName: "tiny-\(option.fileSuffix).json", problems: [], result: result,
+        metrics: OptionMetrics(app: app, result: result), movingParts: MovingParts(wired, app: app),
+        cost: CostEstimate(app: app, wired: wired, result: result, prices: .standard))
     }
     return Comparison(app: app, seed: 1, prices: .standard, runs: runs)
   }
 
   @Test func textReportLinesUpTheOptions() throws {
     let text = ComparisonTextReport.render(try Self.comparison())
-    let header = try #require(text.split(separator: "\n").first { $0.contains("Cloud Map DNS + ALB") })
+    let header = try #require(
+      text.split(separator: "\n").first { $0.contains("Cloud Map DNS + ALB") })
     for option in WiringOption.allCases { #expect(header.contains(option.title)) }
-    for section in ["where requests ended", "latency of outside requests (ms)", "scale-out at 20s: back-v1 +1 tasks",
-                    "task front/1 stops at 40s", "back versions, 0s–60s (asked v1 90.0% v2 10.0%)",
-                    "features the application needs", "moving parts", "estimated monthly cost", "\nwhy\n", "\nsources\n",
-                    "what the generated scenarios could not express", "cost assumptions"] {
+    for section in [
+      "where requests ended", "latency of outside requests (ms)",
+      "scale-out at 20s: back-v1 +1 tasks",
+      "task front/1 stops at 40s", "back versions, 0s–60s (asked v1 90.0% v2 10.0%)",
+      "features the application needs", "moving parts", "estimated monthly cost", "\nwhy\n",
+      "\nsources\n",
+      "what the generated scenarios could not express", "cost assumptions",
+    ] {
       #expect(text.contains(section), "\(section)")
     }
     #expect(text.contains("  first request at a new task"))
@@ -43,21 +52,28 @@ import Testing
   }
 
   @Test func textReportIsDeterministic() throws {
-    #expect(ComparisonTextReport.render(try Self.comparison()) == ComparisonTextReport.render(try Self.comparison()))
+    #expect(
+      ComparisonTextReport.render(try Self.comparison())
+        == ComparisonTextReport.render(try Self.comparison()))
   }
 
   @Test func jsonReportIsValidJSONWithEveryOption() throws {
     let text = ComparisonJSONReport.render(try Self.comparison())
     let diagnostics = DiagnosticEngine()
-    let root = try #require(JSONReader.parse(Array(text.utf8), file: "report.json", diagnostics: diagnostics))
+    let root = try #require(
+      JSONReader.parse(Array(text.utf8), file: "report.json", diagnostics: diagnostics))
     #expect(diagnostics.diagnostics.isEmpty)
-    guard case .object(let object) = root.value, case .array(let options)? = object["options"]?.value else {
+    guard case .object(let object) = root.value,
+      case .array(let options)? = object["options"]?.value
+    else {
       Issue.record("no options array")
       return
     }
     #expect(options.count == 4)
     #expect(text.contains("\"firstRequestAfterEventMs\": 25000"))
-    #expect(text.contains("\"neededFeatures\": [\n    \"weightedRouting\",\n    \"headerRouting\",\n    \"retries\""))
+    #expect(
+      text.contains(
+        "\"neededFeatures\": [\n    \"weightedRouting\",\n    \"headerRouting\",\n    \"retries\""))
   }
 
   @Test func htmlReportHasATableAndADiagramPerOption() throws {

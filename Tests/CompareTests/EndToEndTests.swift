@@ -6,7 +6,9 @@ import Testing
 
 /// `meshsim compare` and `meshsim migrate` on the bundled files, through the command line.
 @Suite struct EndToEndTests {
-  static func path(_ relative: String) -> String { CompareFixtures.root.appendingPathComponent(relative).path }
+  static func path(_ relative: String) -> String {
+    CompareFixtures.root.appendingPathComponent(relative).path
+  }
 
   static func run(_ arguments: [String]) -> (status: Int32, stdout: String, stderr: String) {
     let console = Console(capturing: true)
@@ -33,9 +35,13 @@ import Testing
   }
 
   @Test func compareEmitsTheScenariosItRan() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("meshsim-emit-\(UUID().uuidString)").path
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "meshsim-emit-\(UUID().uuidString)"
+    ).path
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let result = Self.run(["compare", Self.path("Scenarios/compare/shop.json"), "--emit", folder, "--format", "json"])
+    let result = Self.run([
+      "compare", Self.path("Scenarios/compare/shop.json"), "--emit", folder, "--format", "json",
+    ])
     #expect(result.status == 0, "\(result.stderr)")
     for option in WiringOption.allCases {
       let file = folder + "/shop-\(option.fileSuffix).json"
@@ -48,10 +54,16 @@ import Testing
   }
 
   @Test func compareReportsAnInvalidApplication() {
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("meshsim-bad-\(UUID().uuidString).json").path
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "meshsim-bad-\(UUID().uuidString).json"
+    ).path
     defer { try? FileManager.default.removeItem(atPath: file) }
-    try? Data(CompareFixtures.small.replacingOccurrences(of: "http://back/data", with: "http://nowhere/data").utf8)
-      .write(to: URL(fileURLWithPath: file))
+    try? Data(
+      CompareFixtures.small.replacingOccurrences(
+        of: "http://back/data", with: "http://nowhere/data"
+      ).utf8
+    )
+    .write(to: URL(fileURLWithPath: file))
     let result = Self.run(["compare", file])
     #expect(result.status == 65)
     #expect(result.stderr.contains("no service 'nowhere'"))
@@ -59,14 +71,18 @@ import Testing
 
   @Test(arguments: MigrationTarget.allCases)
   func colortellerMigratesBothWays(target: MigrationTarget) {
-    let result = Self.run(["migrate", Self.path("Scenarios/appmesh/colorteller-ingress.json"), "--to", target.rawValue])
+    let result = Self.run([
+      "migrate", Self.path("Scenarios/appmesh/colorteller-ingress.json"), "--to", target.rawValue,
+    ])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("what cannot be carried over"))
     #expect(result.stdout.contains("expectations on App Mesh: 10/10 passed"))
     switch target {
     case .serviceConnect:
       // Service Connect cannot split a name between versions: /color1 all goes to white.
-      #expect(result.stdout.contains("weighted routing · virtual service colorteller-1.default.svc.cluster.local"))
+      #expect(
+        result.stdout.contains(
+          "weighted routing · virtual service colorteller-1.default.svc.cluster.local"))
       #expect(result.stdout.contains("traffic color1: DIFFERS"))
     case .lattice:
       // Lattice keeps the weights: white and blue still share /color1.
@@ -76,10 +92,14 @@ import Testing
   }
 
   @Test func migrateNeedsATarget() {
-    let result = Self.run(["migrate", Self.path("Scenarios/appmesh/colorteller-ingress.json"), "--to", "latice"])
+    let result = Self.run([
+      "migrate", Self.path("Scenarios/appmesh/colorteller-ingress.json"), "--to", "latice",
+    ])
     #expect(result.status == 64)
     #expect(result.stderr.contains("did you mean 'lattice'?"))
-    let noMesh = Self.run(["migrate", Self.path("Scenarios/cloudmap/backend-scaling.json"), "--to", "lattice"])
+    let noMesh = Self.run([
+      "migrate", Self.path("Scenarios/cloudmap/backend-scaling.json"), "--to", "lattice",
+    ])
     #expect(noMesh.status == 64)
     #expect(noMesh.stderr.contains("has no appMesh section"))
   }

@@ -105,11 +105,14 @@ import Testing
     """
 
   static func plan(_ target: MigrationTarget) throws -> MeshMigration.Plan {
-    let root = try #require(JSONReader.parse(Array(scenario.utf8), file: "mini.json", diagnostics: DiagnosticEngine()))
+    let root = try #require(
+      JSONReader.parse(Array(scenario.utf8), file: "mini.json", diagnostics: DiagnosticEngine()))
     return MeshMigration.migrate(root, to: target)
   }
 
-  static func losses(_ plan: MeshMigration.Plan) -> [String] { plan.losses.map { "\($0.feature) · \($0.resource)" } }
+  static func losses(_ plan: MeshMigration.Plan) -> [String] {
+    plan.losses.map { "\($0.feature) · \($0.resource)" }
+  }
 
   @Test(arguments: MigrationTarget.allCases)
   func meshPiecesAreGone(target: MigrationTarget) throws {
@@ -118,15 +121,25 @@ import Testing
     #expect(plan.document["name"]?.stringValue == "mini-mesh-\(target.rawValue)")
     for definition in plan.document["ecs"]?["taskDefinitions"]?.elements ?? [] {
       #expect(definition["proxyConfiguration"] == nil)
-      let envoys = (definition["containerDefinitions"]?.elements ?? []).filter { MeshInventory.isEnvoy($0) }
+      let envoys = (definition["containerDefinitions"]?.elements ?? []).filter {
+        MeshInventory.isEnvoy($0)
+      }
       #expect(envoys.isEmpty)
     }
-    let api = plan.document["ecs"]?["taskDefinitions"]?.elements.first { $0["family"]?.stringValue == "api-v1" }
-    #expect(api?["containerDefinitions"]?.elements.first?["portMappings"]?.elements.first?["name"]?.stringValue == "port-8080")
+    let api = plan.document["ecs"]?["taskDefinitions"]?.elements.first {
+      $0["family"]?.stringValue == "api-v1"
+    }
+    #expect(
+      api?["containerDefinitions"]?.elements.first?["portMappings"]?.elements.first?["name"]?
+        .stringValue == "port-8080")
     #expect(plan.document["events"]?.elements.contains { $0["updateRoute"] != nil } == false)
     let losses = Self.losses(plan)
-    for expected in ["egress filtering · mesh", "TLS / mTLS · virtual node api-v2", "outlier detection tuning · virtual node api-v1",
-                     "retry tuning · route split", "gateway rewrites · gateway route to-api", "App Mesh API events · event at 6s"] {
+    for expected in [
+      "egress filtering · mesh", "TLS / mTLS · virtual node api-v2",
+      "outlier detection tuning · virtual node api-v1",
+      "retry tuning · route split", "gateway rewrites · gateway route to-api",
+      "App Mesh API events · event at 6s",
+    ] {
       #expect(losses.contains(expected), "\(expected) in \(losses)")
     }
   }
@@ -139,17 +152,26 @@ import Testing
     }
     let owner = try #require(configuration("api-v1"))
     #expect(owner["namespace"]?.stringValue == "mesh.local")
-    #expect(owner["services"]?.elements.first?["clientAliases"]?.elements.first?["dnsName"]?.stringValue == "api.mesh.local")
-    #expect(owner["services"]?.elements.first?["clientAliases"]?.elements.first?["port"] == .int(8080))
+    #expect(
+      owner["services"]?.elements.first?["clientAliases"]?.elements.first?["dnsName"]?.stringValue
+        == "api.mesh.local")
+    #expect(
+      owner["services"]?.elements.first?["clientAliases"]?.elements.first?["port"] == .int(8080))
     #expect(owner["services"]?.elements.first?["portName"]?.stringValue == "port-8080")
     #expect(configuration("api-v2")?["services"] == nil)
     #expect(configuration("gateway")?["enabled"] == .bool(true))
-    let gateway = plan.document["ecs"]?["taskDefinitions"]?.elements.first { $0["family"]?.stringValue == "gw" }
+    let gateway = plan.document["ecs"]?["taskDefinitions"]?.elements.first {
+      $0["family"]?.stringValue == "gw"
+    }
     let proxy = try #require(gateway?["containerDefinitions"]?.elements.first)
     #expect(proxy["name"]?.stringValue == "ingress")
     #expect(proxy["behavior"]?["paths"]?.elements.first?["prefix"]?.stringValue == "/api")
-    #expect(proxy["behavior"]?["paths"]?.elements.first?["proxyPass"]?.stringValue == "http://api.mesh.local:8080")
-    #expect(plan.document["traffic"]?.elements.first?["request"]?["url"]?.stringValue == "http://gateway.mesh.local:9000/api/x")
+    #expect(
+      proxy["behavior"]?["paths"]?.elements.first?["proxyPass"]?.stringValue
+        == "http://api.mesh.local:8080")
+    #expect(
+      plan.document["traffic"]?.elements.first?["request"]?["url"]?.stringValue
+        == "http://gateway.mesh.local:9000/api/x")
     let losses = Self.losses(plan)
     #expect(losses.contains("weighted routing · virtual service api.mesh.local"))
     #expect(losses.contains("path, header and method routing · virtual router api-router"))
@@ -160,27 +182,50 @@ import Testing
   @Test func latticeKeepsTheSplitAndTheHeaderRoute() throws {
     let plan = try Self.plan(.lattice)
     let lattice = try #require(plan.document["lattice"])
-    #expect(lattice["targetGroups"]?.elements.compactMap { $0["name"]?.stringValue } == ["api-v1-tg", "api-v2-tg"])
+    #expect(
+      lattice["targetGroups"]?.elements.compactMap { $0["name"]?.stringValue } == [
+        "api-v1-tg", "api-v2-tg",
+      ])
     let health = lattice["targetGroups"]?.elements.first?["config"]?["healthCheck"]
     #expect(health?["path"]?.stringValue == "/ping")
     #expect(health?["healthCheckIntervalSeconds"] == .int(10))
     #expect(health?["unhealthyThresholdCount"] == .int(3))
-    #expect(lattice["services"]?.elements.compactMap { $0["name"]?.stringValue } == ["api", "gw-vg"])
-    let listener = try #require(lattice["listeners"]?.elements.first { $0["serviceIdentifier"]?.stringValue == "api" })
+    #expect(
+      lattice["services"]?.elements.compactMap { $0["name"]?.stringValue } == ["api", "gw-vg"])
+    let listener = try #require(
+      lattice["listeners"]?.elements.first { $0["serviceIdentifier"]?.stringValue == "api" })
     #expect(listener["port"] == .int(8080))
-    #expect(listener["defaultAction"]?["forward"]?["targetGroups"]?.elements.map { $0["weight"] } == [.int(90), .int(10)])
-    let rule = try #require(lattice["rules"]?.elements.first { $0["serviceIdentifier"]?.stringValue == "api" })
+    #expect(
+      listener["defaultAction"]?["forward"]?["targetGroups"]?.elements.map { $0["weight"] } == [
+        .int(90), .int(10),
+      ])
+    let rule = try #require(
+      lattice["rules"]?.elements.first { $0["serviceIdentifier"]?.stringValue == "api" })
     #expect(rule["match"]?["httpMatch"]?["headerMatches"]?.elements.count == 1)
-    let gatewayRule = try #require(lattice["rules"]?.elements.first { $0["serviceIdentifier"]?.stringValue == "gw-vg" })
-    #expect(gatewayRule["match"]?["httpMatch"]?["pathMatch"]?["match"]?["prefix"]?.stringValue == "/api")
-    let gatewayListener = lattice["listeners"]?.elements.first { $0["serviceIdentifier"]?.stringValue == "gw-vg" }
+    let gatewayRule = try #require(
+      lattice["rules"]?.elements.first { $0["serviceIdentifier"]?.stringValue == "gw-vg" })
+    #expect(
+      gatewayRule["match"]?["httpMatch"]?["pathMatch"]?["match"]?["prefix"]?.stringValue == "/api")
+    let gatewayListener = lattice["listeners"]?.elements.first {
+      $0["serviceIdentifier"]?.stringValue == "gw-vg"
+    }
     #expect(gatewayListener?["defaultAction"]?["fixedResponse"]?["statusCode"] == .int(404))
-    let url = try #require(plan.document["traffic"]?.elements.first?["request"]?["url"]?.stringValue)
-    #expect(url.hasPrefix("http://gw-vg-") && url.hasSuffix(".vpc-lattice-svcs.us-west-2.on.aws:9000/api/x"))
-    #expect(plan.document["ecs"]?["services"]?.elements.contains { $0["serviceName"]?.stringValue == "gateway" } == false)
+    let url = try #require(
+      plan.document["traffic"]?.elements.first?["request"]?["url"]?.stringValue)
+    #expect(
+      url.hasPrefix("http://gw-vg-")
+        && url.hasSuffix(".vpc-lattice-svcs.us-west-2.on.aws:9000/api/x"))
+    #expect(
+      plan.document["ecs"]?["services"]?.elements.contains {
+        $0["serviceName"]?.stringValue == "gateway"
+      } == false)
     #expect(plan.document["events"]?.elements.count == 1)
-    let app = plan.document["ec2"]?["securityGroups"]?.elements.first { $0["GroupId"]?.stringValue == "sg-app" }
-    #expect(app?["IpPermissions"]?.elements.first?["PrefixListIds"]?.elements.first?["PrefixListId"]?.stringValue == "pl-vpc-lattice")
+    let app = plan.document["ec2"]?["securityGroups"]?.elements.first {
+      $0["GroupId"]?.stringValue == "sg-app"
+    }
+    #expect(
+      app?["IpPermissions"]?.elements.first?["PrefixListIds"]?.elements.first?["PrefixListId"]?
+        .stringValue == "pl-vpc-lattice")
     let losses = Self.losses(plan)
     #expect(losses.contains("header matching · route canary-header"))
     #expect(losses.contains("events · event at 7s"))
@@ -192,8 +237,10 @@ import Testing
     #expect(try Self.plan(target).text == Self.plan(target).text)
   }
 
-  @Test(arguments: [("lattice", "lattice"), ("colorteller-1.default.svc.cluster.local", "colorteller-1"),
-                    ("Gateway_VG", "gateway-vg"), ("a", "a-svc"), ("svc-orders", "s-orders"), ("x.y", "x-svc")])
+  @Test(arguments: [
+    ("lattice", "lattice"), ("colorteller-1.default.svc.cluster.local", "colorteller-1"),
+    ("Gateway_VG", "gateway-vg"), ("a", "a-svc"), ("svc-orders", "s-orders"), ("x.y", "x-svc"),
+  ])
   func latticeNames(raw: String, name: String) {
     #expect(LatticeNaming.serviceName(raw) == name)
   }

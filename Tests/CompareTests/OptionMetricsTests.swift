@@ -5,12 +5,16 @@ import Testing
 @testable import SimEngine
 
 @Suite struct OptionMetricsTests {
-  static func activity(_ task: String, requests: [(second: Int, count: Int)], first: Double? = nil, last: Double? = nil)
+  static func activity(
+    _ task: String, requests: [(second: Int, count: Int)], first: Double? = nil, last: Double? = nil
+  )
     -> TaskActivity
   {
     var activity = TaskActivity(task: task, service: String(task.split(separator: "/")[0]))
     for (second, count) in requests {
-      for _ in 0..<count { activity.record(SimTime(nanoseconds: Int64(second) * 1_000_000_000 + 1)) }
+      for _ in 0..<count {
+        activity.record(SimTime(nanoseconds: Int64(second) * 1_000_000_000 + 1))
+      }
     }
     if let first { activity.firstRequest = SimTime(nanoseconds: Int64(first * 1e9)) }
     if let last { activity.lastRequest = SimTime(nanoseconds: Int64(last * 1e9)) }
@@ -18,7 +22,8 @@ import Testing
   }
 
   static func row(_ disposition: String, _ count: Int, status: Int? = nil) -> RunResult.OutcomeRow {
-    RunResult.OutcomeRow(service: nil, task: nil, status: status, disposition: disposition, count: count, body: nil)
+    RunResult.OutcomeRow(
+      service: nil, task: nil, status: status, disposition: disposition, count: count, body: nil)
   }
 
   static func result() -> RunResult {
@@ -26,13 +31,20 @@ import Testing
     for ms in [10, 20, 30, 40] { latency.record(.milliseconds(Int64(ms))) }
     let stream = RunResult.Stream(
       name: "users", origin: "internet", request: "GET /", sent: 100,
-      outcomes: [row("delivered", 95, status: 200), row("timedOut", 4), row("hostUnreachable", 1)], latency: latency,
-      perSecond: [(10, [row("delivered", 10, status: 200)]), (42, [row("timedOut", 3)]), (50, [row("hostUnreachable", 1)]),
-                  (70, [row("timedOut", 1)])])
+      outcomes: [row("delivered", 95, status: 200), row("timedOut", 4), row("hostUnreachable", 1)],
+      latency: latency,
+      perSecond: [
+        (10, [row("delivered", 10, status: 200)]), (42, [row("timedOut", 3)]),
+        (50, [row("hostUnreachable", 1)]),
+        (70, [row("timedOut", 1)]),
+      ])
     var result = RunResult(
-      scenario: "tiny", seed: 1, streams: [stream], expectations: [], fingerprint: "0", processedEvents: 0,
+      scenario: "tiny", seed: 1, streams: [stream], expectations: [], fingerprint: "0",
+      processedEvents: 0,
       stoppedAtEventLimit: false, endTime: SimTime(nanoseconds: 90_000_000_000), traces: [],
-      timeline: [TimelineEntry(time: SimTime(nanoseconds: 40_000_000_000), text: "task back-v1/3 RUNNING")], edges: [])
+      timeline: [
+        TimelineEntry(time: SimTime(nanoseconds: 40_000_000_000), text: "task back-v1/3 RUNNING")
+      ], edges: [])
     result.tasks = [
       activity("front/1", requests: [(5, 1)], first: 5, last: 41.5),
       activity("back-v1/1", requests: [(10, 45), (70, 25)]),
@@ -91,7 +103,9 @@ import Testing
 
   @Test func taskActivityCountsWindows() {
     var activity = TaskActivity(task: "a/1", service: "a")
-    for second in [0, 0, 3, 7] { activity.record(SimTime(nanoseconds: Int64(second) * 1_000_000_000)) }
+    for second in [0, 0, 3, 7] {
+      activity.record(SimTime(nanoseconds: Int64(second) * 1_000_000_000))
+    }
     #expect(activity.requests == 4)
     #expect(activity.perSecond == [2, 0, 0, 1, 0, 0, 0, 1])
     #expect(activity.requests(fromSecond: 1, toSecond: 8) == 2)

@@ -23,7 +23,9 @@ import Testing
     var steps: [Step] = []
     var fence: String?  // the backticks that opened the current block
     var inConsole = false
-    for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).enumerated() {
+    for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).map(
+      String.init
+    ).enumerated() {
       let ticks = String(line.prefix { $0 == "`" })
       if let open = fence {
         if line == open {
@@ -77,8 +79,11 @@ import Testing
     let arguments = step.command.map { $0.hasPrefix("Scenarios/") ? root + "/" + $0 : $0 }
     let console = Console(capturing: true)
     _ = MeshSimCommand.main(arguments, console: console)
-    let actual = Self.trimmed(console.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+    let actual = Self.trimmed(
+      console.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).map(
+        String.init))
     let expected = Self.trimmed(step.expected)
-    #expect(Self.matches(expected[...], actual[...]), "actual output:\n\(actual.joined(separator: "\n"))")
+    #expect(
+      Self.matches(expected[...], actual[...]), "actual output:\n\(actual.joined(separator: "\n"))")
   }
 }

@@ -16,15 +16,20 @@ import Testing
     #expect(html.hasSuffix("</html>\n"))
     #expect(Self.occurrences("<svg class=\"topology\"", in: html) == 1)
     #expect(Self.occurrences("<g class=\"node ", in: html) == graph.nodes.count)
-    #expect(Self.occurrences("<g class=\"edge\" id=", in: html) + Self.occurrences("<g class=\"edge backward\"", in: html)
-      == graph.edges.count)
+    #expect(
+      Self.occurrences("<g class=\"edge\" id=", in: html)
+        + Self.occurrences("<g class=\"edge backward\"", in: html)
+        == graph.edges.count)
     for (index, edge) in graph.edges.enumerated() {
-      #expect(html.contains("id=\"edge-\(index)\" data-from=\"\(edge.from)\" data-to=\"\(edge.to)\""))
+      #expect(
+        html.contains("id=\"edge-\(index)\" data-from=\"\(edge.from)\" data-to=\"\(edge.to)\""))
       #expect(html.contains("text-anchor=\"middle\">\(edge.count)</text>"))
     }
     // The step-through: one list per traced request, one item per frame.
     #expect(Self.occurrences("<ol class=\"frames\"", in: html) == result.traces.count)
-    let frames = result.traces.map { TracePlayback($0, origin: "internet", graph: graph).frames.count }.reduce(0, +)
+    let frames = result.traces.map {
+      TracePlayback($0, origin: "internet", graph: graph).frames.count
+    }.reduce(0, +)
     #expect(Self.occurrences("<li data-node=", in: html) == frames)
     #expect(Self.occurrences("<option>", in: html) == result.traces.count)
     // Charts per stream, the timeline section and the one inline script.
@@ -34,8 +39,11 @@ import Testing
     #expect(Self.occurrences("<script>", in: html) == 1)
   }
 
-  @Test(arguments: [("<svg", "</svg>"), ("<g ", "</g>"), ("<ol", "</ol>"), ("<li ", "</li>"), ("<table", "</table>"),
-                    ("<tr", "</tr>"), ("<section", "</section>"), ("<title", "</title>"), ("<select", "</select>")])
+  @Test(arguments: [
+    ("<svg", "</svg>"), ("<g ", "</g>"), ("<ol", "</ol>"), ("<li ", "</li>"),
+    ("<table", "</table>"),
+    ("<tr", "</tr>"), ("<section", "</section>"), ("<title", "</title>"), ("<select", "</select>"),
+  ])
   func elementsAreClosed(open: String, close: String) throws {
     let html = HTMLReport.render(try ReportFixtures.run(ReportFixtures.chainScenario))
     #expect(Self.occurrences(open, in: html) == Self.occurrences(close, in: html))
@@ -43,7 +51,9 @@ import Testing
 
   @Test func pageIsSelfContained() throws {
     let html = HTMLReport.render(try ReportFixtures.bundled("cloudmap/backend-scaling.json"))
-    for pattern in [#"src\s*="#, #"href="(?!#|data:)"#, #"url\((?!#)"#, "@import", #"<link rel="stylesheet""#] {
+    for pattern in [
+      #"src\s*="#, #"href="(?!#|data:)"#, #"url\((?!#)"#, "@import", #"<link rel="stylesheet""#,
+    ] {
       #expect(html.range(of: pattern, options: .regularExpression) == nil, "\(pattern)")
     }
   }
@@ -51,8 +61,11 @@ import Testing
   @Test func hostileNamesAreEscapedEverywhere() throws {
     let result = try ReportFixtures.run(ReportFixtures.hostileScenario)
     let html = HTMLReport.render(result)
-    for raw in [ReportFixtures.hostileClient, ReportFixtures.hostileEndpoint, ReportFixtures.hostileStream, "<b>hi</b>",
-                "x?<y>", "<names>"] {
+    for raw in [
+      ReportFixtures.hostileClient, ReportFixtures.hostileEndpoint, ReportFixtures.hostileStream,
+      "<b>hi</b>",
+      "x?<y>", "<names>",
+    ] {
       #expect(!html.contains(raw), "\(raw)")
     }
     #expect(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"))

@@ -36,7 +36,8 @@ import Testing
   static func checkFlowchart(_ lines: [String], nodes: Int, edges: Int) {
     #expect(lines.first == "flowchart LR")
     let body = lines.dropFirst().map(withoutEntities)
-    let shapes = #"(\(\["[^"<>;#`]*"\]\)|\["[^"<>;#`]*"\]|\[\("[^"<>;#`]*"\)\]|\{\{"[^"<>;#`]*"\}\}|\[/"[^"<>;#`]*"/\]|\[\["[^"<>;#`]*"\]\]|\("[^"<>;#`]*"\))"#
+    let shapes =
+      #"(\(\["[^"<>;#`]*"\]\)|\["[^"<>;#`]*"\]|\[\("[^"<>;#`]*"\)\]|\{\{"[^"<>;#`]*"\}\}|\[/"[^"<>;#`]*"/\]|\[\["[^"<>;#`]*"\]\]|\("[^"<>;#`]*"\))"#
     let declared = body.filter { matches($0, #"  n[0-9]+"# + shapes) }
     let linked = body.filter { matches($0, #"  n[0-9]+ -->\|"[0-9]+"\| n[0-9]+"#) }
     #expect(declared.count == nodes)
@@ -104,7 +105,8 @@ import Testing
   }
 
   @Test(arguments: [
-    ("a\"b", "a#quot;b"), ("x<y>z", "x#lt;y#gt;z"), ("semi;colon", "semi#59;colon"), ("#1", "#35;1"),
+    ("a\"b", "a#quot;b"), ("x<y>z", "x#lt;y#gt;z"), ("semi;colon", "semi#59;colon"),
+    ("#1", "#35;1"),
     ("a&b", "a#amp;b"), ("two\nlines", "two lines"), ("`code`", "#96;code#96;"),
   ])
   func escaping(raw: String, escaped: String) {

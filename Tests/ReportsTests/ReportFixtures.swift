@@ -9,13 +9,15 @@ import Testing
 /// Scenarios and hand-made results for the report tests.
 enum ReportFixtures {
   /// The package root (tests run from anywhere).
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent()
 
   /// Decodes and builds a scenario, failing the test on any diagnostic.
   static func model(_ text: String, file: String = "test.json") throws -> NetworkModel {
     let diagnostics = DiagnosticEngine()
-    let document = ScenarioDecoder.decode(bytes: Array(text.utf8), file: file, diagnostics: diagnostics)
+    let document = ScenarioDecoder.decode(
+      bytes: Array(text.utf8), file: file, diagnostics: diagnostics)
     let model = document.flatMap { ModelBuilder.build($0, diagnostics: diagnostics) }
     #expect(diagnostics.diagnostics.isEmpty, "\(diagnostics.diagnostics.map(\.message))")
     return try #require(model)
@@ -28,7 +30,9 @@ enum ReportFixtures {
 
   /// Runs a bundled scenario (`Scenarios/<path>`).
   static func bundled(_ path: String, traces: Int = 3) throws -> RunResult {
-    let text = try String(contentsOf: root.appendingPathComponent("Scenarios").appendingPathComponent(path), encoding: .utf8)
+    let text = try String(
+      contentsOf: root.appendingPathComponent("Scenarios").appendingPathComponent(path),
+      encoding: .utf8)
     return try run(text, traces: traces)
   }
 

@@ -20,7 +20,8 @@ import Testing
       let from = try #require(graph.node(named: hop.fromNode))
       let to = try #require(graph.node(named: hop.toNode))
       #expect(frame.node == to)
-      let edge = frame.movement == .request ? graph.edge(from: from, to: to) : graph.edge(from: to, to: from)
+      let edge =
+        frame.movement == .request ? graph.edge(from: from, to: to) : graph.edge(from: to, to: from)
       #expect(frame.edge == edge)
       #expect(frame.edge >= 0)
     }
@@ -28,7 +29,8 @@ import Testing
     #expect(hops.last?.movement == .response)
     #expect(hops.last?.node == graph.node(named: "internet"))
     // Steps between hops stay where the request is.
-    for (previous, frame) in zip(playback.frames, playback.frames.dropFirst()) where frame.movement == .none {
+    for (previous, frame) in zip(playback.frames, playback.frames.dropFirst())
+    where frame.movement == .none {
       #expect(frame.node == previous.node)
       #expect(frame.edge == -1)
     }
@@ -39,18 +41,31 @@ import Testing
     let graph = TopologyGraph(result)
     let playback = TracePlayback(try #require(result.traces.first), origin: "proxy", graph: graph)
     let kinds = playback.frames.map(\.kind)
-    #expect(kinds == ["sent", "resolved", "permitted", "request", "received", "answered", "response", "returned"])
-    let proxy = graph.node(named: "proxy"), backend = graph.node(named: "backend")
-    #expect(playback.frames.map(\.node) == [proxy, proxy, backend, backend, backend, backend, proxy, proxy])
-    #expect(playback.frames.map(\.movement) == [.none, .none, .none, .request, .none, .none, .response, .none])
+    #expect(
+      kinds == [
+        "sent", "resolved", "permitted", "request", "received", "answered", "response", "returned",
+      ])
+    let proxy = graph.node(named: "proxy")
+    let backend = graph.node(named: "backend")
+    #expect(
+      playback.frames.map(\.node) == [
+        proxy, proxy, backend, backend, backend, backend, proxy, proxy,
+      ])
+    #expect(
+      playback.frames.map(\.movement) == [
+        .none, .none, .none, .request, .none, .none, .response, .none,
+      ])
   }
 
   @Test func theTraceRecordsHopsOnlyForTracedRequests() throws {
     let result = try ReportFixtures.run(ReportFixtures.chainScenario, traces: 2)
     #expect(result.traces.count == 2)
     for trace in result.traces {
-      #expect(trace.hops.map(\.direction) == [.request, .request, .request, .response, .response, .request, .response,
-                                              .response])
+      #expect(
+        trace.hops.map(\.direction) == [
+          .request, .request, .request, .response, .response, .request, .response,
+          .response,
+        ])
       #expect(trace.hops.first?.fromNode == "internet")
       #expect(trace.hops.first?.toActor == "external front")
       #expect(trace.hops[3].status == 200)

@@ -8,32 +8,47 @@ import SimKernel
 /// services and versions that do not exist, names no AWS service would accept.
 public enum ApplicationDecoder {
   /// Decodes `bytes`; nil when the file is unusable or has errors (all in `diagnostics`).
-  public static func decode(bytes: [UInt8], file: String, diagnostics: DiagnosticEngine) -> ApplicationSpec? {
-    guard let root = JSONReader.parse(bytes, file: file, diagnostics: diagnostics) else { return nil }
+  public static func decode(bytes: [UInt8], file: String, diagnostics: DiagnosticEngine)
+    -> ApplicationSpec?
+  {
+    guard let root = JSONReader.parse(bytes, file: file, diagnostics: diagnostics) else {
+      return nil
+    }
     let context = DecodingContext(file: file, diagnostics: diagnostics)
     guard let r = context.object(root, what: "application") else { return nil }
     let name = r.string("name", required: true) ?? ""
     if !name.isEmpty { checkName(name, what: "application", at: r.node("name")!, context: context) }
-    let services = context.objects(r.array("services", required: true), what: "service") { service($0) }
+    let services = context.objects(r.array("services", required: true), what: "service") {
+      service($0)
+    }
     var app = ApplicationSpec(
-      name: name, description: r.string("description"), seed: UInt64(r.int("seed", range: 0...Int.max) ?? 1),
-      region: r.string("region") ?? "us-east-1", services: services, entry: r.string("entry", required: true) ?? "",
+      name: name, description: r.string("description"),
+      seed: UInt64(r.int("seed", range: 0...Int.max) ?? 1),
+      region: r.string("region") ?? "us-east-1", services: services,
+      entry: r.string("entry", required: true) ?? "",
       traffic: [], events: [], requirements: [], prices: [], simulation: r.node("simulation"),
       bytesPerRequest: r.int("bytesPerRequest", range: 1...100_000_000) ?? 2048)
-    app.traffic = context.objects(r.array("traffic", required: true), what: "traffic stream") { traffic($0) }
+    app.traffic = context.objects(r.array("traffic", required: true), what: "traffic stream") {
+      traffic($0)
+    }
     app.events = context.objects(r.array("events"), what: "event") { event($0) }
     for node in r.array("requires") ?? [] {
-      if let feature = context.enumValue(node, Feature.self, what: "required feature") { app.requirements.append(feature) }
+      if let feature = context.enumValue(node, Feature.self, what: "required feature") {
+        app.requirements.append(feature)
+      }
     }
     if let prices = r.object("prices", what: "prices") {
       for member in prices.object.members {
         guard let value = prices.double(member.key) else { continue }
         if PriceTable.standard.price(member.key) == nil {
           let suggestion = Suggestions.closest(to: member.key, in: PriceTable.standard.keys)
-          context.error("compare.unknown-price", "unknown price '\(member.key)'", at: member.value,
-                        hint: suggestion.map { "did you mean '\($0)'?" } ?? "prices: \(PriceTable.standard.keys.joined(separator: ", "))")
+          context.error(
+            "compare.unknown-price", "unknown price '\(member.key)'", at: member.value,
+            hint: suggestion.map { "did you mean '\($0)'?" }
+              ?? "prices: \(PriceTable.standard.keys.joined(separator: ", "))")
         } else if value < 0 {
-          context.error(.schemaValueOutOfRange, "price '\(member.key)' cannot be negative", at: member.value)
+          context.error(
+            .schemaValueOutOfRange, "price '\(member.key)' cannot be negative", at: member.value)
         }
         app.prices.append((member.key, value, SourceRef(member.value)))
       }
@@ -43,7 +58,9 @@ public enum ApplicationDecoder {
       guard let entry = context.object(node, what: "expectation") else { continue }
       var options: [WiringOption]?
       if let list = entry.array("options") {
-        options = list.compactMap { context.enumValue($0, WiringOption.self, what: "wiring option") }
+        options = list.compactMap {
+          context.enumValue($0, WiringOption.self, what: "wiring option")
+        }
       }
       entry.accept(entry.object.keys)
       entry.finish()
@@ -58,18 +75,26 @@ public enum ApplicationDecoder {
   /// hyphens, 3–32 characters, starting with a letter (Lattice's service-name rules, the
   /// strictest of the four).
   static func checkName(_ name: String, what: String, at node: JSONNode, context: DecodingContext) {
-    let allowed = name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    let allowed = name.unicodeScalars.allSatisfy {
+      ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+    }
     let first = name.unicodeScalars.first.map { ("a"..."z").contains($0) } ?? false
-    if !allowed || !first || name.count < 3 || name.count > 32 || name.contains("--") || name.hasSuffix("-") {
+    if !allowed || !first || name.count < 3 || name.count > 32 || name.contains("--")
+      || name.hasSuffix("-")
+    {
       context.error(
         .schemaInvalidValue, "invalid \(what) name '\(name)'", at: node,
-        hint: "use 3–32 lowercase letters, digits and single hyphens, starting with a letter (it becomes an ECS, Cloud Map and VPC Lattice name)")
+        hint:
+          "use 3–32 lowercase letters, digits and single hyphens, starting with a letter (it becomes an ECS, Cloud Map and VPC Lattice name)"
+      )
     }
   }
 
   static func service(_ r: ObjectReader) -> ApplicationSpec.Service? {
     let name = r.string("name", required: true)
-    if let name, let node = r.node("name") { checkName(name, what: "service", at: node, context: r.context) }
+    if let name, let node = r.node("name") {
+      checkName(name, what: "service", at: node, context: r.context)
+    }
     let port = r.int("port", range: 1...65535) ?? 8080
     let cpu = r.int("cpu", range: 256...16384) ?? 256
     let memory = r.int("memory", range: 512...122880) ?? 512
@@ -80,10 +105,13 @@ public enum ApplicationDecoder {
       let versionName = version.string("name", required: true)
       if let versionName, let node = version.node("name") {
         if versionName.isEmpty || versionName.count > 8
-          || !versionName.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) })
+          || !versionName.unicodeScalars.allSatisfy({
+            ("a"..."z").contains($0) || ("0"..."9").contains($0)
+          })
         {
-          version.context.error(.schemaInvalidValue, "invalid version name '\(versionName)'", at: node,
-                                hint: "use 1–8 lowercase letters and digits, like \"v2\"")
+          version.context.error(
+            .schemaInvalidValue, "invalid version name '\(versionName)'", at: node,
+            hint: "use 1–8 lowercase letters and digits, like \"v2\"")
         }
       }
       let spec = ApplicationSpec.Version(
@@ -94,21 +122,27 @@ public enum ApplicationDecoder {
       return versionName == nil ? nil : spec
     }
     if !r.has("versions") {
-      versions = [ApplicationSpec.Version(name: "v1", tasks: defaultTasks ?? 1, weight: 1, behavior: defaultBehavior,
-                                          source: SourceRef(r.node))]
+      versions = [
+        ApplicationSpec.Version(
+          name: "v1", tasks: defaultTasks ?? 1, weight: 1, behavior: defaultBehavior,
+          source: SourceRef(r.node))
+      ]
     }
-    let routes = r.context.objects(r.array("headerRoutes"), what: "header route") { route -> ApplicationSpec.HeaderRoute? in
+    let routes = r.context.objects(r.array("headerRoutes"), what: "header route") {
+      route -> ApplicationSpec.HeaderRoute? in
       let header = route.string("header", required: true)
       let value = route.string("value", required: true)
       let version = route.string("version", required: true)
       route.finish()
       guard let header, let value, let version else { return nil }
-      return ApplicationSpec.HeaderRoute(header: header.lowercased(), value: value, version: version, source: SourceRef(route.node))
+      return ApplicationSpec.HeaderRoute(
+        header: header.lowercased(), value: value, version: version, source: SourceRef(route.node))
     }
     r.finish()
     guard let name else { return nil }
     return ApplicationSpec.Service(
-      name: name, port: port, cpu: cpu, memory: memory, versions: versions, headerRoutes: routes, healthPath: healthPath,
+      name: name, port: port, cpu: cpu, memory: memory, versions: versions, headerRoutes: routes,
+      healthPath: healthPath,
       source: SourceRef(r.node))
   }
 
@@ -130,15 +164,17 @@ public enum ApplicationDecoder {
     let rate = r.string("rate", required: true)
     let perSecond = rate.flatMap(requestsPerSecond)
     if let rate, perSecond == nil, let node = r.node("rate") {
-      r.context.error(.schemaInvalidValue, "invalid rate '\(rate)'", at: node,
-                      hint: "write requests per unit: \"100/s\", \"5/ms\", \"600/m\"")
+      r.context.error(
+        .schemaInvalidValue, "invalid rate '\(rate)'", at: node,
+        hint: "write requests per unit: \"100/s\", \"5/ms\", \"600/m\"")
     }
     let start = r.string("start")
     if start != nil, let node = r.node("start") { _ = r.context.duration(node, what: "'start'") }
     r.finish()
     guard let name, let count, let rate, let perSecond else { return nil }
-    return ApplicationSpec.Traffic(name: name, method: method, path: path, headers: headers, count: count, rate: rate,
-                                   requestsPerSecond: perSecond, start: start, source: SourceRef(r.node))
+    return ApplicationSpec.Traffic(
+      name: name, method: method, path: path, headers: headers, count: count, rate: rate,
+      requestsPerSecond: perSecond, start: start, source: SourceRef(r.node))
   }
 
   /// `"20/s"` → 20, `"5/ms"` → 5000, `"600/m"` → 10; nil when malformed or zero.
@@ -164,9 +200,15 @@ public enum ApplicationDecoder {
       return nil
     }
     let present = eventOperations.filter { r.has($0) }
-    guard present.count == 1, let operation = present.first, let body = r.object(operation, what: operation) else {
-      context.error(.schemaMissingKey, "an event needs exactly one of \(eventOperations.joined(separator: ", "))",
-                    at: r.node, hint: "for example {\"at\": \"30s\", \"scaleOut\": {\"service\": \"orders\", \"tasks\": 3}}")
+    guard present.count == 1, let operation = present.first,
+      let body = r.object(operation, what: operation)
+    else {
+      context.error(
+        .schemaMissingKey,
+        "an event needs exactly one of \(eventOperations.joined(separator: ", "))",
+        at: r.node,
+        hint: "for example {\"at\": \"30s\", \"scaleOut\": {\"service\": \"orders\", \"tasks\": 3}}"
+      )
       r.finish()
       return nil
     }
@@ -175,19 +217,25 @@ public enum ApplicationDecoder {
     guard let service = body.string("service", required: true) else { return nil }
     let action: ApplicationSpec.Event.Action
     if operation == "setWeights" {
-      guard let weights = body.object("weights", required: true, what: "weights") else { return nil }
+      guard let weights = body.object("weights", required: true, what: "weights") else {
+        return nil
+      }
       var pairs: [(String, Int)] = []
       for member in weights.object.members {
-        if let weight = weights.int(member.key, range: 0...100) { pairs.append((member.key, weight)) }
+        if let weight = weights.int(member.key, range: 0...100) {
+          pairs.append((member.key, weight))
+        }
       }
       weights.finish()
       if pairs.isEmpty {
-        context.error(.schemaMissingKey, "setWeights needs at least one version weight", at: weights.node,
-                      hint: "for example \"weights\": {\"v1\": 80, \"v2\": 20}")
+        context.error(
+          .schemaMissingKey, "setWeights needs at least one version weight", at: weights.node,
+          hint: "for example \"weights\": {\"v1\": 80, \"v2\": 20}")
         return nil
       }
-      return ApplicationSpec.Event(at: at, atText: atText, action: .setWeights(service: service, weights: pairs),
-                                   source: SourceRef(body.node))
+      return ApplicationSpec.Event(
+        at: at, atText: atText, action: .setWeights(service: service, weights: pairs),
+        source: SourceRef(body.node))
     }
     let version = body.string("version") ?? ""
     switch operation {
@@ -198,6 +246,7 @@ public enum ApplicationDecoder {
       guard let ordinal = body.int("task", required: true, range: 1...1000) else { return nil }
       action = .stopTask(service: service, version: version, ordinal: ordinal)
     }
-    return ApplicationSpec.Event(at: at, atText: atText, action: action, source: SourceRef(body.node))
+    return ApplicationSpec.Event(
+      at: at, atText: atText, action: action, source: SourceRef(body.node))
   }
 }

@@ -98,9 +98,11 @@ public struct ApplicationSpec: Sendable {
   /// (several weighted versions need weighted routing; header routes need header routing).
   public var neededFeatures: [Feature] {
     var needed = requirements
-    if services.contains(where: { $0.versions.count > 1 }) || events.contains(where: {
-      if case .setWeights = $0.action { return true } else { return false }
-    }) {
+    if services.contains(where: { $0.versions.count > 1 })
+      || events.contains(where: {
+        if case .setWeights = $0.action { return true } else { return false }
+      })
+    {
       needed.append(.weightedRouting)
     }
     if services.contains(where: { !$0.headerRoutes.isEmpty }) { needed.append(.headerRouting) }

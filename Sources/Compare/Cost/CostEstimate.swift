@@ -26,43 +26,61 @@ public struct CostEstimate: Sendable {
     let tasks = versions.map(\.1.tasks).reduce(0, +)
     let vcpu = versions.map { Double($0.0.cpu) / 1024 * Double($0.1.tasks) }.reduce(0, +)
     let memory = versions.map { Double($0.0.memory) / 1024 * Double($0.1.tasks) }.reduce(0, +)
-    lines.append(Line(item: "Fargate (\(tasks) application tasks)",
-                      monthly: (vcpu * prices["fargateVCPUHour"] + memory * prices["fargateGBHour"]) * hours))
+    lines.append(
+      Line(
+        item: "Fargate (\(tasks) application tasks)",
+        monthly: (vcpu * prices["fargateVCPUHour"] + memory * prices["fargateGBHour"]) * hours))
     let rate = app.traffic.map(\.requestsPerSecond).reduce(0, +)
     let gigabytesPerHour = rate * Double(app.bytesPerRequest) * 3600 / 1e9
     let lcu = max(rate / 25, gigabytesPerHour)
-    lines.append(Line(item: "ALB (\(Self.format(lcu)) LCU)",
-                      monthly: (prices["albHour"] + lcu * prices["albLCUHour"]) * hours))
+    lines.append(
+      Line(
+        item: "ALB (\(Self.format(lcu)) LCU)",
+        monthly: (prices["albHour"] + lcu * prices["albLCUHour"]) * hours))
     switch wired.option {
     case .cloudMap, .appMesh:
-      lines.append(Line(item: "Cloud Map (\(tasks) instances, DNS zone)",
-                        monthly: Double(tasks) * prices["cloudMapResourceMonth"] + prices["hostedZoneMonth"]))
+      lines.append(
+        Line(
+          item: "Cloud Map (\(tasks) instances, DNS zone)",
+          monthly: Double(tasks) * prices["cloudMapResourceMonth"] + prices["hostedZoneMonth"]))
     case .serviceConnect:
-      lines.append(Line(item: "Cloud Map (\(tasks) instances)",
-                        monthly: Double(tasks) * prices["cloudMapResourceMonth"]))
+      lines.append(
+        Line(
+          item: "Cloud Map (\(tasks) instances)",
+          monthly: Double(tasks) * prices["cloudMapResourceMonth"]))
     case .lattice:
       break
     }
     switch wired.option {
     case .appMesh:
       let envoys = Double(tasks + wired.proxyTasks)
-      lines.append(Line(item: "Envoy (\(tasks) sidecars, \(wired.proxyTasks) gateways)",
-                        monthly: envoys * (prices["envoyVCPU"] * prices["fargateVCPUHour"]
-                          + prices["envoyGB"] * prices["fargateGBHour"]) * hours + prices["appMeshMonth"]))
+      lines.append(
+        Line(
+          item: "Envoy (\(tasks) sidecars, \(wired.proxyTasks) gateways)",
+          monthly: envoys
+            * (prices["envoyVCPU"] * prices["fargateVCPUHour"]
+              + prices["envoyGB"] * prices["fargateGBHour"]) * hours + prices["appMeshMonth"]))
     case .serviceConnect:
-      lines.append(Line(item: "Service Connect proxies (\(tasks))",
-                        monthly: Double(tasks) * (prices["serviceConnectVCPU"] * prices["fargateVCPUHour"]
-                          + prices["serviceConnectGB"] * prices["fargateGBHour"]) * hours + prices["serviceConnectMonth"]))
+      lines.append(
+        Line(
+          item: "Service Connect proxies (\(tasks))",
+          monthly: Double(tasks)
+            * (prices["serviceConnectVCPU"] * prices["fargateVCPUHour"]
+              + prices["serviceConnectGB"] * prices["fargateGBHour"]) * hours
+            + prices["serviceConnectMonth"]))
     case .lattice:
       let services = app.services.filter { !names.callers(of: $0).isEmpty }
-      lines.append(Line(item: "Lattice (\(services.count) service\(services.count == 1 ? "" : "s"))",
-                        monthly: Double(services.count) * prices["latticeServiceHour"] * hours))
+      lines.append(
+        Line(
+          item: "Lattice (\(services.count) service\(services.count == 1 ? "" : "s"))",
+          monthly: Double(services.count) * prices["latticeServiceHour"] * hours))
       var requestCharge = 0.0
       var bytesCharge = 0.0
       let sent = result?.streams.map(\.sent).reduce(0, +) ?? 0
       for service in services {
         let ecsNames = Set(service.versions.map { names.ecsService(service, $0) })
-        let reached = result?.tasks.filter { ecsNames.contains($0.service) }.map(\.requests).reduce(0, +) ?? 0
+        let reached =
+          result?.tasks.filter { ecsNames.contains($0.service) }.map(\.requests).reduce(0, +) ?? 0
         let perSecond = sent > 0 ? rate * Double(reached) / Double(sent) : 0
         let perHour = perSecond * 3600
         requestCharge += max(0, perHour - 300_000) * hours / 1e6 * prices["latticeMillionRequests"]

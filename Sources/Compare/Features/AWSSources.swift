@@ -2,9 +2,12 @@
 /// behaviour reference) and the documents they stand for. Reports print the ones they cite.
 public enum AWSSources {
   public static let documents: [String: String] = [
-    "ALB-LST": "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html",
-    "AM-EOL": "https://aws.amazon.com/blogs/containers/migrating-from-aws-app-mesh-to-amazon-ecs-service-connect/",
-    "AM-EOL-SUM": "https://sysdesign-wiki.pages.dev/sources/2025-01-18-aws-app-mesh-discontinuation-service-connect-migration/",
+    "ALB-LST":
+      "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html",
+    "AM-EOL":
+      "https://aws.amazon.com/blogs/containers/migrating-from-aws-app-mesh-to-amazon-ecs-service-connect/",
+    "AM-EOL-SUM":
+      "https://sysdesign-wiki.pages.dev/sources/2025-01-18-aws-app-mesh-discontinuation-service-connect-migration/",
     "AM-GWR": "https://docs.aws.amazon.com/app-mesh/latest/userguide/gateway-routes.html",
     "AM-MESH": "https://docs.aws.amazon.com/app-mesh/latest/userguide/meshes.html",
     "AM-MTLS": "https://docs.aws.amazon.com/app-mesh/latest/userguide/mutual-tls.html",
@@ -18,8 +21,10 @@ public enum AWSSources {
     "CR-1963": "https://github.com/aws/containers-roadmap/issues/1963",
     "CR-2334": "https://github.com/aws/containers-roadmap/issues/2334",
     "ECS-SC": "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html",
-    "ECS-TO": "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TimeoutConfiguration.html",
-    "R53-MV": "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-policy-multivalue.html",
+    "ECS-TO":
+      "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TimeoutConfiguration.html",
+    "R53-MV":
+      "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-policy-multivalue.html",
     "VL-AUTH": "https://docs.aws.amazon.com/vpc-lattice/latest/ug/auth-policies.html",
     "VL-HC": "https://docs.aws.amazon.com/vpc-lattice/latest/ug/target-group-health-checks.html",
     "VL-RULES": "https://docs.aws.amazon.com/vpc-lattice/latest/ug/listener-rules.html",

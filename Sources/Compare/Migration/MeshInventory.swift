@@ -59,71 +59,97 @@ struct MeshInventory {
   init(_ root: JSONOutput) {
     self.root = root
     let mesh = root["appMesh"] ?? .object([:])
-    egressFilter = mesh["meshes"]?.elements.first?["spec"]?["egressFilter"]?["type"]?.stringValue ?? "DROP_ALL"
+    egressFilter =
+      mesh["meshes"]?.elements.first?["spec"]?["egressFilter"]?["type"]?.stringValue ?? "DROP_ALL"
     for node in mesh["virtualNodes"]?.elements ?? [] {
       let spec = node["spec"] ?? .object([:])
       let listener = spec["listeners"]?.elements.first
-      nodes.append(Node(
-        name: node["virtualNodeName"]?.stringValue ?? "", port: listener?["portMapping"]?["port"]?.intValue,
-        listener: listener,
-        backends: (spec["backends"]?.elements ?? []).compactMap { $0["virtualService"]?["virtualServiceName"]?.stringValue },
-        spec: spec))
+      nodes.append(
+        Node(
+          name: node["virtualNodeName"]?.stringValue ?? "",
+          port: listener?["portMapping"]?["port"]?.intValue,
+          listener: listener,
+          backends: (spec["backends"]?.elements ?? []).compactMap {
+            $0["virtualService"]?["virtualServiceName"]?.stringValue
+          },
+          spec: spec))
     }
     var routes: [String: [Route]] = [:]
     for route in mesh["routes"]?.elements ?? [] {
       let spec = route["spec"] ?? .object([:])
-      guard let kind = ["httpRoute", "http2Route", "grpcRoute", "tcpRoute"].first(where: { spec[$0] != nil }),
+      guard
+        let kind = ["httpRoute", "http2Route", "grpcRoute", "tcpRoute"].first(where: {
+          spec[$0] != nil
+        }),
         let body = spec[kind]
       else { continue }
-      let targets = (body["action"]?["weightedTargets"]?.elements ?? []).compactMap { target -> (String, Int)? in
+      let targets = (body["action"]?["weightedTargets"]?.elements ?? []).compactMap {
+        target -> (String, Int)? in
         guard let node = target["virtualNode"]?.stringValue else { return nil }
         return (node, target["weight"]?.intValue ?? 0)
       }
-      routes[route["virtualRouterName"]?.stringValue ?? "", default: []].append(Route(
-        name: route["routeName"]?.stringValue ?? "", priority: spec["priority"]?.intValue, kind: kind, body: body,
-        targets: targets))
+      routes[route["virtualRouterName"]?.stringValue ?? "", default: []].append(
+        Route(
+          name: route["routeName"]?.stringValue ?? "", priority: spec["priority"]?.intValue,
+          kind: kind, body: body,
+          targets: targets))
     }
     for router in mesh["virtualRouters"]?.elements ?? [] {
       let name = router["virtualRouterName"]?.stringValue ?? ""
       let ordered = (routes[name] ?? []).enumerated().sorted {
         ($0.element.priority ?? 1001, $0.offset) < ($1.element.priority ?? 1001, $1.offset)
       }.map(\.element)
-      routers.append(Router(
-        name: name, port: router["spec"]?["listeners"]?.elements.first?["portMapping"]?["port"]?.intValue, routes: ordered))
+      routers.append(
+        Router(
+          name: name,
+          port: router["spec"]?["listeners"]?.elements.first?["portMapping"]?["port"]?.intValue,
+          routes: ordered))
     }
     for service in mesh["virtualServices"]?.elements ?? [] {
       let provider = service["spec"]?["provider"]
-      services.append(VirtualService(
-        name: service["virtualServiceName"]?.stringValue ?? "",
-        node: provider?["virtualNode"]?["virtualNodeName"]?.stringValue,
-        router: provider?["virtualRouter"]?["virtualRouterName"]?.stringValue))
+      services.append(
+        VirtualService(
+          name: service["virtualServiceName"]?.stringValue ?? "",
+          node: provider?["virtualNode"]?["virtualNodeName"]?.stringValue,
+          router: provider?["virtualRouter"]?["virtualRouterName"]?.stringValue))
     }
     var gatewayRoutes: [String: [GatewayRoute]] = [:]
     for route in mesh["gatewayRoutes"]?.elements ?? [] {
       let spec = route["spec"] ?? .object([:])
-      guard let kind = ["httpRoute", "http2Route", "grpcRoute"].first(where: { spec[$0] != nil }), let body = spec[kind]
+      guard let kind = ["httpRoute", "http2Route", "grpcRoute"].first(where: { spec[$0] != nil }),
+        let body = spec[kind]
       else { continue }
-      gatewayRoutes[route["virtualGatewayName"]?.stringValue ?? "", default: []].append(GatewayRoute(
-        name: route["gatewayRouteName"]?.stringValue ?? "", priority: spec["priority"]?.intValue, kind: kind, body: body,
-        target: body["action"]?["target"]?["virtualService"]?["virtualServiceName"]?.stringValue))
+      gatewayRoutes[route["virtualGatewayName"]?.stringValue ?? "", default: []].append(
+        GatewayRoute(
+          name: route["gatewayRouteName"]?.stringValue ?? "", priority: spec["priority"]?.intValue,
+          kind: kind, body: body,
+          target: body["action"]?["target"]?["virtualService"]?["virtualServiceName"]?.stringValue))
     }
     for gateway in mesh["virtualGateways"]?.elements ?? [] {
       let name = gateway["virtualGatewayName"]?.stringValue ?? ""
       // App Mesh matches gateway routes by priority, then by the longest prefix.
       let ordered = (gatewayRoutes[name] ?? []).sorted {
         ($0.priority ?? 1001, -(($0.body["match"]?["prefix"]?.stringValue)?.count ?? 0), $0.name)
-          < ($1.priority ?? 1001, -(($1.body["match"]?["prefix"]?.stringValue)?.count ?? 0), $1.name)
+          < (
+            $1.priority ?? 1001, -(($1.body["match"]?["prefix"]?.stringValue)?.count ?? 0), $1.name
+          )
       }
-      gateways.append(Gateway(
-        name: name, port: gateway["spec"]?["listeners"]?.elements.first?["portMapping"]?["port"]?.intValue, routes: ordered))
+      gateways.append(
+        Gateway(
+          name: name,
+          port: gateway["spec"]?["listeners"]?.elements.first?["portMapping"]?["port"]?.intValue,
+          routes: ordered))
     }
     let families = Dictionary(
-      (root["ecs"]?["taskDefinitions"]?.elements ?? []).compactMap { definition -> (String, Role)? in
-        guard let family = definition["family"]?.stringValue, let role = Self.role(of: definition) else { return nil }
+      (root["ecs"]?["taskDefinitions"]?.elements ?? []).compactMap {
+        definition -> (String, Role)? in
+        guard let family = definition["family"]?.stringValue, let role = Self.role(of: definition)
+        else { return nil }
         return (family, role)
       }, uniquingKeysWith: { first, _ in first })
     for service in root["ecs"]?["services"]?.elements ?? [] {
-      guard let name = service["serviceName"]?.stringValue, let definition = service["taskDefinition"]?.stringValue,
+      guard let name = service["serviceName"]?.stringValue,
+        let definition = service["taskDefinition"]?.stringValue,
         let role = families[Self.family(definition)]
       else { continue }
       roles[name] = role
@@ -141,9 +167,12 @@ struct MeshInventory {
     for container in definition["containerDefinitions"]?.elements ?? [] {
       for variable in container["environment"]?.elements ?? [] {
         guard let name = variable["name"]?.stringValue,
-          ["APPMESH_RESOURCE_ARN", "APPMESH_VIRTUAL_NODE_NAME"].contains(name), let value = variable["value"]?.stringValue
+          ["APPMESH_RESOURCE_ARN", "APPMESH_VIRTUAL_NODE_NAME"].contains(name),
+          let value = variable["value"]?.stringValue
         else { continue }
-        let path = value.hasPrefix("arn:") ? String(value.split(separator: ":", maxSplits: 5).last ?? "") : value
+        let path =
+          value.hasPrefix("arn:")
+          ? String(value.split(separator: ":", maxSplits: 5).last ?? "") : value
         let parts = path.split(separator: "/").map(String.init)
         guard parts.count == 4 else { continue }
         return parts[2] == "virtualGateway" ? .gateway(parts[3]) : .node(parts[3])
@@ -165,7 +194,8 @@ struct MeshInventory {
 
   /// ECS services running a virtual node, in file order.
   func ecsServices(running node: String) -> [String] {
-    (root["ecs"]?["services"]?.elements ?? []).compactMap { $0["serviceName"]?.stringValue }.filter { roles[$0] == .node(node) }
+    (root["ecs"]?["services"]?.elements ?? []).compactMap { $0["serviceName"]?.stringValue }.filter
+    { roles[$0] == .node(node) }
   }
 
   func ecsServices(runningGateway gateway: String) -> [String] {
@@ -185,7 +215,8 @@ struct MeshInventory {
   /// A route match that every request satisfies.
   static func isCatchAll(_ match: JSONOutput?) -> Bool {
     guard let match, case .object(let members) = match else { return true }
-    return members.keys.allSatisfy { $0 == "prefix" || $0 == "port" } && (match["prefix"]?.stringValue ?? "/") == "/"
+    return members.keys.allSatisfy { $0 == "prefix" || $0 == "port" }
+      && (match["prefix"]?.stringValue ?? "/") == "/"
   }
 
   /// The port callers use for a virtual service (its router's listener, else its node's).

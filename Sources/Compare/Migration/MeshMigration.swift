@@ -32,7 +32,8 @@ public enum MeshMigration {
     case .lattice: state.toLattice()
     }
     state.commonLosses()
-    return Plan(target: target, document: state.document, changes: state.changes, losses: state.losses)
+    return Plan(
+      target: target, document: state.document, changes: state.changes, losses: state.losses)
   }
 }
 
@@ -51,11 +52,14 @@ struct MigrationState {
     let name = document["name"]?.stringValue ?? "scenario"
     document["name"] = .string("\(name)-\(target.rawValue)")
     let description = document["description"]?.stringValue ?? ""
-    document["description"] = .string("\(name) migrated from App Mesh to \(target.title) by meshsim migrate. " + description)
+    document["description"] = .string(
+      "\(name) migrated from App Mesh to \(target.title) by meshsim migrate. " + description)
   }
 
-  mutating func lose(_ feature: String, _ resource: String, _ consequence: String, _ source: String) {
-    losses.append(MigrationLoss(feature: feature, resource: resource, consequence: consequence, source: source))
+  mutating func lose(_ feature: String, _ resource: String, _ consequence: String, _ source: String)
+  {
+    losses.append(
+      MigrationLoss(feature: feature, resource: resource, consequence: consequence, source: source))
   }
 
   // MARK: - Common steps
@@ -73,8 +77,9 @@ struct MigrationState {
       let kept = containers.filter { !MeshInventory.isEnvoy($0) }
       definition["containerDefinitions"] = .array(kept.map(Self.namingPorts))
       if hadProxy || kept.count != containers.count {
-        changes.append("task definition \(definition["family"]?.stringValue ?? "?"): Envoy sidecar and APPMESH proxy "
-          + "configuration removed")
+        changes.append(
+          "task definition \(definition["family"]?.stringValue ?? "?"): Envoy sidecar and APPMESH proxy "
+            + "configuration removed")
       }
       definitions[index] = definition
     }
@@ -82,8 +87,9 @@ struct MigrationState {
     var kept: [JSONOutput] = []
     for event in document["events"]?.elements ?? [] {
       if let operation = MeshMigration.meshEventOperations.first(where: { event[$0] != nil }) {
-        lose("App Mesh API events", "event at \(event["at"]?.stringValue ?? "?")",
-             "\(operation) has no \(target.title) counterpart; the event is left out", "AM-EOL")
+        lose(
+          "App Mesh API events", "event at \(event["at"]?.stringValue ?? "?")",
+          "\(operation) has no \(target.title) counterpart; the event is left out", "AM-EOL")
       } else {
         kept.append(event)
       }
@@ -94,13 +100,18 @@ struct MigrationState {
   /// Port mappings get a name (`port-8080`) and `appProtocol: http` when they have none.
   static func namingPorts(_ container: JSONOutput) -> JSONOutput {
     var container = container
-    guard let mappings = container["portMappings"]?.elements, !mappings.isEmpty else { return container }
-    container["portMappings"] = .array(mappings.map { mapping in
-      var mapping = mapping
-      if mapping["name"] == nil, let port = mapping["containerPort"]?.intValue { mapping["name"] = .string("port-\(port)") }
-      if mapping["appProtocol"] == nil { mapping["appProtocol"] = "http" }
-      return mapping
-    })
+    guard let mappings = container["portMappings"]?.elements, !mappings.isEmpty else {
+      return container
+    }
+    container["portMappings"] = .array(
+      mappings.map { mapping in
+        var mapping = mapping
+        if mapping["name"] == nil, let port = mapping["containerPort"]?.intValue {
+          mapping["name"] = .string("port-\(port)")
+        }
+        if mapping["appProtocol"] == nil { mapping["appProtocol"] = "http" }
+        return mapping
+      })
     return container
   }
 
@@ -108,7 +119,8 @@ struct MigrationState {
   func portName(ecsService: String, port: Int?) -> String? {
     guard let definition = taskDefinition(ofService: ecsService) else { return nil }
     for container in definition["containerDefinitions"]?.elements ?? [] {
-      for mapping in container["portMappings"]?.elements ?? [] where port == nil || mapping["containerPort"]?.intValue == port {
+      for mapping in container["portMappings"]?.elements ?? []
+      where port == nil || mapping["containerPort"]?.intValue == port {
         return mapping["name"]?.stringValue
       }
     }
@@ -116,9 +128,12 @@ struct MigrationState {
   }
 
   func taskDefinition(ofService name: String) -> JSONOutput? {
-    guard let service = ecsService(name), let reference = service["taskDefinition"]?.stringValue else { return nil }
+    guard let service = ecsService(name), let reference = service["taskDefinition"]?.stringValue
+    else { return nil }
     let family = MeshInventory.family(reference)
-    return document["ecs"]?["taskDefinitions"]?.elements.first { $0["family"]?.stringValue == family }
+    return document["ecs"]?["taskDefinitions"]?.elements.first {
+      $0["family"]?.stringValue == family
+    }
   }
 
   func ecsService(_ name: String) -> JSONOutput? {
@@ -128,16 +143,21 @@ struct MigrationState {
   /// Applies `change` to the ECS service `name`.
   mutating func updateService(_ name: String, _ change: (inout JSONOutput) -> Void) {
     var services = document["ecs"]?["services"]?.elements ?? []
-    guard let index = services.firstIndex(where: { $0["serviceName"]?.stringValue == name }) else { return }
+    guard let index = services.firstIndex(where: { $0["serviceName"]?.stringValue == name }) else {
+      return
+    }
     change(&services[index])
     document["ecs"]?["services"] = .array(services)
   }
 
   /// Applies `change` to the task definition of ECS service `name`.
   mutating func updateTaskDefinition(ofService name: String, _ change: (inout JSONOutput) -> Void) {
-    guard let family = ecsService(name)?["taskDefinition"]?.stringValue.map(MeshInventory.family) else { return }
+    guard let family = ecsService(name)?["taskDefinition"]?.stringValue.map(MeshInventory.family)
+    else { return }
     var definitions = document["ecs"]?["taskDefinitions"]?.elements ?? []
-    guard let index = definitions.firstIndex(where: { $0["family"]?.stringValue == family }) else { return }
+    guard let index = definitions.firstIndex(where: { $0["family"]?.stringValue == family }) else {
+      return
+    }
     change(&definitions[index])
     document["ecs"]?["taskDefinitions"] = .array(definitions)
   }
@@ -147,9 +167,13 @@ struct MigrationState {
   mutating func rewriteHosts(_ hosts: [String: String]) {
     guard !hosts.isEmpty else { return }
     let url = { (text: String) -> String in
-      guard let parsed = RequestURL.parse(text), let host = hosts[parsed.host.lowercased()] else { return text }
-      let query = parsed.query.map { $0.value.isEmpty ? $0.name : "\($0.name)=\($0.value)" }.joined(separator: "&")
-      return "\(parsed.scheme)://\(host):\(parsed.port)\(parsed.path)" + (query.isEmpty ? "" : "?" + query)
+      guard let parsed = RequestURL.parse(text), let host = hosts[parsed.host.lowercased()] else {
+        return text
+      }
+      let query = parsed.query.map { $0.value.isEmpty ? $0.name : "\($0.name)=\($0.value)" }.joined(
+        separator: "&")
+      return "\(parsed.scheme)://\(host):\(parsed.port)\(parsed.path)"
+        + (query.isEmpty ? "" : "?" + query)
     }
     var traffic = document["traffic"]?.elements ?? []
     for index in traffic.indices {

@@ -33,24 +33,33 @@ public struct MigrationReplay: Sendable {
   public var problems: [Diagnostic]
   public var streams: [Stream]
 
-  public static func run(original model: NetworkModel, root: JSONNode, to target: MigrationTarget, fileName: String,
-                         seed: UInt64? = nil) -> MigrationReplay {
+  public static func run(
+    original model: NetworkModel, root: JSONNode, to target: MigrationTarget, fileName: String,
+    seed: UInt64? = nil
+  ) -> MigrationReplay {
     let plan = MeshMigration.migrate(root, to: target)
     let original = SimulationRun.run(model, options: .init(seed: seed, traces: .none))
     let diagnostics = DiagnosticEngine()
-    let document = ScenarioDecoder.decode(bytes: Array(plan.text.utf8), file: fileName, diagnostics: diagnostics)
-    let migratedModel = diagnostics.hasErrors ? nil : document.flatMap { ModelBuilder.build($0, diagnostics: diagnostics) }
+    let document = ScenarioDecoder.decode(
+      bytes: Array(plan.text.utf8), file: fileName, diagnostics: diagnostics)
+    let migratedModel =
+      diagnostics.hasErrors
+      ? nil : document.flatMap { ModelBuilder.build($0, diagnostics: diagnostics) }
     guard let migratedModel, !diagnostics.hasErrors else {
-      return MigrationReplay(plan: plan, fileName: fileName, original: original, migrated: nil,
-                             problems: diagnostics.diagnostics.filter { $0.severity == .error }, streams: [])
+      return MigrationReplay(
+        plan: plan, fileName: fileName, original: original, migrated: nil,
+        problems: diagnostics.diagnostics.filter { $0.severity == .error }, streams: [])
     }
-    let migrated = SimulationRun.run(migratedModel, options: .init(seed: seed ?? model.seed, traces: .none))
-    return MigrationReplay(plan: plan, fileName: fileName, original: original, migrated: migrated, problems: [],
-                           streams: compare(original, migrated))
+    let migrated = SimulationRun.run(
+      migratedModel, options: .init(seed: seed ?? model.seed, traces: .none))
+    return MigrationReplay(
+      plan: plan, fileName: fileName, original: original, migrated: migrated, problems: [],
+      streams: compare(original, migrated))
   }
 
   static func key(_ row: RunResult.OutcomeRow) -> String {
-    [row.service ?? "-", row.status.map(String.init) ?? "-", row.disposition].joined(separator: " · ")
+    [row.service ?? "-", row.status.map(String.init) ?? "-", row.disposition].joined(
+      separator: " · ")
   }
 
   static func compare(_ before: RunResult, _ after: RunResult) -> [Stream] {
@@ -67,8 +76,10 @@ public struct MigrationReplay: Sendable {
         let shareAfter = sentAfter > 0 ? row.after * 1000 / sentAfter : 0
         return abs(shareBefore - shareAfter) >= 10
       }
-      return Stream(name: stream.name, sentBefore: stream.sent, sentAfter: sentAfter, rows: rows,
-                    latencyBefore: stream.latency, latencyAfter: other?.latency ?? LatencyHistogram(), differs: differs)
+      return Stream(
+        name: stream.name, sentBefore: stream.sent, sentAfter: sentAfter, rows: rows,
+        latencyBefore: stream.latency, latencyAfter: other?.latency ?? LatencyHistogram(),
+        differs: differs)
     }
   }
 }

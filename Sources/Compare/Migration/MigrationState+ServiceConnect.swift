@@ -15,8 +15,9 @@ extension MigrationState {
       guard let owner = targets.first(where: { $0.weight == heaviest })?.node,
         let ecsName = inventory.ecsServices(running: owner).first
       else {
-        changes.append("virtual service \(service.name) is provided by no ECS service (an outside endpoint): callers "
-          + "reach it directly")
+        changes.append(
+          "virtual service \(service.name) is provided by no ECS service (an outside endpoint): callers "
+            + "reach it directly")
         continue
       }
       let port = inventory.port(of: service) ?? inventory.node(owner)?.port ?? 80
@@ -27,24 +28,34 @@ extension MigrationState {
         suffix += 1
       }
       discoveryNames.insert(discovery)
-      guard let portName = portName(ecsService: ecsName, port: inventory.node(owner)?.port) else { continue }
+      guard let portName = portName(ecsService: ecsName, port: inventory.node(owner)?.port) else {
+        continue
+      }
       entries[ecsName, default: []].append([
         "portName": .string(portName), "discoveryName": .string(discovery),
         "clientAliases": [["port": .int(Int64(port)), "dnsName": .string(service.name)]],
       ])
-      changes.append("virtual service \(service.name) → Service Connect alias \(service.name):\(port) on ECS service \(ecsName)")
+      changes.append(
+        "virtual service \(service.name) → Service Connect alias \(service.name):\(port) on ECS service \(ecsName)"
+      )
       let weighted = targets.filter { $0.weight > 0 }
       if weighted.count > 1 {
         let split = weighted.map { "\($0.node) \($0.weight)" }.joined(separator: ", ")
-        lose("weighted routing", "virtual service \(service.name)", "the router split traffic (\(split)); every request "
-          + "now goes to \(owner)", "AM-EOL-SUM")
+        lose(
+          "weighted routing", "virtual service \(service.name)",
+          "the router split traffic (\(split)); every request "
+            + "now goes to \(owner)", "AM-EOL-SUM")
       }
-      if let router = service.router.flatMap(inventory.router), router.routes.count > 1
-        || router.routes.contains(where: { !MeshInventory.isCatchAll($0.match) })
+      if let router = service.router.flatMap(inventory.router),
+        router.routes.count > 1
+          || router.routes.contains(where: { !MeshInventory.isCatchAll($0.match) })
       {
         let names = router.routes.map(\.name).joined(separator: ", ")
-        lose("path, header and method routing", "virtual router \(router.name)", "its routes (\(names)) matched requests "
-          + "by path, headers or method; Service Connect sends all of \(service.name) to \(owner)", "AM-EOL-SUM, BC-ECS")
+        lose(
+          "path, header and method routing", "virtual router \(router.name)",
+          "its routes (\(names)) matched requests "
+            + "by path, headers or method; Service Connect sends all of \(service.name) to \(owner)",
+          "AM-EOL-SUM, BC-ECS")
       }
     }
     for gateway in inventory.gateways { gatewayToProxy(gateway) }
@@ -52,25 +63,37 @@ extension MigrationState {
     for name in members {
       let services = entries[name] ?? []
       updateService(name) { service in
-        var configuration: [String: JSONOutput] = ["enabled": true, "namespace": .string(namespace)]
+        var configuration: [String: JSONOutput] = [
+          "enabled": true, "namespace": .string(namespace),
+        ]
         if !services.isEmpty { configuration["services"] = .array(services) }
         service["serviceConnectConfiguration"] = .object(configuration)
       }
     }
-    changes.append("ECS services \(members.joined(separator: ", ")) join Service Connect namespace \(namespace)")
-    changes.append("Service Connect reads endpoints when tasks start: in a real migration deploy the servers before "
-      + "the clients (a blue/green move to a new environment; an ECS service cannot be in a mesh and a namespace at once)")
+    changes.append(
+      "ECS services \(members.joined(separator: ", ")) join Service Connect namespace \(namespace)")
+    changes.append(
+      "Service Connect reads endpoints when tasks start: in a real migration deploy the servers before "
+        + "the clients (a blue/green move to a new environment; an ECS service cannot be in a mesh and a namespace at once)"
+    )
   }
 
   /// The namespace the virtual nodes discovered each other in, else the scenario's first, else a
   /// new HTTP namespace named after the mesh.
   mutating func serviceConnectNamespace() -> String {
-    let namespaces = (document["cloudMap"]?["namespaces"]?.elements ?? []).compactMap { $0["Name"]?.stringValue }
-    let used = inventory.nodes.compactMap { $0.spec["serviceDiscovery"]?["awsCloudMap"]?["namespaceName"]?.stringValue }
+    let namespaces = (document["cloudMap"]?["namespaces"]?.elements ?? []).compactMap {
+      $0["Name"]?.stringValue
+    }
+    let used = inventory.nodes.compactMap {
+      $0.spec["serviceDiscovery"]?["awsCloudMap"]?["namespaceName"]?.stringValue
+    }
     if let name = used.first(where: namespaces.contains) ?? namespaces.first { return name }
-    let name = LatticeNaming.serviceName(inventory.root["appMesh"]?["meshes"]?.elements.first?["meshName"]?.stringValue ?? "mesh")
+    let name = LatticeNaming.serviceName(
+      inventory.root["appMesh"]?["meshes"]?.elements.first?["meshName"]?.stringValue ?? "mesh")
     var cloudMap = document["cloudMap"] ?? .object([:])
-    cloudMap["namespaces"] = .array([["Name": .string(name), "Type": "HTTP", "Id": .string("ns-\(name)")]])
+    cloudMap["namespaces"] = .array([
+      ["Name": .string(name), "Type": "HTTP", "Id": .string("ns-\(name)")]
+    ])
     document["cloudMap"] = cloudMap
     changes.append("new Cloud Map HTTP namespace \(name) for Service Connect")
     return name
@@ -83,7 +106,9 @@ extension MigrationState {
     let port = gateway.port ?? 8080
     var rules: [JSONOutput] = []
     for route in gateway.routes {
-      guard let target = route.target, let service = inventory.virtualService(target) else { continue }
+      guard let target = route.target, let service = inventory.virtualService(target) else {
+        continue
+      }
       let upstream = "http://\(target):\(inventory.port(of: service) ?? port)"
       let match = route.body["match"] ?? .object([:])
       if let exact = match["path"]?["exact"]?.stringValue {
@@ -91,18 +116,24 @@ extension MigrationState {
       } else if let prefix = match["prefix"]?.stringValue {
         rules.append(["prefix": .string(prefix), "proxyPass": .string(upstream)])
       } else {
-        lose("gateway route matching", "gateway route \(route.name)", "only path prefixes and exact paths carry over to the "
-          + "proxy; this route is dropped", "AM-GWR")
+        lose(
+          "gateway route matching", "gateway route \(route.name)",
+          "only path prefixes and exact paths carry over to the "
+            + "proxy; this route is dropped", "AM-GWR")
         continue
       }
       if match["headers"] != nil || match["method"] != nil {
-        lose("header and method matching", "gateway route \(route.name)", "the proxy matches the path only", "AM-GWR")
+        lose(
+          "header and method matching", "gateway route \(route.name)",
+          "the proxy matches the path only", "AM-GWR")
       }
     }
     for ecsName in inventory.ecsServices(runningGateway: gateway.name) {
-      replaceWithProxy(ecsName, port: port, behavior: ["status": 404, "body": "no route", "paths": .array(rules)])
-      changes.append("virtual gateway \(gateway.name) → ECS service \(ecsName) runs a proxy with \(rules.count) locations "
-        + "(an ALB in front of the services is the other common choice)")
+      replaceWithProxy(
+        ecsName, port: port, behavior: ["status": 404, "body": "no route", "paths": .array(rules)])
+      changes.append(
+        "virtual gateway \(gateway.name) → ECS service \(ecsName) runs a proxy with \(rules.count) locations "
+          + "(an ALB in front of the services is the other common choice)")
     }
   }
 
@@ -112,19 +143,24 @@ extension MigrationState {
     updateTaskDefinition(ofService: ecsName) { definition in
       let proxy: JSONOutput = [
         "name": "ingress", "image": "nginx:stable", "essential": true,
-        "portMappings": [["name": .string("port-\(port)"), "containerPort": .int(Int64(port)), "protocol": "tcp",
-                          "appProtocol": "http"]],
+        "portMappings": [
+          [
+            "name": .string("port-\(port)"), "containerPort": .int(Int64(port)), "protocol": "tcp",
+            "appProtocol": "http",
+          ]
+        ],
         "behavior": behavior,
       ]
       definition["containerDefinitions"] = .array([proxy])
     }
     updateService(ecsName) { service in
       guard let attachments = service["loadBalancers"]?.elements else { return }
-      service["loadBalancers"] = .array(attachments.map { attachment in
-        var attachment = attachment
-        attachment["containerName"] = "ingress"
-        return attachment
-      })
+      service["loadBalancers"] = .array(
+        attachments.map { attachment in
+          var attachment = attachment
+          attachment["containerName"] = "ingress"
+          return attachment
+        })
     }
   }
 }

@@ -7,14 +7,21 @@ import SimEngine
 public enum ComparisonHTMLReport {
   public static func render(_ comparison: Comparison) -> String {
     var page = HTMLPage(title: "MeshSim compare · \(comparison.app.name)")
-    page.subtitle = ["seed \(comparison.seed) · \(comparison.runs.count) wirings under the same traffic and events"]
+    page.subtitle =
+      [
+        "seed \(comparison.seed) · \(comparison.runs.count) wirings under the same traffic and events"
+      ]
       + ComparisonSummary.lines(comparison.app).map(HTMLEscaping.text)
     page.section("comparison", "Side by side", table(comparison))
     for (index, run) in comparison.runs.enumerated() {
-      page.section("option-\(run.wired.option.rawValue)", run.wired.option.title, option(run, prefix: "o\(index)-"))
+      page.section(
+        "option-\(run.wired.option.rawValue)", run.wired.option.title,
+        option(run, prefix: "o\(index)-"))
     }
-    page.section("costs", "How the costs were estimated",
-                 "<pre>" + HTMLEscaping.text(ComparisonSummary.costNotes(comparison).joined(separator: "\n")) + "</pre>\n")
+    page.section(
+      "costs", "How the costs were estimated",
+      "<pre>" + HTMLEscaping.text(ComparisonSummary.costNotes(comparison).joined(separator: "\n"))
+        + "</pre>\n")
     return page.rendered()
   }
 
@@ -23,7 +30,8 @@ public enum ComparisonHTMLReport {
     var out = "<div class=\"diagram\"><table class=\"compare\">\n<tr><th></th>"
     out += table.options.map { "<th>\(HTMLEscaping.text($0.title))</th>" }.joined() + "</tr>\n"
     for section in table.sections {
-      out += "<tr class=\"section\"><th colspan=\"\(table.options.count + 1)\">\(HTMLEscaping.text(section.title))</th></tr>\n"
+      out +=
+        "<tr class=\"section\"><th colspan=\"\(table.options.count + 1)\">\(HTMLEscaping.text(section.title))</th></tr>\n"
       for row in section.rows {
         out += "<tr><td>\(HTMLEscaping.text(row.label))</td>"
         for (cell, tone) in zip(row.cells, row.tones) {
@@ -39,28 +47,38 @@ public enum ComparisonHTMLReport {
       for feature in needed {
         for option in table.options {
           let entry = FeatureSupport.entry(feature, option)
-          out += "<li><b>\(HTMLEscaping.text(feature.title))</b> · \(HTMLEscaping.text(option.title)): "
-          out += "\(entry.level.rawValue) — \(HTMLEscaping.text(entry.note)) <code>\(HTMLEscaping.text(entry.source))</code></li>\n"
+          out +=
+            "<li><b>\(HTMLEscaping.text(feature.title))</b> · \(HTMLEscaping.text(option.title)): "
+          out +=
+            "\(entry.level.rawValue) — \(HTMLEscaping.text(entry.note)) <code>\(HTMLEscaping.text(entry.source))</code></li>\n"
         }
       }
       out += "</ul>\n<h3>Sources</h3>\n<ul class=\"notes\">\n"
-      let cited = needed.flatMap { feature in table.options.map { FeatureSupport.entry(feature, $0).source } }
-      out += AWSSources.lines(for: cited).map { "<li><code>\(HTMLEscaping.text($0))</code></li>\n" }.joined()
+      let cited = needed.flatMap { feature in
+        table.options.map { FeatureSupport.entry(feature, $0).source }
+      }
+      out += AWSSources.lines(for: cited).map { "<li><code>\(HTMLEscaping.text($0))</code></li>\n" }
+        .joined()
       out += "</ul>\n"
     }
     return out
   }
 
   static func option(_ run: Comparison.Run, prefix: String) -> String {
-    var out = "<p>Generated scenario <code>\(HTMLEscaping.text(run.fileName))</code> (write it with <code>--emit DIR</code>)."
+    var out =
+      "<p>Generated scenario <code>\(HTMLEscaping.text(run.fileName))</code> (write it with <code>--emit DIR</code>)."
     out += "</p>\n"
     if !run.wired.limitations.isEmpty {
-      out += "<ul class=\"notes\">\n" + run.wired.limitations.map { "<li>\(HTMLEscaping.text($0))</li>\n" }.joined() + "</ul>\n"
+      out +=
+        "<ul class=\"notes\">\n"
+        + run.wired.limitations.map { "<li>\(HTMLEscaping.text($0))</li>\n" }.joined() + "</ul>\n"
     }
     guard let result = run.result else {
       out += "<p class=\"warn\">The generated scenario is invalid (a MeshSim bug):</p>\n<ul>\n"
-      out += run.problems.map { "<li><code>\(HTMLEscaping.text($0.id.description))</code> \(HTMLEscaping.text($0.message))</li>\n" }
-        .joined()
+      out += run.problems.map {
+        "<li><code>\(HTMLEscaping.text($0.id.description))</code> \(HTMLEscaping.text($0.message))</li>\n"
+      }
+      .joined()
       return out + "</ul>\n"
     }
     out += "<h3>Topology and sample requests</h3>\n"

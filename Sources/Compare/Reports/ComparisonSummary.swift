@@ -5,26 +5,36 @@ enum ComparisonSummary {
     let names = ApplicationNames(app: app)
     var lines: [String] = []
     let services = app.services.map { service -> String in
-      let versions = service.versions.count > 1
-        ? " [" + service.versions.map { "\($0.name): \(tasks($0.tasks)), weight \($0.weight)" }.joined(separator: "; ") + "]"
+      let versions =
+        service.versions.count > 1
+        ? " ["
+          + service.versions.map { "\($0.name): \(tasks($0.tasks)), weight \($0.weight)" }.joined(
+            separator: "; ") + "]"
         : " (\(tasks(service.versions[0].tasks)))"
       let calls = names.callees(of: service)
       return service.name + versions + (calls.isEmpty ? "" : " → " + calls.joined(separator: ", "))
     }
     lines.append("services: " + services.joined(separator: "; "))
-    lines.append("outside traffic enters at \(app.entry): "
-      + app.traffic.map { "\($0.name) \($0.count) × \($0.method) \($0.path) at \($0.rate)" }.joined(separator: "; "))
+    lines.append(
+      "outside traffic enters at \(app.entry): "
+        + app.traffic.map { "\($0.name) \($0.count) × \($0.method) \($0.path) at \($0.rate)" }
+        .joined(separator: "; "))
     if !app.events.isEmpty {
-      lines.append("events: " + app.events.map { event -> String in
-        switch event.action {
-        case .scaleOut(let service, let version, let tasks):
-          return "\(event.atText) scale \(service)\(version.isEmpty ? "" : " " + version) to \(tasks) tasks"
-        case .stopTask(let service, let version, let ordinal):
-          return "\(event.atText) stop task \(ordinal) of \(service)\(version.isEmpty ? "" : " " + version)"
-        case .setWeights(let service, let weights):
-          return "\(event.atText) \(service) weights " + weights.map { "\($0.version) \($0.weight)" }.joined(separator: ", ")
-        }
-      }.joined(separator: "; "))
+      lines.append(
+        "events: "
+          + app.events.map { event -> String in
+            switch event.action {
+            case .scaleOut(let service, let version, let tasks):
+              return
+                "\(event.atText) scale \(service)\(version.isEmpty ? "" : " " + version) to \(tasks) tasks"
+            case .stopTask(let service, let version, let ordinal):
+              return
+                "\(event.atText) stop task \(ordinal) of \(service)\(version.isEmpty ? "" : " " + version)"
+            case .setWeights(let service, let weights):
+              return "\(event.atText) \(service) weights "
+                + weights.map { "\($0.version) \($0.weight)" }.joined(separator: ", ")
+            }
+          }.joined(separator: "; "))
     }
     return lines
   }

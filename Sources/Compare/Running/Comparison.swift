@@ -27,26 +27,35 @@ public struct Comparison: Sendable {
   public var runs: [Run]
 
   /// Wires, runs and measures every option. `traces` sample requests are kept per run.
-  public static func run(_ app: ApplicationSpec, seed: UInt64? = nil, traces: Int = 2,
-                         options: [WiringOption] = WiringOption.allCases) -> Comparison {
+  public static func run(
+    _ app: ApplicationSpec, seed: UInt64? = nil, traces: Int = 2,
+    options: [WiringOption] = WiringOption.allCases
+  ) -> Comparison {
     let seed = seed ?? app.seed
     let prices = PriceTable.standard.overridden(by: app.prices.map { ($0.key, $0.value) })
     let runs = options.map { option -> Run in
       let wired = ApplicationWiring.scenario(app, option)
       let fileName = "\(app.name)-\(option.fileSuffix).json"
       let diagnostics = DiagnosticEngine()
-      let document = ScenarioDecoder.decode(bytes: Array(wired.text.utf8), file: fileName, diagnostics: diagnostics)
-      let model = diagnostics.hasErrors ? nil : document.flatMap { ModelBuilder.build($0, diagnostics: diagnostics) }
+      let document = ScenarioDecoder.decode(
+        bytes: Array(wired.text.utf8), file: fileName, diagnostics: diagnostics)
+      let model =
+        diagnostics.hasErrors
+        ? nil : document.flatMap { ModelBuilder.build($0, diagnostics: diagnostics) }
       let parts = MovingParts(wired, app: app)
       guard let model, !diagnostics.hasErrors else {
-        return Run(wired: wired, fileName: fileName, problems: diagnostics.diagnostics.filter { $0.severity == .error },
-                   result: nil, metrics: nil, movingParts: parts,
-                   cost: CostEstimate(app: app, wired: wired, result: nil, prices: prices))
+        return Run(
+          wired: wired, fileName: fileName,
+          problems: diagnostics.diagnostics.filter { $0.severity == .error },
+          result: nil, metrics: nil, movingParts: parts,
+          cost: CostEstimate(app: app, wired: wired, result: nil, prices: prices))
       }
-      let result = SimulationRun.run(model, options: .init(seed: seed, traces: traces == 0 ? .none : .first(traces)))
-      return Run(wired: wired, fileName: fileName, problems: [], result: result,
-                 metrics: OptionMetrics(app: app, result: result), movingParts: parts,
-                 cost: CostEstimate(app: app, wired: wired, result: result, prices: prices))
+      let result = SimulationRun.run(
+        model, options: .init(seed: seed, traces: traces == 0 ? .none : .first(traces)))
+      return Run(
+        wired: wired, fileName: fileName, problems: [], result: result,
+        metrics: OptionMetrics(app: app, result: result), movingParts: parts,
+        cost: CostEstimate(app: app, wired: wired, result: result, prices: prices))
     }
     return Comparison(app: app, seed: seed, prices: prices, runs: runs)
   }

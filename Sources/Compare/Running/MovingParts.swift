@@ -17,15 +17,18 @@ public struct MovingParts: Sendable {
   public init(_ wired: WiredScenario, app: ApplicationSpec) {
     let kinds: [(section: String, key: String, label: String)] = [
       ("ec2", "securityGroups", "security groups"),
-      ("cloudMap", "namespaces", "Cloud Map namespaces"), ("cloudMap", "services", "Cloud Map services"),
+      ("cloudMap", "namespaces", "Cloud Map namespaces"),
+      ("cloudMap", "services", "Cloud Map services"),
       ("ecs", "services", "ECS services"),
       ("elb", "loadBalancers", "load balancers"), ("elb", "targetGroups", "ALB target groups"),
       ("elb", "listeners", "ALB listeners"), ("elb", "rules", "ALB rules"),
       ("appMesh", "meshes", "meshes"), ("appMesh", "virtualNodes", "virtual nodes"),
       ("appMesh", "virtualRouters", "virtual routers"), ("appMesh", "routes", "routes"),
-      ("appMesh", "virtualServices", "virtual services"), ("appMesh", "virtualGateways", "virtual gateways"),
+      ("appMesh", "virtualServices", "virtual services"),
+      ("appMesh", "virtualGateways", "virtual gateways"),
       ("appMesh", "gatewayRoutes", "gateway routes"),
-      ("lattice", "serviceNetworks", "service networks"), ("lattice", "services", "Lattice services"),
+      ("lattice", "serviceNetworks", "service networks"),
+      ("lattice", "services", "Lattice services"),
       ("lattice", "listeners", "Lattice listeners"), ("lattice", "rules", "Lattice rules"),
       ("lattice", "targetGroups", "Lattice target groups"),
       ("lattice", "serviceNetworkVpcAssociations", "VPC associations"),
@@ -34,7 +37,8 @@ public struct MovingParts: Sendable {
     var resources: [(String, Int)] = []
     if case .object(let root) = wired.document {
       for kind in kinds {
-        guard case .object(let section)? = root[kind.section], case .array(let items)? = section[kind.key],
+        guard case .object(let section)? = root[kind.section],
+          case .array(let items)? = section[kind.key],
           !items.isEmpty
         else { continue }
         resources.append((kind.label, items.count))

@@ -17,11 +17,16 @@ struct ApplicationNames {
   var gatewayName: String { "\(app.name)-gateway" }
   var gatewayPort: Int { 8080 }
   var privateSubnets: [(id: String, cidr: String, zone: String)] {
-    [("subnet-\(app.name)-a", "10.0.1.0/24", app.region + "a"), ("subnet-\(app.name)-b", "10.0.2.0/24", app.region + "b")]
+    [
+      ("subnet-\(app.name)-a", "10.0.1.0/24", app.region + "a"),
+      ("subnet-\(app.name)-b", "10.0.2.0/24", app.region + "b"),
+    ]
   }
   var publicSubnets: [(id: String, cidr: String, zone: String)] {
-    [("subnet-\(app.name)-public-a", "10.0.101.0/24", app.region + "a"),
-     ("subnet-\(app.name)-public-b", "10.0.102.0/24", app.region + "b")]
+    [
+      ("subnet-\(app.name)-public-a", "10.0.101.0/24", app.region + "a"),
+      ("subnet-\(app.name)-public-b", "10.0.102.0/24", app.region + "b"),
+    ]
   }
 
   /// The load balancer's DNS name, in ELB's shape, with digits derived from the name.
@@ -32,22 +37,28 @@ struct ApplicationNames {
 
   /// The ECS service (and task definition family) of a version: the service's own name when it
   /// has one version, `orders-v2` otherwise.
-  func ecsService(_ service: ApplicationSpec.Service, _ version: ApplicationSpec.Version) -> String {
+  func ecsService(_ service: ApplicationSpec.Service, _ version: ApplicationSpec.Version) -> String
+  {
     service.versions.count == 1 ? service.name : "\(service.name)-\(version.name)"
   }
 
-  func securityGroup(_ service: ApplicationSpec.Service) -> String { "sg-\(app.name)-\(service.name)" }
+  func securityGroup(_ service: ApplicationSpec.Service) -> String {
+    "sg-\(app.name)-\(service.name)"
+  }
   func cloudMapServiceID(_ service: ApplicationSpec.Service) -> String { "srv-\(service.name)" }
   func cloudMapRegistryARN(_ service: ApplicationSpec.Service) -> String {
     "arn:aws:servicediscovery:\(app.region):\(accountID):service/\(cloudMapServiceID(service))"
   }
   /// The ALB target group of an entry version.
-  func targetGroup(_ service: ApplicationSpec.Service, _ version: ApplicationSpec.Version) -> String {
+  func targetGroup(_ service: ApplicationSpec.Service, _ version: ApplicationSpec.Version) -> String
+  {
     "\(ecsService(service, version))-tg"
   }
 
   /// The VPC Lattice target group of a version.
-  func latticeTargetGroup(_ service: ApplicationSpec.Service, _ version: ApplicationSpec.Version) -> String {
+  func latticeTargetGroup(_ service: ApplicationSpec.Service, _ version: ApplicationSpec.Version)
+    -> String
+  {
     "\(ecsService(service, version))-lattice"
   }
 

@@ -11,16 +11,22 @@ extension ApplicationWiring {
     let mesh = app.name
     skeleton.allowCallers()
     skeleton.cloudMap["namespaces"] = [
-      ["Name": .string(names.dnsNamespace), "Type": "DNS_PRIVATE", "Vpc": .string(names.vpc), "Id": .string(names.namespaceID)]
+      [
+        "Name": .string(names.dnsNamespace), "Type": "DNS_PRIVATE", "Vpc": .string(names.vpc),
+        "Id": .string(names.namespaceID),
+      ]
     ]
-    skeleton.appMesh["meshes"] = [["meshName": .string(mesh), "spec": ["egressFilter": ["type": "DROP_ALL"]]]]
+    skeleton.appMesh["meshes"] = [
+      ["meshName": .string(mesh), "spec": ["egressFilter": ["type": "DROP_ALL"]]]
+    ]
     let virtualService = { (service: String) in "\(service).\(names.dnsNamespace)" }
     let url = { (service: String, path: String) -> String in
       "http://\(virtualService(service)):\(app.service(service)?.port ?? 80)\(path)"
     }
     let retries = app.neededFeatures.contains(.retries)
     for service in app.services {
-      skeleton.cloudMap["services", default: []].append(cloudMapService(service, names: names, ttl: 10))
+      skeleton.cloudMap["services", default: []].append(
+        cloudMapService(service, names: names, ttl: 10))
       let backends: [JSONOutput] = names.callees(of: service).map {
         ["virtualService": ["virtualServiceName": .string(virtualService($0))]]
       }
@@ -29,72 +35,98 @@ extension ApplicationWiring {
         skeleton.appMesh["virtualNodes", default: []].append([
           "meshName": .string(mesh), "virtualNodeName": .string(node),
           "spec": [
-            "listeners": [["portMapping": ["port": .int(Int64(service.port)), "protocol": "http"]]],
-            "serviceDiscovery": ["awsCloudMap": [
-              "namespaceName": .string(names.dnsNamespace), "serviceName": .string(service.name),
-              "attributes": [["key": "ECS_TASK_DEFINITION_FAMILY", "value": .string(node)]],
-            ]],
+            "listeners": [
+              ["portMapping": ["port": .int(Int64(service.port)), "protocol": "http"]]
+            ],
+            "serviceDiscovery": [
+              "awsCloudMap": [
+                "namespaceName": .string(names.dnsNamespace), "serviceName": .string(service.name),
+                "attributes": [["key": "ECS_TASK_DEFINITION_FAMILY", "value": .string(node)]],
+              ]
+            ],
             "backends": .array(backends),
           ],
         ])
         skeleton.addTaskDefinition(
-          service, version, url: url, extraContainers: [envoyContainer(mesh: mesh, resource: "virtualNode/\(node)")],
+          service, version, url: url,
+          extraContainers: [envoyContainer(mesh: mesh, resource: "virtualNode/\(node)")],
           extra: ["proxyConfiguration": envoyProxyConfiguration(appPort: service.port)])
         var extra = entryAttachment(app, service, version, names: names)
         extra.removeValue(forKey: "loadBalancers")
         extra["serviceRegistries"] = [["registryArn": .string(names.cloudMapRegistryARN(service))]]
-        skeleton.addECSService(node, taskDefinition: node, desiredCount: version.tasks,
-                               securityGroup: names.securityGroup(service), extra: extra)
+        skeleton.addECSService(
+          node, taskDefinition: node, desiredCount: version.tasks,
+          securityGroup: names.securityGroup(service), extra: extra)
       }
       skeleton.appMesh["virtualRouters", default: []].append([
         "meshName": .string(mesh), "virtualRouterName": .string(service.name),
-        "spec": ["listeners": [["portMapping": ["port": .int(Int64(service.port)), "protocol": "http"]]]],
+        "spec": [
+          "listeners": [["portMapping": ["port": .int(Int64(service.port)), "protocol": "http"]]]
+        ],
       ])
       for (index, route) in service.headerRoutes.enumerated() {
         let version = names.version(service, named: route.version)
         let match: JSONOutput = [
-          "prefix": "/", "headers": [["name": .string(route.header), "match": ["exact": .string(route.value)]]],
+          "prefix": "/",
+          "headers": [["name": .string(route.header), "match": ["exact": .string(route.value)]]],
         ]
-        skeleton.appMesh["routes", default: []].append(meshRoute(
-          mesh: mesh, router: service.name, name: "\(service.name)-\(route.version)-by-header-\(index + 1)",
-          priority: index + 1, match: match,
-          targets: [(names.ecsService(service, version), 1)], retries: retries))
+        skeleton.appMesh["routes", default: []].append(
+          meshRoute(
+            mesh: mesh, router: service.name,
+            name: "\(service.name)-\(route.version)-by-header-\(index + 1)",
+            priority: index + 1, match: match,
+            targets: [(names.ecsService(service, version), 1)], retries: retries))
       }
-      skeleton.appMesh["routes", default: []].append(defaultRoute(service, names: names, mesh: mesh, retries: retries))
+      skeleton.appMesh["routes", default: []].append(
+        defaultRoute(service, names: names, mesh: mesh, retries: retries))
       skeleton.appMesh["virtualServices", default: []].append([
         "meshName": .string(mesh), "virtualServiceName": .string(virtualService(service.name)),
         "spec": ["provider": ["virtualRouter": ["virtualRouterName": .string(service.name)]]],
       ])
     }
-    addGateway(&skeleton, app: app, names: names, mesh: mesh, virtualService: virtualService(app.entry))
+    addGateway(
+      &skeleton, app: app, names: names, mesh: mesh, virtualService: virtualService(app.entry))
     skeleton.addEvents { service in
       ["updateRoute": defaultRoute(service, names: names, mesh: mesh, retries: retries)]
     }
-    let description = "\(app.name) wired with App Mesh: Envoy sidecars, a virtual router per service carrying the "
+    let description =
+      "\(app.name) wired with App Mesh: Envoy sidecars, a virtual router per service carrying the "
       + "version weights, Cloud Map discovery in \(names.dnsNamespace), and an internet-facing ALB in front of the "
       + "virtual gateway \(names.gatewayName). Generated by meshsim compare."
     let gatewayTasks = 2
-    return WiredScenario(option: .appMesh, document: skeleton.document(description: description),
-                         limitations: skeleton.limitations, sidecarsPerTask: 1, proxyTasks: gatewayTasks)
+    return WiredScenario(
+      option: .appMesh, document: skeleton.document(description: description),
+      limitations: skeleton.limitations, sidecarsPerTask: 1, proxyTasks: gatewayTasks)
   }
 
   /// The catch-all route of a service's router: `/` split by the version weights.
-  static func defaultRoute(_ service: ApplicationSpec.Service, names: ApplicationNames, mesh: String,
-                           retries: Bool) -> JSONOutput {
-    meshRoute(mesh: mesh, router: service.name, name: "\(service.name)-default", priority: 1000, match: ["prefix": "/"],
-              targets: service.versions.map { (names.ecsService(service, $0), $0.weight) }, retries: retries)
+  static func defaultRoute(
+    _ service: ApplicationSpec.Service, names: ApplicationNames, mesh: String,
+    retries: Bool
+  ) -> JSONOutput {
+    meshRoute(
+      mesh: mesh, router: service.name, name: "\(service.name)-default", priority: 1000,
+      match: ["prefix": "/"],
+      targets: service.versions.map { (names.ecsService(service, $0), $0.weight) }, retries: retries
+    )
   }
 
-  static func meshRoute(mesh: String, router: String, name: String, priority: Int, match: JSONOutput,
-                        targets: [(node: String, weight: Int)], retries: Bool) -> JSONOutput {
+  static func meshRoute(
+    mesh: String, router: String, name: String, priority: Int, match: JSONOutput,
+    targets: [(node: String, weight: Int)], retries: Bool
+  ) -> JSONOutput {
     var httpRoute: [String: JSONOutput] = [
       "match": match,
-      "action": ["weightedTargets": .array(targets.map { ["virtualNode": .string($0.node), "weight": .int(Int64($0.weight))] })],
+      "action": [
+        "weightedTargets": .array(
+          targets.map { ["virtualNode": .string($0.node), "weight": .int(Int64($0.weight))] })
+      ],
     ]
     if retries {
       httpRoute["retryPolicy"] = [
         "maxRetries": 2, "perRetryTimeout": ["unit": "ms", "value": 2000],
-        "httpRetryEvents": ["server-error", "gateway-error"], "tcpRetryEvents": ["connection-error"],
+        "httpRetryEvents": ["server-error", "gateway-error"],
+        "tcpRetryEvents": ["connection-error"],
       ]
     }
     return [
@@ -104,33 +136,53 @@ extension ApplicationWiring {
   }
 
   /// The virtual gateway (two Envoy-only tasks behind the ALB) and its route to the entry service.
-  static func addGateway(_ skeleton: inout ScenarioSkeleton, app: ApplicationSpec, names: ApplicationNames, mesh: String,
-                         virtualService: String) {
+  static func addGateway(
+    _ skeleton: inout ScenarioSkeleton, app: ApplicationSpec, names: ApplicationNames, mesh: String,
+    virtualService: String
+  ) {
     let gateway = names.gatewayName
     skeleton.addGroup(names.gatewaySecurityGroup, gateway)
-    skeleton.allow(names.gatewaySecurityGroup, port: names.gatewayPort, from: .group(names.albSecurityGroup))
+    skeleton.allow(
+      names.gatewaySecurityGroup, port: names.gatewayPort, from: .group(names.albSecurityGroup))
     if let entry = app.service(app.entry) {
-      skeleton.allow(names.securityGroup(entry), port: entry.port, from: .group(names.gatewaySecurityGroup))
+      skeleton.allow(
+        names.securityGroup(entry), port: entry.port, from: .group(names.gatewaySecurityGroup))
     }
-    skeleton.appMesh["virtualGateways"] = [[
-      "meshName": .string(mesh), "virtualGatewayName": .string(gateway),
-      "spec": ["listeners": [["portMapping": ["port": .int(Int64(names.gatewayPort)), "protocol": "http"]]]],
-    ]]
-    skeleton.appMesh["gatewayRoutes"] = [[
-      "meshName": .string(mesh), "virtualGatewayName": .string(gateway), "gatewayRouteName": .string("\(gateway)-entry"),
-      "spec": ["httpRoute": [
-        "match": ["prefix": "/"],
-        "action": ["target": ["virtualService": ["virtualServiceName": .string(virtualService)]]],
-      ]],
-    ]]
+    skeleton.appMesh["virtualGateways"] = [
+      [
+        "meshName": .string(mesh), "virtualGatewayName": .string(gateway),
+        "spec": [
+          "listeners": [
+            ["portMapping": ["port": .int(Int64(names.gatewayPort)), "protocol": "http"]]
+          ]
+        ],
+      ]
+    ]
+    skeleton.appMesh["gatewayRoutes"] = [
+      [
+        "meshName": .string(mesh), "virtualGatewayName": .string(gateway),
+        "gatewayRouteName": .string("\(gateway)-entry"),
+        "spec": [
+          "httpRoute": [
+            "match": ["prefix": "/"],
+            "action": [
+              "target": ["virtualService": ["virtualServiceName": .string(virtualService)]]
+            ],
+          ]
+        ],
+      ]
+    ]
     var envoy = envoyContainer(mesh: mesh, resource: "virtualGateway/\(gateway)")
     if case .object(var fields) = envoy {
-      fields["portMappings"] = [["containerPort": .int(Int64(names.gatewayPort)), "protocol": "tcp"]]
+      fields["portMappings"] = [
+        ["containerPort": .int(Int64(names.gatewayPort)), "protocol": "tcp"]
+      ]
       fields.removeValue(forKey: "user")
       envoy = .object(fields)
     }
     skeleton.taskDefinitions.append([
-      "family": .string(gateway), "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"], "cpu": "256",
+      "family": .string(gateway), "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"],
+      "cpu": "256",
       "memory": "512", "containerDefinitions": [envoy],
     ])
     skeleton.elb["loadBalancers", default: []].append([
@@ -140,23 +192,33 @@ extension ApplicationWiring {
     ])
     skeleton.elb["targetGroups", default: []].append([
       "Name": .string("\(gateway)-tg"), "Protocol": "HTTP", "Port": .int(Int64(names.gatewayPort)),
-      "VpcId": .string(names.vpc), "TargetType": "ip", "HealthCheckPort": .string(String(names.gatewayPort)),
+      "VpcId": .string(names.vpc), "TargetType": "ip",
+      "HealthCheckPort": .string(String(names.gatewayPort)),
     ])
     skeleton.elb["listeners", default: []].append([
       "LoadBalancerArn": .string(names.albName), "Protocol": "HTTP", "Port": 80,
       "DefaultActions": [["Type": "forward", "TargetGroupArn": .string("\(gateway)-tg")]],
     ])
-    skeleton.addECSService(gateway, taskDefinition: gateway, desiredCount: 2, securityGroup: names.gatewaySecurityGroup,
-                           extra: ["loadBalancers": [loadBalancerAttachment("\(gateway)-tg", container: "envoy",
-                                                                            port: names.gatewayPort)]])
+    skeleton.addECSService(
+      gateway, taskDefinition: gateway, desiredCount: 2, securityGroup: names.gatewaySecurityGroup,
+      extra: [
+        "loadBalancers": [
+          loadBalancerAttachment(
+            "\(gateway)-tg", container: "envoy",
+            port: names.gatewayPort)
+        ]
+      ])
   }
 
   /// The Envoy sidecar container App Mesh needs in every task (and alone in gateway tasks).
   static func envoyContainer(mesh: String, resource: String) -> JSONOutput {
     [
-      "name": "envoy", "image": "public.ecr.aws/appmesh/aws-appmesh-envoy:v1.29.12.1-prod", "essential": true,
+      "name": "envoy", "image": "public.ecr.aws/appmesh/aws-appmesh-envoy:v1.29.12.1-prod",
+      "essential": true,
       "user": "1337",
-      "environment": [["name": "APPMESH_RESOURCE_ARN", "value": .string("mesh/\(mesh)/\(resource)")]],
+      "environment": [
+        ["name": "APPMESH_RESOURCE_ARN", "value": .string("mesh/\(mesh)/\(resource)")]
+      ],
     ]
   }
 
@@ -166,7 +228,8 @@ extension ApplicationWiring {
       "type": "APPMESH", "containerName": "envoy",
       "properties": [
         ["name": "IgnoredUID", "value": "1337"], ["name": "ProxyIngressPort", "value": "15000"],
-        ["name": "ProxyEgressPort", "value": "15001"], ["name": "AppPorts", "value": .string(String(appPort))],
+        ["name": "ProxyEgressPort", "value": "15001"],
+        ["name": "AppPorts", "value": .string(String(appPort))],
         ["name": "EgressIgnoredIPs", "value": "169.254.170.2,169.254.169.254"],
       ],
     ]

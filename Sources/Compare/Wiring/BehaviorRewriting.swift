@@ -19,13 +19,18 @@ enum BehaviorRewriting {
   /// through `transform`.
   static func rewriteURLs(_ value: JSONOutput, _ transform: (String) -> String) -> JSONOutput {
     guard case .object(var members) = value else { return value }
-    if case .string(let proxy)? = members["proxyPass"] { members["proxyPass"] = .string(transform(proxy)) }
+    if case .string(let proxy)? = members["proxyPass"] {
+      members["proxyPass"] = .string(transform(proxy))
+    }
     if case .array(let calls)? = members["calls"] {
-      members["calls"] = .array(calls.map { call in
-        guard case .object(var fields) = call, case .string(let target)? = fields["url"] else { return call }
-        fields["url"] = .string(transform(target))
-        return .object(fields)
-      })
+      members["calls"] = .array(
+        calls.map { call in
+          guard case .object(var fields) = call, case .string(let target)? = fields["url"] else {
+            return call
+          }
+          fields["url"] = .string(transform(target))
+          return .object(fields)
+        })
     }
     if case .array(let rules)? = members["paths"] {
       members["paths"] = .array(rules.map { rewriteURLs($0, transform) })
@@ -35,7 +40,8 @@ enum BehaviorRewriting {
 
   static func rewriteURL(_ text: String, _ url: (String, String) -> String) -> String {
     guard let parsed = RequestURL.parse(text) else { return text }
-    let query = parsed.query.map { $0.value.isEmpty ? $0.name : "\($0.name)=\($0.value)" }.joined(separator: "&")
+    let query = parsed.query.map { $0.value.isEmpty ? $0.name : "\($0.name)=\($0.value)" }.joined(
+      separator: "&")
     return url(parsed.host, parsed.path + (query.isEmpty ? "" : "?" + query))
   }
 
@@ -45,10 +51,14 @@ enum BehaviorRewriting {
     var hosts: Set<String> = []
     func visit(_ value: JSONOutput) {
       guard case .object(let members) = value else { return }
-      if case .string(let proxy)? = members["proxyPass"], let parsed = RequestURL.parse(proxy) { hosts.insert(parsed.host) }
+      if case .string(let proxy)? = members["proxyPass"], let parsed = RequestURL.parse(proxy) {
+        hosts.insert(parsed.host)
+      }
       if case .array(let calls)? = members["calls"] {
         for case .object(let fields) in calls {
-          if case .string(let target)? = fields["url"], let parsed = RequestURL.parse(target) { hosts.insert(parsed.host) }
+          if case .string(let target)? = fields["url"], let parsed = RequestURL.parse(target) {
+            hosts.insert(parsed.host)
+          }
         }
       }
       if case .array(let rules)? = members["paths"] { rules.forEach(visit) }

@@ -10,7 +10,11 @@ enum LatticeNaming {
     var out = ""
     for scalar in label.lowercased().unicodeScalars {
       let allowed = ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
-      if allowed { out.unicodeScalars.append(scalar) } else if !out.isEmpty && out.last != "-" { out += "-" }
+      if allowed {
+        out.unicodeScalars.append(scalar)
+      } else if !out.isEmpty && out.last != "-" {
+        out += "-"
+      }
     }
     while out.hasSuffix("-") { out.removeLast() }
     if out.hasPrefix("svc-") { out = "s-" + out.dropFirst(4) }

@@ -15,8 +15,12 @@ public struct OutcomeCategories: Sendable {
   public var categories: [Category]
   private var index: [String: Int]
 
-  static let successColors = ["#2f9e44", "#1c7ed6", "#0c8599", "#7048e8", "#74b816", "#1864ab", "#087f5b", "#9c36b5"]
-  static let failureColors = ["#e03131", "#f08c00", "#c2255c", "#e8590c", "#a61e4d", "#d9480f", "#c92a2a", "#e64980"]
+  static let successColors = [
+    "#2f9e44", "#1c7ed6", "#0c8599", "#7048e8", "#74b816", "#1864ab", "#087f5b", "#9c36b5",
+  ]
+  static let failureColors = [
+    "#e03131", "#f08c00", "#c2255c", "#e8590c", "#a61e4d", "#d9480f", "#c92a2a", "#e64980",
+  ]
   static let otherColor = "#868e96"
   static let limit = 10
 
@@ -38,7 +42,9 @@ public struct OutcomeCategories: Sendable {
           categories[other].count += row.count
         } else {
           other = categories.count
-          categories.append(Category(label: "other outcomes", color: Self.otherColor, isSuccess: false, count: row.count))
+          categories.append(
+            Category(
+              label: "other outcomes", color: Self.otherColor, isSuccess: false, count: row.count))
         }
         index[key] = other
         continue
@@ -52,7 +58,8 @@ public struct OutcomeCategories: Sendable {
         failures += 1
       }
       index[key] = categories.count
-      categories.append(Category(label: Self.label(row), color: color, isSuccess: isSuccess, count: row.count))
+      categories.append(
+        Category(label: Self.label(row), color: color, isSuccess: isSuccess, count: row.count))
     }
   }
 

@@ -9,7 +9,8 @@ import SimKernel
 public enum MermaidReport {
   public static func render(_ result: RunResult) -> String {
     let graph = TopologyGraph(result)
-    var out = "## Topology of \(MermaidEscaping.markdown(result.scenario)) (seed \(result.seed))\n\n"
+    var out =
+      "## Topology of \(MermaidEscaping.markdown(result.scenario)) (seed \(result.seed))\n\n"
     out += "```mermaid\n" + flowchart(graph) + "```\n"
     if let trace = result.traces.first {
       out += "\n## Request \(trace.index) of \(MermaidEscaping.markdown(trace.stream)): "
@@ -43,7 +44,9 @@ public enum MermaidReport {
   }
 
   /// Step kinds shown as notes in the sequence diagram (the hops show the rest).
-  static let noteKinds: Set<TraceStep.Kind> = [.resolved, .matched, .permitted, .denied, .forwarded, .failed, .note]
+  static let noteKinds: Set<TraceStep.Kind> = [
+    .resolved, .matched, .permitted, .denied, .forwarded, .failed, .note,
+  ]
 
   /// `sequenceDiagram` of one traced request: a participant per actor in order of appearance.
   public static func sequence(_ trace: RequestTrace) -> String {
@@ -81,7 +84,9 @@ public enum MermaidReport {
       addHops(upTo: index)
       guard noteKinds.contains(step.kind) else { continue }
       let over = TracePlayback.actor(of: step, among: known).map(participant) ?? position
-      lines.append("  Note over \(over): \(MermaidEscaping.text("\(step.kind.rawValue): \(step.detail)", limit: 120))")
+      lines.append(
+        "  Note over \(over): \(MermaidEscaping.text("\(step.kind.rawValue): \(step.detail)", limit: 120))"
+      )
     }
     addHops(upTo: Int.max)
     var out = "sequenceDiagram\n"

@@ -44,9 +44,11 @@ public struct TopologyLayout: Sendable, Equatable {
     let layers = Self.layers(graph)
     let order = Self.order(graph, layers: layers)
     var boxes = (0..<count).map { index in
-      Box(layer: layers[index], x: 0, y: 0,
-          width: min(Self.maximumWidth, max(Self.minimumWidth, Self.labelWidth(graph.nodes[index].name) + 28)),
-          height: Self.nodeHeight)
+      Box(
+        layer: layers[index], x: 0, y: 0,
+        width: min(
+          Self.maximumWidth, max(Self.minimumWidth, Self.labelWidth(graph.nodes[index].name) + 28)),
+        height: Self.nodeHeight)
     }
     // Columns: as wide as their widest node.
     var x = Self.margin
@@ -70,7 +72,8 @@ public struct TopologyLayout: Sendable, Equatable {
     var lowest = Self.margin + tallest
     var rightmost = max(x - Self.columnGap + Self.margin, 2 * Self.margin + Self.minimumWidth)
     for edge in graph.edges {
-      let route = Self.route(from: boxes[edge.from], to: boxes[edge.to], bottom: Self.margin + tallest)
+      let route = Self.route(
+        from: boxes[edge.from], to: boxes[edge.to], bottom: Self.margin + tallest)
       if route.isBackward { lowest = max(lowest, route.labelY + 14) }
       rightmost = max(rightmost, route.labelX + 40)
       routes.append(route)
@@ -142,8 +145,11 @@ public struct TopologyLayout: Sendable, Equatable {
     for _ in 0..<2 {
       for layer in 1..<max(depth, 1) {
         let keyed = columns[layer].map { node -> (node: Int, key: Int) in
-          let callers = graph.edges.filter { $0.to == node && layers[$0.from] < layers[node] }.map(\.from)
-          let key = callers.isEmpty ? row[node] * 1000 : callers.map { row[$0] * 1000 }.reduce(0, +) / callers.count
+          let callers = graph.edges.filter { $0.to == node && layers[$0.from] < layers[node] }.map(
+            \.from)
+          let key =
+            callers.isEmpty
+            ? row[node] * 1000 : callers.map { row[$0] * 1000 }.reduce(0, +) / callers.count
           return (node, key)
         }
         columns[layer] = keyed.sorted { ($0.key, $0.node) < ($1.key, $1.node) }.map(\.node)
@@ -169,7 +175,9 @@ public struct TopologyLayout: Sendable, Equatable {
       let path = "M\(x0),\(y0) C\(reach),\(y0) \(reach),\(y3) \(x3),\(y3)"
       return Route(path: path, labelX: max(x0, x3) + 36, labelY: (y0 + y3) / 2, isBackward: false)
     }
-    let (x0, y0, x3, y3) = (a.x + a.width / 2 + 8, a.y + a.height, b.x + b.width / 2 - 8, b.y + b.height + 4)
+    let (x0, y0, x3, y3) = (
+      a.x + a.width / 2 + 8, a.y + a.height, b.x + b.width / 2 - 8, b.y + b.height + 4
+    )
     let dip = bottom + 40 + (a.layer - b.layer) * 10
     let path = "M\(x0),\(y0) C\(x0),\(dip) \(x3),\(dip) \(x3),\(y3)"
     // The curve's midpoint: (P0 + 3·P1 + 3·P2 + P3) / 8.

@@ -39,7 +39,9 @@ public struct TracePlayback: Sendable, Equatable {
     outcome += trace.disposition ?? "notCompleted"
     if let service = trace.service { outcome += " · service \(service)" }
     if let task = trace.task { outcome += " · task \(task)" }
-    if let finished = trace.finishedAt { outcome += " · \(ReportNumbers.milliseconds(finished - trace.startedAt)) ms" }
+    if let finished = trace.finishedAt {
+      outcome += " · \(ReportNumbers.milliseconds(finished - trace.startedAt)) ms"
+    }
     self.outcome = outcome
     var frames: [Frame] = []
     var position = graph.node(named: origin) ?? -1
@@ -52,17 +54,25 @@ public struct TracePlayback: Sendable, Equatable {
         let to = graph.node(named: hop.toNode) ?? -1
         var edge = -1
         if from >= 0 && to >= 0 && from != to {
-          edge = hop.direction == .request ? graph.edge(from: from, to: to) ?? -1 : graph.edge(from: to, to: from) ?? -1
+          edge =
+            hop.direction == .request
+            ? graph.edge(from: from, to: to) ?? -1 : graph.edge(from: to, to: from) ?? -1
         }
         position = to
         let detail: String
         switch hop.direction {
         case .request: detail = "\(hop.request) reaches \(hop.toActor)"
         case .response:
-          detail = (hop.status.map { "\($0) " } ?? "") + (hop.disposition ?? "") + " back to \(hop.toActor)"
+          detail =
+            (hop.status.map { "\($0) " } ?? "") + (hop.disposition ?? "")
+            + " back to \(hop.toActor)"
         }
-        frames.append(Frame(time: hop.time, kind: hop.direction.rawValue, actor: "\(hop.fromActor) → \(hop.toActor)",
-                            detail: detail, node: to, edge: edge, movement: hop.direction == .request ? .request : .response))
+        frames.append(
+          Frame(
+            time: hop.time, kind: hop.direction.rawValue,
+            actor: "\(hop.fromActor) → \(hop.toActor)",
+            detail: detail, node: to, edge: edge,
+            movement: hop.direction == .request ? .request : .response))
       }
     }
     var actorNodes: [String: Int] = [:]
@@ -73,9 +83,12 @@ public struct TracePlayback: Sendable, Equatable {
     for (index, step) in trace.steps.enumerated() {
       addHops(upTo: index)
       // A step taken by a known actor (a security-group check at the callee's ENI) shows there.
-      let node = Self.actor(of: step, among: actorNodes.keys.sorted()).flatMap { actorNodes[$0] } ?? position
-      frames.append(Frame(time: step.time, kind: step.kind.rawValue, actor: step.actor, detail: step.detail,
-                          node: node, edge: -1, movement: .none))
+      let node =
+        Self.actor(of: step, among: actorNodes.keys.sorted()).flatMap { actorNodes[$0] } ?? position
+      frames.append(
+        Frame(
+          time: step.time, kind: step.kind.rawValue, actor: step.actor, detail: step.detail,
+          node: node, edge: -1, movement: .none))
     }
     addHops(upTo: Int.max)
     self.frames = frames

@@ -31,7 +31,9 @@ public struct TaskActivity: Sendable, Equatable {
     lastRequest = time
     requests += 1
     let second = Int(time.nanoseconds / 1_000_000_000)
-    if second >= perSecond.count { perSecond += Array(repeating: 0, count: second + 1 - perSecond.count) }
+    if second >= perSecond.count {
+      perSecond += Array(repeating: 0, count: second + 1 - perSecond.count)
+    }
     perSecond[second] += 1
   }
 

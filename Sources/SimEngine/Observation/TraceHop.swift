@@ -26,8 +26,10 @@ public struct TraceHop: Sendable, Equatable {
   /// How many trace steps were recorded before this hop, to interleave hops with steps.
   public var afterStep: Int
 
-  public init(time: SimTime, direction: Direction, fromActor: String, toActor: String, fromNode: String,
-              toNode: String, request: String, status: Int? = nil, disposition: String? = nil, afterStep: Int) {
+  public init(
+    time: SimTime, direction: Direction, fromActor: String, toActor: String, fromNode: String,
+    toNode: String, request: String, status: Int? = nil, disposition: String? = nil, afterStep: Int
+  ) {
     self.time = time
     self.direction = direction
     self.fromActor = fromActor

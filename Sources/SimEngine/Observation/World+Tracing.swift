@@ -14,14 +14,16 @@ extension World {
     let hop: TraceHop
     switch direction {
     case .request:
-      hop = TraceHop(time: now, direction: .request, fromActor: caller.name, toActor: callee.name,
-                     fromNode: caller.groupName, toNode: callee.groupName, request: line, afterStep: 0)
+      hop = TraceHop(
+        time: now, direction: .request, fromActor: caller.name, toActor: callee.name,
+        fromNode: caller.groupName, toNode: callee.groupName, request: line, afterStep: 0)
     case .response:
       let response = exchange.response
-      hop = TraceHop(time: now, direction: .response, fromActor: callee.name, toActor: caller.name,
-                     fromNode: callee.groupName, toNode: caller.groupName, request: line,
-                     status: response.status == 0 ? nil : response.status,
-                     disposition: response.disposition.rawValue, afterStep: 0)
+      hop = TraceHop(
+        time: now, direction: .response, fromActor: callee.name, toActor: caller.name,
+        fromNode: callee.groupName, toNode: caller.groupName, request: line,
+        status: response.status == 0 ? nil : response.status,
+        disposition: response.disposition.rawValue, afterStep: 0)
     }
     traces.appendHop(Int(record.trace), hop)
   }
