@@ -53,6 +53,13 @@ import Testing
     #expect(result.stdout.contains("\"option\": \"lattice\""))
   }
 
+  @Test func theComparisonPageIsTheSameEveryTime() throws {
+    let first = ComparisonHTMLReport.render(Comparison.run(try CompareFixtures.shop(), traces: 1))
+    let second = ComparisonHTMLReport.render(Comparison.run(try CompareFixtures.shop(), traces: 1))
+    #expect(first == second)
+    #expect(first.components(separatedBy: "<svg class=\"topology\"").count - 1 == 4)
+  }
+
   @Test func compareReportsAnInvalidApplication() {
     let file = FileManager.default.temporaryDirectory.appendingPathComponent(
       "meshsim-bad-\(UUID().uuidString).json"

@@ -1,7 +1,9 @@
 import Foundation
 import Reports
-import SimEngine
+import SimKernel
 import Testing
+
+@testable import SimEngine
 
 @Suite struct HTMLReportTests {
   static func occurrences(_ needle: String, in text: String) -> Int {
@@ -97,5 +99,17 @@ import Testing
     let html = HTMLReport.render(result)
     #expect(html.contains("No sample requests were traced"))
     #expect(!html.contains("<ol class=\"frames\""))
+  }
+}
+
+@Suite struct HTMLTimelineTests {
+  @Test func longTimelinesAreCut() {
+    let entries = (0..<2500).map {
+      TimelineEntry(time: SimTime(nanoseconds: Int64($0) * 1_000_000), text: "entry \($0)")
+    }
+    let html = HTMLReport.timeline(entries)
+    #expect(html.components(separatedBy: "<td class=\"time\">").count - 1 == 2000)
+    #expect(html.contains("… and 500 more"))
+    #expect(!html.contains("entry 2000<"))
   }
 }

@@ -155,15 +155,23 @@ public enum HTMLReport {
   }
 
   /// The run's timeline: scaling, task states, registrations, health changes, scenario events.
+  /// Rows shown at most; the JSON report has them all.
+  static let timelineLimit = 2000
+
   public static func timeline(_ entries: [TimelineEntry]) -> String {
     guard !entries.isEmpty else { return "<p>Nothing changed during the run.</p>\n" }
     var out =
       "<div class=\"scroll\"><table class=\"timeline\">\n<tr><th>time (s)</th><th>what happened</th></tr>\n"
-    for entry in entries {
+    for entry in entries.prefix(timelineLimit) {
       let isEvent = entry.text.hasPrefix("event:")
       out +=
         "<tr\(isEvent ? " class=\"event\"" : "")><td class=\"time\">\(ReportNumbers.seconds(entry.time))</td>"
       out += "<td>\(HTMLEscaping.text(entry.text))</td></tr>\n"
+    }
+    if entries.count > timelineLimit {
+      out +=
+        "<tr><td></td><td>… and \(entries.count - timelineLimit) more (all of them are in <code>--format json</code>)"
+      out += "</td></tr>\n"
     }
     return out + "</table></div>\n"
   }
