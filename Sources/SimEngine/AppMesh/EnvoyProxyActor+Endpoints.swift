@@ -65,10 +65,10 @@ extension EnvoyProxyActor {
         healthy: plane.passesHealthChecks(node: node, port: port, address: address),
         task: taskIndex(at: address, world))
     }
-    let eligible = EligibleHosts(hosts) { tracker?.isEjected($0.address, at: world.now) ?? false }
-    let usable = hosts.filter {
-      $0.healthy && !(tracker?.isEjected($0.address, at: world.now) ?? false)
-    }.count
+    let eligible = EligibleHosts(hosts) { tracker?.isEjected($0.key, at: world.now) ?? false }
+    let usable = hosts.count(where: {
+      $0.healthy && !(tracker?.isEjected($0.key, at: world.now) ?? false)
+    })
     if eligible.inPanic {
       world.note(
         e, name, .note,
