@@ -30,7 +30,7 @@ extension AppMeshResolver {
         (index: $0.offset, route: $0.element)
       }
       let shell = config.virtualRouters[router]
-      config.virtualRouters[router].listeners = RouterRouteTableConverter.listeners(
+      config.virtualRouters[router].listeners = AppMeshRouteTableConverter.routerListeners(
         shell.listeners.map { ($0.port, $0.protocolName) }, routes: routes)
       for entry in routes
       where !shell.listeners.contains(where: {
