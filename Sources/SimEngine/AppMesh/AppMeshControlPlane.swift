@@ -83,6 +83,21 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
     return health[EnvoyClusterState.key(node: node, port: port)]?[address]?.healthy ?? false
   }
 
+  // MARK: - Endpoints
+
+  /// The Cloud Map instances a node with Cloud Map discovery is found under now: those of its
+  /// service whose attributes include every attribute the node asks for (AWS behaviour §1.5).
+  /// Empty for DNS discovery or an undeclared service.
+  func cloudMapInstances(of node: Int, in world: World) -> [CloudMapRegistry.Instance] {
+    guard case .cloudMap(let service?, _, _, let attributes)? = config.virtualNodes[node].discovery
+    else { return [] }
+    return world.cloudMap.currentInstances(of: service, at: world.now).filter { instance in
+      attributes.allSatisfy { wanted in
+        instance.attributes.contains { $0.0 == wanted.key && $0.1 == wanted.value }
+      }
+    }
+  }
+
   // MARK: - TLS between Envoys
 
   static func handshakeKey(_ e: Int32, _ generation: UInt32) -> Int64 {

@@ -5,14 +5,8 @@ extension EnvoyProxyActor {
   /// The endpoints of `node` as this Envoy sees them now (traced when `e` is).
   func endpoints(node: Int, port: Int, e: Int32, in world: World) -> [UInt32] {
     switch plane.config.virtualNodes[node].discovery {
-    case .cloudMap(let service, _, _, let attributes)?:
-      guard let service else { return [] }
-      return world.cloudMap.currentInstances(of: service, at: world.now).filter { instance in
-        instance.healthy
-          && attributes.allSatisfy { wanted in
-            instance.attributes.contains { $0.0 == wanted.key && $0.1 == wanted.value }
-          }
-      }.map(\.address)
+    case .cloudMap?:
+      return plane.cloudMapInstances(of: node, in: world).filter(\.healthy).map(\.address)
     case .dns(let hostname, let all)?:
       return resolve(hostname, all: all, e: e, in: world)
     case nil:
@@ -30,9 +24,7 @@ extension EnvoyProxyActor {
   func resolve(_ hostname: String, all: Bool, e: Int32, in world: World) -> [UInt32] {
     if let cached = state.dns[hostname], cached.expires > world.now { return cached.addresses }
     let vpc = world.interfaces[Int(interface)].vpc
-    let answer = world.dnsAuthorities.lazy.compactMap {
-      $0.answer(hostname, fromVPC: vpc, asker: self.id, in: world)
-    }.first
+    let answer = world.authoritativeAnswer(hostname, fromVPC: vpc, asker: id)
     guard let answer, !answer.addresses.isEmpty else {
       world.note(
         e, name, .failed, "DNS: \(hostname) → NXDOMAIN" + (answer.map { " (\($0.source))" } ?? ""))

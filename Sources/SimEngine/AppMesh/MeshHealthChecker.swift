@@ -67,18 +67,11 @@ final class MeshHealthChecker: SimActor {
   /// Every address the node is discovered under (all DNS answers, all Cloud Map instances).
   func endpoints(in world: World) -> [UInt32] {
     switch plane.config.virtualNodes[node].discovery {
-    case .cloudMap(let service, _, _, let attributes)?:
-      guard let service else { return [] }
-      return world.cloudMap.currentInstances(of: service, at: world.now).filter { instance in
-        attributes.allSatisfy { wanted in
-          instance.attributes.contains { $0.0 == wanted.key && $0.1 == wanted.value }
-        }
-      }.map(\.address)
+    case .cloudMap?:
+      return plane.cloudMapInstances(of: node, in: world).map(\.address)
     case .dns(let hostname, _)?:
-      return world.dnsAuthorities.lazy.compactMap {
-        $0.answer(hostname, fromVPC: nil, asker: self.id, in: world)
-      }
-      .first?.addresses ?? privateAnswer(hostname, in: world)
+      return world.authoritativeAnswer(hostname, fromVPC: nil, asker: id)?.addresses
+        ?? privateAnswer(hostname, in: world)
     case nil:
       return []
     }
@@ -87,9 +80,7 @@ final class MeshHealthChecker: SimActor {
   /// A private DNS name answered inside the node's VPC (the first VPC that answers).
   func privateAnswer(_ hostname: String, in world: World) -> [UInt32] {
     for vpc in world.model.vpcs.indices {
-      if let answer = world.dnsAuthorities.lazy.compactMap({
-        $0.answer(hostname, fromVPC: vpc, asker: self.id, in: world)
-      }).first,
+      if let answer = world.authoritativeAnswer(hostname, fromVPC: vpc, asker: id),
         !answer.addresses.isEmpty
       {
         return answer.addresses
