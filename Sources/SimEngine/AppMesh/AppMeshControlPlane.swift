@@ -11,17 +11,10 @@ import SimKernel
 /// gateway (a standalone Envoy on its listener ports), and installs a new revision when an App
 /// Mesh update event fires (AWS behaviour §1.2, §1.4, §1.8).
 public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandler {
-  /// Active health-check state of one host of one cluster.
-  struct HostHealth {
-    var healthy: Bool
-    var successes = 0
-    var failures = 0
-  }
-
   public let model: AppMeshModel
   public private(set) var revision = 0
   /// Health-check state per cluster (node listener) per address.
-  var health: [Int64: [UInt32: HostHealth]] = [:]
+  var health: [Int64: [UInt32: HealthCheckStreak]] = [:]
   /// Handshakes decided by a client Envoy, read by the server listener the exchange reaches.
   var handshakes: [Int64: TLSHandshake] = [:]
   /// Envoy state per task index.
@@ -80,7 +73,7 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
   /// Whether active health checks (if the listener has any) consider `address` healthy.
   func passesHealthChecks(node: Int, port: Int, address: UInt32) -> Bool {
     guard config.virtualNodes[node].listener(port: port)?.healthCheck != nil else { return true }
-    return health[EnvoyClusterState.key(node: node, port: port)]?[address]?.healthy ?? false
+    return health[EnvoyClusterState.key(node: node, port: port)]?[address]?.state == .healthy
   }
 
   // MARK: - Endpoints

@@ -133,7 +133,8 @@ public final class LoadBalancingPlane: SimActor {
     guard !targetGroups[group].loadBalancers.isEmpty else { return }
     if world.now == .zero {
       let result = checkResult(id, in: world)
-      targets[id].state = result.passed ? .healthy : .unhealthy
+      targets[id].checks = HealthCheckStreak(result.passed ? .healthy : .unhealthy)
+      targets[id].state = LoadBalancerTarget.State(targets[id].checks.state)
       targets[id].lastFailure = result.passed ? nil : result.reason
     } else {
       world.recordTimeline(
