@@ -20,7 +20,16 @@ import Testing
     MeshCertificateSpec(
       reference: .file("/keys/ca.pem"), issuer: nil, subjectAlternativeNames: nil,
       authorities: ["ca-1"], source: here),
+    MeshCertificateSpec(
+      reference: .acm("arn:aws:acm:us-east-1:111122223333:certificate/b"), issuer: "arn:pca",
+      subjectAlternativeNames: ["b.local"], authorities: [], source: here),
   ])
+
+  static func acmListener(_ arn: String = "arn:aws:acm:us-east-1:111122223333:certificate/b")
+    -> ListenerTLS
+  {
+    ListenerTLS(mode: .strict, certificate: .acm(arn), validation: nil)
+  }
 
   static func listener(
     _ mode: MeshTLSSpec.Mode, _ cert: String = "/keys/server.pem", clientSANs: [String]? = nil,
@@ -62,6 +71,21 @@ import Testing
     #expect(Self.negotiate(nil, Self.listener(.permissive)) == .tls(verified: false, mutual: false))
     #expect(Self.negotiate(nil, Self.listener(.disabled)) == .plaintext)
     #expect(Self.negotiate(nil, nil) == .plaintext)
+  }
+
+  @Test func item21WithoutAClientPolicyAFileCertificateIsNotVerified() {
+    #expect(
+      Self.negotiate(nil, Self.listener(.strict), names: ["other.local"])
+        == .tls(verified: false, mutual: false))
+  }
+
+  @Test func item21WithoutAClientPolicyAnACMCertificateIsVerifiedAgainstItsRoot() {
+    #expect(Self.negotiate(nil, Self.acmListener()) == .tls(verified: true, mutual: false))
+    #expect(!Self.negotiate(nil, Self.acmListener(), names: ["other.local"]).succeeded)
+    // An undescribed ACM certificate is valid for the name it is served under.
+    #expect(
+      Self.negotiate(nil, Self.acmListener("arn:aws:acm:us-east-1:1:certificate/x"))
+        == .tls(verified: true, mutual: false))
   }
 
   @Test func item21PermissiveAcceptsPlaintextStrictDoesNot() {

@@ -23,8 +23,9 @@ public enum TLSHandshake: Sendable, Equatable {
 /// * an enforced client policy whose ports include the listener's port makes the client insist
 ///   on TLS and verify the server certificate against its trust (issuer) and SANs (the explicit
 ///   list, else the server's discovery name);
-/// * without one the server decides: STRICT or PERMISSIVE ⇒ TLS, the certificate accepted
-///   whatever it is (ACM chains validate against their own root); DISABLED ⇒ plaintext;
+/// * without one the server decides: STRICT or PERMISSIVE ⇒ TLS; a file or SDS certificate is
+///   accepted whatever it is, an ACM certificate is verified against the root CA of its own
+///   chain (always trusted) and so must name the server's discovery name; DISABLED ⇒ plaintext;
 /// * a listener `validation` requires a client certificate issued by a trusted authority (and
 ///   with a listed SAN, when SANs are given); only a client policy can present one.
 public enum TLSNegotiation {
@@ -49,6 +50,14 @@ public enum TLSNegotiation {
         certificates: certificates, role: "server")
       {
         return .failed(problem)
+      }
+      verified = true
+    } else if case .acm = server.certificate {
+      if let problem = nameProblem(
+        server.certificate, required: nil, expectedNames: serverNames, certificates: certificates,
+        role: "server")
+      {
+        return .failed(problem + " (ACM certificates are verified even without a client policy)")
       }
       verified = true
     }
@@ -93,8 +102,19 @@ public enum TLSNegotiation {
       return
         "CERTIFICATE_VERIFY_FAILED: the \(role) certificate (\(certificate.label)) is \(from), not trusted by \(validation.trustLabel)"
     }
+    return nameProblem(
+      certificate, required: validation.subjectAlternativeNames, expectedNames: expectedNames,
+      certificates: certificates, role: role)
+  }
+
+  /// Why `certificate` does not carry a required SAN (the explicit list `required`, else one
+  /// matching `expectedNames`), or nil when it does.
+  static func nameProblem(
+    _ certificate: MeshTLSSpec.Certificate, required: [String]?, expectedNames: [String],
+    certificates: MeshCertificateBook, role: String
+  ) -> String? {
     let sans = certificates.subjectAlternativeNames(of: certificate)
-    if let required = validation.subjectAlternativeNames {
+    if let required {
       let offered = (sans ?? expectedNames).map { $0.lowercased() }
       guard required.contains(where: { offered.contains($0.lowercased()) }) else {
         return

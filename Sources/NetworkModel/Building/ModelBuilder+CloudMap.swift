@@ -1,3 +1,4 @@
+import Diagnostics
 import ScenarioFormat
 
 extension ModelBuilder {
@@ -64,7 +65,10 @@ extension ModelBuilder {
       }
       let attributes = field(spec.source, "Attributes")
       var address: IPv4Address?
-      if let text = spec.attributes.first(where: { $0.0 == "AWS_INSTANCE_IPV4" })?.1 {
+      let alias = spec.attributes.first { $0.0 == "AWS_ALIAS_DNS_NAME" }?.1.lowercased()
+      if alias != nil {
+        checkAliasInstance(spec, in: definition)
+      } else if let text = spec.attributes.first(where: { $0.0 == "AWS_INSTANCE_IPV4" })?.1 {
         address = IPv4Address(text)
         if address == nil { error("model.invalid-address", "invalid IPv4 address '\(text)'", at: field(attributes, "AWS_INSTANCE_IPV4")) }
       } else if definition.hasARecords {
@@ -82,8 +86,42 @@ extension ModelBuilder {
               at: field(attributes, "AWS_INIT_HEALTH_STATUS"))
       }
       model.cloudMapInstances.append(CloudMapInstance(
-        id: spec.instanceID, service: service, address: address, port: port, attributes: spec.attributes,
+        id: spec.instanceID, service: service, address: address,
+        aliasDNSName: alias.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }, port: port,
+        attributes: spec.attributes,
         initiallyHealthy: !(initial == "UNHEALTHY" && definition.healthCheckCustom), source: spec.source))
+    }
+  }
+
+  /// An alias instance (`AWS_ALIAS_DNS_NAME`): the service must route WEIGHTED with A records,
+  /// and the instance carries no `AWS_INSTANCE_*` attribute (Cloud Map API reference,
+  /// `RegisterInstance`).
+  func checkAliasInstance(_ spec: InstanceSpec, in definition: DiscoveryService) {
+    let attributes = field(spec.source, "Attributes")
+    if definition.routingPolicy != .weighted || !definition.hasARecords {
+      error("model.invalid-dns-config",
+            "instance '\(spec.instanceID)' is an alias (AWS_ALIAS_DNS_NAME), but Cloud Map service '\(definition.fullName)' does not route WEIGHTED with A records",
+            at: field(attributes, "AWS_ALIAS_DNS_NAME"),
+            hint: "alias records need DnsConfig.RoutingPolicy WEIGHTED and an A record")
+    }
+    for (key, _) in spec.attributes where key.hasPrefix("AWS_INSTANCE_") {
+      error("model.invalid-dns-config",
+            "instance '\(spec.instanceID)' has both AWS_ALIAS_DNS_NAME and \(key); an alias instance takes no AWS_INSTANCE_ attribute",
+            at: field(attributes, key))
+    }
+  }
+
+  /// Alias instances must name a load balancer of the scenario (Cloud Map creates alias
+  /// records to Elastic Load Balancing load balancers only). Runs once load balancers exist.
+  func checkCloudMapAliases() {
+    let names = model.loadBalancing.loadBalancers.map(\.dnsName)
+    for instance in model.cloudMapInstances {
+      guard let alias = instance.aliasDNSName, model.loadBalancing.loadBalancer(dnsName: alias) == nil
+      else { continue }
+      error("model.unresolved-reference",
+            "AWS_ALIAS_DNS_NAME '\(alias)' of instance '\(instance.id)' is not the DNS name of a load balancer in the scenario",
+            at: field(field(instance.source, "Attributes"), "AWS_ALIAS_DNS_NAME"),
+            notes: Suggestions.closest(to: alias, in: names).map { [Diagnostic.Note(message: "did you mean '\($0)'?")] } ?? [])
     }
   }
 }

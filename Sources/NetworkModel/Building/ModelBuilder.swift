@@ -49,6 +49,7 @@ public final class ModelBuilder {
     buildECS()
     buildExternalsAndClients()
     buildLoadBalancing()
+    checkCloudMapAliases()
     buildServiceSections()
     buildAppMesh()
     buildLattice()

@@ -78,17 +78,19 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
 
   // MARK: - Endpoints
 
-  /// The Cloud Map instances a node with Cloud Map discovery is found under now: those of its
-  /// service whose attributes include every attribute the node asks for (AWS behaviour §1.5).
-  /// Empty for DNS discovery or an undeclared service.
-  func cloudMapInstances(of node: Int, in world: World) -> [CloudMapRegistry.Instance] {
+  /// The Cloud Map instances a node with Cloud Map discovery is found under now, as App Mesh's
+  /// control plane discovers them: `DiscoverInstances` for the node's attributes with
+  /// `healthStatus`, 1000 (the API's page maximum) at most (AWS behaviour §1.5). Empty for DNS
+  /// discovery or an undeclared service.
+  func cloudMapInstances(
+    of node: Int, healthStatus: DiscoverInstancesQuery.HealthStatus, in world: World
+  ) -> [CloudMapRegistry.Instance] {
     guard case .cloudMap(let service?, _, _, let attributes)? = config.virtualNodes[node].discovery
     else { return [] }
-    return world.cloudMap.currentInstances(of: service, at: world.now).filter { instance in
-      attributes.allSatisfy { wanted in
-        instance.attributes.contains { $0.0 == wanted.key && $0.1 == wanted.value }
-      }
-    }
+    let query = DiscoverInstancesQuery(
+      healthStatus: healthStatus, queryParameters: attributes.map { ($0.key, $0.value) },
+      maxResults: 1000)
+    return world.cloudMap.discoverInstances(of: service, query: query, at: world.now)
   }
 
   // MARK: - TLS between Envoys

@@ -6,7 +6,8 @@ extension EnvoyProxyActor {
   func endpoints(node: Int, port: Int, e: Int32, in world: World) -> [UInt32] {
     switch plane.config.virtualNodes[node].discovery {
     case .cloudMap?:
-      return plane.cloudMapInstances(of: node, in: world).filter(\.healthy).map(\.address)
+      // No fail-open: with no instance healthy, Envoy has no upstream.
+      return plane.cloudMapInstances(of: node, healthStatus: .healthy, in: world).map(\.address)
     case .dns(let hostname, let all)?:
       return resolve(hostname, all: all, e: e, in: world)
     case nil:

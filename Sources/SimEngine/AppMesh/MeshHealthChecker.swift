@@ -61,7 +61,7 @@ final class MeshHealthChecker: SimActor {
   func endpoints(in world: World) -> [UInt32] {
     switch plane.config.virtualNodes[node].discovery {
     case .cloudMap?:
-      return plane.cloudMapInstances(of: node, in: world).map(\.address)
+      return plane.cloudMapInstances(of: node, healthStatus: .all, in: world).map(\.address)
     case .dns(let hostname, _)?:
       return world.authoritativeAnswer(hostname, fromVPC: nil, asker: id)?.addresses
         ?? privateAnswer(hostname, in: world)

@@ -19,6 +19,8 @@ public final class CloudMapRegistry: DNSAuthority {
     public var healthy: Bool
     /// Pending health change and when it takes effect.
     public var pendingHealth: (healthy: Bool, at: SimTime)?
+    /// `AWS_ALIAS_DNS_NAME`: an alias record to this load balancer name instead of an address.
+    public var alias: String? = nil
   }
   /// Instances per discovery service, in registration order.
   public private(set) var instances: [[Instance]]
@@ -32,7 +34,7 @@ public final class CloudMapRegistry: DNSAuthority {
     for instance in model.cloudMapInstances {
       instances[instance.service].append(Instance(
         task: -1, address: instance.address?.value ?? 0, port: instance.port, attributes: instance.attributes,
-        healthy: instance.initiallyHealthy, pendingHealth: nil))
+        healthy: instance.initiallyHealthy, pendingHealth: nil, alias: instance.aliasDNSName))
     }
   }
 
@@ -47,8 +49,10 @@ public final class CloudMapRegistry: DNSAuthority {
         ("ECS_TASK_DEFINITION_FAMILY", model.taskDefinitions[task.taskDefinition].family),
       ]
       if let port = registry.port { attributes.append(("AWS_INSTANCE_PORT", String(port))) }
+      // Without HealthCheckCustomConfig Cloud Map knows no health: every instance is healthy.
+      let healthy = !task.failingHealthChecks || !model.discoveryServices[registry.service].healthCheckCustom
       instances[registry.service].append(Instance(task: task.taskIndex, address: address, port: registry.port,
-                                                  attributes: attributes, healthy: !task.failingHealthChecks, pendingHealth: nil))
+                                                  attributes: attributes, healthy: healthy, pendingHealth: nil))
       world.recordTimeline("Cloud Map: registered \(IPv4Address(address)) (\(task.name)) in \(model.discoveryServices[registry.service].fullName)")
     }
   }
@@ -115,11 +119,22 @@ public final class CloudMapRegistry: DNSAuthority {
         chosen = Array(chosen.prefix(8))
       }
     case .weighted:
-      chosen = pool.isEmpty ? [] : [pool[world.random(asker, below: pool.count)].address]
+      let pick = pool.isEmpty ? nil : pool[world.random(asker, below: pool.count)]
+      if let alias = pick?.alias { return aliasAnswer(name, to: alias, fromVPC: vpc, asker: asker, in: world) }
+      chosen = pick.map { [$0.address] } ?? []
     }
     let health = healthy.isEmpty && !all.isEmpty ? ", none healthy: answering unhealthy records" : ""
     return DNSAnswer(addresses: chosen, ttl: .seconds(Int64(definition.ttlSeconds)),
                      source: "Cloud Map \(definition.routingPolicy.rawValue) \(healthy.count)/\(all.count) healthy\(health)")
+  }
+
+  /// An alias record answers with the current addresses of the load balancer it names, and
+  /// that name's TTL (Route 53 ignores the record's own TTL for aliases).
+  func aliasAnswer(_ name: String, to target: String, fromVPC vpc: Int?, asker: Int32, in world: World) -> DNSAnswer {
+    let answer = world.dnsAuthorities.lazy.filter { $0 !== self }
+      .compactMap { $0.answer(target, fromVPC: vpc, asker: asker, in: world) }.first
+    return DNSAnswer(addresses: answer?.addresses ?? [], ttl: answer?.ttl ?? .seconds(60),
+                     source: "Cloud Map alias \(name) → \(target)" + (answer.map { ": \($0.source)" } ?? " (no answer)"))
   }
 
   func visible(_ namespace: Namespace, from vpc: Int?) -> Bool {
