@@ -200,25 +200,3 @@ extension LoadBalancingPlane {
     return .passed(after: roundTrip + work)
   }
 }
-
-/// The outcome of one health check and when it is known.
-struct HealthCheckResult {
-  var passed: Bool
-  var delay: SimDuration
-  /// Why it failed (`Target.Timeout: …`); empty when it passed.
-  var reason: String
-
-  static func passed(after delay: SimDuration) -> HealthCheckResult {
-    HealthCheckResult(passed: true, delay: delay, reason: "")
-  }
-
-  static func failed(after delay: SimDuration, _ reason: String) -> HealthCheckResult {
-    HealthCheckResult(passed: false, delay: delay, reason: reason)
-  }
-}
-
-/// How the connection of a health check went.
-enum HealthCheckConnection {
-  case connected(listener: Int32, roundTrip: SimDuration)
-  case failed(HealthCheckResult)
-}
