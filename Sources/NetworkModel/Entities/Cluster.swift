@@ -1,6 +1,7 @@
 import ScenarioFormat
 
-/// An ECS cluster.
+/// An ECS cluster and the Service Connect namespace its services default to
+/// (`serviceConnectDefaults`).
 public struct Cluster: Sendable {
   public var name: String
   public var serviceConnectNamespace: Int?

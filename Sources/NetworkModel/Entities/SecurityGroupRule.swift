@@ -2,6 +2,8 @@ import ScenarioFormat
 
 /// One rule of a security group: a protocol and port range and the peers it admits.
 public struct SecurityGroupRule: Sendable {
+  /// Who a rule admits: a CIDR block, the members of a security group (index) or a managed
+  /// prefix list (index).
   public enum Peer: Sendable, Hashable {
     case cidr(CIDRBlock)
     case group(Int)

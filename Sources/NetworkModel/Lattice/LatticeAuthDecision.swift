@@ -1,5 +1,6 @@
 /// The verdict of one auth policy on one request, with the statement that decided it.
 public struct LatticeAuthDecision: Sendable, Equatable {
+  /// Whether the policy allowed the request and, if not, how it denied it.
   public enum Outcome: String, Sendable {
     case allowed
     /// A matching `Deny` statement (wins over every `Allow`).

@@ -6,6 +6,7 @@ import ScenarioFormat
 /// operator false and a negated one (`StringNotEquals`, `ArnNotLike`, …) true; `…IfExists`
 /// makes an absent key true; `Null` tests absence itself (IAM condition operators).
 public struct LatticePolicyCondition: Sendable {
+  /// The IAM condition operators Lattice auth policies support, by their policy names.
   public enum Operator: String, CaseIterable, Sendable {
     case stringEquals = "StringEquals"
     case stringNotEquals = "StringNotEquals"

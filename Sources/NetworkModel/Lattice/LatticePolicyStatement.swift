@@ -2,6 +2,7 @@ import ScenarioFormat
 
 /// One policy statement: effect, principals, actions, resources and conditions.
 public struct LatticePolicyStatement: Sendable {
+  /// `Effect`: a matching `Deny` wins over every `Allow`.
   public enum Effect: String, CaseIterable, Sendable {
     case allow = "Allow"
     case deny = "Deny"

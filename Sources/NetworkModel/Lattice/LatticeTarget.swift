@@ -1,6 +1,7 @@
 import ScenarioFormat
 
-/// One registered target.
+/// One target registered in a Lattice target group in the scenario: an address, an instance or
+/// an ALB, and its port.
 public struct LatticeTarget: Sendable {
   /// What the target is.
   public enum Kind: Sendable, Equatable {

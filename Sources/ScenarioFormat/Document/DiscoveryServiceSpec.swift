@@ -1,16 +1,20 @@
 /// A Cloud Map service (`CreateService`).
 public struct DiscoveryServiceSpec: Sendable {
+  /// `DnsConfig.RoutingPolicy`: up to 8 records per answer, or one.
   public enum RoutingPolicy: String, CaseIterable, Sendable {
     case multivalue = "MULTIVALUE"
     case weighted = "WEIGHTED"
   }
+  /// `DnsRecords[].Type`.
   public enum RecordType: String, CaseIterable, Sendable {
     case a = "A", aaaa = "AAAA", srv = "SRV", cname = "CNAME"
   }
+  /// One `DnsConfig.DnsRecords[]` entry.
   public struct DnsRecord: Sendable {
     public var type: RecordType
     public var ttlSeconds: Int
   }
+  /// `HealthCheckConfig` (Route 53 checks of public namespaces).
   public struct HealthCheck: Sendable {
     public var type: String
     public var resourcePath: String?

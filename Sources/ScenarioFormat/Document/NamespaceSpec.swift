@@ -1,5 +1,6 @@
 /// A Cloud Map namespace. `Type` is `DNS_PRIVATE` (needs `Vpc`), `DNS_PUBLIC` or `HTTP`.
 public struct NamespaceSpec: Sendable {
+  /// `Type` of the namespace.
   public enum Kind: String, CaseIterable, Sendable {
     case dnsPrivate = "DNS_PRIVATE"
     case dnsPublic = "DNS_PUBLIC"

@@ -7,12 +7,14 @@ public struct ServiceConnectConfigurationSpec: Sendable {
     public var exact: String?
     public var source: SourceRef
   }
+  /// One `clientAliases[]` entry: the port and DNS name clients use.
   public struct Alias: Sendable {
     public var port: Int
     public var dnsName: String?
     public var testTrafficHeader: TestTrafficHeader?
     public var source: SourceRef
   }
+  /// One `services[]` entry: a named container port the service offers in the namespace.
   public struct Entry: Sendable {
     public var portName: String
     public var discoveryName: String?

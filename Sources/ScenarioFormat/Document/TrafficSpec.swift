@@ -2,6 +2,7 @@ import SimKernel
 
 /// A stream of requests (simulation-only): who sends what, how many, how fast.
 public struct TrafficSpec: Sendable {
+  /// How requests are spaced: exactly `interval` apart, or exponentially distributed gaps.
   public enum Arrival: String, CaseIterable, Sendable {
     case uniform, poisson
   }
