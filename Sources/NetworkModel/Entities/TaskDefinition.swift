@@ -15,7 +15,6 @@ public struct TaskDefinition: Sendable {
     public var environment: [(name: String, value: String)]
     public var behavior: ApplicationBehavior?
     public var user: String?
-    public func environmentValue(_ name: String) -> String? { environment.first { $0.name == name }?.value }
   }
 
   /// Every container port of the task, in declaration order.

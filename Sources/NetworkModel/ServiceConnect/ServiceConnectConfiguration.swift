@@ -37,9 +37,6 @@ public struct ServiceConnectConfiguration: Sendable {
   public var activation: Activation
   public var source: SourceRef
 
-  /// A client-only service resolves the namespace's names but serves none.
-  public var isClientOnly: Bool { endpoints.isEmpty }
-
   /// Every client alias of the configuration, with the endpoint (index) that owns it.
   public var aliases: [(endpoint: Int, alias: ServiceConnectAlias)] {
     endpoints.indices.compactMap { index in endpoints[index].alias.map { (index, $0) } }
