@@ -65,88 +65,117 @@ class EnvoyProxyActor: SimActor {
 
   // MARK: - Routing to a virtual service
 
+  /// Where a request to a virtual service goes: one target node listener, the retry policy and
+  /// the request timeout (`.zero`: none).
+  struct UpstreamChoice {
+    var target: MeshRoute.Target
+    var policy: MeshRetryPolicy?
+    var timeout: SimDuration
+  }
+
   /// Sends downstream exchange `e` to virtual service `service` as reached on `port`.
   func forward(
     _ e: Int32, service: Int, port: Int, head incoming: RequestHead, clientPolicy: ClientTLSPolicy?,
     in world: World
   ) {
-    let config = plane.config
-    let virtualService = config.virtualServices[service]
+    let virtualService = plane.config.virtualServices[service]
     var head = incoming
     head.port = port
     head.path = MeshPathNormalization.normalize(head.path)
-    let defaultPolicy: MeshRetryPolicy? =
-      world.model.settings.appMeshDefaultRetries ? .appMeshDefault : nil
-    var call = UpstreamCall(
-      generation: world.exchanges[e].generation, head: head, clientPolicy: clientPolicy)
-    var timeout = MeshListener.defaultPerRequestTimeout
+    let choice: UpstreamChoice?
     switch virtualService.provider {
     case .none:
       world.note(e, name, .failed, "virtual service \(virtualService.name) has no provider: 503")
       finish(e, .localReply(503, .noProvider), in: world)
       return
     case .virtualNode(let node):
-      guard let listener = config.virtualNodes[node].listener(port: port) else {
-        world.note(
-          e, name, .failed,
-          "virtual node \(config.virtualNodes[node].name) has no listener on port \(port): connection closed"
-        )
-        finish(e, .failure(.connectionClosed), in: world)
-        return
-      }
-      world.note(
-        e, name, .matched,
-        "virtual service \(virtualService.name) → provider virtual node \(config.virtualNodes[node].name) (:\(port))"
-      )
-      call.target = MeshRoute.Target(node: node, port: port, weight: 1)
-      call.policy = defaultPolicy
-      timeout = listener.protocolName == .tcp ? .zero : listener.perRequestTimeout
-    case .virtualRouter(let routerIndex):
-      let router = config.virtualRouters[routerIndex]
-      guard let listener = router.listener(port: port) else {
-        world.note(
-          e, name, .failed,
-          "virtual router \(router.name) has no listener on port \(port): no matching filter chain, connection closed"
-        )
-        finish(e, .failure(.connectionClosed), in: world)
-        return
-      }
-      guard
-        let routeIndex = matchRoute(
-          e, table: listener.table, head: head, scope: "router \(router.name)", in: world)
-      else {
-        finish(e, .localReply(404, .noMatchingRoute), in: world)
-        return
-      }
-      let route = config.routes[routeIndex]
-      let draw = world.randomSource(id).pointee.next()
-      guard let pick = route.choice.pickIndex(randomValue: draw) else {
-        world.note(e, name, .failed, "\(route.label) has no target with weight above 0: 503")
-        finish(e, .localReply(503, .noHealthyTarget), in: world)
-        return
-      }
-      let target = route.targets[pick]
-      if world.isTraced(e) {
-        let weights = route.targets.map { "\(config.virtualNodes[$0.node].name):\($0.weight)" }
-          .joined(separator: ", ")
-        world.note(
-          e, name, .matched,
-          "weighted pick \(config.virtualNodes[target.node].name) (port \(target.port)) among [\(weights)]"
-        )
-      }
-      call.target = target
-      call.policy = route.retryPolicy ?? defaultPolicy
-      timeout =
-        route.kind == .tcp
-        ? .zero : (route.perRequestTimeout ?? MeshListener.defaultPerRequestTimeout)
+      choice = providerNode(e, node, service: virtualService, port: port, in: world)
+    case .virtualRouter(let router):
+      choice = routedTarget(e, router: router, head: head, in: world)
     }
-    if timeout > .zero {
-      call.deadline = world.now + timeout
+    // Without a choice the helper has answered the request.
+    guard let choice else { return }
+    var call = UpstreamCall(
+      generation: world.exchanges[e].generation, head: head, target: choice.target,
+      clientPolicy: clientPolicy, policy: choice.policy)
+    if choice.timeout > .zero {
+      call.deadline = world.now + choice.timeout
       let tag = TimerTag(kind: Self.requestTimeoutKind, exchange: e, generation: call.generation)
-      world.startTimer(id, after: timeout, tag: tag.raw)
+      world.startTimer(id, after: choice.timeout, tag: tag.raw)
     }
     calls[e] = call
     startAttempt(e, in: world)
+  }
+
+  /// App Mesh's hidden default retry policy, when the scenario has it on.
+  func defaultPolicy(_ world: World) -> MeshRetryPolicy? {
+    world.model.settings.appMeshDefaultRetries ? .appMeshDefault : nil
+  }
+
+  /// A virtual service provided by a virtual node: that node's listener on `port`, with its
+  /// timeout; nil (answered: connection closed) when the node does not listen there.
+  func providerNode(
+    _ e: Int32, _ node: Int, service: VirtualService, port: Int, in world: World
+  ) -> UpstreamChoice? {
+    let virtualNode = plane.config.virtualNodes[node]
+    guard let listener = virtualNode.listener(port: port) else {
+      world.note(
+        e, name, .failed,
+        "virtual node \(virtualNode.name) has no listener on port \(port): connection closed")
+      finish(e, .failure(.connectionClosed), in: world)
+      return nil
+    }
+    world.note(
+      e, name, .matched,
+      "virtual service \(service.name) → provider virtual node \(virtualNode.name) (:\(port))")
+    return UpstreamChoice(
+      target: MeshRoute.Target(node: node, port: port, weight: 1), policy: defaultPolicy(world),
+      timeout: listener.protocolName == .tcp ? .zero : listener.perRequestTimeout)
+  }
+
+  /// A virtual service provided by a virtual router: the first matching route of the router's
+  /// listener and a weighted pick among its targets; nil when the request was answered instead
+  /// (no listener: connection closed; no route: 404; no weight: 503).
+  func routedTarget(_ e: Int32, router index: Int, head: RequestHead, in world: World)
+    -> UpstreamChoice?
+  {
+    let config = plane.config
+    let router = config.virtualRouters[index]
+    guard let listener = router.listener(port: head.port) else {
+      world.note(
+        e, name, .failed,
+        "virtual router \(router.name) has no listener on port \(head.port): no matching filter chain, connection closed"
+      )
+      finish(e, .failure(.connectionClosed), in: world)
+      return nil
+    }
+    guard
+      let routeIndex = matchRoute(
+        e, table: listener.table, head: head, scope: "router \(router.name)", in: world)
+    else {
+      finish(e, .localReply(404, .noMatchingRoute), in: world)
+      return nil
+    }
+    let route = config.routes[routeIndex]
+    let draw = world.randomSource(id).pointee.next()
+    guard let pick = route.choice.pickIndex(randomValue: draw) else {
+      world.note(e, name, .failed, "\(route.label) has no target with weight above 0: 503")
+      finish(e, .localReply(503, .noHealthyTarget), in: world)
+      return nil
+    }
+    let target = route.targets[pick]
+    if world.isTraced(e) {
+      let weights = route.targets.map { "\(config.virtualNodes[$0.node].name):\($0.weight)" }
+        .joined(separator: ", ")
+      world.note(
+        e, name, .matched,
+        "weighted pick \(config.virtualNodes[target.node].name) (port \(target.port)) among [\(weights)]"
+      )
+    }
+    return UpstreamChoice(
+      target: target, policy: route.retryPolicy ?? defaultPolicy(world),
+      timeout: route.kind == .tcp
+        ? .zero : (route.perRequestTimeout ?? MeshListener.defaultPerRequestTimeout))
   }
 
   /// The first route of `table` that matches, noted hop by hop when traced.

@@ -13,8 +13,7 @@ final class VirtualGatewayActor: EnvoyProxyActor {
   let task: TaskActor
   let gateway: Int
   let port: Int
-  var active = 0
-  var waiting: [(exchange: Int32, generation: UInt32)] = []
+  var pool = ConnectionPoolQueue()
 
   init(
     task: TaskActor, gateway: Int, port: Int, plane: AppMeshControlPlane, state: EnvoyClusterState
@@ -60,24 +59,23 @@ final class VirtualGatewayActor: EnvoyProxyActor {
         "\(head.method) \(head.target) (Host: \(head.host)) on virtual gateway \(virtualGateway.name) listener \(listener.protocolName.rawValue) :\(port)\(mode)"
       )
     }
-    if let pool = listener.connectionPool {
-      switch pool.admit(active: active, pending: waiting.count) {
-      case .serve: break
-      case .queue:
-        waiting.append((e, world.exchanges[e].generation))
-        return
-      case .overflow:
-        world.note(e, name, .failed, "connection pool overflow (\(pool.maxActive) active): 503")
-        world.reply(e, .localReply(503, .overflow), after: processingDelay(world))
-        return
-      }
+    let limits = listener.connectionPool
+    switch pool.admit(e, limits: limits, in: world) {
+    case .serve: break
+    case .queue:
+      return
+    case .overflow:
+      world.note(
+        e, name, .failed, "connection pool overflow (\(limits?.maxActive ?? 0) active): 503")
+      world.reply(e, .localReply(503, .overflow), after: processingDelay(world))
+      return
     }
     route(e, in: world)
   }
 
   /// Matches gateway routes, applies the rewrite and forwards to the target virtual service.
   func route(_ e: Int32, in world: World) {
-    active += 1
+    pool.start()
     let config = plane.config
     let virtualGateway = config.virtualGateways[gateway]
     var head = world.exchanges[e].head
@@ -123,12 +121,6 @@ final class VirtualGatewayActor: EnvoyProxyActor {
   }
 
   override func callFinished(_ e: Int32, in world: World) {
-    active -= 1
-    while !waiting.isEmpty {
-      let next = waiting.removeFirst()
-      guard world.isWaiting(next.exchange, generation: next.generation) else { continue }
-      route(next.exchange, in: world)
-      break
-    }
+    if let next = pool.finish(in: world) { route(next, in: world) }
   }
 }

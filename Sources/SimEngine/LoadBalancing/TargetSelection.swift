@@ -29,7 +29,7 @@ public struct TargetSelection: Sendable {
   public static func pick(
     group: Int, targets: [LoadBalancerTarget], ids: [Int], zone: String?, crossZone: Bool,
     minimumHealthy: Int,
-    algorithm: Algorithm, cursor: inout Int, random: inout RandomSource
+    algorithm: Algorithm, cursor: inout RoundRobinCursor, random: inout RandomSource
   ) -> Outcome {
     let minimum = max(minimumHealthy, 1)
     let pool = ids.filter { id in
@@ -47,8 +47,7 @@ public struct TargetSelection: Sendable {
     let chosen: Int
     switch algorithm {
     case .roundRobin:
-      chosen = candidates[cursor % candidates.count]
-      cursor &+= 1
+      chosen = candidates[cursor.next(count: candidates.count) ?? 0]
     case .leastOutstanding:
       chosen = candidates.min { (targets[$0].outstanding, $0) < (targets[$1].outstanding, $1) }!
     case .random:
