@@ -83,8 +83,3 @@ public enum Disposition: String, CaseIterable, Sendable, Comparable {
 
   public static func < (a: Disposition, b: Disposition) -> Bool { a.rawValue < b.rawValue }
 }
-
-/// The disposition codes as strings, for validating expectations.
-public enum DispositionCatalog {
-  public static let codes = Disposition.allCases.map(\.rawValue)
-}

@@ -107,15 +107,15 @@ import Testing
     let policy = OutlierDetectionPolicy(
       maxServerErrors: 3, interval: .seconds(10), baseEjectionDuration: .seconds(30),
       maxEjectionPercent: 100)
-    var tracker = OutlierTracker()
-    let hosts: [UInt32] = [1, 2]
-    #expect(tracker.record(1, serverError: true, policy: policy, hosts: hosts, at: .zero) == nil)
-    #expect(tracker.record(1, serverError: false, policy: policy, hosts: hosts, at: .zero) == nil)
+    var tracker = OutlierDetector()
+    let hosts: [UInt64] = [1, 2]
+    #expect(tracker.record(1, failed: true, at: .zero, cluster: hosts, policy: policy) == nil)
+    #expect(tracker.record(1, failed: false, at: .zero, cluster: hosts, policy: policy) == nil)
     for _ in 0..<2 {
-      #expect(tracker.record(1, serverError: true, policy: policy, hosts: hosts, at: .zero) == nil)
+      #expect(tracker.record(1, failed: true, at: .zero, cluster: hosts, policy: policy) == nil)
     }
     #expect(
-      tracker.record(1, serverError: true, policy: policy, hosts: hosts, at: .zero) == SimTime.zero
+      tracker.record(1, failed: true, at: .zero, cluster: hosts, policy: policy) == SimTime.zero
         + .seconds(30))
     #expect(tracker.isEjected(1, at: SimTime.zero + .seconds(29)))
     #expect(!tracker.isEjected(1, at: SimTime.zero + .seconds(30)))

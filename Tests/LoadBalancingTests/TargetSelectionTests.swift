@@ -23,7 +23,7 @@ import Testing
   ) -> [TargetSelection.Outcome] {
     var list = targets(states)
     for (index, count) in outstanding.enumerated() { list[index].outstanding = count }
-    var cursor = 0
+    var cursor = RoundRobinCursor()
     var random = RandomSource(seed: 1)
     return (0..<times).map { _ in
       TargetSelection.pick(

@@ -16,30 +16,50 @@ import Testing
     #expect(grown == [2, 3, 0, 1])
   }
 
+  static let policy = ServiceConnectProxyPolicy.outlierDetection
+
   @Test func fiveConsecutiveErrorsEjectForThirtySeconds() {
     var detector = OutlierDetector()
     let start = SimTime.zero + .seconds(1)
     for step in 0..<4 {
       let ejected = detector.record(
-        7, failed: true, at: start + .seconds(Int64(step)), hostCount: 2)
-      #expect(!ejected)
+        7, failed: true, at: start + .seconds(Int64(step)), cluster: [7, 8], policy: Self.policy)
+      #expect(ejected == nil)
     }
-    let ejected = detector.record(7, failed: true, at: start + .seconds(4), hostCount: 2)
-    #expect(ejected)
+    let ejected = detector.record(
+      7, failed: true, at: start + .seconds(4), cluster: [7, 8], policy: Self.policy)
+    #expect(ejected == start + .seconds(34))
     #expect(detector.isEjected(7, at: start + .seconds(33)))
     #expect(!detector.isEjected(7, at: start + .seconds(34)))
     #expect(detector.ejectionEnd(7, at: start + .seconds(10)) == start + .seconds(34))
   }
 
+  /// Service Connect's ejections do not lengthen when a host is ejected again.
+  @Test func aSecondEjectionLastsThirtySecondsToo() {
+    var detector = OutlierDetector()
+    for _ in 0..<5 { detector.record(7, failed: true, at: .zero, cluster: [7], policy: Self.policy) }
+    let later = SimTime.zero + .seconds(40)
+    var ejected: SimTime?
+    for _ in 0..<5 {
+      ejected = detector.record(7, failed: true, at: later, cluster: [7], policy: Self.policy)
+    }
+    #expect(ejected == later + .seconds(30))
+  }
+
   @Test func aSuccessResetsTheCount() {
     var detector = OutlierDetector()
-    for _ in 0..<4 { detector.record(1, failed: true, at: .zero, hostCount: 2) }
-    detector.record(1, failed: false, at: .zero, hostCount: 2)
+    let cluster: [UInt64] = [1, 2]
+    for _ in 0..<4 { detector.record(1, failed: true, at: .zero, cluster: cluster, policy: Self.policy) }
+    detector.record(1, failed: false, at: .zero, cluster: cluster, policy: Self.policy)
     var early = false
-    for _ in 0..<4 { early = early || detector.record(1, failed: true, at: .zero, hostCount: 2) }
+    for _ in 0..<4 {
+      early =
+        early
+        || detector.record(1, failed: true, at: .zero, cluster: cluster, policy: Self.policy) != nil
+    }
     #expect(!early)
-    let ejected = detector.record(1, failed: true, at: .zero, hostCount: 2)
-    #expect(ejected)
+    let ejected = detector.record(1, failed: true, at: .zero, cluster: cluster, policy: Self.policy)
+    #expect(ejected != nil)
   }
 
   /// Envoy ejects while fewer than 10 % of the hosts are ejected, and always allows one.
@@ -52,16 +72,18 @@ import Testing
     _ example: (hosts: Int, ejectable: Int)
   ) {
     var detector = OutlierDetector()
+    let cluster = Array(0..<UInt64(example.hosts))
     var ejected = 0
-    for host in 0..<UInt64(example.hosts) {
-      var result = false
+    for host in cluster {
+      var result: SimTime?
       for _ in 0..<5 {
-        result = detector.record(host, failed: true, at: .zero, hostCount: example.hosts)
+        result = detector.record(
+          host, failed: true, at: .zero, cluster: cluster, policy: Self.policy)
       }
-      if result { ejected += 1 }
+      if result != nil { ejected += 1 }
     }
     #expect(ejected == example.ejectable)
-    #expect(detector.ejectedCount(at: .zero) == example.ejectable)
+    #expect(detector.ejectedCount(among: cluster, at: .zero) == example.ejectable)
   }
 
   @Test func eligibleHostsSkipUnhealthyAndEjectedUntilThePanicThreshold() {
@@ -112,8 +134,9 @@ import Testing
       retries: false),
   ])
   func serviceConnectRetriesTwiceOnConnectFailureAnd503(_ testCase: RetryCase) {
-    let policy = RetryPolicy.serviceConnect(http: testCase.http)
     #expect(
-      policy.allowsRetry(after: testCase.response, attempt: testCase.attempt) == testCase.retries)
+      ServiceConnectProxyPolicy.retries(
+        after: testCase.response, attempt: testCase.attempt, http: testCase.http)
+        == testCase.retries)
   }
 }

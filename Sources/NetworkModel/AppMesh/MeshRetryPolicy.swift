@@ -1,6 +1,7 @@
 import SimKernel
 
-/// When and how often an Envoy retries a request (AWS behaviour §1.7, §1.10).
+/// When and how often an Envoy retries a request (AWS behaviour §1.7, §1.10): configured on App
+/// Mesh routes, fixed for Service Connect's proxy (§6 C9).
 ///
 /// `httpRetryEvents`: `server-error` = 500–508, 510, 511; `gateway-error` = 502, 503, 504;
 /// `client-error` = 409; both error classes also retry "reset" (no response: connection failure,

@@ -1,22 +1,5 @@
 import ScenarioFormat
 
-/// The outcome of a TLS negotiation between a client and a listener.
-public enum TLSHandshake: Sendable, Equatable {
-  /// No TLS on this connection.
-  case plaintext
-  /// TLS; `verified` when the client checked the server certificate, `mutual` when the client
-  /// presented a certificate the server checked.
-  case tls(verified: Bool, mutual: Bool)
-  /// The handshake fails (Envoy: `upstream connect error … reset reason: connection failure`).
-  case failed(String)
-
-  /// Whether the connection can carry requests.
-  public var succeeded: Bool {
-    if case .failed = self { return false }
-    return true
-  }
-}
-
 /// Decides TLS between a client and a virtual node or gateway listener, following App Mesh's
 /// rules (AWS behaviour §1.9, §7 items 21–22):
 ///

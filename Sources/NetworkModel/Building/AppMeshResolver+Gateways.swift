@@ -41,7 +41,7 @@ extension AppMeshResolver {
     for gateway in config.virtualGateways.indices {
       let routes = config.gatewayRoutes.enumerated().filter { $0.element.gateway == gateway }
         .map { (index: $0.offset, route: $0.element) }
-      config.virtualGateways[gateway].routeListeners = GatewayRouteTableConverter.listeners(
+      config.virtualGateways[gateway].routeListeners = AppMeshRouteTableConverter.gatewayListeners(
         config.virtualGateways[gateway].listeners, routes: routes)
     }
   }

@@ -89,58 +89,13 @@ extension AppMeshResolver {
   }
 
   func resolveListener(_ spec: MeshListenerSpec, owner: String) -> MeshListener {
-    var check: HealthCheckPolicy?
-    if let hc = spec.healthCheck {
-      if let port = hc.port, port != spec.port {
-        error(
-          "model.invalid-health-check",
-          "the health check port \(port) must be the listener port \(spec.port)",
-          at: field(hc.source, "port"))
-      }
-      if (hc.protocolName == .http || hc.protocolName == .http2) && hc.path == nil {
-        error(
-          "schema.missing-key", "an \(hc.protocolName.rawValue) health check needs 'path'",
-          at: hc.source,
-          hint: "the walkthroughs use \"path\": \"/ping\"")
-      }
-      check = HealthCheckPolicy(
-        protocolName: hc.protocolName, path: hc.path, port: hc.port,
-        healthyThreshold: hc.healthyThreshold,
-        unhealthyThreshold: hc.unhealthyThreshold,
-        interval: .milliseconds(Int64(hc.intervalMillis)),
-        timeout: .milliseconds(Int64(hc.timeoutMillis)))
-    }
+    let check = spec.healthCheck.map { resolveHealthCheck($0, listenerPort: spec.port) }
     let outlier = spec.outlierDetection.map {
       OutlierDetectionPolicy(
         maxServerErrors: $0.maxServerErrors, interval: $0.interval,
         baseEjectionDuration: $0.baseEjectionDuration, maxEjectionPercent: $0.maxEjectionPercent)
     }
-    var pool: ConnectionPoolLimits?
-    if spec.connectionPools.count > 1 {
-      error(
-        "model.exactly-one-of", "connectionPool is exactly one of tcp, http, http2 or grpc",
-        at: field(spec.source, "connectionPool"))
-    } else if let member = spec.connectionPools.first {
-      if member.protocolName != spec.protocolName {
-        error(
-          "model.invalid-connection-pool",
-          "a \(member.protocolName.rawValue) connection pool on a \(spec.protocolName.rawValue) listener",
-          at: member.source, hint: "the connection pool must match the listener protocol")
-      }
-      switch member.protocolName {
-      case .http:
-        pool = ConnectionPoolLimits(
-          protocolName: .http, maxActive: member.maxConnections ?? Int(Int32.max),
-          maxPending: member.maxPendingRequests ?? Int(Int32.max))
-      case .tcp:
-        pool = ConnectionPoolLimits(
-          protocolName: .tcp, maxActive: member.maxConnections ?? Int(Int32.max), maxPending: 0)
-      case .http2, .grpc:
-        pool = ConnectionPoolLimits(
-          protocolName: member.protocolName, maxActive: member.maxRequests ?? Int(Int32.max),
-          maxPending: 0)
-      }
-    }
+    let pool = resolveConnectionPool(spec)
     var perRequest = MeshListener.defaultPerRequestTimeout
     var explicit = false
     if spec.timeouts.count > 1 {
@@ -165,5 +120,60 @@ extension AppMeshResolver {
       outlierDetection: outlier,
       connectionPool: pool, perRequestTimeout: perRequest, hasExplicitTimeout: explicit, tls: tls,
       source: spec.source)
+  }
+
+  /// A listener's active health check, with the path HTTP checks need.
+  func resolveHealthCheck(_ hc: MeshListenerSpec.HealthCheck, listenerPort: Int)
+    -> HealthCheckPolicy
+  {
+    if let port = hc.port, port != listenerPort {
+      error(
+        "model.invalid-health-check",
+        "the health check port \(port) must be the listener port \(listenerPort)",
+        at: field(hc.source, "port"))
+    }
+    if (hc.protocolName == .http || hc.protocolName == .http2) && hc.path == nil {
+      error(
+        "schema.missing-key", "an \(hc.protocolName.rawValue) health check needs 'path'",
+        at: hc.source,
+        hint: "the walkthroughs use \"path\": \"/ping\"")
+    }
+    return HealthCheckPolicy(
+      protocolName: hc.protocolName, path: hc.path, port: hc.port,
+      healthyThreshold: hc.healthyThreshold,
+      unhealthyThreshold: hc.unhealthyThreshold,
+      interval: .milliseconds(Int64(hc.intervalMillis)),
+      timeout: .milliseconds(Int64(hc.timeoutMillis)))
+  }
+
+  /// A listener's connection pool: at most one, of the listener's protocol, with App Mesh's
+  /// defaults (2147483647) for the limits not written.
+  func resolveConnectionPool(_ spec: MeshListenerSpec) -> ConnectionPoolLimits? {
+    guard spec.connectionPools.count <= 1 else {
+      error(
+        "model.exactly-one-of", "connectionPool is exactly one of tcp, http, http2 or grpc",
+        at: field(spec.source, "connectionPool"))
+      return nil
+    }
+    guard let member = spec.connectionPools.first else { return nil }
+    if member.protocolName != spec.protocolName {
+      error(
+        "model.invalid-connection-pool",
+        "a \(member.protocolName.rawValue) connection pool on a \(spec.protocolName.rawValue) listener",
+        at: member.source, hint: "the connection pool must match the listener protocol")
+    }
+    switch member.protocolName {
+    case .http:
+      return ConnectionPoolLimits(
+        protocolName: .http, maxActive: member.maxConnections ?? Int(Int32.max),
+        maxPending: member.maxPendingRequests ?? Int(Int32.max))
+    case .tcp:
+      return ConnectionPoolLimits(
+        protocolName: .tcp, maxActive: member.maxConnections ?? Int(Int32.max), maxPending: 0)
+    case .http2, .grpc:
+      return ConnectionPoolLimits(
+        protocolName: member.protocolName, maxActive: member.maxRequests ?? Int(Int32.max),
+        maxPending: 0)
+    }
   }
 }

@@ -30,7 +30,7 @@ extension AppMeshResolver {
         (index: $0.offset, route: $0.element)
       }
       let shell = config.virtualRouters[router]
-      config.virtualRouters[router].listeners = RouterRouteTableConverter.listeners(
+      config.virtualRouters[router].listeners = AppMeshRouteTableConverter.routerListeners(
         shell.listeners.map { ($0.port, $0.protocolName) }, routes: routes)
       for entry in routes
       where !shell.listeners.contains(where: {
@@ -210,6 +210,24 @@ extension AppMeshResolver {
     if match.methodName != nil && match.serviceName == nil {
       error("schema.missing-key", "a gRPC methodName needs serviceName", at: source)
     }
+    validateHeaderMatches(match, kind: kind)
+    if let port = match.port, !listenerPorts.contains(port) {
+      error(
+        "model.invalid-port", "\(owner) has no listener on port \(port)", at: field(source, "port"),
+        hint: "its listeners: \(listenerPorts.map(String.init).joined(separator: ", "))")
+    }
+    if match.port == nil && listenerPorts.count > 1 {
+      error(
+        "model.route-port-required",
+        "\(owner) has \(listenerPorts.count) listeners, so the match needs a 'port'",
+        at: source)
+    }
+  }
+
+  /// Header (gRPC metadata) and query-parameter matchers: at most 10 each, names of 1 to 50
+  /// characters, one matcher per header, ranges whose start is below their (exclusive) end.
+  func validateHeaderMatches(_ match: MeshMatchSpec, kind: AppMeshProtocol) {
+    let source = match.source
     let headerKey = kind == .grpc ? "metadata" : "headers"
     if match.headers.count > 10 {
       error(
@@ -239,17 +257,6 @@ extension AppMeshResolver {
           "range start \(start) must be below end \(end) (the end is exclusive)",
           at: field(header.source, "match"))
       }
-    }
-    if let port = match.port, !listenerPorts.contains(port) {
-      error(
-        "model.invalid-port", "\(owner) has no listener on port \(port)", at: field(source, "port"),
-        hint: "its listeners: \(listenerPorts.map(String.init).joined(separator: ", "))")
-    }
-    if match.port == nil && listenerPorts.count > 1 {
-      error(
-        "model.route-port-required",
-        "\(owner) has \(listenerPorts.count) listeners, so the match needs a 'port'",
-        at: source)
     }
   }
 }

@@ -48,27 +48,19 @@ final class AppMeshResolver {
     keys.reduce(parent) { field($0, $1) }
   }
 
-  /// Looks `name` up in `table`, reporting `model.unresolved-reference` with a suggestion.
+  /// Looks `name` up in `table` (one mesh's names of one kind), reporting
+  /// `model.unresolved-reference` with a suggestion.
   func resolve(
     _ name: String, in table: SymbolTable?, kind: String, mesh: Int, at source: SourceRef
   ) -> Int? {
-    if let index = table?.lookup(name) { return index }
-    let names = table?.names ?? []
-    var notes: [Diagnostic.Note] = []
-    if let candidate = Suggestions.closest(to: name, in: names) {
-      notes.append(
-        .init(
-          message: "did you mean '\(candidate)'?", location: table?.source(of: candidate)?.location)
-      )
-    }
+    let table = table ?? SymbolTable(kind: kind)
+    if let index = table.lookup(name) { return index }
     let meshName = config.meshes.indices.contains(mesh) ? config.meshes[mesh].name : "?"
+    let problem = table.unresolved(
+      name, context: "mesh '\(meshName)'", scope: "mesh '\(meshName)'")
     error(
-      "model.unresolved-reference", "unknown \(kind) '\(name)' in mesh '\(meshName)'", at: source,
-      hint: notes.isEmpty
-        ? (names.isEmpty
-          ? "mesh '\(meshName)' declares no \(kind)"
-          : "declared: \(names.sorted().prefix(12).joined(separator: ", "))") : nil,
-      notes: notes)
+      "model.unresolved-reference", problem.message, at: source, hint: problem.hint,
+      notes: problem.notes)
     return nil
   }
 

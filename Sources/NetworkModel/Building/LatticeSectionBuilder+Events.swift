@@ -20,6 +20,7 @@ extension LatticeSectionBuilder {
     }
   }
 
+  /// The change one call makes, resolved and validated; nil when it is invalid (reported).
   func change(_ call: LatticeCallSpec, activeVPCAssociations active: inout [Bool]) -> LatticeChange?
   {
     let source = call.source
@@ -41,6 +42,18 @@ extension LatticeSectionBuilder {
         kind: .setDefaultAction(listener: listener, action),
         summary: "UpdateListener: new default action on \(lattice.listeners[listener].label)",
         source: source)
+    case .putAuthPolicy, .deleteAuthPolicy, .updateService, .updateServiceNetwork:
+      return authChange(call)
+    case .createVPCAssociation, .deleteVPCAssociation, .createServiceAssociation,
+      .deleteServiceAssociation:
+      return associationChange(call, activeVPCAssociations: &active)
+    }
+  }
+
+  /// `PutAuthPolicy`, `DeleteAuthPolicy` and the auth type of `UpdateService(Network)`.
+  func authChange(_ call: LatticeCallSpec) -> LatticeChange? {
+    let source = call.source
+    switch call.operation {
     case .putAuthPolicy(let spec):
       guard
         let resource = authResource(spec.resource, at: builder.field(source, "resourceIdentifier")),
@@ -79,6 +92,18 @@ extension LatticeSectionBuilder {
         summary:
           "UpdateServiceNetwork: service network '\(lattice.serviceNetworks[network].name)' auth type \(authType.rawValue)",
         source: source)
+    default:
+      return nil
+    }
+  }
+
+  /// Service network associations created or deleted; `active` tracks which VPC associations
+  /// exist at this point of the replay.
+  func associationChange(_ call: LatticeCallSpec, activeVPCAssociations active: inout [Bool])
+    -> LatticeChange?
+  {
+    let source = call.source
+    switch call.operation {
     case .createVPCAssociation(let spec):
       guard let index = buildVPCAssociation(spec, activeAtStart: false) else { return nil }
       let vpc = lattice.vpcAssociations[index].vpc
@@ -126,6 +151,8 @@ extension LatticeSectionBuilder {
         summary:
           "DeleteServiceNetworkServiceAssociation: service '\(lattice.services[association.service].name)' leaves service network '\(lattice.serviceNetworks[association.serviceNetwork].name)'",
         source: source)
+    default:
+      return nil
     }
   }
 

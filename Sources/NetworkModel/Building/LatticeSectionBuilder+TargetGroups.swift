@@ -27,39 +27,7 @@ extension LatticeSectionBuilder {
       return
     }
     let configSource = config.source
-    guard let protocolName = config.protocolName else {
-      builder.error(
-        "schema.missing-key", "target group config needs 'protocol' (HTTP, HTTPS or TCP)",
-        at: configSource)
-      return
-    }
-    guard
-      let targetProtocol = enumValue(
-        protocolName, LatticeTargetGroup.TargetProtocol.self, key: "protocol",
-        at: builder.field(configSource, "protocol"))
-    else { return }
-    if type == .alb && targetProtocol == .tcp {
-      builder.error(
-        "model.invalid-target-group", "an ALB target group uses HTTP or HTTPS",
-        at: builder.field(configSource, "protocol"))
-    }
-    if targetProtocol == .tcp && config.port == nil {
-      builder.error("schema.missing-key", "a TCP target group needs 'port'", at: configSource)
-    }
-    let port = config.port ?? (targetProtocol == .https ? 443 : 80)
-    let version = config.protocolVersion ?? "HTTP1"
-    if !["HTTP1", "HTTP2", "GRPC"].contains(version) {
-      builder.error(
-        "schema.invalid-value",
-        "invalid value '\(version)' for 'protocolVersion'; expected one of HTTP1, HTTP2, GRPC",
-        at: builder.field(configSource, "protocolVersion"))
-    }
-    if let addressType = config.ipAddressType, addressType != "IPV4" {
-      builder.error(
-        "model.unsupported",
-        "ipAddressType '\(addressType)' is not modelled (MeshSim simulates IPv4 only)",
-        at: builder.field(configSource, "ipAddressType"), hint: "use IPV4 (the default)")
-    }
+    guard let (targetProtocol, port, version) = protocolSettings(config, type: type) else { return }
     guard let vpcName = config.vpc else {
       builder.error(
         "schema.missing-key", "target group config needs 'vpcIdentifier'", at: configSource)
@@ -95,6 +63,48 @@ extension LatticeSectionBuilder {
         name: spec.name, id: id, arn: arn, type: type, targetProtocol: targetProtocol,
         protocolVersion: version, port: port,
         vpc: vpc, healthCheck: check, targets: targets, source: spec.source))
+  }
+
+  /// The config's protocol, port (80 or 443 by default) and protocol version, checked against the
+  /// target type; nil when the protocol is missing or invalid (reported).
+  func protocolSettings(
+    _ config: LatticeTargetGroupConfigSpec, type: LatticeTargetGroup.TargetType
+  ) -> (LatticeTargetGroup.TargetProtocol, port: Int, version: String)? {
+    let configSource = config.source
+    guard let protocolName = config.protocolName else {
+      builder.error(
+        "schema.missing-key", "target group config needs 'protocol' (HTTP, HTTPS or TCP)",
+        at: configSource)
+      return nil
+    }
+    guard
+      let targetProtocol = enumValue(
+        protocolName, LatticeTargetGroup.TargetProtocol.self, key: "protocol",
+        at: builder.field(configSource, "protocol"))
+    else { return nil }
+    if type == .alb && targetProtocol == .tcp {
+      builder.error(
+        "model.invalid-target-group", "an ALB target group uses HTTP or HTTPS",
+        at: builder.field(configSource, "protocol"))
+    }
+    if targetProtocol == .tcp && config.port == nil {
+      builder.error("schema.missing-key", "a TCP target group needs 'port'", at: configSource)
+    }
+    let port = config.port ?? (targetProtocol == .https ? 443 : 80)
+    let version = config.protocolVersion ?? "HTTP1"
+    if !["HTTP1", "HTTP2", "GRPC"].contains(version) {
+      builder.error(
+        "schema.invalid-value",
+        "invalid value '\(version)' for 'protocolVersion'; expected one of HTTP1, HTTP2, GRPC",
+        at: builder.field(configSource, "protocolVersion"))
+    }
+    if let addressType = config.ipAddressType, addressType != "IPV4" {
+      builder.error(
+        "model.unsupported",
+        "ipAddressType '\(addressType)' is not modelled (MeshSim simulates IPv4 only)",
+        at: builder.field(configSource, "ipAddressType"), hint: "use IPV4 (the default)")
+    }
+    return (targetProtocol, port, version)
   }
 
   func target(

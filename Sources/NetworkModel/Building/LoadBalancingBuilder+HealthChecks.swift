@@ -1,6 +1,4 @@
-import Diagnostics
 import ScenarioFormat
-import SimKernel
 
 /// Health-check settings: AWS's defaults per load balancer kind, then the fields written.
 extension LoadBalancingBuilder {
@@ -110,11 +108,4 @@ extension LoadBalancingBuilder {
       }
     }
   }
-}
-
-/// A problem with one field, reported once every field has been read.
-struct FieldProblem {
-  var key: String
-  var message: String
-  var hint: String?
 }

@@ -36,8 +36,29 @@ public struct SymbolTable: Sendable {
   public var names: [String] { declared.map(\.name) }
 
   /// Resolves a reference or reports `model.unresolved-reference` with a did-you-mean note.
-  public func resolve(_ reference: String, at source: SourceRef, diagnostics: DiagnosticEngine, context: String? = nil) -> Int? {
+  ///
+  /// - Parameters:
+  ///   - context: what the reference is part of, named in the message (`unknown … in <context>`).
+  ///   - scope: where the table's names live when that is not the whole scenario (`mesh 'shop'`),
+  ///     for the hint when it declares none.
+  public func resolve(
+    _ reference: String, at source: SourceRef, diagnostics: DiagnosticEngine,
+    context: String? = nil, scope: String? = nil
+  ) -> Int? {
     if let index = lookup(reference) { return index }
+    let problem = unresolved(reference, context: context, scope: scope)
+    diagnostics.error(
+      "model.unresolved-reference", problem.message, at: source.location, path: source.path,
+      notes: problem.notes, hint: problem.hint)
+    return nil
+  }
+
+  /// What ``resolve(_:at:diagnostics:context:scope:)`` reports for a reference that names
+  /// nothing: the message, a did-you-mean note pointing at the closest declaration, and a hint
+  /// listing the declared names when nothing is close.
+  public func unresolved(_ reference: String, context: String? = nil, scope: String? = nil)
+    -> (message: String, notes: [Diagnostic.Note], hint: String?)
+  {
     var notes: [Diagnostic.Note] = []
     let key = reference.hasPrefix("arn:") ? String(reference.split(separator: "/").last ?? "") : reference
     let keys = entries.keys.filter { !$0.hasPrefix("arn:") }.sorted()
@@ -45,10 +66,9 @@ public struct SymbolTable: Sendable {
       let primary = entries[candidate].map { declared[$0].name }
       notes.append(.init(message: "did you mean '\(candidate)'?", location: primary.flatMap { self.source(of: $0) }?.location))
     }
-    let hint = names.isEmpty ? "no \(kind) is declared in this scenario" : (notes.isEmpty ? "declared \(kind)s: \(names.sorted().prefix(12).joined(separator: ", "))" : nil)
-    diagnostics.error(
-      "model.unresolved-reference", "unknown \(kind) '\(reference)'" + (context.map { " in \($0)" } ?? ""),
-      at: source.location, path: source.path, notes: notes, hint: hint)
-    return nil
+    let none = scope.map { "\($0) declares no \(kind)" } ?? "no \(kind) is declared in this scenario"
+    let hint = names.isEmpty ? none : (notes.isEmpty ? "declared \(kind)s: \(names.sorted().prefix(12).joined(separator: ", "))" : nil)
+    let message = "unknown \(kind) '\(reference)'" + (context.map { " in \($0)" } ?? "")
+    return (message, notes, hint)
   }
 }

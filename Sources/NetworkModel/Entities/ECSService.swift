@@ -14,21 +14,3 @@ public struct ECSService: Sendable {
   public var registries: [(service: Int, port: Int?)]
   public var spec: ServiceSpec
 }
-
-/// A standalone task started with `RunTask`.
-public struct StandaloneTask: Sendable {
-  public var name: String
-  public var taskDefinition: Int
-  public var count: Int
-  public var subnets: [Int]
-  public var securityGroups: [Int]
-  public var assignPublicIP: Bool
-  public var spec: RunTaskSpec
-}
-
-/// An ECS cluster.
-public struct Cluster: Sendable {
-  public var name: String
-  public var serviceConnectNamespace: Int?
-  public var source: SourceRef
-}

@@ -1,8 +1,10 @@
 import ScenarioFormat
 import SimKernel
 
-/// A resolved timed event.
+/// A timed event with every name resolved: an ECS or EC2 change applied by the engine core, or
+/// a service section's API call applied by that section at `at`.
 public struct ScenarioEvent: Sendable {
+  /// What the event changes.
   public enum Action: Sendable {
     case scaleService(service: Int, desiredCount: Int)
     case redeployService(service: Int)

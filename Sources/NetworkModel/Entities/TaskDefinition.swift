@@ -15,7 +15,6 @@ public struct TaskDefinition: Sendable {
     public var environment: [(name: String, value: String)]
     public var behavior: ApplicationBehavior?
     public var user: String?
-    public func environmentValue(_ name: String) -> String? { environment.first { $0.name == name }?.value }
   }
 
   /// Every container port of the task, in declaration order.
@@ -30,25 +29,5 @@ public struct TaskDefinition: Sendable {
   public func portMapping(named name: String) -> PortMappingSpec? {
     for container in containers { if let m = container.ports.first(where: { $0.name == name }) { return m } }
     return nil
-  }
-}
-
-/// ECS `proxyConfiguration` for App Mesh: which TCP traffic iptables sends to Envoy.
-///
-/// Port 22 is never redirected; only TCP is (UDP such as DNS always bypasses). App Mesh user
-/// guide, "Getting started with App Mesh and Amazon ECS".
-public struct ProxyConfiguration: Sendable {
-  public var containerName: String
-  public var appPorts: [Int]
-  public var ingressPort: Int
-  public var egressPort: Int
-  public var egressIgnoredPorts: [Int]
-  public var egressIgnoredAddresses: [CIDRBlock]
-  public var ignoredUID: String?
-
-  /// Whether an outbound TCP connection to `address:port` is redirected to Envoy.
-  public func intercepts(address: UInt32, port: Int) -> Bool {
-    if port == 22 || egressIgnoredPorts.contains(port) { return false }
-    return !egressIgnoredAddresses.contains { $0.contains(address) }
   }
 }

@@ -3,6 +3,8 @@ import SimKernel
 
 /// A resolved traffic stream: who sends, what, how many and when.
 public struct TrafficStream: Sendable {
+  /// Who sends the stream's requests: a client (index), any task of a service (index), one task
+  /// of a service, or one standalone task.
   public enum Origin: Sendable, Equatable {
     case client(Int)
     case service(Int)

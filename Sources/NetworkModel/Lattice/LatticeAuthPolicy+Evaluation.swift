@@ -1,23 +1,5 @@
 import RouteMatching
 
-/// The verdict of one auth policy on one request, with the statement that decided it.
-public struct LatticeAuthDecision: Sendable, Equatable {
-  public enum Outcome: String, Sendable {
-    case allowed
-    /// A matching `Deny` statement (wins over every `Allow`).
-    case explicitlyDenied
-    /// No `Allow` statement matched.
-    case implicitlyDenied
-  }
-  public var outcome: Outcome
-  /// Index of the deciding statement (nil for an implicit deny).
-  public var statement: Int?
-  /// `allowed by statement #1 (Sid 'Team')`, or why nothing allowed the request.
-  public var explanation: String
-
-  public var isAllowed: Bool { outcome == .allowed }
-}
-
 extension LatticeAuthPolicy {
   /// Evaluates the policy as IAM does: any matching `Deny` denies; else any matching `Allow`
   /// allows; else the request is implicitly denied.

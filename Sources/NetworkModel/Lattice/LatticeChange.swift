@@ -5,6 +5,7 @@ import ScenarioFormat
 /// Keyed by the call body's source (`LatticeCallSpec.source`), so the engine's service-call
 /// handler finds the validated version of the call it receives.
 public struct LatticeChange: Sendable {
+  /// What the call changes in the live configuration.
   public enum Kind: Sendable {
     /// `UpdateRule`: the rule at `rule` (index in the listener's priority order at the start)
     /// becomes this one; the listener re-sorts by priority.

@@ -20,29 +20,17 @@ public enum ScenarioDecoder {
       source: SourceRef(root))
     document.description = r.string("description")
     document.root = root
-    if let ec2 = r.object("ec2", what: "ec2 section") {
-      document.ec2 = EC2SectionDecoder.decode(ec2)
-      ec2.finish()
+    if let ec2 = section(r, "ec2", EC2SectionDecoder.decode) { document.ec2 = ec2 }
+    if let cloudMap = section(r, "cloudMap", CloudMapSectionDecoder.decode) {
+      document.cloudMap = cloudMap
     }
-    if let cloudMap = r.object("cloudMap", what: "cloudMap section") {
-      document.cloudMap = CloudMapSectionDecoder.decode(cloudMap)
-      cloudMap.finish()
+    if let ecs = section(r, "ecs", ECSSectionDecoder.decode) { document.ecs = ecs }
+    if let elb = section(r, "elb", ELBSectionDecoder.decode) { document.elb = elb }
+    if let appMesh = section(r, "appMesh", AppMeshSectionDecoder.decode) {
+      document.appMesh = appMesh
     }
-    if let ecs = r.object("ecs", what: "ecs section") {
-      document.ecs = ECSSectionDecoder.decode(ecs)
-      ecs.finish()
-    }
-    if let elb = r.object("elb", what: "elb section") {
-      document.elb = ELBSectionDecoder.decode(elb)
-      elb.finish()
-    }
-    if let appMesh = r.object("appMesh", what: "appMesh section") {
-      document.appMesh = AppMeshSectionDecoder.decode(appMesh)
-      appMesh.finish()
-    }
-    if let lattice = r.object("lattice", what: "lattice section") {
-      document.lattice = LatticeSectionDecoder.decode(lattice)
-      lattice.finish()
+    if let lattice = section(r, "lattice", LatticeSectionDecoder.decode) {
+      document.lattice = lattice
     }
     document.external = context.objects(r.array("external"), what: "external endpoint") {
       SimulationSectionsDecoder.external($0)
@@ -58,5 +46,15 @@ public enum ScenarioDecoder {
       simulation.finish()
     }
     return document
+  }
+
+  /// The section object under `key` decoded by `decode`, its unknown keys reported; nil when
+  /// the scenario has no such section (or it is not an object, reported).
+  static func section<Section>(
+    _ r: ObjectReader, _ key: String, _ decode: (ObjectReader) -> Section
+  ) -> Section? {
+    guard let reader = r.object(key, what: "\(key) section") else { return nil }
+    defer { reader.finish() }
+    return decode(reader)
   }
 }

@@ -10,6 +10,7 @@ public struct BehaviorSpec: Sendable {
     case fixed(SimDuration)
     case exponential(mean: SimDuration)
   }
+  /// A request the application makes while it handles one (`calls[]`).
   public struct Call: Sendable {
     public var method: String
     public var url: String
@@ -17,6 +18,7 @@ public struct BehaviorSpec: Sendable {
     public var timeout: SimDuration?
     public var source: SourceRef
   }
+  /// An answer for requests whose path matches `pathPrefix` or `pathExact` (`paths[]`).
   public struct Rule: Sendable {
     public var pathPrefix: String?
     public var pathExact: String?

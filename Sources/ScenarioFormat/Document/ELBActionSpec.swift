@@ -41,6 +41,7 @@ public struct ELBActionSpec: Sendable {
     public var query: String?
     public var statusCode: String
   }
+  /// The action by its `Type`, with that type's configuration.
   public enum Kind: Sendable {
     case forward(Forward)
     case fixedResponse(FixedResponse)

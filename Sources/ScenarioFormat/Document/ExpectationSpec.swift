@@ -5,6 +5,7 @@ import SimKernel
 /// It selects the requests of one traffic stream (optionally those started inside a time
 /// window), narrows them with filters, and asserts their share, count or latency.
 public struct ExpectationSpec: Sendable {
+  /// Which of the stream's requests the expectation counts (all conditions must hold).
   public struct Filter: Sendable {
     public var service: String?
     public var task: String?
@@ -16,6 +17,7 @@ public struct ExpectationSpec: Sendable {
       service == nil && task == nil && statuses == nil && statusClass == nil && disposition == nil && body == nil
     }
   }
+  /// An inclusive range for a share, count or latency; either end may be open.
   public struct Bounds: Sendable {
     public var min: Double?
     public var max: Double?

@@ -11,13 +11,6 @@ import SimKernel
 /// gateway (a standalone Envoy on its listener ports), and installs a new revision when an App
 /// Mesh update event fires (AWS behaviour §1.2, §1.4, §1.8).
 public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandler {
-  /// Active health-check state of one host of one cluster.
-  struct HostHealth {
-    var healthy: Bool
-    var successes = 0
-    var failures = 0
-  }
-
   public let model: AppMeshModel
   public private(set) var revision = 0 {
     didSet {
@@ -31,7 +24,7 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
   /// The per-request facts of `config`.
   private(set) var facts: MeshRevisionFacts
   /// Health-check state per cluster (node listener) per address.
-  var health: [Int64: [UInt32: HostHealth]] = [:]
+  var health: [Int64: [UInt32: HealthCheckStreak]] = [:]
   /// Handshakes decided by a client Envoy, read by the server listener the exchange reaches.
   var handshakes: [Int64: TLSHandshake] = [:]
   /// Envoy state per task index.
@@ -101,7 +94,24 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
 
   /// Whether the health checks of `node`'s listener on `port` consider `address` healthy.
   func isHealthy(node: Int, port: Int, address: UInt32) -> Bool {
-    health[EnvoyClusterState.key(node: node, port: port)]?[address]?.healthy ?? false
+    health[EnvoyClusterState.key(node: node, port: port)]?[address]?.state == .healthy
+  }
+
+  // MARK: - Endpoints
+
+  /// The Cloud Map instances a node with Cloud Map discovery is found under now, as App Mesh's
+  /// control plane discovers them: `DiscoverInstances` for the node's attributes with
+  /// `healthStatus`, 1000 (the API's page maximum) at most (AWS behaviour §1.5). Empty for DNS
+  /// discovery or an undeclared service.
+  func cloudMapInstances(
+    of node: Int, healthStatus: DiscoverInstancesQuery.HealthStatus, in world: World
+  ) -> [CloudMapRegistry.Instance] {
+    guard case .cloudMap(let service?, _, _, let attributes)? = facts.discoveries[node]
+    else { return [] }
+    let query = DiscoverInstancesQuery(
+      healthStatus: healthStatus, queryParameters: attributes.map { ($0.key, $0.value) },
+      maxResults: 1000)
+    return world.cloudMap.discoverInstances(of: service, query: query, at: world.now)
   }
 
   // MARK: - TLS between Envoys

@@ -14,7 +14,7 @@ final class EnvoyClusterState {
   }
   var dns: [String: Resolution] = [:]
   var roundRobin: [Int64: RoundRobinCursor] = [:]
-  var outliers: [Int64: OutlierTracker] = [:]
+  var outliers: [Int64: OutlierDetector] = [:]
 
   /// The key of the cluster for `node`'s listener on `port`.
   static func key(node: Int, port: Int) -> Int64 { Int64(node) << 20 | Int64(port) }

@@ -13,8 +13,7 @@ final class EnvoyIngressActor: SimActor {
   let node: Int
   let port: Int
   let plane: AppMeshControlPlane
-  var active = 0
-  var waiting: [(exchange: Int32, generation: UInt32)] = []
+  var pool = ConnectionPoolQueue()
   /// The node's listener on `port` as of configuration revision `listenerRevision`, its fields
   /// kept apart so a request reads the few it needs without copying the whole listener.
   private var hasListener = false
@@ -68,34 +67,33 @@ final class EnvoyIngressActor: SimActor {
         "virtual node \(plane.config.virtualNodes[node].name) listener \(listenerProtocol.rawValue) :\(port)\(mode)"
       )
     }
-    if let pool = listenerPool {
-      switch pool.admit(active: active, pending: waiting.count) {
-      case .serve: break
-      case .queue:
-        world.note(e, name, .note, "connection pool full (\(pool.maxActive) active): request waits")
-        waiting.append((e, world.exchanges[e].generation))
-        return
-      case .overflow:
-        world.note(
-          e, name, .failed,
-          "connection pool overflow (\(pool.maxActive) active, \(pool.maxPending) pending): 503")
-        world.reply(e, .localReply(503, .overflow), after: world.model.settings.proxy)
-        return
-      }
+    let limits = listenerPool
+    switch pool.admit(e, limits: limits, in: world) {
+    case .serve: break
+    case .queue:
+      world.note(
+        e, name, .note, "connection pool full (\(limits?.maxActive ?? 0) active): request waits")
+      return
+    case .overflow:
+      world.note(
+        e, name, .failed,
+        "connection pool overflow (\(limits?.maxActive ?? 0) active, \(limits?.maxPending ?? 0) pending): 503"
+      )
+      world.reply(e, .localReply(503, .overflow), after: world.model.settings.proxy)
+      return
     }
     deliver(
       e, timeout: listenerProtocol == .tcp ? .zero : listenerTimeout, in: world)
   }
 
   func deliver(_ e: Int32, timeout: SimDuration, in world: World) {
-    active += 1
+    pool.start()
     world.deliverLocally(
       from: task.interface, caller: id, to: task.id, head: world.exchanges.head(e), parent: e,
       request: world.exchanges[e].request, timeout: timeout > .zero ? timeout : EnvoyProxyActor.unlimited)
   }
 
   override func handleResponse(_ child: Int32, in world: World) {
-    active -= 1
     let e = world.exchanges[child].parent
     if world.isWaiting(e, generation: world.exchanges[child].parentGeneration) {
       let response = world.exchanges[child].response
@@ -112,14 +110,11 @@ final class EnvoyIngressActor: SimActor {
         world.reply(e, .localReply(503, response.disposition), after: world.model.settings.proxy)
       }
     }
-    while !waiting.isEmpty {
-      let next = waiting.removeFirst()
-      guard world.isWaiting(next.exchange, generation: next.generation) else { continue }
+    if let next = pool.finish(in: world) {
       let timeout =
         plane.config.virtualNodes[node].listener(port: port)?.perRequestTimeout
         ?? MeshListener.defaultPerRequestTimeout
-      deliver(next.exchange, timeout: timeout, in: world)
-      break
+      deliver(next, timeout: timeout, in: world)
     }
   }
 }

@@ -168,11 +168,12 @@ extension EnvoyProxyActor {
         .outlierDetection
     else { return }
     let key = EnvoyClusterState.key(node: target.node, port: target.port)
-    let pool = currentEndpoints(node: target.node, port: target.port, in: world)
-    var tracker = state.outliers[key] ?? OutlierTracker()
-    let ejected = tracker.record(
-      address, serverError: serverError, policy: policy, hosts: pool, at: world.now)
-    state.outliers[key] = tracker
+    let cluster = currentEndpoints(node: target.node, port: target.port, in: world).map {
+      UpstreamHost.key(address: $0, port: target.port)
+    }
+    let ejected = state.outliers[key, default: OutlierDetector()].record(
+      UpstreamHost.key(address: address, port: target.port), failed: serverError, at: world.now,
+      cluster: cluster, policy: policy)
     if let until = ejected {
       world.recordTimeline(
         "\(name): outlier detection ejects \(endpointLabel(address, world)) from \(plane.config.virtualNodes[target.node].name) until \(until)"

@@ -5,15 +5,9 @@ extension EnvoyProxyActor {
   /// The endpoints of `node` as this Envoy sees them now (traced when `e` is).
   func endpoints(node: Int, port: Int, e: Int32, in world: World) -> [UInt32] {
     switch plane.facts.discoveries[node] {
-    case .cloudMap(let service, _, _, let attributes)?:
-      guard let service else { return [] }
-      // App Mesh's control plane discovers the healthy instances whose attributes match (no
-      // fail-open: with none healthy, Envoy has no upstream); 1000 is the API's page maximum.
-      let query = DiscoverInstancesQuery(
-        healthStatus: .healthy, queryParameters: attributes.map { ($0.key, $0.value) },
-        maxResults: 1000)
-      return world.cloudMap.discoverInstances(of: service, query: query, at: world.now).map(
-        \.address)
+    case .cloudMap?:
+      // No fail-open: with no instance healthy, Envoy has no upstream.
+      return plane.cloudMapInstances(of: node, healthStatus: .healthy, in: world).map(\.address)
     case .dns(let hostname, let all)?:
       return resolve(hostname, all: all, e: e, in: world)
     case nil:
@@ -31,9 +25,7 @@ extension EnvoyProxyActor {
   func resolve(_ hostname: String, all: Bool, e: Int32, in world: World) -> [UInt32] {
     if let cached = state.dns[hostname], cached.expires > world.now { return cached.addresses }
     let vpc = world.interfaces[Int(interface)].vpc
-    let answer = world.dnsAuthorities.lazy.compactMap {
-      $0.answer(hostname, fromVPC: vpc, asker: self.id, in: world)
-    }.first
+    let answer = world.authoritativeAnswer(hostname, fromVPC: vpc, asker: id)
     guard let answer, !answer.addresses.isEmpty else {
       world.note(
         e, name, .failed, "DNS: \(hostname) → NXDOMAIN" + (answer.map { " (\($0.source))" } ?? ""))
@@ -69,10 +61,10 @@ extension EnvoyProxyActor {
         address: address, port: port,
         healthy: !checksHealth || plane.isHealthy(node: node, port: port, address: address),
         task: taskIndex(at: address, world))
-      if host.healthy && !(tracker?.isEjected(address, at: world.now) ?? false) { usable += 1 }
+      if host.healthy && !(tracker?.isEjected(host.key, at: world.now) ?? false) { usable += 1 }
       hosts.append(host)
     }
-    let eligible = EligibleHosts(hosts) { tracker?.isEjected($0.address, at: world.now) ?? false }
+    let eligible = EligibleHosts(hosts) { tracker?.isEjected($0.key, at: world.now) ?? false }
     if eligible.inPanic {
       world.note(
         e, name, .note,

@@ -36,10 +36,15 @@ class EnvoyProxyActor: SimActor {
     var droppedDisposition: Disposition?
     var endpoint: UInt32 = 0
 
-    init(generation: UInt32, head: consuming RequestHead, clientPolicy: ClientTLSPolicy? = nil) {
+    init(
+      generation: UInt32, head: consuming RequestHead, target: MeshRoute.Target? = nil,
+      clientPolicy: ClientTLSPolicy? = nil, policy: MeshRetryPolicy? = nil
+    ) {
       self.generation = generation
       self.head = head
+      self.target = target
       self.clientPolicy = clientPolicy
+      self.policy = policy
     }
   }
 
@@ -73,6 +78,14 @@ class EnvoyProxyActor: SimActor {
 
   // MARK: - Routing to a virtual service
 
+  /// Where a request to a virtual service goes: one target node listener, the retry policy and
+  /// the request timeout (`.zero`: none).
+  struct UpstreamChoice {
+    var target: MeshRoute.Target
+    var policy: MeshRetryPolicy?
+    var timeout: SimDuration
+  }
+
   /// Sends downstream exchange `e` to virtual service `service` as reached on `port`.
   func forward(
     _ e: Int32, service: Int, port: Int, head: consuming RequestHead, clientPolicy: ClientTLSPolicy?,
@@ -80,81 +93,100 @@ class EnvoyProxyActor: SimActor {
   ) {
     head.port = port
     head.path = MeshPathNormalization.normalize(head.path)
-    let defaultPolicy: MeshRetryPolicy? =
-      world.model.settings.appMeshDefaultRetries ? .appMeshDefault : nil
-    let chosen: MeshRoute.Target
-    let policy: MeshRetryPolicy?
-    var timeout = MeshListener.defaultPerRequestTimeout
-    let facts = plane.facts
-    switch facts.providers[service] {
+    let choice: UpstreamChoice?
+    switch plane.facts.providers[service] {
     case .none:
       world.note(e, name, .failed, "virtual service \(plane.config.virtualServices[service].name) has no provider: 503")
       finish(e, .localReply(503, .noProvider), in: world)
       return
     case .virtualNode(let node):
-      guard let listener = plane.config.virtualNodes[node].listener(port: port) else {
-        world.note(
-          e, name, .failed,
-          "virtual node \(plane.config.virtualNodes[node].name) has no listener on port \(port): connection closed"
-        )
-        finish(e, .failure(.connectionClosed), in: world)
-        return
-      }
-      world.note(
-        e, name, .matched,
-        "virtual service \(plane.config.virtualServices[service].name) → provider virtual node \(plane.config.virtualNodes[node].name) (:\(port))"
-      )
-      chosen = MeshRoute.Target(node: node, port: port, weight: 1)
-      policy = defaultPolicy
-      timeout = listener.protocolName == .tcp ? .zero : listener.perRequestTimeout
-    case .virtualRouter(let routerIndex):
-      guard let table = facts.table(router: routerIndex, port: port) else {
-        world.note(
-          e, name, .failed,
-          "virtual router \(plane.config.virtualRouters[routerIndex].name) has no listener on port \(port): no matching filter chain, connection closed"
-        )
-        finish(e, .failure(.connectionClosed), in: world)
-        return
-      }
-      guard
-        let routeIndex = matchRoute(
-          e, table: table, head: head, scope: "router \(plane.config.virtualRouters[routerIndex].name)", in: world)
-      else {
-        finish(e, .localReply(404, .noMatchingRoute), in: world)
-        return
-      }
-      let route = facts.routes[routeIndex]
-      let draw = world.randomSource(id).pointee.next()
-      guard let pick = route.choice.pickIndex(randomValue: draw) else {
-        world.note(e, name, .failed, "\(plane.config.routes[routeIndex].label) has no target with weight above 0: 503")
-        finish(e, .localReply(503, .noHealthyTarget), in: world)
-        return
-      }
-      let target = route.targets[pick]
-      if world.isTraced(e) {
-        let config = plane.config
-        let weights = config.routes[routeIndex].targets.map { "\(config.virtualNodes[$0.node].name):\($0.weight)" }
-          .joined(separator: ", ")
-        world.note(
-          e, name, .matched,
-          "weighted pick \(config.virtualNodes[target.node].name) (port \(target.port)) among [\(weights)]"
-        )
-      }
-      chosen = target
-      policy = route.retryPolicy ?? defaultPolicy
-      timeout =
-        route.kind == .tcp ? .zero : (route.perRequestTimeout ?? MeshListener.defaultPerRequestTimeout)
+      choice = providerNode(e, node, service: plane.config.virtualServices[service], port: port, in: world)
+    case .virtualRouter(let router):
+      choice = routedTarget(e, router: router, head: head, in: world)
     }
-    let call = UpstreamCall(generation: world.exchanges[e].generation, head: head, clientPolicy: clientPolicy)
-    call.target = chosen
-    call.policy = policy
-    if timeout > .zero {
-      call.deadline = world.now + timeout
+    // Without a choice the helper has answered the request.
+    guard let choice else { return }
+    let call = UpstreamCall(
+      generation: world.exchanges[e].generation, head: head, target: choice.target,
+      clientPolicy: clientPolicy, policy: choice.policy)
+    if choice.timeout > .zero {
+      call.deadline = world.now + choice.timeout
       let tag = TimerTag(kind: Self.requestTimeoutKind, exchange: e, generation: call.generation)
-      world.startTimer(id, after: timeout, tag: tag.raw)
+      world.startTimer(id, after: choice.timeout, tag: tag.raw)
     }
     calls[e] = call
     startAttempt(e, in: world)
+  }
+
+  /// App Mesh's hidden default retry policy, when the scenario has it on.
+  func defaultPolicy(_ world: World) -> MeshRetryPolicy? {
+    world.model.settings.appMeshDefaultRetries ? .appMeshDefault : nil
+  }
+
+  /// A virtual service provided by a virtual node: that node's listener on `port`, with its
+  /// timeout; nil (answered: connection closed) when the node does not listen there.
+  func providerNode(
+    _ e: Int32, _ node: Int, service: VirtualService, port: Int, in world: World
+  ) -> UpstreamChoice? {
+    let virtualNode = plane.config.virtualNodes[node]
+    guard let listener = virtualNode.listener(port: port) else {
+      world.note(
+        e, name, .failed,
+        "virtual node \(virtualNode.name) has no listener on port \(port): connection closed")
+      finish(e, .failure(.connectionClosed), in: world)
+      return nil
+    }
+    world.note(
+      e, name, .matched,
+      "virtual service \(service.name) → provider virtual node \(virtualNode.name) (:\(port))")
+    return UpstreamChoice(
+      target: MeshRoute.Target(node: node, port: port, weight: 1), policy: defaultPolicy(world),
+      timeout: listener.protocolName == .tcp ? .zero : listener.perRequestTimeout)
+  }
+
+  /// A virtual service provided by a virtual router: the first matching route of the router's
+  /// listener and a weighted pick among its targets; nil when the request was answered instead
+  /// (no listener: connection closed; no route: 404; no weight: 503).
+  func routedTarget(_ e: Int32, router index: Int, head: RequestHead, in world: World)
+    -> UpstreamChoice?
+  {
+    let facts = plane.facts
+    guard let table = facts.table(router: index, port: head.port) else {
+      world.note(
+        e, name, .failed,
+        "virtual router \(plane.config.virtualRouters[index].name) has no listener on port \(head.port): no matching filter chain, connection closed"
+      )
+      finish(e, .failure(.connectionClosed), in: world)
+      return nil
+    }
+    guard
+      let routeIndex = matchRoute(
+        e, table: table, head: head, scope: "router \(plane.config.virtualRouters[index].name)", in: world)
+    else {
+      finish(e, .localReply(404, .noMatchingRoute), in: world)
+      return nil
+    }
+    let route = facts.routes[routeIndex]
+    let draw = world.randomSource(id).pointee.next()
+    guard let pick = route.choice.pickIndex(randomValue: draw) else {
+      world.note(e, name, .failed, "\(plane.config.routes[routeIndex].label) has no target with weight above 0: 503")
+      finish(e, .localReply(503, .noHealthyTarget), in: world)
+      return nil
+    }
+    let target = route.targets[pick]
+    if world.isTraced(e) {
+      let config = plane.config
+      let weights = route.targets.map { "\(config.virtualNodes[$0.node].name):\($0.weight)" }
+        .joined(separator: ", ")
+      world.note(
+        e, name, .matched,
+        "weighted pick \(config.virtualNodes[target.node].name) (port \(target.port)) among [\(weights)]"
+      )
+    }
+    return UpstreamChoice(
+      target: target, policy: route.retryPolicy ?? defaultPolicy(world),
+      timeout: route.kind == .tcp
+        ? .zero : (route.perRequestTimeout ?? MeshListener.defaultPerRequestTimeout))
   }
 
   /// The first route of `table` that matches, noted hop by hop when traced.
@@ -178,7 +210,7 @@ class EnvoyProxyActor: SimActor {
   /// Forwards `e` unchanged to the address the application chose (ALLOW_ALL, AWS APIs).
   func passthrough(_ e: Int32, address: UInt32, port: Int, in world: World) {
     let call = UpstreamCall(
-      generation: world.exchanges[e].generation, head: world.exchanges[e].head)
+      generation: world.exchanges[e].generation, head: world.exchanges.head(e))
     call.passthrough = (address, port)
     calls[e] = call
     startAttempt(e, in: world)

@@ -6,7 +6,8 @@ import SimKernel
 /// endpoint is probed on the listener port (HTTP: `path` must answer 2xx within `timeoutMillis`);
 /// `unhealthyThreshold` consecutive failures mark it unhealthy, `healthyThreshold` successes
 /// healthy again. Hosts present at time zero start healthy; a new host joins after its first
-/// successful check (AWS behaviour §1.5).
+/// successful check, one whose first check fails after `healthyThreshold` passes (Envoy's startup
+/// rule, ``HealthCheckStreak/StartupRule/firstCheck``) (AWS behaviour §1.5).
 ///
 /// Simplification: App Mesh configures these checks on every client Envoy; MeshSim keeps one
 /// shared view per listener, and probes evaluate the target's state (task running, not failing
@@ -35,27 +36,19 @@ final class MeshHealthChecker: SimActor {
     var view = plane.health[key] ?? [:]
     for address in addresses {
       if !started {
-        view[address] = .init(healthy: true)
+        view[address] = HealthCheckStreak(.healthy)
         continue
       }
-      let passed = probe(address, check: check, in: world)
-      var host = view[address] ?? .init(healthy: false)
-      let known = view[address] != nil
-      if passed {
-        host.successes += 1
-        host.failures = 0
-        if !host.healthy && (!known || host.successes >= check.healthyThreshold) {
-          host.healthy = true
-          world.recordTimeline("\(name): \(label(address, world)) healthy")
-        }
-      } else {
-        host.failures += 1
-        host.successes = 0
-        if host.healthy && host.failures >= check.unhealthyThreshold {
-          host.healthy = false
-          world.recordTimeline(
-            "\(name): \(label(address, world)) unhealthy after \(host.failures) failed checks")
-        }
+      var host = view[address] ?? HealthCheckStreak()
+      let before = host.state
+      host.record(
+        passed: probe(address, check: check, in: world), healthyThreshold: check.healthyThreshold,
+        unhealthyThreshold: check.unhealthyThreshold, startup: .firstCheck)
+      if host.state == .healthy && before != .healthy {
+        world.recordTimeline("\(name): \(label(address, world)) healthy")
+      } else if host.state == .unhealthy && before == .healthy {
+        world.recordTimeline(
+          "\(name): \(label(address, world)) unhealthy after \(host.failures) failed checks")
       }
       view[address] = host
     }
@@ -67,18 +60,11 @@ final class MeshHealthChecker: SimActor {
   /// Every address the node is discovered under (all DNS answers, all Cloud Map instances).
   func endpoints(in world: World) -> [UInt32] {
     switch plane.config.virtualNodes[node].discovery {
-    case .cloudMap(let service, _, _, let attributes)?:
-      guard let service else { return [] }
-      return world.cloudMap.currentInstances(of: service, at: world.now).filter { instance in
-        attributes.allSatisfy { wanted in
-          instance.attributes.contains { $0.0 == wanted.key && $0.1 == wanted.value }
-        }
-      }.map(\.address)
+    case .cloudMap?:
+      return plane.cloudMapInstances(of: node, healthStatus: .all, in: world).map(\.address)
     case .dns(let hostname, _)?:
-      return world.dnsAuthorities.lazy.compactMap {
-        $0.answer(hostname, fromVPC: nil, asker: self.id, in: world)
-      }
-      .first?.addresses ?? privateAnswer(hostname, in: world)
+      return world.authoritativeAnswer(hostname, fromVPC: nil, asker: id)?.addresses
+        ?? privateAnswer(hostname, in: world)
     case nil:
       return []
     }
@@ -87,9 +73,7 @@ final class MeshHealthChecker: SimActor {
   /// A private DNS name answered inside the node's VPC (the first VPC that answers).
   func privateAnswer(_ hostname: String, in world: World) -> [UInt32] {
     for vpc in world.model.vpcs.indices {
-      if let answer = world.dnsAuthorities.lazy.compactMap({
-        $0.answer(hostname, fromVPC: vpc, asker: self.id, in: world)
-      }).first,
+      if let answer = world.authoritativeAnswer(hostname, fromVPC: vpc, asker: id),
         !answer.addresses.isEmpty
       {
         return answer.addresses

@@ -13,8 +13,7 @@ final class VirtualGatewayActor: EnvoyProxyActor {
   let task: TaskActor
   let gateway: Int
   let port: Int
-  var active = 0
-  var waiting: [(exchange: Int32, generation: UInt32)] = []
+  var pool = ConnectionPoolQueue()
   /// The gateway's listener (its fields kept apart, so a request reads the few it needs
   /// without copying the whole listener) and route table on `port` as of `listenerRevision`.
   private var hasListener = false
@@ -48,6 +47,7 @@ final class VirtualGatewayActor: EnvoyProxyActor {
   }
 
   override var groupName: String { task.groupName }
+  override var nodeKind: TopologyNode.Kind { .gateway }
 
   override func processingDelay(_ world: World) -> SimDuration { world.model.settings.gateway }
 
@@ -79,24 +79,23 @@ final class VirtualGatewayActor: EnvoyProxyActor {
         "\(head.method) \(head.target) (Host: \(head.host)) on virtual gateway \(plane.config.virtualGateways[gateway].name) listener \(listenerProtocol.rawValue) :\(port)\(mode)"
       )
     }
-    if let pool = listenerPool {
-      switch pool.admit(active: active, pending: waiting.count) {
-      case .serve: break
-      case .queue:
-        waiting.append((e, world.exchanges[e].generation))
-        return
-      case .overflow:
-        world.note(e, name, .failed, "connection pool overflow (\(pool.maxActive) active): 503")
-        world.reply(e, .localReply(503, .overflow), after: processingDelay(world))
-        return
-      }
+    let limits = listenerPool
+    switch pool.admit(e, limits: limits, in: world) {
+    case .serve: break
+    case .queue:
+      return
+    case .overflow:
+      world.note(
+        e, name, .failed, "connection pool overflow (\(limits?.maxActive ?? 0) active): 503")
+      world.reply(e, .localReply(503, .overflow), after: processingDelay(world))
+      return
     }
     route(e, in: world)
   }
 
   /// Matches gateway routes, applies the rewrite and forwards to the target virtual service.
   func route(_ e: Int32, in world: World) {
-    active += 1
+    pool.start()
     var head = world.exchanges.head(e)
     head.port = port
     head.path = MeshPathNormalization.normalize(head.path)
@@ -143,12 +142,6 @@ final class VirtualGatewayActor: EnvoyProxyActor {
   }
 
   override func callFinished(_ e: Int32, in world: World) {
-    active -= 1
-    while !waiting.isEmpty {
-      let next = waiting.removeFirst()
-      guard world.isWaiting(next.exchange, generation: next.generation) else { continue }
-      route(next.exchange, in: world)
-      break
-    }
+    if let next = pool.finish(in: world) { route(next, in: world) }
   }
 }

@@ -9,6 +9,8 @@ import SimKernel
 /// when none is healthy; WEIGHTED answers carry one (Cloud Map API reference, `DnsConfig`,
 /// `HealthCheckCustomConfig`; aws-behaviour §4.2–4.3).
 public final class CloudMapRegistry: DNSAuthority {
+  /// One registered instance: where it answers, its attributes and its health as Cloud Map
+  /// reports it.
   public struct Instance: Sendable {
     /// The ECS task (index in `World.tasks`), or -1 for an instance the scenario registered.
     public var task: Int32

@@ -8,8 +8,11 @@ import SimKernel
 public final class ECSControlPlane: SimActor {
   /// Tasks of each service (index) in start order; standalone tasks under -1 - index.
   var tasksByService: [Int: [TaskActor]] = [:]
+  /// Desired count of each service.
   var desired: [Int]
+  /// Current deployment generation of each service (a redeploy starts the next one).
   var deployment: [Int]
+  weak var world: World?
   static let runningKind = 1
   static let goneKind = 2
 
@@ -40,19 +43,30 @@ public final class ECSControlPlane: SimActor {
     }
   }
 
-  weak var world: World?
+  /// Whether a task counts towards its service's desired count (PENDING or RUNNING).
+  static func isActive(_ task: TaskActor) -> Bool {
+    task.state == .running || task.state == .pending
+  }
+
+  /// The task definition, subnets, security groups, public-IP setting and name of a service (or
+  /// standalone group, `-1 - index`).
+  static func launchSettings(of service: Int, in model: NetworkModel)
+    -> (taskDefinition: Int, subnets: [Int], securityGroups: [Int], publicIP: Bool, name: String)
+  {
+    if service >= 0 {
+      let spec = model.services[service]
+      return (spec.taskDefinition, spec.subnets, spec.securityGroups, spec.assignPublicIP, spec.name)
+    }
+    let spec = model.standaloneTasks[-1 - service]
+    return (spec.taskDefinition, spec.subnets, spec.securityGroups, spec.assignPublicIP, spec.name)
+  }
 
   /// Starts one task of a service (or standalone group).
   @discardableResult
   func launch(service: Int, immediately: Bool, in world: World) -> TaskActor? {
     let model = world.model
-    let (definitionIndex, subnets, groups, publicIP, ownerName) =
-      service >= 0
-      ? (model.services[service].taskDefinition, model.services[service].subnets, model.services[service].securityGroups,
-         model.services[service].assignPublicIP, model.services[service].name)
-      : (model.standaloneTasks[-1 - service].taskDefinition, model.standaloneTasks[-1 - service].subnets,
-         model.standaloneTasks[-1 - service].securityGroups, model.standaloneTasks[-1 - service].assignPublicIP,
-         model.standaloneTasks[-1 - service].name)
+    let (definitionIndex, subnets, groups, publicIP, ownerName) = Self.launchSettings(
+      of: service, in: model)
     let existing = tasksByService[service] ?? []
     let ordinal = existing.count + 1
     guard !subnets.isEmpty else { return nil }
@@ -99,7 +113,7 @@ public final class ECSControlPlane: SimActor {
   }
 
   func stop(_ task: TaskActor, in world: World, reason: String) {
-    guard task.state == .running || task.state == .pending else { return }
+    guard Self.isActive(task) else { return }
     task.state = .stopping
     world.recordTimeline("task \(task.name) STOPPING (\(reason))")
     world.cloudMap.deregister(task, in: world)
@@ -110,12 +124,12 @@ public final class ECSControlPlane: SimActor {
   /// `StopTask` on a service's task: the task stops, and the service scheduler starts a
   /// replacement to keep the desired count (ECS developer guide, "Service scheduler concepts").
   func stopAndReplace(_ task: TaskActor, in world: World) {
-    let wasActive = task.state == .running || task.state == .pending
+    let wasActive = Self.isActive(task)
     stop(task, in: world, reason: "StopTask")
     let service = task.service
     guard wasActive, service >= 0, task.deployment == deployment[service] else { return }
     let active = tasks(of: service).filter {
-      ($0.state == .running || $0.state == .pending) && $0.deployment == deployment[service]
+      Self.isActive($0) && $0.deployment == deployment[service]
     }
     if active.count < desired[service] { launch(service: service, immediately: false, in: world) }
   }
@@ -137,7 +151,7 @@ public final class ECSControlPlane: SimActor {
   /// Brings a service to `count` tasks: starts new ones, or stops the newest first.
   func scale(service: Int, to count: Int, in world: World) {
     desired[service] = count
-    let active = tasks(of: service).filter { $0.state == .running || $0.state == .pending }
+    let active = tasks(of: service).filter(Self.isActive)
     if active.count < count {
       for _ in active.count..<count { launch(service: service, immediately: false, in: world) }
     } else if active.count > count {
@@ -158,7 +172,7 @@ public final class ECSControlPlane: SimActor {
     let current = deployment[service]
     let fresh = tasks(of: service).filter { $0.deployment == current && $0.state == .running }
     guard fresh.count >= desired[service] else { return }
-    for task in tasks(of: service) where task.deployment < current && (task.state == .running || task.state == .pending) {
+    for task in tasks(of: service) where task.deployment < current && Self.isActive(task) {
       stop(task, in: world, reason: "replaced by deployment \(current)")
     }
   }

@@ -138,6 +138,7 @@ public final class World {
       }
       let callee = exchanges[e].callee
       edges.add(CountTable.edgeKey(caller: exchanges[e].caller, callee: callee))
+      if isTraced(e) { recordHop(e, .request) }
       unretainedActors[Int(callee)]._withUnsafeGuaranteedRef { $0.handleRequest(e, in: self) }
     case .responseArrived(let e, let generation):
       guard exchanges[e].generation == generation, exchanges[e].isOpen else { return }
@@ -159,6 +160,7 @@ public final class World {
   /// Hands a finished exchange to its caller and frees the slot.
   func close(_ e: Int32) {
     exchanges[e].isOpen = false
+    if isTraced(e) { recordHop(e, .response) }
     unretainedActors[Int(exchanges[e].caller)]._withUnsafeGuaranteedRef { $0.handleResponse(e, in: self) }
     exchanges.release(e)
   }

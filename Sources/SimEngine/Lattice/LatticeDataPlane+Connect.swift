@@ -20,12 +20,44 @@ extension LatticeDataPlane: LinkLocalHandler {
     extraDelay: SimDuration,
     in world: World
   ) {
+    guard let (service, association) = admit(e, from: source, to: address, port: port, in: world)
+    else { return }
+    let actor = "VPC Lattice"
+    let serviceName = lattice.services[service].name
+    let oneWay = world.model.settings.network
+    guard
+      let listener = lattice.services[service].listeners.first(where: {
+        lattice.listeners[$0].port == port
+      })
+    else {
+      world.note(
+        e, actor, .failed,
+        "service '\(serviceName)' has no listener on port \(port): connection reset")
+      world.fail(e, .failure(.connectionRefused), after: extraDelay + oneWay + oneWay)
+      return
+    }
+    world.exchanges[e].callee = serviceActors[service].id
+    world.exchanges[e].calleeInterface = source.index
+    world.exchanges[e].sourceAddress = source.address
+    world.exchanges[e].calleeContext = Int64(association) << 32 | Int64(listener)
+    world.exchanges[e].returnLatency = oneWay
+    world.simulation.schedule(
+      .requestArrived(exchange: e, generation: world.exchanges[e].generation),
+      after: extraDelay + oneWay + world.model.settings.lattice)
+  }
+
+  /// Checks 1–4 for a connection from `source` to `address`: the service and the VPC
+  /// association it comes through, or nil when the packets are dropped (noted and dropped).
+  func admit(
+    _ e: Int32, from source: NetworkInterface, to address: UInt32, port: Int, in world: World
+  ) -> (service: Int, association: Int)?
+  {
     let actor = "VPC Lattice"
     let target = "\(IPv4Address(address)):\(port)"
     guard let service = serviceByAddress[address] else {
       world.note(e, actor, .failed, "no Lattice service answers on \(target): packets go nowhere")
       world.drop(e, .noRouteToHost)
-      return
+      return nil
     }
     let serviceName = lattice.services[service].name
     guard let vpc = source.vpc else {
@@ -34,7 +66,7 @@ extension LatticeDataPlane: LinkLocalHandler {
         "\(target) is a VPC Lattice link-local address: only clients in a VPC associated with a service network reach it; the internet has no route"
       )
       world.drop(e, .noRouteToHost)
-      return
+      return nil
     }
     let vpcName = model.vpcs[vpc].name
     guard let association = association(ofVPC: vpc) else {
@@ -43,7 +75,7 @@ extension LatticeDataPlane: LinkLocalHandler {
         "VPC '\(vpcName)' is not associated with any service network: no route to service '\(serviceName)'"
       )
       world.drop(e, .noRouteToHost)
-      return
+      return nil
     }
     let network = lattice.vpcAssociations[association].serviceNetwork
     let networkName = lattice.serviceNetworks[network].name
@@ -57,7 +89,7 @@ extension LatticeDataPlane: LinkLocalHandler {
         "service '\(serviceName)' is not associated with service network '\(networkName)': no route"
       )
       world.drop(e, .noRouteToHost)
-      return
+      return nil
     }
     world.note(
       e, actor, .permitted,
@@ -71,32 +103,13 @@ extension LatticeDataPlane: LinkLocalHandler {
       case .denied(let reason):
         world.note(e, actor, .denied, "VPC association security groups: \(reason)")
         world.drop(e, .deniedBySecurityGroupIngress)
-        return
+        return nil
       case .allowed(let reason):
         if let reason {
           world.note(e, actor, .permitted, "VPC association security groups: \(reason)")
         }
       }
     }
-    let network1 = world.model.settings.network
-    guard
-      let listener = lattice.services[service].listeners.first(where: {
-        lattice.listeners[$0].port == port
-      })
-    else {
-      world.note(
-        e, actor, .failed,
-        "service '\(serviceName)' has no listener on port \(port): connection reset")
-      world.fail(e, .failure(.connectionRefused), after: extraDelay + network1 + network1)
-      return
-    }
-    world.exchanges[e].callee = serviceActors[service].id
-    world.exchanges[e].calleeInterface = source.index
-    world.exchanges[e].sourceAddress = source.address
-    world.exchanges[e].calleeContext = Int64(association) << 32 | Int64(listener)
-    world.exchanges[e].returnLatency = network1
-    world.simulation.schedule(
-      .requestArrived(exchange: e, generation: world.exchanges[e].generation),
-      after: extraDelay + network1 + world.model.settings.lattice)
+    return (service, association)
   }
 }

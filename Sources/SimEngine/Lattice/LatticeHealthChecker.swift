@@ -43,32 +43,21 @@ public final class LatticeHealthChecker: SimActor {
     let verdict = probe(group: group, target: index, in: world)
     var entry = dataPlane.targets.groups[group][index]
     let before = entry.health
-    if verdict.passed {
-      entry.passes += 1
-      entry.failures = 0
-      if entry.health == .initial
-        || (entry.health == .unhealthy && entry.passes >= check.healthyThreshold)
-      {
-        entry.health = .healthy
-      }
-    } else {
-      entry.failures += 1
-      entry.passes = 0
-      if entry.health != .unhealthy && entry.failures >= check.unhealthyThreshold {
-        entry.health = .unhealthy
-      }
-    }
+    entry.checks.record(
+      passed: verdict.passed, healthyThreshold: check.healthyThreshold,
+      unhealthyThreshold: check.unhealthyThreshold)
+    entry.health = .init(entry.checks.state)
     dataPlane.targets.groups[group][index] = entry
     // The timeline shows state changes and the first check of a new streak of passes or failures.
-    let streak = verdict.passed ? entry.passes : entry.failures
+    let streak = verdict.passed ? entry.checks.passes : entry.checks.failures
     if entry.health != before || streak == 1 {
       let name = dataPlane.lattice.targetGroups[group].name
       var state = entry.health.rawValue
       if entry.health == .unhealthy && verdict.passed {
-        state += " (\(entry.passes) of \(check.healthyThreshold) passes to HEALTHY)"
+        state += " (\(entry.checks.passes) of \(check.healthyThreshold) passes to HEALTHY)"
       }
       if entry.health == .healthy && !verdict.passed {
-        state += " (\(entry.failures) of \(check.unhealthyThreshold) failures to UNHEALTHY)"
+        state += " (\(entry.checks.failures) of \(check.unhealthyThreshold) failures to UNHEALTHY)"
       }
       world.recordTimeline(
         "VPC Lattice: health check of \(entry.label) in target group '\(name)' \(verdict.passed ? "passed" : "failed") (\(verdict.reason)); target \(state)"

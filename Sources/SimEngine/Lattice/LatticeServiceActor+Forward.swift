@@ -76,9 +76,7 @@ extension LatticeServiceActor {
   /// balancer section's resolver.
   func loadBalancerAddress(_ reference: String, vpc: Int, in world: World) -> UInt32? {
     if !reference.hasPrefix("arn:"),
-      let answer = world.dnsAuthorities.lazy.compactMap({
-        $0.answer(reference, fromVPC: vpc, asker: self.id, in: world)
-      }).first,
+      let answer = world.authoritativeAnswer(reference, fromVPC: vpc, asker: id),
       !answer.addresses.isEmpty
     {
       return answer.addresses[world.random(id, below: answer.addresses.count)]

@@ -18,6 +18,15 @@ public final class LatticeTargetRegistry: TaskLifecycleObserver {
     case unavailable = "UNAVAILABLE"
 
     public var receivesTraffic: Bool { self == .healthy || self == .unavailable }
+
+    /// The state the health checks give.
+    init(_ health: HealthCheckStreak.State) {
+      switch health {
+      case .initial: self = .initial
+      case .healthy: self = .healthy
+      case .unhealthy: self = .unhealthy
+      }
+    }
   }
 
   /// One registered target.
@@ -28,9 +37,10 @@ public final class LatticeTargetRegistry: TaskLifecycleObserver {
     /// Resolved address (nil for load balancers, resolved per request).
     public var address: UInt32?
     public var port: Int
+    /// `checks.state`, or `UNAVAILABLE` when the group's checks are disabled.
     public var health: Health
-    public var passes = 0
-    public var failures = 0
+    /// The consecutive health-check results that move `health`.
+    public var checks = HealthCheckStreak()
     /// Whether the target's security groups admitted Lattice at the last look.
     public var admitsLattice: Bool?
     public var label: String

@@ -12,6 +12,15 @@ public struct LoadBalancerTarget: Sendable {
   /// `TargetHealth.State` of `DescribeTargetHealth`.
   public enum State: String, Sendable {
     case initial, healthy, unhealthy, draining
+
+    /// The state the health checks alone give.
+    init(_ health: HealthCheckStreak.State) {
+      switch health {
+      case .initial: self = .initial
+      case .healthy: self = .healthy
+      case .unhealthy: self = .unhealthy
+      }
+    }
   }
   public var targetGroup: Int
   public var address: UInt32
@@ -20,9 +29,10 @@ public struct LoadBalancerTarget: Sendable {
   public var zone: String?
   /// The ECS task (index in `World.tasks`), or -1 for an IP target registered by an API call.
   public var task: Int32
+  /// `checks.state`, or `draining` once deregistered.
   public var state: State
-  public var consecutivePasses = 0
-  public var consecutiveFailures = 0
+  /// The consecutive health-check results that move `state`.
+  public var checks = HealthCheckStreak()
   /// Requests forwarded and not yet answered (for `least_outstanding_requests`).
   public var outstanding = 0
   /// Bumped on deregistration, so pending health-check timers are ignored.

@@ -64,37 +64,20 @@ extension LoadBalancingPlane {
   func record(_ id: Int, passed: Bool, in world: World) {
     let settings = targetGroups[targets[id].targetGroup].healthCheck
     var target = targets[id]
-    if passed {
-      target.consecutivePasses += 1
-      target.consecutiveFailures = 0
-    } else {
-      target.consecutiveFailures += 1
-      target.consecutivePasses = 0
-      target.lastFailure = target.pendingFailure
-    }
+    guard target.state != .draining else { return }
+    if !passed { target.lastFailure = target.pendingFailure }
     let before = target.state
-    switch target.state {
-    case .initial:
-      if passed {
-        target.state = .healthy
-      } else if target.consecutiveFailures >= settings.unhealthyThreshold {
-        target.state = .unhealthy
-      }
-    case .healthy:
-      if !passed && target.consecutiveFailures >= settings.unhealthyThreshold {
-        target.state = .unhealthy
-      }
-    case .unhealthy:
-      if passed && target.consecutivePasses >= settings.healthyThreshold { target.state = .healthy }
-    case .draining:
-      break
-    }
+    target.checks.record(
+      passed: passed, healthyThreshold: settings.healthyThreshold,
+      unhealthyThreshold: settings.unhealthyThreshold)
+    target.state = LoadBalancerTarget.State(target.checks.state)
     targets[id] = target
     if target.state != before {
+      let passes = target.checks.passes
       let why =
         target.state == .unhealthy
-        ? " after \(target.consecutiveFailures) failed checks (\(target.lastFailure ?? "failed"))"
-        : " after \(target.consecutivePasses) passed check\(target.consecutivePasses == 1 ? "" : "s")"
+        ? " after \(target.checks.failures) failed checks (\(target.lastFailure ?? "failed"))"
+        : " after \(passes) passed check\(passes == 1 ? "" : "s")"
       world.recordTimeline(
         "ELB: \(target.label) in target group '\(targetGroups[target.targetGroup].name)': "
           + "\(before.rawValue) → \(target.state.rawValue)\(why)")
@@ -216,26 +199,4 @@ extension LoadBalancingPlane {
     }
     return .passed(after: roundTrip + work)
   }
-}
-
-/// The outcome of one health check and when it is known.
-struct HealthCheckResult {
-  var passed: Bool
-  var delay: SimDuration
-  /// Why it failed (`Target.Timeout: …`); empty when it passed.
-  var reason: String
-
-  static func passed(after delay: SimDuration) -> HealthCheckResult {
-    HealthCheckResult(passed: true, delay: delay, reason: "")
-  }
-
-  static func failed(after delay: SimDuration, _ reason: String) -> HealthCheckResult {
-    HealthCheckResult(passed: false, delay: delay, reason: reason)
-  }
-}
-
-/// How the connection of a health check went.
-enum HealthCheckConnection {
-  case connected(listener: Int32, roundTrip: SimDuration)
-  case failed(HealthCheckResult)
 }

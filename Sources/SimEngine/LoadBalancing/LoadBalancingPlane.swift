@@ -31,7 +31,7 @@ public final class LoadBalancingPlane: SimActor {
   /// Each load balancer's nodes, one per subnet.
   public internal(set) var nodes: [[LoadBalancerNodeActor]]
   /// Round-robin cursor of each (node actor, target group).
-  var cursors: [Int64: Int] = [:]
+  var cursors: [Int64: RoundRobinCursor] = [:]
   let attachments: [TargetGroupAttachment]
 
   init(model: NetworkModel) {
@@ -112,7 +112,7 @@ public final class LoadBalancingPlane: SimActor {
     -> TargetSelection.Outcome
   {
     let key = Int64(node.id) << 32 | Int64(group)
-    var cursor = cursors[key] ?? 0
+    var cursor = cursors[key] ?? RoundRobinCursor()
     let outcome = TargetSelection.pick(
       group: group, targets: targets, ids: targetsOfGroup[group], zone: node.zone,
       crossZone: crossZone(group: group, balancer: node.balancer),
@@ -146,7 +146,8 @@ public final class LoadBalancingPlane: SimActor {
     guard !targetGroups[group].loadBalancers.isEmpty else { return }
     if world.now == .zero {
       let result = checkResult(id, in: world)
-      targets[id].state = result.passed ? .healthy : .unhealthy
+      targets[id].checks = HealthCheckStreak(result.passed ? .healthy : .unhealthy)
+      targets[id].state = LoadBalancerTarget.State(targets[id].checks.state)
       targets[id].lastFailure = result.passed ? nil : result.reason
     } else {
       world.recordTimeline(

@@ -29,7 +29,7 @@ public struct TargetSelection: Sendable {
   public static func pick(
     group: Int, targets: [LoadBalancerTarget], ids: [Int], zone: String?, crossZone: Bool,
     minimumHealthy: Int,
-    algorithm: Algorithm, cursor: inout Int, random: inout RandomSource
+    algorithm: Algorithm, cursor: inout RoundRobinCursor, random: inout RandomSource
   ) -> Outcome {
     // Read through a buffer pointer: plain field loads, no copy of each target (with its
     // strings) per look.
@@ -41,7 +41,7 @@ public struct TargetSelection: Sendable {
 
   static func pick(
     targets: UnsafeBufferPointer<LoadBalancerTarget>, ids: [Int], zone: String?, crossZone: Bool, minimumHealthy: Int,
-    algorithm: Algorithm, cursor: inout Int, random: inout RandomSource
+    algorithm: Algorithm, cursor: inout RoundRobinCursor, random: inout RandomSource
   ) -> Outcome {
     let minimum = max(minimumHealthy, 1)
     // Counted in place (no candidate arrays): the pool is the routable targets in reach, the
@@ -78,8 +78,7 @@ public struct TargetSelection: Sendable {
     let chosen: Int
     switch algorithm {
     case .roundRobin:
-      chosen = candidate(cursor % candidateCount)
-      cursor &+= 1
+      chosen = candidate(cursor.next(count: candidateCount) ?? 0)
     case .leastOutstanding:
       var best = -1
       for id in ids where isCandidate(id) {

@@ -42,6 +42,7 @@ final class ServiceConnectProxyActor: SimActor {
   }
 
   override var groupName: String { task.groupName }
+  override var nodeKind: TopologyNode.Kind { task.nodeKind }
 
   /// The route a request from the application arrived on (its loopback address and port).
   func route(of e: Int32, in world: World) -> Int? {
@@ -143,17 +144,18 @@ final class ServiceConnectProxyActor: SimActor {
     let http = route.endpoint.appProtocol.isHTTP
     let response = upstream.response
     let timedOut = response.status == 0 && response.disposition == .timedOut
-    let connectFailure = RetryPolicy.isConnectFailure(response)
+    let connectFailure = ServiceConnectProxyPolicy.isConnectFailure(response)
     let hostKey = UInt64(bitPattern: upstream.callerContext)
-    let hostCount = world.cloudMap.currentInstances(
-      of: route.endpoint.discoveryService, at: world.now
-    ).count
     let failed = timedOut || connectFailure || response.status >= 500
-    if outliers[index].record(hostKey, failed: failed, at: world.now, hostCount: hostCount) {
+    let policy = ServiceConnectProxyPolicy.outlierDetection
+    if outliers[index].record(
+      hostKey, failed: failed, at: world.now, cluster: hosts(of: route, in: world).map(\.key),
+      policy: policy) != nil
+    {
       let host = IPv4Address(UInt32(truncatingIfNeeded: hostKey >> 16))
       world.note(
         e, label, .note,
-        "outlier detection ejects \(host) for \(outliers[index].settings.ejectionDuration) after \(outliers[index].settings.consecutiveErrors) consecutive errors"
+        "outlier detection ejects \(host) for \(policy.baseEjectionDuration) after \(policy.maxServerErrors) consecutive errors"
       )
       world.recordTimeline(
         "Service Connect: \(task.name) ejects \(host) from \(route.endpoint.discoveryName) (outlier detection)"
@@ -161,8 +163,7 @@ final class ServiceConnectProxyActor: SimActor {
     }
     let deadline = world.exchanges[e].calleeContext
     if !timedOut, world.now.nanoseconds < deadline,
-      RetryPolicy.serviceConnect(http: http).allowsRetry(
-        after: response, attempt: Int(upstream.step))
+      ServiceConnectProxyPolicy.retries(after: response, attempt: Int(upstream.step), http: http)
     {
       world.note(e, label, .note, retryReason(response) + ": retrying on another pick")
       sendAttempt(e, route: index, attempt: upstream.step + 1, in: world)
