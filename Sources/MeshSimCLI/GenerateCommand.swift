@@ -17,8 +17,8 @@ enum GenerateCommand: Subcommand {
       service-connect  a caller service calls app-N:80 through its Service Connect proxy
       elb              a client calls internal ALBs (20 services each); listener rules route
                        /app-N/rK* to each service's target group
-      lattice          a client calls app-N.gen.internal; each VPC Lattice service's rules
-                       route prefixes /rK to its target group
+      lattice          a client calls VPC Lattice services (5 applications each); listener
+                       rules route /app-N/rK to each application's target group
       mixed            service 1 cloud-map, 2 service-connect, 3 elb, 4 lattice, 5 cloud-map, …
 
     \(usage)

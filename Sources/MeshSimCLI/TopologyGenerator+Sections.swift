@@ -121,40 +121,55 @@ extension TopologyGenerator {
     ])
   }
 
-  /// One VPC Lattice service per service (`app-N.gen.internal`, auth NONE) in one service network
+  func latticeServiceName(_ group: Int) -> String { "gen-lattice-" + padded(group + 1, 3) }
+
+  /// The Lattice service (group) application `index` is reached through.
+  func latticeGroup(of index: Int) -> Int {
+    (indices(of: .lattice).firstIndex(of: index) ?? 0) / TopologyGenerator.applicationsPerLatticeService
+  }
+
+  /// VPC Lattice services (auth NONE) of five applications each, in one service network
   /// associated with the VPC: an HTTP listener answering 404 by default, one rule per route
-  /// (prefix `/rK` to the service's target group), one IP target group per service.
+  /// (prefix `/app-N/rK` to the application's target group), one IP target group per
+  /// application.
   func latticeSection() -> JSONOutput {
-    let services = indices(of: .lattice)
+    let applications = indices(of: .lattice)
+    let groups = stride(from: 0, to: applications.count, by: TopologyGenerator.applicationsPerLatticeService).map {
+      Array(applications[$0..<min($0 + TopologyGenerator.applicationsPerLatticeService, applications.count)])
+    }
     var rules: [JSONOutput] = []
-    for index in services {
-      for (offset, prefix) in routePrefixes(index).enumerated() {
-        rules.append(.object([
-          "serviceIdentifier": .string(serviceName(index)), "listenerIdentifier": .string("http"),
-          "name": .string("route-\(offset + 1)"), "priority": .int(Int64(offset + 1)),
-          "match": .object(["httpMatch": .object(["pathMatch": .object(["match": .object(["prefix": .string(prefix)])])])]),
-          "action": .object([
-            "forward": .object(["targetGroups": .array([.object(["targetGroupIdentifier": .string("tg-\(serviceName(index))"), "weight": .int(100)])])])
-          ]),
-        ]))
+    for (group, members) in groups.enumerated() {
+      var priority = 0
+      for index in members {
+        for prefix in routePrefixes(index) {
+          priority += 1
+          rules.append(.object([
+            "serviceIdentifier": .string(latticeServiceName(group)), "listenerIdentifier": .string("http"),
+            "name": .string("route-\(priority)"), "priority": .int(Int64(priority)),
+            "match": .object(["httpMatch": .object(["pathMatch": .object(["match": .object(["prefix": .string(prefix)])])])]),
+            "action": .object([
+              "forward": .object(["targetGroups": .array([.object(["targetGroupIdentifier": .string("tg-\(serviceName(index))"), "weight": .int(100)])])])
+            ]),
+          ]))
+        }
       }
     }
     return .object([
       "serviceNetworks": .array([.object(["name": .string("gen-network"), "authType": .string("NONE")])]),
-      "services": .array(services.map { index in
+      "services": .array(groups.indices.map { group in
         .object([
-          "name": .string(serviceName(index)), "authType": .string("NONE"),
-          "customDomainName": .string("\(serviceName(index)).gen.internal"),
+          "name": .string(latticeServiceName(group)), "authType": .string("NONE"),
+          "customDomainName": .string("\(latticeServiceName(group)).gen.internal"),
         ])
       }),
-      "listeners": .array(services.map { index in
+      "listeners": .array(groups.indices.map { group in
         .object([
-          "serviceIdentifier": .string(serviceName(index)), "name": .string("http"), "protocol": .string("HTTP"),
+          "serviceIdentifier": .string(latticeServiceName(group)), "name": .string("http"), "protocol": .string("HTTP"),
           "port": .int(80), "defaultAction": .object(["fixedResponse": .object(["statusCode": .int(404)])]),
         ])
       }),
       "rules": .array(rules),
-      "targetGroups": .array(services.map { index in
+      "targetGroups": .array(applications.map { index in
         .object([
           "name": .string("tg-\(serviceName(index))"), "type": .string("IP"),
           "config": .object([
@@ -166,8 +181,8 @@ extension TopologyGenerator {
       "serviceNetworkVpcAssociations": .array([
         .object(["serviceNetworkIdentifier": .string("gen-network"), "vpcIdentifier": .string("vpc-gen")])
       ]),
-      "serviceNetworkServiceAssociations": .array(services.map { index in
-        .object(["serviceNetworkIdentifier": .string("gen-network"), "serviceIdentifier": .string(serviceName(index))])
+      "serviceNetworkServiceAssociations": .array(groups.indices.map { group in
+        .object(["serviceNetworkIdentifier": .string("gen-network"), "serviceIdentifier": .string(latticeServiceName(group))])
       }),
     ])
   }

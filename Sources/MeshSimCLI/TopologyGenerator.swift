@@ -20,8 +20,9 @@ public struct TopologyGenerator {
     /// A client calls internal ALBs (20 services each); listener rules route path patterns to
     /// each service's target group.
     case loadBalancer = "elb"
-    /// A client in an associated VPC calls `app-N.gen.internal`; each VPC Lattice service's
-    /// listener rules route path prefixes to its target group.
+    /// A client in the associated VPC calls VPC Lattice services (five applications each, as
+    /// MeshSim simulates at most 200 Lattice services); listener rules route path prefixes to
+    /// each application's target group.
     case lattice
     /// The services take the options above in turn (service 1 Cloud Map, 2 Service Connect, …).
     case mixed
@@ -48,6 +49,8 @@ public struct TopologyGenerator {
 
   /// Services per application load balancer.
   static let servicesPerLoadBalancer = 20
+  /// Applications per VPC Lattice service.
+  static let applicationsPerLatticeService = 5
   /// The options `mixed` cycles through, in order.
   static let concreteOptions: [Option] = [.cloudMap, .serviceConnect, .loadBalancer, .lattice]
 
@@ -94,12 +97,13 @@ public struct TopologyGenerator {
   func streamName(_ index: Int) -> String { "to-" + serviceName(index) }
 
   /// The path prefixes service `index` routes: `routes / services` of them, the first
-  /// `routes % services` services one more. Behind an ALB a path carries the service's name
-  /// first (one listener serves twenty services).
+  /// `routes % services` services one more. Behind an ALB or a Lattice service a path carries
+  /// the service's name first (one listener serves several services).
   public func routePrefixes(_ index: Int) -> [String] {
     let services = max(options.services, 1)
     let count = options.routes / services + (index < options.routes % services ? 1 : 0)
-    let base = option(of: index) == .loadBalancer ? "/" + serviceName(index) + "/r" : "/r"
+    let shared = option(of: index) == .loadBalancer || option(of: index) == .lattice
+    let base = shared ? "/" + serviceName(index) + "/r" : "/r"
     return (0..<count).map { base + String($0) }
   }
 
@@ -201,7 +205,7 @@ public struct TopologyGenerator {
       url = "http://\(serviceName(index)):80\(path)"
       from = .object(["service": .string("caller")])
     case .loadBalancer: url = "http://\(loadBalancerDNSName(index / TopologyGenerator.servicesPerLoadBalancer))\(path)"
-    case .lattice: url = "http://\(serviceName(index)).gen.internal\(path)"
+    case .lattice: url = "http://\(latticeServiceName(latticeGroup(of: index))).gen.internal\(path)"
     }
     // Each stream's interval, so that the streams together send `rate` requests per second.
     let microseconds = max(1, streams * 1_000_000 / max(options.rate, 1))

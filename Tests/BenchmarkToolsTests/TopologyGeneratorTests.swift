@@ -27,13 +27,15 @@ struct TopologyGeneratorTests {
   @Test("every option gives a valid scenario whose requests reach the routed service", arguments: TopologyGenerator.Option.allCases)
   func validAndRouted(option: TopologyGenerator.Option) throws {
     let loaded = try Self.load(Self.options(option))
-    #expect(loaded.diagnostics.diagnostics.isEmpty, "\(ScenarioLoader.render(loaded))")
+    // Warnings are fine (large Lattice listeners pass the default rule quota, which AWS raises
+    // on request); errors are not.
+    #expect(!loaded.diagnostics.hasErrors, "\(ScenarioLoader.render(loaded))")
     let model = try #require(loaded.model)
     #expect(model.services.filter { $0.name.hasPrefix("app-") }.count == 8)
     let result = SimulationRun.run(model, options: .init(traces: .none))
     #expect(result.streams.count == 8)
     for (index, stream) in result.streams.enumerated() {
-      let service = "app-" + String(repeating: "0", count: 3) + String(index + 1)
+      let service = "app-" + String(repeating: "0", count: 3) + String(index + 1)  // 8 services: app-0001…
       #expect(stream.outcomes.allSatisfy { $0.service == service && $0.status == 200 }, "\(stream.name): \(stream.outcomes)")
     }
     #expect(result.passed)
