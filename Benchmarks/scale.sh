@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Cost per request against topology size: generates topologies with `meshsim generate` (S
-# services × 10 tasks, 5 path rules per service, one traffic stream per service) and measures,
-# for each, the time to load and build the scenario (a run with no requests) and the time per
-# request of a run of N requests spread over all the services.
+# services × 10 tasks, 5 path rules per service, STREAMS traffic streams to services spread
+# evenly over the topology) and measures, for each, the time to load and build the scenario (a
+# run with no requests) and the time per request of a run of N requests.
 #
 #   Benchmarks/scale.sh [S ...]          default S = 10 30 100 300 1000
 #
 # Environment: OPTIONS="cloud-map service-connect elb lattice mixed" (`meshsim generate --option`),
-# REQUESTS=100000, ROUNDS=3 (median of rounds), TASKS=10.
+# REQUESTS=100000, ROUNDS=3 (median of rounds), TASKS=10, STREAMS=100 (fixed, so that only the
+# topology grows; STREAMS=0 gives one stream per service).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -17,6 +18,7 @@ OPTIONS=${OPTIONS:-"cloud-map service-connect elb lattice mixed"}
 REQUESTS=${REQUESTS:-100000}
 ROUNDS=${ROUNDS:-3}
 TASKS=${TASKS:-10}
+STREAMS=${STREAMS:-100}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
@@ -39,7 +41,7 @@ for option in $OPTIONS; do
   for s in "${SIZES[@]}"; do
     file="$WORK/$option-$s.json"
     "$MESHSIM" generate --option "$option" --services "$s" --tasks-per-service "$TASKS" --routes $((5 * s)) \
-      --requests "$REQUESTS" --output "$file"
+      $([ "$STREAMS" != 0 ] && echo --streams "$STREAMS") --requests "$REQUESTS" --output "$file"
     empty="" full=""
     for _ in $(seq 1 "$ROUNDS"); do
       empty="$empty $(seconds "$MESHSIM" run "$file" --requests 0 --format json --output /dev/null)"

@@ -4,7 +4,7 @@ enum GenerateCommand: Subcommand {
   static let abstract = "write a large synthetic scenario (scale tests)"
   static let usage = """
     usage: meshsim generate [--services N] [--tasks-per-service N] [--routes N] [--option O]
-                            [--requests N] [--rate N] [--seed N] [--output PATH]
+                            [--streams N] [--requests N] [--rate N] [--seed N] [--output PATH]
     """
   static var help: String {
     """
@@ -28,6 +28,7 @@ enum GenerateCommand: Subcommand {
       --tasks-per-service N  tasks per service (default 10)
       --routes N             path rules in all (default 500)
       --option O             \(TopologyGenerator.Option.allCases.map(\.rawValue).joined(separator: " or ")) (default cloud-map)
+      --streams N            traffic streams, to services spread evenly (default one per service)
       --requests N           requests in all, spread over the streams (default 100000)
       --rate N               requests per second in all (default 1000)
       --seed N               the scenario's seed (default 1)
@@ -35,7 +36,7 @@ enum GenerateCommand: Subcommand {
     """
   }
   static let options: [ArgumentScanner.Option] = [
-    "services", "tasks-per-service", "routes", "option", "requests", "rate", "seed", "output",
+    "services", "tasks-per-service", "routes", "option", "streams", "requests", "rate", "seed", "output",
   ].map { ArgumentScanner.Option(name: $0, takesValue: true) }
 
   static func execute(_ arguments: ArgumentScanner, console: Console) throws -> ExitStatus {
@@ -47,6 +48,7 @@ enum GenerateCommand: Subcommand {
     if let option = try arguments.choice("option", among: TopologyGenerator.Option.allCases.map(\.rawValue)) {
       options.option = TopologyGenerator.Option(rawValue: option)!
     }
+    options.streams = try arguments.integer("streams", range: 1...100_000)
     options.requests = try arguments.integer("requests", range: 0...100_000_000) ?? options.requests
     options.rate = try arguments.integer("rate", range: 1...1_000_000_000) ?? options.rate
     options.seed = try arguments.integer("seed", range: 0...Int.max).map { UInt64($0) } ?? options.seed

@@ -4,7 +4,8 @@ import ScenarioFormat
 /// services of `tasksPerService` tasks each, spread over three subnets in three zones, each
 /// with its own security group, reached through one of the service-to-service options (or all
 /// of them, service by service), plus `routes` path rules spread evenly over the services, and
-/// one traffic stream per service (so requests go all over the topology).
+/// one traffic stream per service (so requests go all over the topology) or `streams` streams
+/// to services spread evenly over the topology.
 ///
 /// The output is a valid scenario in the contract's shapes (AWS API request shapes plus the
 /// simulation keys), byte-identical for the same options, so a topology can be regenerated
@@ -34,6 +35,8 @@ public struct TopologyGenerator {
     /// Path rules in all, spread evenly over the services.
     public var routes = 500
     public var option = Option.cloudMap
+    /// Traffic streams, each to another service spread evenly over them (nil: one per service).
+    public var streams: Int?
     /// Requests in all, spread evenly over the streams.
     public var requests = 100_000
     /// Requests per second in all.
@@ -69,7 +72,7 @@ public struct TopologyGenerator {
       "clients": .array([
         .object(["name": .string("loadgen"), "subnet": .string("subnet-gen-a"), "securityGroups": .array([.string("sg-clients")])])
       ]),
-      "traffic": .array(serviceIndices.map(traffic)),
+      "traffic": .array((0..<streamCount).map(traffic)),
       "expect": .array([
         .object([
           "name": .string("the first service answers its routed path"), "traffic": .string(streamName(0)),
@@ -192,9 +195,16 @@ public struct TopologyGenerator {
     ]
   }
 
-  func traffic(_ index: Int) -> JSONOutput {
-    let streams = options.services
-    let count = options.requests / streams + (index < options.requests % streams ? 1 : 0)
+  /// The number of traffic streams (at most one per service).
+  public var streamCount: Int { min(options.streams ?? options.services, options.services) }
+
+  /// Stream `stream` (0..<streamCount) goes to the service this returns.
+  public func service(ofStream stream: Int) -> Int { stream * options.services / streamCount }
+
+  func traffic(_ stream: Int) -> JSONOutput {
+    let streams = streamCount
+    let count = options.requests / streams + (stream < options.requests % streams ? 1 : 0)
+    let index = service(ofStream: stream)
     let prefixes = routePrefixes(index)
     let path = prefixes.isEmpty ? "/health" : prefixes[index % prefixes.count]
     var from: JSONOutput = .string("loadgen")

@@ -62,6 +62,20 @@ struct TopologyGeneratorTests {
     #expect((counts.max() ?? 0) - (counts.min() ?? 0) <= 1)
   }
 
+  @Test("--streams sends fewer streams to services spread over the topology, requests split evenly")
+  func fewerStreams() throws {
+    var options = Self.options(.cloudMap, services: 10)
+    options.streams = 3
+    options.requests = 31
+    let generator = TopologyGenerator(options)
+    #expect((0..<3).map(generator.service(ofStream:)) == [0, 3, 6])
+    let model = try #require(try Self.load(options).model)
+    #expect(model.traffic.map(\.name) == ["to-app-0001", "to-app-0004", "to-app-0007"])
+    #expect(model.traffic.map(\.count) == [11, 10, 10])
+    options.streams = 50
+    #expect(TopologyGenerator(options).streamCount == 10)
+  }
+
   @Test("meshsim generate writes the scenario and rejects a topology too big for its subnets")
   func commandLine() {
     let console = Console(capturing: true)
