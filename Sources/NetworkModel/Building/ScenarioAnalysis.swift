@@ -14,26 +14,37 @@ public enum ScenarioAnalysis {
     return findings
   }
 
-  static func warning(_ id: DiagnosticID, _ message: String, at source: SourceRef, hint: String? = nil) -> Diagnostic {
-    Diagnostic(id: id, severity: .warning, message: message, location: source.location, path: source.path, hint: hint)
+  static func warning(
+    _ id: DiagnosticID, _ message: String, at source: SourceRef, hint: String? = nil
+  ) -> Diagnostic {
+    Diagnostic(
+      id: id, severity: .warning, message: message, location: source.location, path: source.path,
+      hint: hint)
   }
 
   /// Findings about ECS, Cloud Map and traffic.
   static func coreFindings(_ model: NetworkModel) -> [Diagnostic] {
     var findings: [Diagnostic] = []
     for (index, service) in model.discoveryServices.enumerated()
-    where !service.createdByServiceConnect && !model.services.contains(where: { $0.registries.contains { $0.service == index } })
-      && !model.document.cloudMap.instances.contains(where: { $0.service == service.name || $0.service == service.id })
+    where !service.createdByServiceConnect
+      && !model.services.contains(where: { $0.registries.contains { $0.service == index } })
+      && !model.document.cloudMap.instances.contains(where: {
+        $0.service == service.name || $0.service == service.id
+      })
     {
-      findings.append(warning("analysis.unused-discovery-service",
-                              "Cloud Map service '\(service.fullName)' has no ECS service or instance registering in it; it will answer NXDOMAIN",
-                              at: service.source))
+      findings.append(
+        warning(
+          "analysis.unused-discovery-service",
+          "Cloud Map service '\(service.fullName)' has no ECS service or instance registering in it; it will answer NXDOMAIN",
+          at: service.source))
     }
     for stream in model.traffic {
       if case .service(let service) = stream.origin, model.services[service].desiredCount == 0 {
-        findings.append(warning("analysis.traffic-from-empty-service",
-                                "traffic '\(stream.name)' starts from service '\(model.services[service].name)', which runs no task at the start",
-                                at: stream.source))
+        findings.append(
+          warning(
+            "analysis.traffic-from-empty-service",
+            "traffic '\(stream.name)' starts from service '\(model.services[service].name)', which runs no task at the start",
+            at: stream.source))
       }
     }
     return findings
