@@ -7,28 +7,9 @@ extension ModelBuilder {
   /// External endpoints and clients.
   func buildExternalsAndClients() {
     for spec in document.external {
-      let subnet = spec.subnet.flatMap {
-        subnetTable.resolve($0, at: field(spec.source, "subnet"), diagnostics: diagnostics)
-      }
-      let groups = spec.securityGroups.enumerated().compactMap { offset, name in
-        securityGroupTable.resolve(
-          name, at: field(spec.source, "securityGroups", index: offset), diagnostics: diagnostics)
-      }
-      var address: IPv4Address?
-      if let text = spec.ipAddress {
-        address = IPv4Address(text)
-        if address == nil {
-          error(
-            "model.invalid-address", "invalid IPv4 address '\(text)'",
-            at: field(spec.source, "ipAddress"))
-        }
-        if let a = address, let s = subnet, !model.subnets[s].cidr.contains(a) {
-          error(
-            "model.address-outside-subnet",
-            "address \(a) is outside subnet '\(model.subnets[s].name)'",
-            at: field(spec.source, "ipAddress"))
-        }
-      }
+      let (subnet, groups, address) = host(
+        subnet: spec.subnet, securityGroups: spec.securityGroups, ipAddress: spec.ipAddress,
+        of: spec.source, addressInSubnet: true)
       if !externalTable.declare(spec.name, index: model.externals.count, source: spec.source)
         || serviceTable.lookup(spec.name) != nil
       {
@@ -51,22 +32,9 @@ extension ModelBuilder {
           source: document.source))
     }
     for spec in clients {
-      let subnet = spec.subnet.flatMap {
-        subnetTable.resolve($0, at: field(spec.source, "subnet"), diagnostics: diagnostics)
-      }
-      let groups = spec.securityGroups.enumerated().compactMap { offset, name in
-        securityGroupTable.resolve(
-          name, at: field(spec.source, "securityGroups", index: offset), diagnostics: diagnostics)
-      }
-      var address: IPv4Address?
-      if let text = spec.ipAddress {
-        address = IPv4Address(text)
-        if address == nil {
-          error(
-            "model.invalid-address", "invalid IPv4 address '\(text)'",
-            at: field(spec.source, "ipAddress"))
-        }
-      }
+      let (subnet, groups, address) = host(
+        subnet: spec.subnet, securityGroups: spec.securityGroups, ipAddress: spec.ipAddress,
+        of: spec.source, addressInSubnet: false)
       if !clientTable.declare(spec.name, index: model.clients.count, source: spec.source) {
         duplicate("client", spec.name, at: spec.source, table: clientTable)
         continue
@@ -76,6 +44,33 @@ extension ModelBuilder {
           name: spec.name, subnet: subnet, securityGroups: groups, address: address,
           principal: spec.principal, source: spec.source))
     }
+  }
+
+  /// Where an external endpoint or client sits: its subnet, security groups and address, each
+  /// resolved or checked at its field (`addressInSubnet`: the address must lie in the subnet).
+  func host(
+    subnet: String?, securityGroups: [String], ipAddress: String?, of source: SourceRef,
+    addressInSubnet: Bool
+  ) -> (subnet: Int?, groups: [Int], address: IPv4Address?) {
+    let subnet = subnet.flatMap {
+      subnetTable.resolve($0, at: field(source, "subnet"), diagnostics: diagnostics)
+    }
+    let groups = securityGroups.enumerated().compactMap { offset, name in
+      securityGroupTable.resolve(
+        name, at: field(source, "securityGroups", index: offset), diagnostics: diagnostics)
+    }
+    guard let text = ipAddress else { return (subnet, groups, nil) }
+    let address = IPv4Address(text)
+    if address == nil {
+      error(
+        "model.invalid-address", "invalid IPv4 address '\(text)'", at: field(source, "ipAddress"))
+    }
+    if addressInSubnet, let a = address, let s = subnet, !model.subnets[s].cidr.contains(a) {
+      error(
+        "model.address-outside-subnet", "address \(a) is outside subnet '\(model.subnets[s].name)'",
+        at: field(source, "ipAddress"))
+    }
+    return (subnet, groups, address)
   }
 
   /// Resolves a task name `service/N` (N from 1) to its service and ordinal.
