@@ -14,14 +14,6 @@ public enum ScenarioAnalysis {
     return findings
   }
 
-  static func warning(
-    _ id: DiagnosticID, _ message: String, at source: SourceRef, hint: String? = nil
-  ) -> Diagnostic {
-    Diagnostic(
-      id: id, severity: .warning, message: message, location: source.location, path: source.path,
-      hint: hint)
-  }
-
   /// Findings about ECS, Cloud Map and traffic.
   static func coreFindings(_ model: NetworkModel) -> [Diagnostic] {
     var findings: [Diagnostic] = []
@@ -33,7 +25,7 @@ public enum ScenarioAnalysis {
       })
     {
       findings.append(
-        warning(
+        Diagnostic.warning(
           "analysis.unused-discovery-service",
           "Cloud Map service '\(service.fullName)' has no ECS service or instance registering in it; it will answer NXDOMAIN",
           at: service.source))
@@ -41,7 +33,7 @@ public enum ScenarioAnalysis {
     for stream in model.traffic {
       if case .service(let service) = stream.origin, model.services[service].desiredCount == 0 {
         findings.append(
-          warning(
+          Diagnostic.warning(
             "analysis.traffic-from-empty-service",
             "traffic '\(stream.name)' starts from service '\(model.services[service].name)', which runs no task at the start",
             at: stream.source))
