@@ -29,8 +29,11 @@ let package = Package(
       swiftSettings: fastSettings),
     .target(name: "Reports", dependencies: ["SimEngine", "NetworkModel", "ScenarioFormat"]),
     .target(
+      name: "Compare",
+      dependencies: ["Reports", "SimEngine", "NetworkModel", "ScenarioFormat", "RouteMatching", "Diagnostics", "SimKernel"]),
+    .target(
       name: "MeshSimCLI",
-      dependencies: ["Reports", "SimEngine", "NetworkModel", "ScenarioFormat", "Diagnostics"]),
+      dependencies: ["Compare", "Reports", "SimEngine", "NetworkModel", "ScenarioFormat", "Diagnostics"]),
     .executableTarget(name: "meshsim", dependencies: ["MeshSimCLI"]),
 
     .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
@@ -42,6 +45,12 @@ let package = Package(
     .testTarget(name: "MeshSimCLITests", dependencies: ["MeshSimCLI", "Diagnostics"]),
     .testTarget(name: "ScenarioGoldenTests", dependencies: ["MeshSimCLI"]),
     .testTarget(name: "DeterminismTests", dependencies: ["MeshSimCLI", "SimEngine", "Reports", "NetworkModel"]),
+    .testTarget(
+      name: "ReportsTests",
+      dependencies: ["Reports", "SimEngine", "NetworkModel", "ScenarioFormat", "Diagnostics", "SimKernel", "MeshSimCLI"]),
+    .testTarget(
+      name: "CompareTests",
+      dependencies: ["Compare", "Reports", "SimEngine", "NetworkModel", "ScenarioFormat", "Diagnostics", "SimKernel", "MeshSimCLI"]),
     .testTarget(
       name: "LoadBalancingTests",
       dependencies: ["NetworkModel", "ScenarioFormat", "Diagnostics", "RouteMatching", "SimEngine", "SimKernel"]),

@@ -4,7 +4,9 @@ import Foundation
 public enum MeshSimCommand {
   public static let version = "0.1.0"
 
-  static let commands: [any Subcommand.Type] = [RunCommand.self, CheckCommand.self, TestCommand.self, ExplainCommand.self]
+  static let commands: [any Subcommand.Type] = [
+    RunCommand.self, CheckCommand.self, TestCommand.self, ExplainCommand.self, CompareCommand.self, MigrateCommand.self,
+  ]
 
   static var overview: String {
     """

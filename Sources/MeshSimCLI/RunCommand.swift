@@ -7,7 +7,7 @@ import SimEngine
 enum RunCommand: Subcommand {
   static let name = "run"
   static let abstract = "simulate a scenario and report where every request ended"
-  static let usage = "usage: meshsim run <scenario.json> [--seed N] [--format text|json] [--output PATH] [--trace N] [--requests N]"
+  static let usage = "usage: meshsim run <scenario.json> [--seed N] [--format text|json|html|mermaid] [--output PATH] [--trace N] [--requests N]"
   static var help: String {
     """
     \(abstract)
@@ -16,7 +16,11 @@ enum RunCommand: Subcommand {
 
     OPTIONS:
       --seed N          seed for every random choice (default: the scenario's "seed", else 1)
-      --format F        text (default) or json (the contract's report, keys sorted)
+      --format F        text (default); json (the contract's report, keys sorted); html (one
+                        self-contained page: topology diagram with request counts, step-through
+                        of the traced requests, outcome charts, timeline); mermaid (Markdown
+                        with a topology flowchart and the first traced request as a sequence
+                        diagram)
       --output PATH     write the report to PATH instead of stdout
       --trace N         keep hop-by-hop traces of the first N requests (default 3)
       --requests N      override the request count of every traffic stream
@@ -31,7 +35,7 @@ enum RunCommand: Subcommand {
 
   static func execute(_ arguments: ArgumentScanner, console: Console) throws -> ExitStatus {
     guard arguments.positionals.count == 1 else { throw UsageError("run takes exactly one scenario file") }
-    let format = try arguments.choice("format", among: ["text", "json"]) ?? "text"
+    let format = try arguments.choice("format", among: ["text", "json", "html", "mermaid"]) ?? "text"
     let seed = try arguments.integer("seed", range: 0...Int.max).map { UInt64($0) }
     let traces = try arguments.integer("trace", range: 0...100_000) ?? 3
     let requests = try arguments.integer("requests", range: 0...100_000_000)
@@ -39,7 +43,13 @@ enum RunCommand: Subcommand {
     if !loaded.diagnostics.diagnostics.isEmpty { console.err(ScenarioLoader.render(loaded)) }
     guard let model = loaded.model else { return .invalidScenario }
     let result = SimulationRun.run(model, options: .init(seed: seed, traces: traces == 0 ? .none : .first(traces), requestCount: requests))
-    let report = format == "json" ? JSONReport.render(result) : TextReport.render(result, colored: console.isTerminal)
+    let report: String
+    switch format {
+    case "json": report = JSONReport.render(result)
+    case "html": report = HTMLReport.render(result)
+    case "mermaid": report = MermaidReport.render(result)
+    default: report = TextReport.render(result, colored: console.isTerminal && arguments.values["output"] == nil)
+    }
     if let path = arguments.values["output"] { try writeFile(report, to: path) } else { console.out(report) }
     return result.passed ? .success : .expectationFailed
   }

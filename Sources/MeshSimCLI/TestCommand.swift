@@ -94,6 +94,7 @@ enum TestCommand: Subcommand {
   }
 
   static func runOne(_ path: String, seed: UInt64?) -> Outcome {
+    if let outcome = ApplicationTest.run(path, seed: seed) { return outcome }
     let loaded = ScenarioLoader.load(path)
     let expectedPath = String(path.dropLast(".json".count)) + ".expected-diagnostics.txt"
     if let expected = try? String(contentsOfFile: expectedPath, encoding: .utf8) {

@@ -20,7 +20,9 @@ import Testing
     guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
     var found: [String] = []
     while let entry = enumerator.nextObject() as? String {
-      if entry.hasSuffix(".json") && !entry.hasSuffix(".expected.json") && !entry.hasPrefix("invalid/") && !entry.hasPrefix("bench/") {
+      if entry.hasSuffix(".json") && !entry.hasSuffix(".expected.json") && !entry.hasPrefix("invalid/") && !entry.hasPrefix("bench/")
+        && !entry.hasPrefix("compare/")  // application files for `meshsim compare`, not scenarios
+      {
         found.append("Scenarios/" + entry)
       }
     }

@@ -65,7 +65,7 @@ import Testing
     UsageCase(arguments: ["frobnicate"], message: "error: unknown command 'frobnicate'\n"),
     UsageCase(arguments: ["run", scenario, "--sed", "3"], message: "error: unknown option '--sed' (did you mean '--seed'?)"),
     UsageCase(arguments: ["run", scenario, "--format", "jsn"],
-              message: "error: invalid value 'jsn' for '--format'; expected one of text, json (did you mean 'json'?)"),
+              message: "error: invalid value 'jsn' for '--format'; expected one of text, json, html, mermaid (did you mean 'json'?)"),
     UsageCase(arguments: ["run", scenario, "--seed", "-1"],
               message: "error: option '--seed' needs a whole number in 0...\(Int.max), got '-1'"),
     UsageCase(arguments: ["run", scenario, "--seed"], message: "error: option '--seed' needs a value"),
@@ -91,7 +91,7 @@ import Testing
 
   @Test func usageErrorsOfACommandShowItsUsage() {
     let run = CLIRun(["run", Self.scenario, "--sed", "3"])
-    #expect(run.stderr.hasSuffix("usage: meshsim run <scenario.json> [--seed N] [--format text|json] [--output PATH] [--trace N] [--requests N]\nhelp: meshsim run --help\n"))
+    #expect(run.stderr.hasSuffix("usage: meshsim run <scenario.json> [--seed N] [--format text|json|html|mermaid] [--output PATH] [--trace N] [--requests N]\nhelp: meshsim run --help\n"))
   }
 
   @Test func invalidScenarioExits65WithDiagnosticsOnStderr() {

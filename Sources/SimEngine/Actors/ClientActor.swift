@@ -9,9 +9,11 @@ public final class ClientActor: SimActor {
   public let stream: Int
   var roundRobin = 0
   let origin: String
+  let originKind: TrafficStream.Origin
 
   public init(stream: Int, model: NetworkModel) {
     self.stream = stream
+    self.originKind = model.traffic[stream].origin
     switch model.traffic[stream].origin {
     case .client(let client): origin = model.clients[client].name
     case .service(let service), .task(let service, _): origin = model.services[service].name
@@ -21,6 +23,11 @@ public final class ClientActor: SimActor {
   }
 
   public override var groupName: String { origin }
+
+  public override var nodeKind: TopologyNode.Kind {
+    if case .client = originKind { return .client }
+    return .service
+  }
 
   /// Starts request `index` of the stream.
   func send(index: Int, in world: World) {

@@ -8,6 +8,8 @@ public final class ExternalEndpointActor: ApplicationActor {
     super.init(name: "external \(spec.name)", behavior: spec.behavior, serviceCode: Response.externalService(endpoint))
   }
 
+  public override var nodeKind: TopologyNode.Kind { .external }
+
   init(name: String, behavior: ApplicationBehavior) {
     super.init(name: name, behavior: behavior, serviceCode: -1)
   }

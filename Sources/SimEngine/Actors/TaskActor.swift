@@ -22,6 +22,8 @@ public final class TaskActor: ApplicationActor {
   public var deployment: Int = 0
   /// Names attached by service sections (`envoy`, `service-connect`) for `explain`.
   public var sidecars: [String] = []
+  /// When requests reached the task's application (for comparisons and reports).
+  public var activity: TaskActivity
 
   public init(name: String, taskIndex: Int32, service: Int, ordinal: Int, taskDefinition: Int, subnet: Int,
               behavior: ApplicationBehavior) {
@@ -30,11 +32,19 @@ public final class TaskActor: ApplicationActor {
     self.ordinal = ordinal
     self.taskDefinition = taskDefinition
     self.subnet = subnet
+    self.activity = TaskActivity(task: name, service: String(name.split(separator: "/").dropLast().joined(separator: "/")))
     super.init(name: name, behavior: behavior, serviceCode: Int32(service))
     self.taskCode = taskIndex
   }
 
+  public override func handleRequest(_ e: Int32, in world: World) {
+    activity.record(world.now)
+    super.handleRequest(e, in: world)
+  }
+
   public override var groupName: String { String(name.split(separator: "/").dropLast().joined(separator: "/")) }
+
+  public override var nodeKind: TopologyNode.Kind { .service }
 
   public var isStandalone: Bool { service < 0 }
   public var isRunning: Bool { state == .running }

@@ -27,6 +27,7 @@ final class VirtualGatewayActor: EnvoyProxyActor {
   }
 
   override var groupName: String { task.groupName }
+  override var nodeKind: TopologyNode.Kind { .gateway }
 
   override func processingDelay(_ world: World) -> SimDuration { world.model.settings.gateway }
 

@@ -15,6 +15,9 @@ open class SimActor {
   /// The node this actor is drawn as in topology diagrams (a task draws as its service).
   open var groupName: String { name }
 
+  /// How topology diagrams draw this actor's node.
+  open var nodeKind: TopologyNode.Kind { .component }
+
   /// A request arrived for this actor (it is the callee of `exchange`).
   open func handleRequest(_ exchange: Int32, in world: World) {
     world.reply(exchange, .failure(.connectionRefused))

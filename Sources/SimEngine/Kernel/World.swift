@@ -111,6 +111,7 @@ public final class World {
         return
       }
       edgeCounts[Int64(exchange.caller) << 32 | Int64(exchange.callee), default: 0] += 1
+      if isTraced(e) { recordHop(e, .request) }
       actors[Int(exchange.callee)].handleRequest(e, in: self)
     case .responseArrived(let e, let generation):
       guard exchanges[e].generation == generation, exchanges[e].isOpen else { return }
@@ -132,6 +133,7 @@ public final class World {
   /// Hands a finished exchange to its caller and frees the slot.
   func close(_ e: Int32) {
     exchanges[e].isOpen = false
+    if isTraced(e) { recordHop(e, .response) }
     actors[Int(exchanges[e].caller)].handleResponse(e, in: self)
     exchanges.release(e)
   }

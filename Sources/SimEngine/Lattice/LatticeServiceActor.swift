@@ -28,6 +28,8 @@ public final class LatticeServiceActor: SimActor {
     super.init(name: "vpc-lattice \(dataPlane.lattice.services[service].name)")
   }
 
+  public override var nodeKind: TopologyNode.Kind { .managedService }
+
   public override var groupName: String { "lattice:\(dataPlane.lattice.services[service].name)" }
 
   public override func handleRequest(_ e: Int32, in world: World) {

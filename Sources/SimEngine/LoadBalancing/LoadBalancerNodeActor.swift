@@ -24,6 +24,8 @@ public final class LoadBalancerNodeActor: SimActor {
     super.init(name: name)
   }
 
+  public override var nodeKind: TopologyNode.Kind { .loadBalancer }
+
   public override var groupName: String {
     let lb = plane.loadBalancers[balancer]
     return "\(lb.kind == .application ? "ALB" : "NLB") \(lb.name)"

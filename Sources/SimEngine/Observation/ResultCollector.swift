@@ -22,11 +22,44 @@ enum ResultCollector {
       let parts = key.split(separator: "\u{1}", omittingEmptySubsequences: false)
       return (String(parts[0]), String(parts[1]), edges[key]!)
     }
-    return RunResult(
+    let nodes = topologyNodes(world, edges: edgeList)
+    var result = RunResult(
       scenario: model.name, seed: seed, streams: streams, expectations: ExpectationEvaluator.evaluate(world),
       fingerprint: world.simulation.fingerprint.hexDigest, processedEvents: world.simulation.processedEventCount,
       stoppedAtEventLimit: world.simulation.stoppedAtEventLimit, endTime: world.now, traces: world.traces.traces,
       timeline: world.timeline, edges: edgeList)
+    result.nodes = nodes
+    result.tasks = world.tasks.map(\.activity)
+    return result
+  }
+
+  /// The diagram's nodes: every edge end and traffic origin. A node's kind is the most specific
+  /// kind among its actors (a virtual gateway's tasks draw as a gateway), traffic generators
+  /// counting only when nothing else stands for the node.
+  static func topologyNodes(_ world: World, edges: [(from: String, to: String, count: Int)]) -> [TopologyNode] {
+    var wanted = Set(world.clientActors.map(\.groupName))
+    for edge in edges {
+      wanted.insert(edge.from)
+      wanted.insert(edge.to)
+    }
+    func rank(_ kind: TopologyNode.Kind) -> Int {
+      switch kind {
+      case .client: 0
+      case .component: 1
+      case .service: 2
+      case .external, .loadBalancer, .gateway, .managedService: 3
+      }
+    }
+    var actorKinds: [String: TopologyNode.Kind] = [:]
+    var clientKinds: [String: TopologyNode.Kind] = [:]
+    for actor in world.actors where wanted.contains(actor.groupName) {
+      if actor is ClientActor {
+        if clientKinds[actor.groupName] == nil { clientKinds[actor.groupName] = actor.nodeKind }
+      } else if actorKinds[actor.groupName].map({ rank(actor.nodeKind) > rank($0) }) ?? true {
+        actorKinds[actor.groupName] = actor.nodeKind
+      }
+    }
+    return wanted.sorted().map { TopologyNode(name: $0, kind: actorKinds[$0] ?? clientKinds[$0] ?? .component) }
   }
 
   /// Merges outcome keys into report rows, sorted by count (descending), then by names.

@@ -35,6 +35,10 @@ public struct RunResult: Sendable {
   public var timeline: [TimelineEntry]
   /// Requests carried between pairs of actors (`from → to`), for topology diagrams.
   public var edges: [(from: String, to: String, count: Int)]
+  /// The diagram's nodes: every edge end and traffic origin, sorted by name, with their kind.
+  public var nodes: [TopologyNode] = []
+  /// Every ECS task the run started, in start order, with when requests reached it.
+  public var tasks: [TaskActivity] = []
 
   public var passed: Bool { expectations.allSatisfy(\.passed) }
 }

@@ -23,6 +23,12 @@ public struct TraceRecorder: Sendable {
     traces[slot].steps.append(step)
   }
 
+  public mutating func appendHop(_ slot: Int, _ hop: TraceHop) {
+    var hop = hop
+    hop.afterStep = traces[slot].steps.count
+    traces[slot].hops.append(hop)
+  }
+
   mutating func finish(_ slot: Int, response: Response, at time: SimTime, world: World) {
     traces[slot].finishedAt = time
     traces[slot].status = response.status == 0 ? nil : response.status

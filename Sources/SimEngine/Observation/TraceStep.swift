@@ -26,6 +26,8 @@ public struct RequestTrace: Sendable {
   public var url: String
   public var startedAt: SimTime
   public var steps: [TraceStep]
+  /// The request's movements between actors, in order (see ``TraceHop``).
+  public var hops: [TraceHop] = []
   public var finishedAt: SimTime?
   public var status: Int?
   public var disposition: String?

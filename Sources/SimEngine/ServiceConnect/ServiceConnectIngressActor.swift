@@ -27,6 +27,7 @@ final class ServiceConnectIngressActor: SimActor {
   }
 
   override var groupName: String { task.groupName }
+  override var nodeKind: TopologyNode.Kind { task.nodeKind }
 
   /// The endpoint whose settings (protocol, timeouts, TLS) the listener uses.
   var endpoint: ServiceConnectEndpoint { endpoints[0] }

@@ -40,6 +40,7 @@ final class ServiceConnectProxyActor: SimActor {
   }
 
   override var groupName: String { task.groupName }
+  override var nodeKind: TopologyNode.Kind { task.nodeKind }
 
   /// The route a request from the application arrived on (its loopback address and port).
   func route(of e: Int32, in world: World) -> Int? {
