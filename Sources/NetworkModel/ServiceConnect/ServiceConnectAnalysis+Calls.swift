@@ -172,9 +172,8 @@ extension ServiceConnectAnalysis {
     let activation = model.serviceConnect.configurations[configuration].activation
     guard let source = activation.update else { return Moment(time: .zero, order: -1) }
     let order = model.document.events.firstIndex { event in
-      guard case .serviceCall(let call) = event.action, case .serviceConnect(let update) = call.body
-      else { return false }
-      return update.configuration.source == source
+      guard case .serviceCall(let call) = event.action else { return false }
+      return call.body.serviceConnect?.configuration.source == source
     }
     return Moment(time: activation.time, order: order ?? 0)
   }
