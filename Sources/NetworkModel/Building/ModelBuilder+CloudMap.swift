@@ -2,10 +2,15 @@ import Diagnostics
 import ScenarioFormat
 
 extension ModelBuilder {
-  /// Namespaces and services; a service's DNS name is `<service>.<namespace>`.
+  /// Namespaces, services and registered instances.
   func buildCloudMap() {
-    let spec = document.cloudMap
-    for (offset, namespace) in spec.namespaces.enumerated() {
+    buildNamespaces()
+    buildDiscoveryServices()
+    buildCloudMapInstances()
+  }
+
+  func buildNamespaces() {
+    for (offset, namespace) in document.cloudMap.namespaces.enumerated() {
       let vpc = namespace.vpc.flatMap {
         vpcTable.resolve($0, at: field(namespace.source, "Vpc"), diagnostics: diagnostics)
       }
@@ -25,7 +30,11 @@ extension ModelBuilder {
           id: id, arn: arn, name: namespace.name.lowercased(), kind: namespace.kind, vpc: vpc,
           negativeCacheTTLSeconds: namespace.soaTTLSeconds ?? 15, source: namespace.source))
     }
-    for (offset, service) in spec.services.enumerated() {
+  }
+
+  /// Discovery services; a service's DNS name is `<service>.<namespace>`.
+  func buildDiscoveryServices() {
+    for (offset, service) in document.cloudMap.services.enumerated() {
       guard let reference = service.namespace else {
         error(
           "schema.missing-key",
@@ -75,7 +84,6 @@ extension ModelBuilder {
           healthCheckCustom: service.healthCheckCustom,
           source: service.source))
     }
-    buildCloudMapInstances()
   }
 
   /// `RegisterInstance` calls: the service must exist, and DNS records need an address.

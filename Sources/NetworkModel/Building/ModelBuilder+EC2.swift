@@ -4,6 +4,13 @@ import ScenarioFormat
 extension ModelBuilder {
   /// VPCs, subnets (public when routed to an internet gateway), prefix lists, security groups.
   func buildEC2() {
+    buildVPCs()
+    buildSubnets()
+    buildPrefixLists()
+    buildSecurityGroups()
+  }
+
+  func buildVPCs() {
     let ec2 = document.ec2
     for spec in ec2.vpcs {
       guard let cidr = parseCIDR(spec.cidrBlock, at: field(spec.source, "CidrBlock")) else {
@@ -16,6 +23,12 @@ extension ModelBuilder {
       }
       model.vpcs.append(VPC(id: id, name: spec.name, cidr: cidr, source: spec.source))
     }
+  }
+
+  /// Subnets, public when their route table (or their VPC's main one) sends 0.0.0.0/0 to an
+  /// internet gateway, else when `MapPublicIpOnLaunch` says so.
+  func buildSubnets() {
+    let ec2 = document.ec2
     var routeTableOfSubnet: [String: Bool] = [:]
     var mainTableOfVPC: [Int: Bool] = [:]
     for table in ec2.routeTables {
@@ -66,8 +79,12 @@ extension ModelBuilder {
           id: id, name: spec.name, vpc: vpc, cidr: cidr, availabilityZone: spec.availabilityZone,
           isPublic: isPublic, source: spec.source))
     }
-    buildPrefixLists()
-    // Declare every group first, so rules can reference groups declared later.
+  }
+
+  /// Security groups: every group is declared first, so rules can reference groups declared
+  /// later; no egress rules written means the default allow-all egress rule.
+  func buildSecurityGroups() {
+    let ec2 = document.ec2
     var declared: [(SecurityGroupSpec, Int)] = []
     for spec in ec2.securityGroups {
       let id = spec.groupID ?? "sg-\(spec.name)"
