@@ -47,6 +47,7 @@ let package = Package(
     .testTarget(
       name: "NetworkModelTests",
       dependencies: ["NetworkModel", "ScenarioFormat", "Diagnostics", "SimTestSupport"]),
+    .testTarget(name: "BenchmarkToolsTests", dependencies: ["MeshSimCLI", "Reports", "SimEngine", "NetworkModel"]),
     .testTarget(name: "SimEngineTests", dependencies: ["SimEngine", "NetworkModel", "ScenarioFormat", "Diagnostics", "SimKernel", "RouteMatching"]),
     .testTarget(name: "MeshSimCLITests", dependencies: ["MeshSimCLI", "Diagnostics", "SimKernel"]),
     .testTarget(name: "ScenarioGoldenTests", dependencies: ["MeshSimCLI"]),

@@ -7,7 +7,7 @@ import SimEngine
 enum RunCommand: Subcommand {
   static let name = "run"
   static let abstract = "simulate a scenario and report where every request ended"
-  static let usage = "usage: meshsim run <scenario.json> [--seed N] [--format text|json|html|mermaid] [--output PATH] [--trace N] [--requests N]"
+  static let usage = "usage: meshsim run <scenario.json> [--seed N] [--format text|json|html|mermaid] [--output PATH] [--trace N] [--requests N] [--replications K]"
   static var help: String {
     """
     \(abstract)
@@ -24,6 +24,9 @@ enum RunCommand: Subcommand {
       --output PATH     write the report to PATH instead of stdout
       --trace N         keep hop-by-hop traces of the first N requests (default 3)
       --requests N      override the request count of every traffic stream
+      --replications K  run K seeds (the seed, seed+1, …) in parallel and report each outcome's
+                        share and each latency statistic as a mean with a 95% confidence
+                        interval; expectations must hold in every replication (no traces)
 
     Exits 1 when the scenario's own expectations fail, 65 when the scenario is invalid.
     """
@@ -31,6 +34,7 @@ enum RunCommand: Subcommand {
   static let options: [ArgumentScanner.Option] = [
     .init(name: "seed", takesValue: true), .init(name: "format", takesValue: true), .init(name: "output", takesValue: true),
     .init(name: "trace", takesValue: true), .init(name: "requests", takesValue: true),
+    .init(name: "replications", takesValue: true),
   ]
 
   static func execute(_ arguments: ArgumentScanner, console: Console) throws -> ExitStatus {
@@ -42,6 +46,17 @@ enum RunCommand: Subcommand {
     let loaded = ScenarioLoader.load(arguments.positionals[0])
     if !loaded.diagnostics.diagnostics.isEmpty { console.err(ScenarioLoader.render(loaded)) }
     guard let model = loaded.model else { return .invalidScenario }
+    if let replications = try arguments.integer("replications", range: 1...10_000) {
+      guard format == "text" || format == "json" else {
+        throw UsageError("--replications reports as text or json, not \(format)")
+      }
+      let seeds = ReplicationRunner.seeds(from: seed ?? model.seed, count: replications)
+      let results = ReplicationRunner.run(model, seeds: seeds, options: .init(traces: .none, requestCount: requests))
+      let summary = ReplicationSummary(results)
+      let report = format == "json" ? ReplicationReport.json(summary) : ReplicationReport.text(summary)
+      if let path = arguments.values["output"] { try writeFile(report, to: path) } else { console.out(report) }
+      return summary.passed ? .success : .expectationFailed
+    }
     let result = SimulationRun.run(model, options: .init(seed: seed, traces: traces == 0 ? .none : .first(traces), requestCount: requests))
     let report: String
     switch format {

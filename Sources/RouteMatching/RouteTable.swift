@@ -18,12 +18,26 @@ public struct RouteTable<Action: Sendable>: Sendable {
   /// The first rule whose condition the request satisfies, with its index; `nil` when none does.
   ///
   /// - Complexity: O(rules × condition size); does not allocate for single-valued headers.
+  ///   Inlinable so that callers get it specialised for their action type.
+  @inlinable
   public func firstMatch(_ request: RequestHead) -> (index: Int, rule: RouteRule<Action>)? {
     var index = 0
     while index < rules.count {
       if rules[index].condition.matches(request) {
         return (index, rules[index])
       }
+      index += 1
+    }
+    return nil
+  }
+
+  /// The index of the first rule whose condition the request satisfies (`firstMatch` without
+  /// copying the rule out).
+  @inlinable
+  public func firstMatchIndex(_ request: RequestHead) -> Int? {
+    var index = 0
+    while index < rules.count {
+      if rules[index].condition.matches(request) { return index }
       index += 1
     }
     return nil

@@ -30,12 +30,18 @@ public struct WeightedChoice<Element: Sendable>: Sendable {
   ///
   /// With weights 90/10, values whose remainder modulo 100 is 0…89 pick the first entry and
   /// 90…99 the second.
+  ///
+  /// Inlinable so that callers get it specialised for their element type (an unspecialised
+  /// generic walk over tuples looks up type metadata on every step).
+  @inlinable
   public func pickIndex(randomValue: UInt64) -> Int? {
     guard totalWeight > 0 else { return nil }
     let point = randomValue % UInt64(totalWeight)
     var cumulative: UInt64 = 0
-    for (index, entry) in entries.enumerated() where entry.weight > 0 {
-      let (next, overflow) = cumulative.addingReportingOverflow(UInt64(entry.weight))
+    for index in entries.indices {
+      let weight = entries[index].weight
+      guard weight > 0 else { continue }
+      let (next, overflow) = cumulative.addingReportingOverflow(UInt64(weight))
       if overflow || point < next { return index }
       cumulative = next
     }

@@ -5,7 +5,8 @@ extension Simulation {
   ///
   /// Checks the heap order; that every heap entry owns a distinct slot holding its sequence;
   /// that free slots are marked free and not in the heap; that the tombstone count matches;
-  /// that the top of the heap is live; and that no pending event is before `now`.
+  /// that the top of the heap is live; that every delay lane is in `(time, sequence)` order
+  /// and counted; and that no pending event is before `now`.
   ///
   /// - Complexity: O(n)
   public func invariantViolation() -> String? {
@@ -37,6 +38,27 @@ extension Simulation {
     guard owner.allSatisfy({ $0 }) else { return "a slot is neither pending nor free" }
     if let top = heap.min, slots[Int(top.slot)].payload == nil {
       return "the top of the heap is a cancelled event"
+    }
+    var laneEntries = 0
+    for (index, lane) in lanes.enumerated() {
+      laneEntries += lane.count
+      guard laneDelays[index] == lane.delay else { return "lane \(index) has the wrong delay" }
+      let front = lane.isEmpty ? (Int64.max, UInt64.max) : (lane.front.time, lane.front.sequence)
+      guard laneFrontTimes[index] == front.0, laneFrontSequences[index] == front.1 else {
+        return "lane \(index) has a stale front"
+      }
+      var previous: (time: Int64, sequence: UInt64)?
+      for index in 0..<lane.count {
+        let entry = lane.entry(index)
+        if entry.time < clock.nanoseconds { return "lane event \(entry.sequence) is in the past" }
+        if let previous, (previous.time, previous.sequence) >= (entry.time, entry.sequence) {
+          return "lane of delay \(lane.delay) is out of order at \(entry.sequence)"
+        }
+        previous = (entry.time, entry.sequence)
+      }
+    }
+    guard laneEntries == laneEventCount else {
+      return "lane event count \(laneEventCount) but the lanes hold \(laneEntries)"
     }
     return nil
   }

@@ -8,7 +8,10 @@
 /// Cancellation is lazy (ns-3): the event's payload is released at once and its heap entry is
 /// skipped when it reaches the top; cancelled events never run and are never counted. The
 /// heap holds 24-byte `(time, order, slot)` entries and payloads live in a slot array with a
-/// free list, so steady-state scheduling allocates nothing.
+/// free list, so steady-state scheduling allocates nothing. Events scheduled with
+/// `scheduleInLane(_:after:)` (timeouts: one shared delay, rarely run) skip the heap and wait
+/// in a FIFO per delay (`DelayLane`); they come out in exactly the same order as if they had
+/// been scheduled with `schedule`, so the choice changes speed, never results.
 ///
 /// Every returned event mixes its `(time, sequence)` into `fingerprint`; the engine adds its
 /// own per-event digest with `mixIntoFingerprint(_:)`.
@@ -27,6 +30,21 @@ public struct Simulation<Payload> {
   @usableFromInline var processedCount: Int
   @usableFromInline var digest: Fingerprint
   @usableFromInline var reachedEventLimit: Bool
+  /// FIFO lanes of events scheduled with `scheduleInLane(_:after:)`, one per distinct delay.
+  @usableFromInline var lanes: ContiguousArray<DelayLane<Payload>>
+  /// Pending events held in `lanes`.
+  @usableFromInline var laneEventCount: Int
+  /// Each lane's delay, and the time and sequence of its front event (`Int64.max` when the
+  /// lane is empty), kept flat so that finding the next event scans plain integers.
+  @usableFromInline var laneDelays: ContiguousArray<Int64>
+  @usableFromInline var laneFrontTimes: ContiguousArray<Int64>
+  @usableFromInline var laneFrontSequences: ContiguousArray<UInt64>
+
+  /// Most lanes (distinct delays pending at once); events with other delays go to the heap.
+  @usableFromInline static var maximumLaneCount: Int { 8 }
+
+  /// `maximumLaneCount`, for tests.
+  public static var maximumLaneCountForTests: Int { maximumLaneCount }
 
   /// An empty simulation at `SimTime.zero` that will return at most `eventLimit` events.
   @inlinable
@@ -42,6 +60,11 @@ public struct Simulation<Payload> {
     processedCount = 0
     digest = Fingerprint()
     reachedEventLimit = false
+    lanes = []
+    laneEventCount = 0
+    laneDelays = []
+    laneFrontTimes = []
+    laneFrontSequences = []
   }
 
   /// The current simulated time: the time of the last event returned (zero before any).
@@ -58,7 +81,7 @@ public struct Simulation<Payload> {
 
   /// Scheduled events that have neither run nor been cancelled.
   @inlinable
-  public var pendingEventCount: Int { heap.count - tombstoneCount }
+  public var pendingEventCount: Int { heap.count - tombstoneCount + laneEventCount }
 
   /// Whether `nextEvent(until:)` has refused a due event because `eventLimit` events had
   /// already run.
@@ -111,6 +134,50 @@ public struct Simulation<Payload> {
     schedule(payload, at: clock + delay, priority: priority)
   }
 
+  /// Schedules `payload` to be returned `delay` after `now`, exactly as `schedule(_:after:)`
+  /// would order it, but in a FIFO lane shared by all events with the same delay: O(1) instead
+  /// of O(log n), and the heap stays small. Meant for delays many events share and that rarely
+  /// matter, such as timeouts. Lane events cannot be cancelled (they have no `EventID`). At most
+  /// `maximumLaneCount` lanes exist; a new delay takes an empty lane when all are in use, and
+  /// falls back to the heap when none is empty.
+  ///
+  /// - Complexity: O(1) (O(log n) when it falls back to the heap)
+  @inlinable
+  public mutating func scheduleInLane(_ payload: Payload, after delay: SimDuration) {
+    precondition(delay.nanoseconds >= 0, "an event cannot be scheduled before now")
+    let time = clock + delay
+    guard time.nanoseconds != .max else {
+      schedule(payload, at: time)  // `Int64.max` marks an empty lane
+      return
+    }
+    var lane = 0
+    while lane < laneDelays.count && laneDelays[lane] != delay.nanoseconds { lane += 1 }
+    if lane == laneDelays.count {
+      if lanes.count < Simulation.maximumLaneCount {
+        lanes.append(DelayLane(delay: delay.nanoseconds))
+        laneDelays.append(delay.nanoseconds)
+        laneFrontTimes.append(.max)
+        laneFrontSequences.append(.max)
+      } else if let idle = laneFrontTimes.firstIndex(of: .max) {
+        // An empty lane holds no order to keep: it takes the new delay.
+        lane = idle
+        lanes[lane] = DelayLane(delay: delay.nanoseconds)
+        laneDelays[lane] = delay.nanoseconds
+      } else {
+        schedule(payload, at: time)
+        return
+      }
+    }
+    let sequence = nextSequence
+    nextSequence &+= 1
+    if laneFrontTimes[lane] == .max {
+      laneFrontTimes[lane] = time.nanoseconds
+      laneFrontSequences[lane] = sequence
+    }
+    lanes[lane].append(.init(time: time.nanoseconds, sequence: sequence, payload: payload))
+    laneEventCount += 1
+  }
+
   /// Cancels the event `id` if it is still pending; otherwise (already run, already
   /// cancelled) does nothing. The payload is released immediately.
   ///
@@ -128,11 +195,14 @@ public struct Simulation<Payload> {
 
   /// The time of the next event that will run, or nil when none is pending.
   ///
-  /// - Complexity: O(1)
+  /// - Complexity: O(1) per lane in use (at most `maximumLaneCount`)
   @inlinable
   public func peekNextTime() -> SimTime? {
-    guard let top = heap.min else { return nil }
-    return SimTime(nanoseconds: top.time)
+    var earliest = heap.min?.time
+    if laneEventCount > 0 {
+      for time in laneFrontTimes where time != .max && (earliest == nil || time < earliest!) { earliest = time }
+    }
+    return earliest.map { SimTime(nanoseconds: $0) }
   }
 
   /// Removes and returns the next event's payload if it is due at or before `limit`, moving
@@ -145,6 +215,62 @@ public struct Simulation<Payload> {
   /// - Complexity: O(log n)
   @inlinable
   public mutating func nextEvent(until limit: SimTime) -> Payload? {
+    if laneEventCount > 0 { return nextEventWithLanes(until: limit) }
+    return nextHeapEvent(until: limit)
+  }
+
+  /// `nextEvent(until:)` when some lane holds events: the earliest of the heap's top and the
+  /// lanes' fronts, by the full `(time, priority, sequence)` key (lane events are `.normal`).
+  @inlinable
+  mutating func nextEventWithLanes(until limit: SimTime) -> Payload? {
+    var bestLane = -1
+    var bestTime = Int64.max
+    var bestOrder = UInt64.max
+    if let top = heap.min {
+      bestTime = top.time
+      bestOrder = top.order
+    }
+    let normal = UInt64(EventPriority.normal.rawValue) &<< 63
+    laneFrontTimes.withUnsafeBufferPointer { times in
+      for index in times.indices where times[index] <= bestTime {
+        let order = normal | laneFrontSequences[index]
+        if times[index] < bestTime || order < bestOrder {
+          bestLane = index
+          bestTime = times[index]
+          bestOrder = order
+        }
+      }
+    }
+    if bestLane < 0 {
+      guard !heap.isEmpty else { return nil }
+      return nextHeapEvent(until: limit)
+    }
+    guard bestTime <= limit.nanoseconds else { return nil }
+    guard processedCount < eventLimit else {
+      reachedEventLimit = true
+      return nil
+    }
+    let entry = lanes[bestLane].front
+    lanes[bestLane].removeFront()
+    if lanes[bestLane].isEmpty {
+      laneFrontTimes[bestLane] = .max
+      laneFrontSequences[bestLane] = .max
+    } else {
+      let next = lanes[bestLane].front
+      laneFrontTimes[bestLane] = next.time
+      laneFrontSequences[bestLane] = next.sequence
+    }
+    laneEventCount -= 1
+    clock = SimTime(nanoseconds: entry.time)
+    processedCount += 1
+    digest.combine(UInt64(bitPattern: entry.time))
+    digest.combine(entry.sequence)
+    return entry.payload
+  }
+
+  /// `nextEvent(until:)` for the heap's top alone.
+  @inlinable
+  mutating func nextHeapEvent(until limit: SimTime) -> Payload? {
     guard let top = heap.min, top.time <= limit.nanoseconds else { return nil }
     guard processedCount < eventLimit else {
       reachedEventLimit = true

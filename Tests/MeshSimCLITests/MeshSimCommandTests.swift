@@ -91,7 +91,7 @@ import Testing
 
   @Test func usageErrorsOfACommandShowItsUsage() {
     let run = CLIRun(["run", Self.scenario, "--sed", "3"])
-    #expect(run.stderr.hasSuffix("usage: meshsim run <scenario.json> [--seed N] [--format text|json|html|mermaid] [--output PATH] [--trace N] [--requests N]\nhelp: meshsim run --help\n"))
+    #expect(run.stderr.hasSuffix("usage: meshsim run <scenario.json> [--seed N] [--format text|json|html|mermaid] [--output PATH] [--trace N] [--requests N] [--replications K]\nhelp: meshsim run --help\n"))
   }
 
   @Test func invalidScenarioExits65WithDiagnosticsOnStderr() {

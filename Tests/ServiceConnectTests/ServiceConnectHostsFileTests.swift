@@ -48,8 +48,7 @@ import Testing
     #expect(Self.interface("web/1", in: world).hostsFile["orders"] == nil)
     let redeployed = Self.interface("web/2", in: world)
     #expect(redeployed.hostsFile["orders"] == IPv4Address("127.255.0.1")!.value)
-    let listener = redeployed.loopbackListeners[
-      NetworkInterface.loopbackKey(IPv4Address("127.255.0.1")!.value, 80)]
+    let listener = redeployed.loopbackListener(IPv4Address("127.255.0.1")!.value, 80)
     #expect(listener.map { world.actors[Int($0)] is ServiceConnectProxyActor } == true)
   }
 

@@ -58,3 +58,37 @@ struct FingerprintTests {
     #expect(found, "no value with a leading zero digit was exercised")
   }
 }
+
+@Suite("Fingerprint zero-byte folding")
+struct FingerprintFoldingTests {
+  /// Byte-at-a-time FNV-1a, the definition `combine(_:)` must reproduce.
+  static func reference(_ state: UInt64, _ word: UInt64) -> UInt64 {
+    var hash = state
+    var rest = word
+    for _ in 0..<8 {
+      hash = (hash ^ (rest & 0xff)) &* 0x0000_0100_0000_01b3
+      rest &>>= 8
+    }
+    return hash
+  }
+
+  @Test("combine equals byte-at-a-time FNV-1a for words with any number of high zero bytes")
+  func matchesReference() {
+    var random = RandomSource(seed: 5, stream: "fingerprint-folding")
+    var fingerprint = Fingerprint()
+    var expected = Fingerprint().value
+    for step in 0..<2000 {
+      let width = UInt64(step % 9) * 8
+      let word = width == 0 ? 0 : random.next() >> (64 - width)
+      fingerprint.combine(word)
+      expected = FingerprintFoldingTests.reference(expected, word)
+      #expect(fingerprint.value == expected, "word \(word)")
+    }
+    let tagged: [UInt64] = [2 << 56 | 12345, 0xff << 56, 1 << 56 | 0xffff_ffff, 6 << 56, 0x00ff_0000_0000_0001]
+    for word: UInt64 in [0, 1, 0xff, 0x100, 0xff00_0000_0000_0000, .max, 1 << 63, 1 << 39, 1 << 40] + tagged {
+      var single = Fingerprint()
+      single.combine(word)
+      #expect(single.value == FingerprintFoldingTests.reference(Fingerprint().value, word))
+    }
+  }
+}

@@ -21,6 +21,16 @@ public struct AppMeshConfiguration: Sendable {
   }
 
   /// The ports a virtual service answers on: its provider node's or router's listener ports.
+  /// The port of the first listener of `service`'s provider (`providerListeners(of:).first`),
+  /// without building the list.
+  public func firstProviderPort(of service: Int) -> Int? {
+    switch virtualServices[service].provider {
+    case .none: return nil
+    case .virtualNode(let node): return virtualNodes[node].listeners.first?.port
+    case .virtualRouter(let router): return virtualRouters[router].listeners.first?.port
+    }
+  }
+
   public func providerListeners(of service: Int) -> [(port: Int, protocolName: AppMeshProtocol)] {
     switch virtualServices[service].provider {
     case .none: return []

@@ -6,11 +6,14 @@ import SimKernel
 /// A simulated application (a container's process, or an external endpoint): it works on each
 /// request for its service time, then answers, proxies (nginx `proxy_pass`) or calls other URLs
 /// and answers. With a `concurrency` limit requests wait in FIFO order.
+///
+/// The behaviours are compiled once (`CompiledBehavior`): a request looks its plan up by port
+/// and path and reads plain values, with no copy of the behaviour's strings and arrays.
 open class ApplicationActor: SimActor {
   public let behavior: ApplicationBehavior
   /// Behaviours of other containers of the task, by the port they map (a request is answered by
   /// the container that owns the port it arrived on).
-  public var portBehaviors: [Int: ApplicationBehavior] = [:]
+  public var portBehaviors: [Int: ApplicationBehavior] = [:] { didSet { compilePortBehaviors() } }
   /// Status a `setFault` rule made the application answer with, until a `clearFault` rule.
   public var faultStatus: Int?
   /// Interface the application's outbound calls leave from.
@@ -23,11 +26,19 @@ open class ApplicationActor: SimActor {
   /// When each server of a concurrency-limited application becomes free.
   var serverFreeAt: [SimTime]
   static let workDoneKind = 1
+  /// `behavior` compiled (index 0), then each distinct port behaviour.
+  var compiled: [CompiledBehavior]
+  /// Port → index in `compiled` (ports without their own behaviour use index 0).
+  var compiledByPort: [Int: Int] = [:]
+  /// The last port looked up and its index in `compiled`.
+  var lastPort = -1
+  var lastCompiled = 0
 
   public init(name: String, behavior: ApplicationBehavior, serviceCode: Int32) {
     self.behavior = behavior
     self.serviceCode = serviceCode
     self.serverFreeAt = Array(repeating: .zero, count: behavior.concurrency ?? 0)
+    self.compiled = [CompiledBehavior(behavior)]
     super.init(name: name)
   }
 
@@ -35,24 +46,28 @@ open class ApplicationActor: SimActor {
   open func accepts(_ exchange: Int32, in world: World) -> Bool { true }
 
   open override func handleRequest(_ e: Int32, in world: World) {
-    let head = world.exchanges[e].head
-    world.note(e, name, .received, "\(head.method) \(head.target) (Host: \(head.host))")
+    if world.isTraced(e) {
+      let head = world.exchanges[e].head
+      world.note(e, name, .received, "\(head.method) \(head.target) (Host: \(head.host))")
+    }
     guard accepts(e, in: world) else { return }
-    let plan = self.plan(for: e, in: world)
-    if plan.resetConnection {
+    let plan = planRef(for: e, in: world)
+    let facts = compiled[plan.behavior].facts[plan.slot]
+    if facts.resetConnection {
       world.note(e, name, .failed, "application resets the connection")
       world.reply(e, .failure(.connectionRefused))
       return
     }
-    let work = serviceTime(plan.latency, in: world)
+    let work = serviceTime(facts.latency, in: world)
     var start = world.now
     if !serverFreeAt.isEmpty {
-      let server = serverFreeAt.indices.min { serverFreeAt[$0] < serverFreeAt[$1] }!
+      var server = 0
+      for index in serverFreeAt.indices where serverFreeAt[index] < serverFreeAt[server] { server = index }
       start = max(start, serverFreeAt[server])
       serverFreeAt[server] = start + work
     }
     let done = start + work - world.now
-    if plan.proxyPass != nil || !plan.calls.isEmpty {
+    if facts.hasUpstream {
       let tag = TimerTag(kind: ApplicationActor.workDoneKind, exchange: e, generation: world.exchanges[e].generation)
       world.startTimer(id, after: done, tag: tag.raw)
       world.exchanges[e].calleeContext = 0
@@ -63,8 +78,7 @@ open class ApplicationActor: SimActor {
 
   /// The plan for exchange `e`: the behaviour of the container owning its port, by path.
   func plan(for e: Int32, in world: World) -> ApplicationBehavior.Plan {
-    let head = world.exchanges[e].head
-    return (portBehaviors[head.port] ?? behavior).plan(for: head.path)
+    plan(at: planRef(for: e, in: world))
   }
 
   func serviceTime(_ latency: BehaviorSpec.Latency, in world: World) -> SimDuration {
@@ -89,6 +103,11 @@ open class ApplicationActor: SimActor {
       status = fault
     }
     let body = plan.body.map { world.bodies.intern($0) } ?? defaultBody
+    reply(e, status: status, body: body, after: delay, in: world)
+  }
+
+  /// Sends the application's answer (the last step of both `answer` forms).
+  func reply(_ e: Int32, status: Int, body: Int32, after delay: SimDuration, in world: World) {
     if world.isTraced(e) {
       world.note(e, name, .answered, "answers \(status)" + (world.bodies.string(body).map { " \"\($0)\"" } ?? "")
                  + (delay > .zero ? " after \(delay)" : ""))
@@ -101,10 +120,9 @@ open class ApplicationActor: SimActor {
     let timer = TimerTag(tag)
     guard timer.kind == ApplicationActor.workDoneKind, timer.isCurrent(in: world) else { return }
     let e = timer.exchange
-    let plan = self.plan(for: e, in: world)
-    if let target = plan.proxyPass {
-      startUpstream(e, url: target, method: world.exchanges[e].head.method, headers: [], timeout: behavior.upstreamTimeout,
-                    keepPath: true, in: world)
+    let plan = planRef(for: e, in: world)
+    if compiled[plan.behavior].facts[plan.slot].proxies {
+      startUpstream(e, plan: plan, call: -1, in: world)
     } else {
       nextCall(e, plan: plan, in: world)
     }
@@ -140,12 +158,11 @@ open class ApplicationActor: SimActor {
   }
 
   open override func handleResponse(_ upstream: Int32, in world: World) {
-    let child = world.exchanges[upstream]
-    let parent = child.parent
-    guard world.isWaiting(parent, generation: child.parentGeneration) else { return }
-    let plan = self.plan(for: parent, in: world)
-    let response = child.response
-    if plan.proxyPass != nil {
+    let parent = world.exchanges[upstream].parent
+    guard world.isWaiting(parent, generation: world.exchanges[upstream].parentGeneration) else { return }
+    let plan = planRef(for: parent, in: world)
+    let response = world.exchanges[upstream].response
+    if compiled[plan.behavior].facts[plan.slot].proxies {
       if response.disposition.isSuccess || response.status > 0 {
         // nginx passes any HTTP answer through, a proxy's own 503/504 included.
         world.note(parent, name, .returned, "passes the upstream answer \(response.status) back")

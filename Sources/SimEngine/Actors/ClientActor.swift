@@ -29,63 +29,92 @@ public final class ClientActor: SimActor {
     return .service
   }
 
+  /// The stream's request head, parsed once when its URL has no `{{…}}` placeholder (those
+  /// name task addresses, which change, so they are expanded and parsed per request).
+  private var fixedHead: (head: RequestHead, urlHost: String, connectHost: String?)?
+  private var fixedHeadChecked = false
+
   /// Starts request `index` of the stream.
   func send(index: Int, in world: World) {
-    let stream = world.model.traffic[self.stream]
     world.statistics[self.stream].sent += 1
-    let trace = world.traces.begin(stream: self.stream, index: index, streamName: stream.name, method: stream.method,
-                                   url: stream.url, at: world.now)
+    let trace = world.traces.begin(stream: self.stream, index: index, streamName: world.model.traffic[self.stream].name,
+                                   method: world.model.traffic[self.stream].method, url: world.model.traffic[self.stream].url,
+                                   at: world.now)
     let request = world.requests.open(.init(stream: Int32(self.stream), index: Int32(index), startedAt: world.now,
                                             trace: trace, isOpen: true))
-    guard let (interface, label) = originInterface(in: world) else {
+    guard let (interface, task) = originInterface(in: world) else {
       world.complete(request: request, response: .failure(.hostUnreachable))
       return
     }
-    guard var head = RequestHead(method: stream.method, url: world.expandURL(stream.url), headers: HTTPHeaders(stream.headers)) else {
+    guard let (head, urlHost, connectHost) = requestHead(in: world) else {
       world.complete(request: request, response: .failure(.dnsNameNotFound))
       return
+    }
+    if trace >= 0 {
+      let stream = world.model.traffic[self.stream]
+      let label = task?.name ?? originLabel(in: world)
+      world.traces.append(Int(trace), TraceStep(time: world.now, actor: world.interfaces[Int(interface)].label, kind: .sent,
+                                                detail: "\(label) sends \(stream.method) \(head.scheme)://\(urlHost):\(head.port)\(head.target)"
+                                                  + (urlHost == head.host ? "" : " (Host: \(head.host))")))
+    }
+    world.call(from: interface, caller: id, head: head, parent: -1, request: request, timeout: world.model.traffic[self.stream].timeout,
+               callerContext: Int64(request), connectHost: connectHost)
+  }
+
+  /// The request head for the next request (the URL with its placeholders expanded, and the
+  /// `Host` header, if any, as the host), the URL's own host, and the host to connect to when
+  /// the Host header names another.
+  func requestHead(in world: World) -> (head: RequestHead, urlHost: String, connectHost: String?)? {
+    if let fixedHead { return fixedHead }
+    let stream = world.model.traffic[self.stream]
+    guard var head = RequestHead(method: stream.method, url: world.expandURL(stream.url), headers: HTTPHeaders(stream.headers)) else {
+      return nil
     }
     let urlHost = head.host
     if let host = head.headers.value(for: "host") {
       head.host = host.split(separator: ":").first.map(String.init) ?? host
     }
-    if trace >= 0 {
-      world.traces.append(Int(trace), TraceStep(time: world.now, actor: world.interfaces[Int(interface)].label, kind: .sent,
-                                                detail: "\(label) sends \(stream.method) \(head.scheme)://\(urlHost):\(head.port)\(head.target)"
-                                                  + (urlHost == head.host ? "" : " (Host: \(head.host))")))
+    let parsed = (head: head, urlHost: urlHost, connectHost: urlHost == head.host ? nil : urlHost)
+    if !fixedHeadChecked {
+      fixedHeadChecked = true
+      if !stream.url.contains("{{") { fixedHead = parsed }
     }
-    world.call(from: interface, caller: id, head: head, parent: -1, request: request, timeout: stream.timeout,
-               callerContext: Int64(request), connectHost: urlHost == head.host ? nil : urlHost)
+    return parsed
   }
 
-  /// The interface the stream's requests leave from, and how traces name it.
-  func originInterface(in world: World) -> (Int32, String)? {
+  /// How traces name a client origin.
+  func originLabel(in world: World) -> String {
+    if case .client(let client) = world.model.traffic[stream].origin { return "client \(world.model.clients[client].name)" }
+    return origin
+  }
+
+  /// The interface the stream's requests leave from, and the task it belongs to (nil for a
+  /// client).
+  func originInterface(in world: World) -> (Int32, TaskActor?)? {
     switch world.model.traffic[stream].origin {
     case .client(let client):
-      let interface = world.clientInterfaces[client]
-      return (interface, "client \(world.model.clients[client].name)")
+      return (world.clientInterfaces[client], nil)
     case .service(let service):
       let running = world.ecs.runningTasks(of: service)
       guard !running.isEmpty else { return nil }
       roundRobin += 1
       let task = running[(roundRobin - 1) % running.count]
-      return (task.interface, task.name)
+      return (task.interface, task)
     case .task(let service, let ordinal):
       guard let task = world.ecs.task(service: service, ordinal: ordinal), task.state == .running else { return nil }
-      return (task.interface, task.name)
+      return (task.interface, task)
     case .standaloneTask(let index, let ordinal):
       guard let task = world.ecs.task(service: -1 - index, ordinal: ordinal), task.state == .running else { return nil }
-      return (task.interface, task.name)
+      return (task.interface, task)
     }
   }
 
   public override func handleResponse(_ e: Int32, in world: World) {
-    let exchange = world.exchanges[e]
+    let response = world.exchanges[e].response
     if world.isTraced(e) {
-      let response = exchange.response
       world.note(e, "traffic \(world.model.traffic[stream].name)", .returned,
                  response.status > 0 ? "client receives \(response.status)" : "client sees no HTTP answer (\(response.disposition.rawValue))")
     }
-    world.complete(request: exchange.request, response: exchange.response)
+    world.complete(request: world.exchanges[e].request, response: response)
   }
 }

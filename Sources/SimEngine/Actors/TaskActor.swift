@@ -42,7 +42,9 @@ public final class TaskActor: ApplicationActor {
     super.handleRequest(e, in: world)
   }
 
-  public override var groupName: String { String(name.split(separator: "/").dropLast().joined(separator: "/")) }
+  /// The service part of the name (`backend` for `backend/2`), computed once.
+  private lazy var group = String(name.split(separator: "/").dropLast().joined(separator: "/"))
+  public override var groupName: String { group }
 
   public override var nodeKind: TopologyNode.Kind { .service }
 

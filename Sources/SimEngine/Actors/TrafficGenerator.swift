@@ -7,12 +7,11 @@ enum TrafficGenerator {
     let client = world.clientActors[stream]
     let sent = world.statistics[stream].sent
     client.send(index: sent, in: world)
-    let spec = world.model.traffic[stream]
-    guard sent + 1 < spec.count else { return }
+    guard sent + 1 < world.model.traffic[stream].count else { return }
     let gap: SimDuration
-    switch spec.arrival {
-    case .uniform: gap = spec.interval
-    case .poisson: gap = world.randomSource(client.id).pointee.exponential(mean: spec.interval)
+    switch world.model.traffic[stream].arrival {
+    case .uniform: gap = world.model.traffic[stream].interval
+    case .poisson: gap = world.randomSource(client.id).pointee.exponential(mean: world.model.traffic[stream].interval)
     }
     world.simulation.schedule(.trafficDue(stream: Int32(stream)), after: gap)
   }

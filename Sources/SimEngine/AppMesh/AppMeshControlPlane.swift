@@ -12,7 +12,17 @@ import SimKernel
 /// Mesh update event fires (AWS behaviour §1.2, §1.4, §1.8).
 public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandler {
   public let model: AppMeshModel
-  public private(set) var revision = 0
+  public private(set) var revision = 0 {
+    didSet {
+      config = model.revisions[revision]
+      facts = MeshRevisionFacts(config)
+    }
+  }
+  /// The configuration Envoys have now (`model.revisions[revision]`, kept as a stored value so
+  /// that reading it on every request copies nothing).
+  public private(set) var config: AppMeshConfiguration
+  /// The per-request facts of `config`.
+  private(set) var facts: MeshRevisionFacts
   /// Health-check state per cluster (node listener) per address.
   var health: [Int64: [UInt32: HealthCheckStreak]] = [:]
   /// Handshakes decided by a client Envoy, read by the server listener the exchange reaches.
@@ -20,10 +30,11 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
   /// Envoy state per task index.
   var envoys: [Int32: EnvoyClusterState] = [:]
 
-  init(model: AppMeshModel) { self.model = model }
-
-  /// The configuration Envoys have now.
-  public var config: AppMeshConfiguration { model.revisions[revision] }
+  init(model: AppMeshModel) {
+    self.model = model
+    self.config = model.revisions[0]
+    self.facts = MeshRevisionFacts(model.revisions[0])
+  }
 
   // MARK: - Task lifecycle
 
@@ -72,8 +83,18 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
 
   /// Whether active health checks (if the listener has any) consider `address` healthy.
   func passesHealthChecks(node: Int, port: Int, address: UInt32) -> Bool {
-    guard config.virtualNodes[node].listener(port: port)?.healthCheck != nil else { return true }
-    return health[EnvoyClusterState.key(node: node, port: port)]?[address]?.state == .healthy
+    guard checksHealth(node: node, port: port) else { return true }
+    return isHealthy(node: node, port: port, address: address)
+  }
+
+  /// Whether `node`'s listener on `port` configures active health checks.
+  func checksHealth(node: Int, port: Int) -> Bool {
+    facts.listener(node: node, port: port)?.checksHealth ?? false
+  }
+
+  /// Whether the health checks of `node`'s listener on `port` consider `address` healthy.
+  func isHealthy(node: Int, port: Int, address: UInt32) -> Bool {
+    health[EnvoyClusterState.key(node: node, port: port)]?[address]?.state == .healthy
   }
 
   // MARK: - Endpoints
@@ -85,7 +106,7 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
   func cloudMapInstances(
     of node: Int, healthStatus: DiscoverInstancesQuery.HealthStatus, in world: World
   ) -> [CloudMapRegistry.Instance] {
-    guard case .cloudMap(let service?, _, _, let attributes)? = config.virtualNodes[node].discovery
+    guard case .cloudMap(let service?, _, _, let attributes)? = facts.discoveries[node]
     else { return [] }
     let query = DiscoverInstancesQuery(
       healthStatus: healthStatus, queryParameters: attributes.map { ($0.key, $0.value) },

@@ -14,6 +14,14 @@ final class EnvoyIngressActor: SimActor {
   let port: Int
   let plane: AppMeshControlPlane
   var pool = ConnectionPoolQueue()
+  /// The node's listener on `port` as of configuration revision `listenerRevision`, its fields
+  /// kept apart so a request reads the few it needs without copying the whole listener.
+  private var hasListener = false
+  private var listenerTLS: ListenerTLS?
+  private var listenerPool: ConnectionPoolLimits?
+  private var listenerProtocol = AppMeshProtocol.http
+  private var listenerTimeout = SimDuration.zero
+  private var listenerRevision = -1
 
   init(task: TaskActor, node: Int, port: Int, plane: AppMeshControlPlane) {
     self.task = task
@@ -26,33 +34,40 @@ final class EnvoyIngressActor: SimActor {
   override var groupName: String { task.groupName }
 
   override func handleRequest(_ e: Int32, in world: World) {
-    let virtualNode = plane.config.virtualNodes[node]
     let handshake = plane.takeHandshake(for: e, in: world)
-    guard let listener = virtualNode.listener(port: port) else {
+    if listenerRevision != plane.revision {
+      let listener = plane.config.virtualNodes[node].listener(port: port)
+      hasListener = listener != nil
+      listenerTLS = listener?.tls
+      listenerPool = listener?.connectionPool
+      listenerProtocol = listener?.protocolName ?? .http
+      listenerTimeout = listener?.perRequestTimeout ?? .zero
+      listenerRevision = plane.revision
+    }
+    guard hasListener else {
       world.note(
         e, name, .failed,
-        "virtual node \(virtualNode.name) has no listener on port \(port): no filter chain, connection closed"
+        "virtual node \(plane.config.virtualNodes[node].name) has no listener on port \(port): no filter chain, connection closed"
       )
       world.reply(e, .failure(.connectionClosed))
       return
     }
-    let head = world.exchanges[e].head
     let tls =
       handshake
-      ?? TLSNegotiation.nonMeshClient(usesTLS: head.scheme == "https", server: listener.tls)
+      ?? TLSNegotiation.nonMeshClient(usesTLS: world.exchanges[e].head.scheme == "https", server: listenerTLS)
     if case .failed(let reason) = tls {
       world.note(e, name, .denied, "TLS handshake fails: \(reason)")
       world.reply(e, .failure(.tlsHandshakeFailed))
       return
     }
     if world.isTraced(e) {
-      let mode = listener.tls.map { " (TLS \($0.mode.rawValue))" } ?? ""
+      let mode = listenerTLS.map { " (TLS \($0.mode.rawValue))" } ?? ""
       world.note(
         e, name, .received,
-        "virtual node \(virtualNode.name) listener \(listener.protocolName.rawValue) :\(port)\(mode)"
+        "virtual node \(plane.config.virtualNodes[node].name) listener \(listenerProtocol.rawValue) :\(port)\(mode)"
       )
     }
-    let limits = listener.connectionPool
+    let limits = listenerPool
     switch pool.admit(e, limits: limits, in: world) {
     case .serve: break
     case .queue:
@@ -68,22 +83,20 @@ final class EnvoyIngressActor: SimActor {
       return
     }
     deliver(
-      e, timeout: listener.protocolName == .tcp ? .zero : listener.perRequestTimeout, in: world)
+      e, timeout: listenerProtocol == .tcp ? .zero : listenerTimeout, in: world)
   }
 
   func deliver(_ e: Int32, timeout: SimDuration, in world: World) {
     pool.start()
-    let exchange = world.exchanges[e]
     world.deliverLocally(
-      from: task.interface, caller: id, to: task.id, head: exchange.head, parent: e,
-      request: exchange.request, timeout: timeout > .zero ? timeout : EnvoyProxyActor.unlimited)
+      from: task.interface, caller: id, to: task.id, head: world.exchanges.head(e), parent: e,
+      request: world.exchanges[e].request, timeout: timeout > .zero ? timeout : EnvoyProxyActor.unlimited)
   }
 
   override func handleResponse(_ child: Int32, in world: World) {
-    let exchange = world.exchanges[child]
-    let e = exchange.parent
-    if world.isWaiting(e, generation: exchange.parentGeneration) {
-      let response = exchange.response
+    let e = world.exchanges[child].parent
+    if world.isWaiting(e, generation: world.exchanges[child].parentGeneration) {
+      let response = world.exchanges[child].response
       if response.status > 0 {
         world.reply(e, response, after: world.model.settings.proxy)
       } else if response.disposition == .timedOut {

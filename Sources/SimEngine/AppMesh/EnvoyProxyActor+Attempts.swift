@@ -6,7 +6,7 @@ import SimKernel
 extension EnvoyProxyActor {
   /// Starts the next attempt of the call for downstream exchange `e`.
   func startAttempt(_ e: Int32, in world: World) {
-    guard var call = calls[e] else { return }
+    guard let call = calls[e] else { return }
     call.attempt += 1
     call.droppedDisposition = nil
     let request = world.exchanges[e].request
@@ -27,12 +27,11 @@ extension EnvoyProxyActor {
       return
     }
     guard let target = call.target else { return }
-    let config = plane.config
-    let node = config.virtualNodes[target.node]
     let candidates = endpoints(node: target.node, port: target.port, e: e, in: world)
     guard
       let host = chooseEndpoint(candidates, node: target.node, port: target.port, e: e, in: world)
     else {
+      let node = plane.config.virtualNodes[target.node]
       world.note(
         e, name, .failed,
         "virtual node \(node.name) has no endpoint (\(node.discovery?.label ?? "no service discovery")): 503 no healthy upstream"
@@ -42,16 +41,20 @@ extension EnvoyProxyActor {
     }
     let address = host.address
     call.endpoint = address
+    // A listener without TLS (or with TLS disabled) negotiates as no listener TLS at all, and
+    // only a terminating listener needs the server names (see `negotiate`).
+    let terminatesTLS = plane.facts.listener(node: target.node, port: target.port)?.terminatesTLS ?? false
     let handshake = TLSNegotiation.negotiate(
-      client: call.clientPolicy, port: target.port, server: node.listener(port: target.port)?.tls,
-      serverNames: config.discoveryNames(of: target.node), clientNames: ownNames,
+      client: call.clientPolicy, port: target.port,
+      server: terminatesTLS ? plane.config.virtualNodes[target.node].listener(port: target.port)?.tls : nil,
+      serverNames: terminatesTLS ? plane.config.discoveryNames(of: target.node) : [], clientNames: ownNames,
       certificates: plane.model.certificates)
     calls[e] = call
     if world.isTraced(e) {
       let attempt = call.attempt > 1 ? "attempt \(call.attempt): " : ""
       world.note(
         e, name, .forwarded,
-        "\(attempt)\(call.head.method) \(call.head.target) → \(node.name) endpoint \(endpointLabel(address, world)):\(target.port)\(describe(handshake))"
+        "\(attempt)\(call.head.method) \(call.head.target) → \(plane.config.virtualNodes[target.node].name) endpoint \(endpointLabel(address, world)):\(target.port)\(describe(handshake))"
       )
     }
     var head = call.head
@@ -84,7 +87,7 @@ extension EnvoyProxyActor {
   func attemptFinished(_ child: Int32, in world: World) {
     let exchange = world.exchanges[child]
     let e = exchange.parent
-    guard world.isWaiting(e, generation: exchange.parentGeneration), var call = calls[e],
+    guard world.isWaiting(e, generation: exchange.parentGeneration), let call = calls[e],
       call.generation == exchange.parentGeneration, exchange.step == Int32(call.attempt)
     else { return }
     let response = exchange.response
@@ -160,7 +163,7 @@ extension EnvoyProxyActor {
   func recordOutlier(
     target: MeshRoute.Target, address: UInt32, serverError: Bool, e: Int32, in world: World
   ) {
-    guard
+    guard plane.facts.listener(node: target.node, port: target.port)?.detectsOutliers == true,
       let policy = plane.config.virtualNodes[target.node].listener(port: target.port)?
         .outlierDetection
     else { return }

@@ -4,7 +4,7 @@ import SimKernel
 extension EnvoyProxyActor {
   /// The endpoints of `node` as this Envoy sees them now (traced when `e` is).
   func endpoints(node: Int, port: Int, e: Int32, in world: World) -> [UInt32] {
-    switch plane.config.virtualNodes[node].discovery {
+    switch plane.facts.discoveries[node] {
     case .cloudMap?:
       // No fail-open: with no instance healthy, Envoy has no upstream.
       return plane.cloudMapInstances(of: node, healthStatus: .healthy, in: world).map(\.address)
@@ -52,16 +52,19 @@ extension EnvoyProxyActor {
     guard !candidates.isEmpty else { return nil }
     let key = EnvoyClusterState.key(node: node, port: port)
     let tracker = state.outliers[key]
-    let hosts = candidates.map { address in
-      UpstreamHost(
+    let checksHealth = plane.checksHealth(node: node, port: port)
+    var hosts: [UpstreamHost] = []
+    hosts.reserveCapacity(candidates.count)
+    var usable = 0
+    for address in candidates {
+      let host = UpstreamHost(
         address: address, port: port,
-        healthy: plane.passesHealthChecks(node: node, port: port, address: address),
+        healthy: !checksHealth || plane.isHealthy(node: node, port: port, address: address),
         task: taskIndex(at: address, world))
+      if host.healthy && !(tracker?.isEjected(host.key, at: world.now) ?? false) { usable += 1 }
+      hosts.append(host)
     }
     let eligible = EligibleHosts(hosts) { tracker?.isEjected($0.key, at: world.now) ?? false }
-    let usable = hosts.count(where: {
-      $0.healthy && !(tracker?.isEjected($0.key, at: world.now) ?? false)
-    })
     if eligible.inPanic {
       world.note(
         e, name, .note,

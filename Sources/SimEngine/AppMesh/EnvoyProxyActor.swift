@@ -20,8 +20,10 @@ import SimKernel
 /// * TLS: decided with the target listener before the request is sent; a failed handshake is a
 ///   connection failure (503 after retries) for that target only.
 class EnvoyProxyActor: SimActor {
-  /// One request this Envoy is sending upstream on behalf of a downstream exchange.
-  struct UpstreamCall {
+  /// One request this Envoy is sending upstream on behalf of a downstream exchange. A class, so
+  /// that the attempts update it in place instead of copying it (and its request head) out of
+  /// and back into `calls`.
+  final class UpstreamCall {
     var generation: UInt32
     var head: RequestHead
     var target: MeshRoute.Target?
@@ -33,6 +35,17 @@ class EnvoyProxyActor: SimActor {
     /// The disposition of the current attempt's connection when its packets were dropped.
     var droppedDisposition: Disposition?
     var endpoint: UInt32 = 0
+
+    init(
+      generation: UInt32, head: consuming RequestHead, target: MeshRoute.Target? = nil,
+      clientPolicy: ClientTLSPolicy? = nil, policy: MeshRetryPolicy? = nil
+    ) {
+      self.generation = generation
+      self.head = head
+      self.target = target
+      self.clientPolicy = clientPolicy
+      self.policy = policy
+    }
   }
 
   let plane: AppMeshControlPlane
@@ -75,27 +88,25 @@ class EnvoyProxyActor: SimActor {
 
   /// Sends downstream exchange `e` to virtual service `service` as reached on `port`.
   func forward(
-    _ e: Int32, service: Int, port: Int, head incoming: RequestHead, clientPolicy: ClientTLSPolicy?,
+    _ e: Int32, service: Int, port: Int, head: consuming RequestHead, clientPolicy: ClientTLSPolicy?,
     in world: World
   ) {
-    let virtualService = plane.config.virtualServices[service]
-    var head = incoming
     head.port = port
     head.path = MeshPathNormalization.normalize(head.path)
     let choice: UpstreamChoice?
-    switch virtualService.provider {
+    switch plane.facts.providers[service] {
     case .none:
-      world.note(e, name, .failed, "virtual service \(virtualService.name) has no provider: 503")
+      world.note(e, name, .failed, "virtual service \(plane.config.virtualServices[service].name) has no provider: 503")
       finish(e, .localReply(503, .noProvider), in: world)
       return
     case .virtualNode(let node):
-      choice = providerNode(e, node, service: virtualService, port: port, in: world)
+      choice = providerNode(e, node, service: plane.config.virtualServices[service], port: port, in: world)
     case .virtualRouter(let router):
       choice = routedTarget(e, router: router, head: head, in: world)
     }
     // Without a choice the helper has answered the request.
     guard let choice else { return }
-    var call = UpstreamCall(
+    let call = UpstreamCall(
       generation: world.exchanges[e].generation, head: head, target: choice.target,
       clientPolicy: clientPolicy, policy: choice.policy)
     if choice.timeout > .zero {
@@ -139,32 +150,32 @@ class EnvoyProxyActor: SimActor {
   func routedTarget(_ e: Int32, router index: Int, head: RequestHead, in world: World)
     -> UpstreamChoice?
   {
-    let config = plane.config
-    let router = config.virtualRouters[index]
-    guard let listener = router.listener(port: head.port) else {
+    let facts = plane.facts
+    guard let table = facts.table(router: index, port: head.port) else {
       world.note(
         e, name, .failed,
-        "virtual router \(router.name) has no listener on port \(head.port): no matching filter chain, connection closed"
+        "virtual router \(plane.config.virtualRouters[index].name) has no listener on port \(head.port): no matching filter chain, connection closed"
       )
       finish(e, .failure(.connectionClosed), in: world)
       return nil
     }
     guard
       let routeIndex = matchRoute(
-        e, table: listener.table, head: head, scope: "router \(router.name)", in: world)
+        e, table: table, head: head, scope: "router \(plane.config.virtualRouters[index].name)", in: world)
     else {
       finish(e, .localReply(404, .noMatchingRoute), in: world)
       return nil
     }
-    let route = config.routes[routeIndex]
+    let route = facts.routes[routeIndex]
     let draw = world.randomSource(id).pointee.next()
     guard let pick = route.choice.pickIndex(randomValue: draw) else {
-      world.note(e, name, .failed, "\(route.label) has no target with weight above 0: 503")
+      world.note(e, name, .failed, "\(plane.config.routes[routeIndex].label) has no target with weight above 0: 503")
       finish(e, .localReply(503, .noHealthyTarget), in: world)
       return nil
     }
     let target = route.targets[pick]
     if world.isTraced(e) {
+      let config = plane.config
       let weights = route.targets.map { "\(config.virtualNodes[$0.node].name):\($0.weight)" }
         .joined(separator: ", ")
       world.note(
@@ -180,13 +191,14 @@ class EnvoyProxyActor: SimActor {
 
   /// The first route of `table` that matches, noted hop by hop when traced.
   func matchRoute(
-    _ e: Int32, table: RouteTable<Int>, head: RequestHead, scope: String, in world: World
+    _ e: Int32, table: RouteTable<Int>, head: RequestHead, scope: @autoclosure () -> String, in world: World
   ) -> Int? {
     guard world.isTraced(e) else {
-      if let match = table.firstMatch(head) { return match.rule.action }
+      if let index = table.firstMatchIndex(head) { return table.rules[index].action }
       return nil
     }
     let decision = table.explain(head)
+    let scope = scope()
     for line in decision.lines { world.note(e, name, .matched, "\(scope): \(line)") }
     if decision.action == nil {
       world.note(
@@ -197,8 +209,8 @@ class EnvoyProxyActor: SimActor {
 
   /// Forwards `e` unchanged to the address the application chose (ALLOW_ALL, AWS APIs).
   func passthrough(_ e: Int32, address: UInt32, port: Int, in world: World) {
-    var call = UpstreamCall(
-      generation: world.exchanges[e].generation, head: world.exchanges[e].head)
+    let call = UpstreamCall(
+      generation: world.exchanges[e].generation, head: world.exchanges.head(e))
     call.passthrough = (address, port)
     calls[e] = call
     startAttempt(e, in: world)

@@ -3,7 +3,7 @@
 /// removes the previous segment (`/red//tell/../tell` → `/red/tell`).
 enum MeshPathNormalization {
   static func normalize(_ path: String) -> String {
-    guard path.contains("//") || path.contains("/.") else { return path }
+    guard mayNeedNormalizing(path) && (path.contains("//") || path.contains("/.")) else { return path }
     var segments: [Substring] = []
     for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
       switch segment {
@@ -14,5 +14,18 @@ enum MeshPathNormalization {
     }
     let trailing = path.hasSuffix("/") && !segments.isEmpty ? "/" : ""
     return "/" + segments.joined(separator: "/") + trailing
+  }
+
+  /// False when an ASCII path has no `/` followed by `/` or `.` (then it is already normal),
+  /// found by one pass over the bytes; true otherwise (and for any non-ASCII path, which the
+  /// character-level check decides).
+  @inline(__always)
+  static func mayNeedNormalizing(_ path: String) -> Bool {
+    var afterSlash = false
+    for byte in path.utf8 {
+      if byte >= 0x80 || (afterSlash && (byte == 0x2F || byte == 0x2E)) { return true }
+      afterSlash = byte == 0x2F
+    }
+    return false
   }
 }

@@ -14,6 +14,26 @@ final class VirtualGatewayActor: EnvoyProxyActor {
   let gateway: Int
   let port: Int
   var pool = ConnectionPoolQueue()
+  /// The gateway's listener (its fields kept apart, so a request reads the few it needs
+  /// without copying the whole listener) and route table on `port` as of `listenerRevision`.
+  private var hasListener = false
+  private var listenerTLS: ListenerTLS?
+  private var listenerPool: ConnectionPoolLimits?
+  private var listenerProtocol = AppMeshProtocol.http
+  private var routeTable: RouteTable<Int>?
+  private var listenerRevision = -1
+
+  /// Reads the gateway's listener and route table again after a configuration change.
+  private func refreshListener() {
+    guard listenerRevision != plane.revision else { return }
+    let listener = plane.config.virtualGateways[gateway].listener(port: port)
+    hasListener = listener != nil
+    listenerTLS = listener?.tls
+    listenerPool = listener?.connectionPool
+    listenerProtocol = listener?.protocolName ?? .http
+    routeTable = plane.config.virtualGateways[gateway].routeListener(port: port)?.table
+    listenerRevision = plane.revision
+  }
 
   init(
     task: TaskActor, gateway: Int, port: Int, plane: AppMeshControlPlane, state: EnvoyClusterState
@@ -32,34 +52,34 @@ final class VirtualGatewayActor: EnvoyProxyActor {
   override func processingDelay(_ world: World) -> SimDuration { world.model.settings.gateway }
 
   override func handleRequest(_ e: Int32, in world: World) {
-    let virtualGateway = plane.config.virtualGateways[gateway]
     guard task.state == .running || task.state == .stopping else {
       world.note(e, name, .failed, "task is \(task.state.rawValue): connection refused")
       world.reply(e, .failure(.connectionRefused))
       return
     }
-    guard let listener = virtualGateway.listener(port: port) else {
+    refreshListener()
+    guard hasListener else {
       world.note(
         e, name, .failed,
-        "virtual gateway \(virtualGateway.name) has no listener on port \(port): connection closed")
+        "virtual gateway \(plane.config.virtualGateways[gateway].name) has no listener on port \(port): connection closed")
       world.reply(e, .failure(.connectionClosed))
       return
     }
-    let head = world.exchanges[e].head
-    let tls = TLSNegotiation.nonMeshClient(usesTLS: head.scheme == "https", server: listener.tls)
+    let tls = TLSNegotiation.nonMeshClient(usesTLS: world.exchanges[e].head.scheme == "https", server: listenerTLS)
     if case .failed(let reason) = tls {
       world.note(e, name, .denied, "TLS handshake fails: \(reason)")
       world.reply(e, .failure(.tlsHandshakeFailed))
       return
     }
     if world.isTraced(e) {
-      let mode = listener.tls.map { " (TLS \($0.mode.rawValue))" } ?? ""
+      let head = world.exchanges[e].head
+      let mode = listenerTLS.map { " (TLS \($0.mode.rawValue))" } ?? ""
       world.note(
         e, name, .received,
-        "\(head.method) \(head.target) (Host: \(head.host)) on virtual gateway \(virtualGateway.name) listener \(listener.protocolName.rawValue) :\(port)\(mode)"
+        "\(head.method) \(head.target) (Host: \(head.host)) on virtual gateway \(plane.config.virtualGateways[gateway].name) listener \(listenerProtocol.rawValue) :\(port)\(mode)"
       )
     }
-    let limits = listener.connectionPool
+    let limits = listenerPool
     switch pool.admit(e, limits: limits, in: world) {
     case .serve: break
     case .queue:
@@ -76,48 +96,49 @@ final class VirtualGatewayActor: EnvoyProxyActor {
   /// Matches gateway routes, applies the rewrite and forwards to the target virtual service.
   func route(_ e: Int32, in world: World) {
     pool.start()
-    let config = plane.config
-    let virtualGateway = config.virtualGateways[gateway]
-    var head = world.exchanges[e].head
+    var head = world.exchanges.head(e)
     head.port = port
     head.path = MeshPathNormalization.normalize(head.path)
-    guard let table = virtualGateway.routeListener(port: port)?.table,
+    refreshListener()
+    guard let table = routeTable,
       let index = matchRoute(
-        e, table: table, head: head, scope: "virtual gateway \(virtualGateway.name)", in: world)
+        e, table: table, head: head, scope: "virtual gateway \(plane.config.virtualGateways[gateway].name)", in: world)
     else {
       finish(e, .localReply(404, .noMatchingRoute), in: world)
       return
     }
-    let route = config.gatewayRoutes[index]
-    let service = config.virtualServices[route.service]
-    let originalPath = head.target
+    let traced = world.isTraced(e)
+    let facts = plane.facts
+    let route = facts.gatewayRoutes[index]
+    let service = route.service
+    let originalPath = traced ? head.target : ""
     let originalHost = head.host
     head.path = route.pathRewrite.apply(to: head.path)
     if route.rewritesHost {
-      head.host = service.name
-      if head.headers.contains("host") { head.headers.set("Host", service.name) }
+      head.host = plane.config.virtualServices[service].name
+      if head.headers.contains("host") { head.headers.set("Host", plane.config.virtualServices[service].name) }
     }
-    if world.isTraced(e) {
+    if traced {
+      let serviceName = plane.config.virtualServices[service].name
       let pathChange =
         originalPath == head.target
         ? "path \(head.target) kept" : "path \(originalPath) → \(head.target)"
       let hostChange =
         route.rewritesHost
-        ? "Host \(originalHost) → \(service.name)"
+        ? "Host \(originalHost) → \(serviceName)"
         : "Host \(originalHost) kept (defaultTargetHostname DISABLED)"
       world.note(
         e, name, .matched,
-        "\(route.label) → virtual service \(service.name); rewrite: \(pathChange), \(hostChange)")
+        "\(plane.config.gatewayRoutes[index].label) → virtual service \(serviceName); rewrite: \(pathChange), \(hostChange)")
     }
-    let ports = config.providerListeners(of: route.service).map(\.port)
-    guard let targetPort = route.targetPort ?? ports.first else {
-      world.note(e, name, .failed, "virtual service \(service.name) has no provider: 503")
+    guard let targetPort = route.targetPort ?? facts.firstProviderPorts[service] else {
+      world.note(e, name, .failed, "virtual service \(plane.config.virtualServices[service].name) has no provider: 503")
       finish(e, .localReply(503, .noProvider), in: world)
       return
     }
     forward(
-      e, service: route.service, port: targetPort, head: head,
-      clientPolicy: virtualGateway.backendDefaults, in: world)
+      e, service: service, port: targetPort, head: head,
+      clientPolicy: facts.gatewayBackendDefaults[gateway], in: world)
   }
 
   override func callFinished(_ e: Int32, in world: World) {

@@ -29,6 +29,10 @@ public final class CloudMapRegistry: DNSAuthority {
   static let healthPropagation = SimDuration.seconds(30)
   let model: NetworkModel
 
+  /// The first discovery service with A records for each full name (what `answer` looks up
+  /// on every DNS miss, so a large namespace is not scanned name by name).
+  private let serviceByName: [String: Int]
+
   public init(model: NetworkModel) {
     self.model = model
     self.instances = Array(repeating: [], count: model.discoveryServices.count)
@@ -38,6 +42,11 @@ public final class CloudMapRegistry: DNSAuthority {
         task: -1, address: instance.address?.value ?? 0, port: instance.port, attributes: instance.attributes,
         healthy: instance.initiallyHealthy, pendingHealth: nil, alias: instance.aliasDNSName))
     }
+    var byName: [String: Int] = [:]
+    for (index, service) in model.discoveryServices.enumerated() where service.hasARecords && byName[service.fullName] == nil {
+      byName[service.fullName] = index
+    }
+    self.serviceByName = byName
   }
 
   func register(_ task: TaskActor, in world: World) {
@@ -96,7 +105,7 @@ public final class CloudMapRegistry: DNSAuthority {
 
   /// Looks a DNS name up among the discovery services visible from `vpc`.
   public func answer(_ name: String, fromVPC vpc: Int?, asker: Int32, in world: World) -> DNSAnswer? {
-    guard let service = model.discoveryServices.firstIndex(where: { $0.fullName == name && $0.hasARecords }) else {
+    guard let service = serviceByName[name] else {
       // A name inside a visible namespace that no service answers for: NXDOMAIN from that zone.
       if let namespace = model.namespaces.first(where: { visible($0, from: vpc) && name.hasSuffix("." + $0.name) }) {
         return DNSAnswer(addresses: [], ttl: .seconds(Int64(namespace.negativeCacheTTLSeconds)),

@@ -53,6 +53,55 @@ public struct ExchangeTable: Sendable {
     }
   }
 
+  /// Opens a new exchange from its caller's side, rewriting a freed slot in place when there
+  /// is one (what `allocate(Exchange(...))` does, without building and copying a whole
+  /// `Exchange` per hop).
+  public mutating func open(request: Int32, parent: Int32, parentGeneration: UInt32, caller: Int32, head: consuming RequestHead,
+                            startedAt: SimTime, depth: Int16, callerContext: Int64) -> Int32 {
+    var head = Optional(head)
+    if let index = slab.reuse({ slot in
+      slot.request = request
+      slot.parent = parent
+      slot.parentGeneration = parentGeneration
+      slot.caller = caller
+      slot.callee = -1
+      slot.head = head.take()!
+      slot.startedAt = startedAt
+      slot.generation &+= 1
+      slot.depth = depth
+      slot.step = 0
+      slot.calleeContext = 0
+      slot.callerContext = callerContext
+      slot.isOpen = true
+      slot.answered = false
+      slot.pendingFailure = nil
+      slot.response = .failure(.notCompleted)
+      slot.returnLatency = .zero
+      slot.sourceAddress = 0
+      slot.calleeInterface = -1
+    }) {
+      return index
+    }
+    return allocate(Exchange(
+      request: request, parent: parent, parentGeneration: parentGeneration, caller: caller, callee: -1, head: head.take()!,
+      startedAt: startedAt, generation: 0, depth: depth, step: 0, calleeContext: 0, callerContext: callerContext,
+      isOpen: true, answered: false, pendingFailure: nil, response: .failure(.notCompleted), returnLatency: .zero,
+      sourceAddress: 0, calleeInterface: -1))
+  }
+
+  /// The request head of exchange `index`, copied out alone (reading `self[index].head` copies
+  /// the whole exchange first).
+  @inline(__always)
+  public func head(_ index: Int32) -> RequestHead { slab.slots[Int(index)].head }
+
+  /// The path of exchange `index`'s request.
+  @inline(__always)
+  public func path(_ index: Int32) -> String { slab.slots[Int(index)].head.path }
+
+  /// The destination port of exchange `index`'s request.
+  @inline(__always)
+  public func port(_ index: Int32) -> Int { slab.slots[Int(index)].head.port }
+
   public mutating func release(_ index: Int32) {
     slab[index].isOpen = false
     slab.release(index)
@@ -60,7 +109,7 @@ public struct ExchangeTable: Sendable {
 
   public subscript(index: Int32) -> Exchange {
     get { slab[index] }
-    set { slab[index] = newValue }
+    _modify { yield &slab[index] }
   }
 
   public var liveCount: Int { slab.liveCount }

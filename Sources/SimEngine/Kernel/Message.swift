@@ -1,5 +1,6 @@
 /// The payload of every scheduled event: facts that happened, addressed by index so events
-/// stay small and allocation-free.
+/// stay small and allocation-free (16 bytes: the widest case lists its 64-bit value first, so
+/// the 32-bit one and the case tag share the second word).
 public enum Message: Sendable {
   /// The next request of traffic stream `stream` is due.
   case trafficDue(stream: Int32)
@@ -10,7 +11,7 @@ public enum Message: Sendable {
   /// The caller of `exchange` gave up waiting (or a dropped packet's timeout expired).
   case exchangeTimedOut(exchange: Int32, generation: UInt32)
   /// An actor's own timer (`tag` means what the actor says it means).
-  case timerFired(actor: Int32, tag: Int64)
+  case timerFired(tag: Int64, actor: Int32)
   /// Scenario event number `index` takes effect.
   case scenarioEvent(index: Int32)
 
@@ -22,7 +23,7 @@ public enum Message: Sendable {
     case .requestArrived(let e, _): return 2 << 56 | UInt64(UInt32(bitPattern: e))
     case .responseArrived(let e, _): return 3 << 56 | UInt64(UInt32(bitPattern: e))
     case .exchangeTimedOut(let e, _): return 4 << 56 | UInt64(UInt32(bitPattern: e))
-    case .timerFired(let a, let t): return 5 << 56 | UInt64(UInt32(bitPattern: a)) << 24 ^ UInt64(bitPattern: t)
+    case .timerFired(let t, let a): return 5 << 56 | UInt64(UInt32(bitPattern: a)) << 24 ^ UInt64(bitPattern: t)
     case .scenarioEvent(let i): return 6 << 56 | UInt64(UInt32(bitPattern: i))
     }
   }

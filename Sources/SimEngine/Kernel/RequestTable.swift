@@ -23,7 +23,7 @@ public struct RequestTable: Sendable {
 
   public subscript(index: Int32) -> Record {
     get { slab[index] }
-    set { slab[index] = newValue }
+    _modify { yield &slab[index] }
   }
 
   /// Open requests in start order (stream, index) — deterministic.

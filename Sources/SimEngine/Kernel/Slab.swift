@@ -17,11 +17,22 @@ public struct Slab<Element>: Sendable where Element: Sendable {
     return Int32(slots.count - 1)
   }
 
+  /// Takes a freed slot, if there is one, and lets `update` rewrite its previous occupant in
+  /// place (no copy of the whole element); nil when no slot is free.
+  @inline(__always)
+  public mutating func reuse(_ update: (inout Element) -> Void) -> Int32? {
+    guard let index = free.popLast() else { return nil }
+    slots.withUnsafeMutableBufferPointer { update(&$0[Int(index)]) }
+    return index
+  }
+
   public mutating func release(_ index: Int32) { free.append(index) }
 
+  /// Writes in place (`_modify`), so setting one field does not copy the whole element. Reads
+  /// return a copy (`get`): a borrow of a slot must not outlive a call that may grow the slab.
   public subscript(index: Int32) -> Element {
     get { slots[Int(index)] }
-    set { slots[Int(index)] = newValue }
+    _modify { yield &slots[Int(index)] }
   }
 
   public var liveCount: Int { slots.count - free.count }

@@ -9,7 +9,7 @@ extension World {
     let zone = subnet.map { model.subnets[$0].availabilityZone }
     let interface = NetworkInterface(index: index, address: address, publicAddress: publicAddress, subnet: subnet,
                                      vpc: subnet.map { model.subnets[$0].vpc }, zone: zone, securityGroups: securityGroups,
-                                     owner: owner, label: label)
+                                     owner: owner, label: label, network: network)
     interfaces.append(interface)
     addressBook[address] = index
     if let publicAddress { addressBook[publicAddress] = index }

@@ -10,24 +10,43 @@ import SimKernel
 public final class World {
   public let model: NetworkModel
   public var simulation: Simulation<Message>
-  public var actors: [SimActor] = []
+  public var actors: [SimActor] = [] {
+    didSet {
+      if actors.count == unretainedActors.count + 1 {
+        unretainedActors.append(Unmanaged.passUnretained(actors[actors.count - 1]))
+      } else {
+        unretainedActors = ContiguousArray(actors.map { Unmanaged.passUnretained($0) })
+      }
+    }
+  }
+  /// `actors` without reference counting, for the event loop's calls: actors are only ever
+  /// added (the array above keeps them alive for the whole run), so dispatching a message need
+  /// not retain and release the actor each time.
+  private var unretainedActors: ContiguousArray<Unmanaged<SimActor>> = []
   public var randomStreams: [RandomSource] = []
   public var exchanges = ExchangeTable()
   public var interfaces: [NetworkInterface] = []
-  public var addressBook: [UInt32: Int32] = [:]
+  public var addressBook: [UInt32: Int32] = [:] { didSet { network.bump() } }
   /// Security groups as they are now (events change them).
-  public var securityGroups: [SecurityGroup]
+  public var securityGroups: [SecurityGroup] { didSet { network.bump() } }
+  /// Moves whenever something a connection depends on changes (see `NetworkVersion`).
+  public let network = NetworkVersion()
+  /// Recent successful connections, `ConnectionMemo.slotCount` slots per ENI (see
+  /// `NetworkVersion`).
+  var connectionMemos: ContiguousArray<ConnectionMemo> = []
   public var requests = RequestTable()
   public var statistics: [StreamStatistics] = []
   public var traces: TraceRecorder
   public var bodies = StringInterner()
   public var timeline: [TimelineEntry] = []
-  /// Requests carried from actor to actor: (caller << 32 | callee) → count.
-  public var edgeCounts: [Int64: Int] = [:]
+  /// Requests carried from actor to actor, counted on every hop.
+  public var edges = CountTable()
+  /// Requests carried from actor to actor: (caller << 32 | callee) → count (for reports).
+  public var edgeCounts: [Int64: Int] { edges.counts }
   public var addressPlan: AddressPlan
   public var dnsAuthorities: [DNSAuthority] = []
   /// Handler for VPC Lattice's link-local range 169.254.171.0/24.
-  public var linkLocalHandler: LinkLocalHandler?
+  public var linkLocalHandler: LinkLocalHandler? { didSet { network.bump() } }
   public var lifecycleObservers: [TaskLifecycleObserver] = []
   public var serviceCallHandlers: [ServiceCallHandler] = []
   public var tasks: [TaskActor] = []
@@ -75,9 +94,17 @@ public final class World {
     randomStreams.withUnsafeMutableBufferPointer { $0.baseAddress! + Int(actor) }
   }
 
+  /// Long timers (a second or more: request and idle timeouts, health-check intervals) wait in
+  /// the kernel's delay lanes, where many share a delay; the order of events is the same.
   public func startTimer(_ actor: Int32, after delay: SimDuration, tag: Int64) {
-    simulation.schedule(.timerFired(actor: actor, tag: tag), after: delay)
+    if delay >= World.laneTimerThreshold {
+      simulation.scheduleInLane(.timerFired(tag: tag, actor: actor), after: delay)
+    } else {
+      simulation.schedule(.timerFired(tag: tag, actor: actor), after: delay)
+    }
   }
+
+  static let laneTimerThreshold = SimDuration.seconds(1)
 
   // MARK: - Running
 
@@ -103,16 +130,16 @@ public final class World {
     case .trafficDue(let stream):
       TrafficGenerator.fire(stream: Int(stream), in: self)
     case .requestArrived(let e, let generation):
-      let exchange = exchanges[e]
-      guard exchange.generation == generation, exchange.isOpen else { return }
-      if exchange.depth > model.settings.hopLimit {
+      guard exchanges[e].generation == generation, exchanges[e].isOpen else { return }
+      if exchanges[e].depth > model.settings.hopLimit {
         note(e, "network", .failed, "hop limit \(model.settings.hopLimit) exceeded")
         reply(e, .failure(.hopLimitExceeded))
         return
       }
-      edgeCounts[Int64(exchange.caller) << 32 | Int64(exchange.callee), default: 0] += 1
+      let callee = exchanges[e].callee
+      edges.add(CountTable.edgeKey(caller: exchanges[e].caller, callee: callee))
       if isTraced(e) { recordHop(e, .request) }
-      actors[Int(exchange.callee)].handleRequest(e, in: self)
+      unretainedActors[Int(callee)]._withUnsafeGuaranteedRef { $0.handleRequest(e, in: self) }
     case .responseArrived(let e, let generation):
       guard exchanges[e].generation == generation, exchanges[e].isOpen else { return }
       close(e)
@@ -123,8 +150,8 @@ public final class World {
         note(e, actors[Int(exchanges[e].caller)].name, .failed, "gave up waiting after \(now - exchanges[e].startedAt)")
       }
       close(e)
-    case .timerFired(let actor, let tag):
-      actors[Int(actor)].handleTimer(tag, in: self)
+    case .timerFired(let tag, let actor):
+      unretainedActors[Int(actor)]._withUnsafeGuaranteedRef { $0.handleTimer(tag, in: self) }
     case .scenarioEvent(let index):
       ScenarioEventApplier.apply(model.events[Int(index)], in: self)
     }
@@ -134,7 +161,7 @@ public final class World {
   func close(_ e: Int32) {
     exchanges[e].isOpen = false
     if isTraced(e) { recordHop(e, .response) }
-    actors[Int(exchanges[e].caller)].handleResponse(e, in: self)
+    unretainedActors[Int(exchanges[e].caller)]._withUnsafeGuaranteedRef { $0.handleResponse(e, in: self) }
     exchanges.release(e)
   }
 
@@ -151,8 +178,13 @@ public final class World {
     guard exchanges[e].isOpen, !exchanges[e].answered else { return }
     exchanges[e].answered = true
     exchanges[e].response = response
-    simulation.schedule(.responseArrived(exchange: e, generation: exchanges[e].generation),
-                        after: delay + exchanges[e].returnLatency)
+    let message = Message.responseArrived(exchange: e, generation: exchanges[e].generation)
+    // A response sent at once travels a fixed network latency: a lane keeps it off the heap.
+    if delay == .zero {
+      simulation.scheduleInLane(message, after: exchanges[e].returnLatency)
+    } else {
+      simulation.schedule(message, after: delay + exchanges[e].returnLatency)
+    }
   }
 
   /// Records that a top-level request finished.

@@ -88,7 +88,7 @@ public final class LatticeDataPlane {
       index: index, address: address, publicAddress: nil, subnet: nil, vpc: vpc, zone: zone,
       securityGroups: [],
       owner: healthChecker.id,
-      label: "\(IPv4Address(address)) (VPC Lattice in \(model.vpcs[vpc].name))")
+      label: "\(IPv4Address(address)) (VPC Lattice in \(model.vpcs[vpc].name))", network: world.network)
     world.interfaces.append(interface)
     sourceInterfaces[key] = index
     return index

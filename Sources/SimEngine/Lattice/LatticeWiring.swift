@@ -19,7 +19,7 @@ public enum LatticeWiring {
       NetworkInterface(
         index: -1, address: 0, publicAddress: nil, subnet: nil, vpc: association.vpc, zone: nil,
         securityGroups: association.securityGroups, owner: checker.id,
-        label: "VPC association \(association.id)")
+        label: "VPC association \(association.id)", network: world.network)
     }
     dataPlane.targets = LatticeTargetRegistry(dataPlane: dataPlane)
     world.linkLocalHandler = dataPlane

@@ -33,7 +33,7 @@ extension LoadBalancerNodeActor {
       }
       action = decision.action ?? listener.defaultAction
     } else {
-      action = listener.routeTable.firstMatch(request)?.rule.action ?? listener.defaultAction
+      action = listener.routeTable.firstMatchIndex(request).map { listener.routeTable.rules[$0].action } ?? listener.defaultAction
     }
     perform(action, for: e, listener: listener, in: world)
   }

@@ -10,18 +10,15 @@ extension LoadBalancerNodeActor {
   static let networkIdleTimeout = SimDuration.seconds(350)
 
   func routeConnection(_ e: Int32, listener index: Int, in world: World) {
-    let listener = plane.listeners[index]
     let client = world.exchanges[e].sourceAddress
     world.note(
       e, name, .received,
-      "\(listener.label) of \(loadBalancer.label) accepts a connection from \(IPv4Address(client))")
-    guard case .forward(let forward) = listener.defaultAction,
-      let group = forward.targetGroups.first?.targetGroup
-    else {
+      "\(plane.listeners[index].label) of \(loadBalancer.label) accepts a connection from \(IPv4Address(client))")
+    guard let group = plane.forwardGroups[index] else {
       world.reply(e, .failure(.connectionRefused))
       return
     }
-    let groupName = plane.targetGroups[group].name
+    var groupName: String { plane.targetGroups[group].name }
     let (target, failOpen): (Int, Bool)
     switch plane.pickTarget(group: group, node: self, in: world) {
     case .target(let picked, let open):
@@ -44,9 +41,9 @@ extension LoadBalancerNodeActor {
       world.reply(e, .failure(.noHealthyTarget), after: world.model.settings.loadBalancer)
       return
     }
-    let chosen = plane.targets[target]
     let preserve = plane.targetGroups[group].attributes.preserveClientIP
     if world.isTraced(e) {
+      let chosen = plane.targets[target]
       let health = chosen.state.rawValue + (failOpen ? ", failing open: no healthy target" : "")
       let seen =
         preserve
@@ -57,7 +54,7 @@ extension LoadBalancerNodeActor {
         "flow hash picks target \(chosen.label) of '\(groupName)' (\(health), \(chosen.zone ?? "all zones")); "
           + "the target sees source \(seen)")
     }
-    if preserve && chosen.address == client {
+    if preserve && plane.targets[target].address == client {
       world.note(
         e, name, .failed,
         "the target is the client itself: with client IP preservation the reply never returns (hairpin); "
@@ -66,7 +63,7 @@ extension LoadBalancerNodeActor {
       return
     }
     let upstream = sendToTarget(
-      e, to: target, head: world.exchanges[e].head, timeout: Self.networkIdleTimeout,
+      e, to: target, head: world.exchanges.head(e), timeout: Self.networkIdleTimeout,
       presentedSource: preserve ? client : nil, in: world)
     if world.exchanges[upstream].answered, let dropped = world.exchanges[upstream].pendingFailure {
       // Layer 4: the target's drop is the client's drop; it learns only from its own timeout.

@@ -7,7 +7,9 @@ import SimKernel
 /// each request (ALB: listener rules) or connection (NLB) to a target of a target group, using
 /// the target health kept by the ``LoadBalancingPlane``.
 public final class LoadBalancerNodeActor: SimActor {
-  unowned let plane: LoadBalancingPlane
+  /// The plane outlives its nodes (the world holds both for the whole run), so the reference is
+  /// not checked on every use.
+  unowned(unsafe) let plane: LoadBalancingPlane
   public let balancer: Int
   public let subnet: Int
   public let zone: String
@@ -32,9 +34,11 @@ public final class LoadBalancerNodeActor: SimActor {
   }
 
   var loadBalancer: LoadBalancer { plane.loadBalancers[balancer] }
+  /// ALB or NLB (fixed for the run).
+  lazy var kind: LoadBalancer.Kind = plane.loadBalancers[balancer].kind
 
   public override func handleRequest(_ e: Int32, in world: World) {
-    let port = world.exchanges[e].head.port
+    let port = world.exchanges.port(e)
     guard let listener = plane.listener(of: balancer, port: port) else {
       world.note(
         e, name, .failed,
@@ -42,7 +46,7 @@ public final class LoadBalancerNodeActor: SimActor {
       world.reply(e, .failure(.connectionRefused))
       return
     }
-    switch loadBalancer.kind {
+    switch kind {
     case .application: routeRequest(e, listener: listener, in: world)
     case .network: routeConnection(e, listener: listener, in: world)
     }
@@ -51,35 +55,35 @@ public final class LoadBalancerNodeActor: SimActor {
   /// Forwards exchange `e` to target `target`; returns the upstream exchange.
   @discardableResult
   func sendToTarget(
-    _ e: Int32, to target: Int, head: RequestHead, timeout: SimDuration, presentedSource: UInt32?,
+    _ e: Int32, to target: Int, head: consuming RequestHead, timeout: SimDuration, presentedSource: UInt32?,
     in world: World
   ) -> Int32 {
-    let destination = plane.targets[target]
     plane.targets[target].outstanding += 1
     return world.connect(
-      from: interface, caller: id, to: destination.address, port: destination.port, head: head,
+      from: interface, caller: id, to: plane.targets[target].address, port: plane.targets[target].port, head: head,
       parent: e,
       request: world.exchanges[e].request, timeout: timeout, callerContext: Int64(target),
       presentedSource: presentedSource)
   }
 
   public override func handleResponse(_ upstream: Int32, in world: World) {
-    let child = world.exchanges[upstream]
-    let target = Int(child.callerContext)
+    let target = Int(world.exchanges[upstream].callerContext)
     if plane.targets.indices.contains(target) {
       plane.targets[target].outstanding = max(0, plane.targets[target].outstanding - 1)
     }
-    guard world.isWaiting(child.parent, generation: child.parentGeneration) else { return }
-    switch loadBalancer.kind {
-    case .application: answerFromTarget(child.parent, child.response, in: world)
+    let parent = world.exchanges[upstream].parent
+    guard world.isWaiting(parent, generation: world.exchanges[upstream].parentGeneration) else { return }
+    let response = world.exchanges[upstream].response
+    switch kind {
+    case .application: answerFromTarget(parent, response, in: world)
     case .network:
       world.note(
-        child.parent, name, .returned,
-        child.response.status > 0
-          ? "passes the target's answer \(child.response.status) back"
-          : "the target connection ended without an answer (\(child.response.disposition.rawValue))"
+        parent, name, .returned,
+        response.status > 0
+          ? "passes the target's answer \(response.status) back"
+          : "the target connection ended without an answer (\(response.disposition.rawValue))"
       )
-      world.reply(child.parent, child.response, after: world.model.settings.loadBalancer)
+      world.reply(parent, response, after: world.model.settings.loadBalancer)
     }
   }
 

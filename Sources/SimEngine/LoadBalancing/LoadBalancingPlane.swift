@@ -11,7 +11,19 @@ import SimKernel
 /// the state kept here. Single-threaded, like the whole world.
 public final class LoadBalancingPlane: SimActor {
   public internal(set) var loadBalancers: [LoadBalancer]
-  public internal(set) var listeners: [LoadBalancerListener]
+  public internal(set) var listeners: [LoadBalancerListener] {
+    didSet { forwardGroups = LoadBalancingPlane.forwardGroups(of: listeners) }
+  }
+  /// Each listener's default forward target group (the first), what an NLB node uses per
+  /// connection; kept in step with `listeners`.
+  private(set) var forwardGroups: [Int?] = []
+
+  static func forwardGroups(of listeners: [LoadBalancerListener]) -> [Int?] {
+    listeners.map { listener in
+      guard case .forward(let forward) = listener.defaultAction else { return nil }
+      return forward.targetGroups.first?.targetGroup
+    }
+  }
   public internal(set) var targetGroups: [TargetGroup]
   public internal(set) var targets: [LoadBalancerTarget] = []
   /// Target ids of each group, in registration order.
@@ -26,6 +38,7 @@ public final class LoadBalancingPlane: SimActor {
     let elb = model.loadBalancing
     loadBalancers = elb.loadBalancers
     listeners = elb.listeners
+    forwardGroups = LoadBalancingPlane.forwardGroups(of: elb.listeners)
     targetGroups = elb.targetGroups
     attachments = elb.attachments
     targetsOfGroup = Array(repeating: [], count: elb.targetGroups.count)

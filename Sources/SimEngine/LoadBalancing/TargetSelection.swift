@@ -31,27 +31,62 @@ public struct TargetSelection: Sendable {
     minimumHealthy: Int,
     algorithm: Algorithm, cursor: inout RoundRobinCursor, random: inout RandomSource
   ) -> Outcome {
-    let minimum = max(minimumHealthy, 1)
-    let pool = ids.filter { id in
-      targets[id].isRoutable && (crossZone || targets[id].zone == zone || targets[id].zone == nil)
+    // Read through a buffer pointer: plain field loads, no copy of each target (with its
+    // strings) per look.
+    targets.withUnsafeBufferPointer { targets in
+      pick(targets: targets, ids: ids, zone: zone, crossZone: crossZone, minimumHealthy: minimumHealthy,
+           algorithm: algorithm, cursor: &cursor, random: &random)
     }
-    let healthy = pool.filter { targets[$0].state == .healthy }
-    if !crossZone && healthy.count < minimum
+  }
+
+  static func pick(
+    targets: UnsafeBufferPointer<LoadBalancerTarget>, ids: [Int], zone: String?, crossZone: Bool, minimumHealthy: Int,
+    algorithm: Algorithm, cursor: inout RoundRobinCursor, random: inout RandomSource
+  ) -> Outcome {
+    let minimum = max(minimumHealthy, 1)
+    // Counted in place (no candidate arrays): the pool is the routable targets in reach, the
+    // healthy ones among them are preferred.
+    func inPool(_ id: Int) -> Bool {
+      // `isRoutable`, read field by field.
+      guard !targets[id].removed && targets[id].state != .draining else { return false }
+      return crossZone || targets[id].zone == nil || targets[id].zone == zone
+    }
+    var poolCount = 0
+    var healthyCount = 0
+    for id in ids where inPool(id) {
+      poolCount += 1
+      if targets[id].state == .healthy { healthyCount += 1 }
+    }
+    if !crossZone && healthyCount < minimum
       && ids.count(where: { targets[$0].isRoutable && targets[$0].state == .healthy }) >= minimum
     {
       return .noHealthyTargetInZone
     }
-    guard !pool.isEmpty else { return .noTarget }
-    let failOpen = healthy.count < minimum
-    let candidates = failOpen ? pool : healthy
+    guard poolCount > 0 else { return .noTarget }
+    let failOpen = healthyCount < minimum
+    func isCandidate(_ id: Int) -> Bool { inPool(id) && (failOpen || targets[id].state == .healthy) }
+    /// The candidate at `position` in `ids` order.
+    func candidate(_ position: Int) -> Int {
+      var seen = 0
+      for id in ids where isCandidate(id) {
+        if seen == position { return id }
+        seen += 1
+      }
+      preconditionFailure("candidate \(position) out of range")
+    }
+    let candidateCount = failOpen ? poolCount : healthyCount
     let chosen: Int
     switch algorithm {
     case .roundRobin:
-      chosen = candidates[cursor.next(count: candidates.count) ?? 0]
+      chosen = candidate(cursor.next(count: candidateCount) ?? 0)
     case .leastOutstanding:
-      chosen = candidates.min { (targets[$0].outstanding, $0) < (targets[$1].outstanding, $1) }!
+      var best = -1
+      for id in ids where isCandidate(id) {
+        if best < 0 || (targets[id].outstanding, id) < (targets[best].outstanding, best) { best = id }
+      }
+      chosen = best
     case .random:
-      chosen = candidates[Int(random.nextInt(below: UInt64(candidates.count)))]
+      chosen = candidate(Int(random.nextInt(below: UInt64(candidateCount))))
     }
     return .target(chosen, failOpen: failOpen)
   }

@@ -14,9 +14,20 @@ public enum SecurityGroupFilter {
   public static func egressDenial(from source: NetworkInterface, to address: UInt32, port: Int, in world: World) -> String? {
     if source.securityGroups.isEmpty { return nil }
     let destination = world.addressBook[address].map { world.interfaces[Int($0)] }
+    return egressDenial(from: source, to: address, port: port, destination: destination, in: world)
+  }
+
+  /// `egressDenial(from:to:port:in:)` when the caller already knows the ENI that owns
+  /// `address` (nil: none does), which saves a second address-book lookup per connection.
+  public static func egressDenial(from source: NetworkInterface, to address: UInt32, port: Int,
+                                  destination: NetworkInterface?, in world: World) -> String? {
+    if source.securityGroups.isEmpty { return nil }
+    let privatePath = destination?.vpc == source.vpc
     for group in source.securityGroups {
-      for rule in world.securityGroups[group].egress where rule.coversTCP(port: port) {
-        if rule.peers.contains(where: { matches($0, address: address, peer: destination, privatePath: destination?.vpc == source.vpc, in: world) }) {
+      let rules = world.securityGroups[group].egress
+      for index in rules.indices where rules[index].coversTCP(port: port) {
+        for peer in rules[index].peers
+        where matches(peer, address: address, peer: destination, privatePath: privatePath, in: world) {
           return nil
         }
       }
@@ -26,12 +37,17 @@ public enum SecurityGroupFilter {
   }
 
   /// Whether the destination's ingress rules admit a connection seen from `seenAddress`.
+  /// With `explain: false` an admitted connection's reason is not written (`.allowed(nil)`),
+  /// which keeps untraced requests free of string work.
   public static func ingressDecision(to destination: NetworkInterface, from source: NetworkInterface, seenAddress: UInt32,
-                                     privatePath: Bool, port: Int, in world: World) -> Decision {
+                                     privatePath: Bool, port: Int, explain: Bool = true, in world: World) -> Decision {
     if destination.securityGroups.isEmpty { return .allowed(nil) }
     for group in destination.securityGroups {
-      for (offset, rule) in world.securityGroups[group].ingress.enumerated() where rule.coversTCP(port: port) {
-        for peer in rule.peers where matches(peer, address: seenAddress, peer: source, privatePath: privatePath, in: world) {
+      let rules = world.securityGroups[group].ingress
+      for offset in rules.indices where rules[offset].coversTCP(port: port) {
+        for peer in rules[offset].peers
+        where matches(peer, address: seenAddress, peer: source, privatePath: privatePath, in: world) {
+          guard explain else { return .allowed(nil) }
           return .allowed("ingress allowed by \(world.securityGroups[group].label) rule #\(offset + 1): tcp/\(port) from \(describe(peer, in: world))")
         }
       }
@@ -42,6 +58,7 @@ public enum SecurityGroupFilter {
     return .denied("ingress denied by \(groups): no inbound rule allows tcp/\(port) from \(who); packet dropped silently")
   }
 
+  @inline(__always)
   static func matches(_ peer: SecurityGroupRule.Peer, address: UInt32, peer other: NetworkInterface?, privatePath: Bool,
                       in world: World) -> Bool {
     switch peer {

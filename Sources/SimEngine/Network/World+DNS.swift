@@ -32,8 +32,13 @@ extension World {
   /// Connect), then the interface's cache, then the VPC resolver (or public DNS on the
   /// internet). Picks one address of the answer at random, as most clients do.
   func resolve(_ rawName: String, from source: NetworkInterface, exchange e: Int32) -> Resolution {
-    let name = rawName.lowercased()
-    if let address = source.hostsFile[name] {
+    // Fast path: the same name as last time, still cached, nothing to trace.
+    if source.hostsFile.isEmpty, !isTraced(e), let count = source.dnsCache.memoizedCount(rawName, at: now) {
+      let pick = count == 1 ? 0 : random(source.owner, below: count)
+      return .success(address: source.dnsCache.memoizedAddress(pick), delay: .zero)
+    }
+    let name = rawName.isLowercaseASCII ? rawName : rawName.lowercased()
+    if !source.hostsFile.isEmpty, let address = source.hostsFile[name] {
       note(e, source.label, .resolved, "/etc/hosts: \(name) → \(IPv4Address(address))")
       return .success(address: address, delay: .zero)
     }
@@ -58,8 +63,23 @@ extension World {
         note(e, source.label, .resolved, "\(resolverName): \(name) → \(answer.addresses.map { IPv4Address($0).description }.joined(separator: ", ")) (\(answer.source), TTL \(answer.ttl))")
       }
     }
+    source.dnsCache.memoize(rawName, entry!)
     let addresses = entry!.addresses
     let pick = addresses.count == 1 ? 0 : random(source.owner, below: addresses.count)
     return .success(address: addresses[pick], delay: delay)
+  }
+}
+
+extension String {
+  /// Whether the string is ASCII without capital letters, so `lowercased()` would return it
+  /// unchanged (checked without allocating, unlike `lowercased()`).
+  @inline(__always)
+  var isLowercaseASCII: Bool {
+    var clean = true
+    for byte in utf8 where byte >= 0x80 || (byte >= 0x41 && byte <= 0x5A) {
+      clean = false
+      break
+    }
+    return clean
   }
 }

@@ -9,17 +9,19 @@ extension World {
   /// `connectHost` is the name to resolve and connect to when it differs from the request's
   /// Host header (`curl -H 'Host: api.example.com' http://my-alb-…elb.amazonaws.com/`).
   @discardableResult
-  public func call(from interface: Int32, caller: Int32, head: RequestHead, parent: Int32, request: Int32,
+  public func call(from interface: Int32, caller: Int32, head: consuming RequestHead, parent: Int32, request: Int32,
                    timeout: SimDuration, callerContext: Int64 = 0, connectHost: String? = nil) -> Int32 {
     let depth = parent >= 0 ? exchanges[parent].depth + 1 : 0
+    let host = head.host
+    let port = head.port
     let e = open(caller: caller, head: head, parent: parent, request: request, depth: depth, callerContext: callerContext)
-    simulation.schedule(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
+    simulation.scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
     let source = interfaces[Int(interface)]
     // 1. Resolve.
     var address: UInt32
     var lookupDelay = SimDuration.zero
-    let hostToResolve = connectHost ?? head.host
-    if let literal = IPv4Address(hostToResolve) {
+    let hostToResolve = connectHost ?? host
+    if hostToResolve.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true, let literal = IPv4Address(hostToResolve) {
       address = literal.value
     } else {
       switch resolve(hostToResolve, from: source, exchange: e) {
@@ -33,18 +35,18 @@ extension World {
     }
     // 2. An App Mesh sidecar takes outbound TCP unless its proxy configuration ignores it.
     if let proxy = source.egressProxy, proxy.actor != caller, address >> 24 != 127,
-      proxy.configuration.intercepts(address: address, port: head.port)
+      proxy.configuration.intercepts(address: address, port: port)
     {
-      note(e, source.label, .forwarded, "iptables redirects \(IPv4Address(address)):\(head.port) to the Envoy egress listener (:\(proxy.configuration.egressPort))")
+      note(e, source.label, .forwarded, "iptables redirects \(IPv4Address(address)):\(port) to the Envoy egress listener (:\(proxy.configuration.egressPort))")
       exchanges[e].callee = proxy.actor
       exchanges[e].calleeInterface = interface
       exchanges[e].sourceAddress = source.address
       exchanges[e].calleeContext = Int64(address)
       exchanges[e].returnLatency = .zero
-      simulation.schedule(.requestArrived(exchange: e, generation: exchanges[e].generation), after: lookupDelay)
+      simulation.scheduleInLane(.requestArrived(exchange: e, generation: exchanges[e].generation), after: lookupDelay)
       return e
     }
-    connect(e, from: interface, to: address, port: head.port, extraDelay: lookupDelay)
+    connect(e, from: interface, to: address, port: port, extraDelay: lookupDelay)
     return e
   }
 
@@ -53,37 +55,34 @@ extension World {
   /// destination sees instead of the interface's own (an NLB preserving the client's address);
   /// security-group references still match the interface's groups.
   @discardableResult
-  public func connect(from interface: Int32, caller: Int32, to address: UInt32, port: Int, head: RequestHead,
+  public func connect(from interface: Int32, caller: Int32, to address: UInt32, port: Int, head: consuming RequestHead,
                       parent: Int32, request: Int32, timeout: SimDuration, callerContext: Int64 = 0,
                       presentedSource: UInt32? = nil) -> Int32 {
     let depth = parent >= 0 ? exchanges[parent].depth + 1 : 0
     let e = open(caller: caller, head: head, parent: parent, request: request, depth: depth, callerContext: callerContext)
-    simulation.schedule(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
+    simulation.scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
     connect(e, from: interface, to: address, port: port, extraDelay: .zero, presentedSource: presentedSource)
     return e
   }
 
   /// Opens an exchange to an actor on the same host (app → local proxy), with no network hop.
   @discardableResult
-  public func deliverLocally(from interface: Int32, caller: Int32, to callee: Int32, head: RequestHead, parent: Int32,
+  public func deliverLocally(from interface: Int32, caller: Int32, to callee: Int32, head: consuming RequestHead, parent: Int32,
                              request: Int32, timeout: SimDuration, callerContext: Int64 = 0, calleeContext: Int64 = 0) -> Int32 {
     let depth = parent >= 0 ? exchanges[parent].depth + 1 : 0
     let e = open(caller: caller, head: head, parent: parent, request: request, depth: depth, callerContext: callerContext)
-    simulation.schedule(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
+    simulation.scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
     exchanges[e].callee = callee
     exchanges[e].calleeInterface = interface
     exchanges[e].calleeContext = calleeContext
     exchanges[e].sourceAddress = interfaces[Int(interface)].address
-    simulation.schedule(.requestArrived(exchange: e, generation: exchanges[e].generation), after: .zero)
+    simulation.scheduleInLane(.requestArrived(exchange: e, generation: exchanges[e].generation), after: .zero)
     return e
   }
 
-  func open(caller: Int32, head: RequestHead, parent: Int32, request: Int32, depth: Int16, callerContext: Int64) -> Int32 {
-    exchanges.allocate(Exchange(
-      request: request, parent: parent, parentGeneration: parent >= 0 ? exchanges[parent].generation : 0,
-      caller: caller, callee: -1, head: head, startedAt: now, generation: 0, depth: depth, step: 0, calleeContext: 0,
-      callerContext: callerContext, isOpen: true, answered: false, pendingFailure: nil,
-      response: .failure(.notCompleted), returnLatency: .zero, sourceAddress: 0, calleeInterface: -1))
+  func open(caller: Int32, head: consuming RequestHead, parent: Int32, request: Int32, depth: Int16, callerContext: Int64) -> Int32 {
+    exchanges.open(request: request, parent: parent, parentGeneration: parent >= 0 ? exchanges[parent].generation : 0,
+                   caller: caller, head: head, startedAt: now, depth: depth, callerContext: callerContext)
   }
 
   /// Fails an exchange after `delay` (an answer-like failure: refused, NXDOMAIN).
@@ -102,11 +101,28 @@ extension World {
   /// The network part of a connection: reachability, security groups, listener.
   func connect(_ e: Int32, from interface: Int32, to address: UInt32, port: Int, extraDelay: SimDuration,
                presentedSource: UInt32? = nil) {
+    // A connection made before with nothing changed since: the memo holds its outcome (only
+    // plain connections are memoized: not loopback or link-local ones, and not those with a
+    // presented source, an NLB passing the client's address on, which the destination sees).
+    if presentedSource == nil && !isTraced(e) {
+      let slot = Int(interface) &* ConnectionMemo.slotCount &+ ConnectionMemo.slot(address: address, port: port)
+      if slot < connectionMemos.count, connectionMemos[slot].version == network.value,
+        connectionMemos[slot].address == address, connectionMemos[slot].port == port
+      {
+        let memo = connectionMemos[slot]
+        exchanges[e].callee = memo.listener
+        exchanges[e].calleeInterface = memo.destination
+        exchanges[e].sourceAddress = memo.seenSource
+        exchanges[e].returnLatency = memo.latency
+        simulation.scheduleInLane(.requestArrived(exchange: e, generation: exchanges[e].generation), after: memo.latency + extraDelay)
+        return
+      }
+    }
     let source = interfaces[Int(interface)]
-    let target = "\(IPv4Address(address)):\(port)"
+    var target: String { "\(IPv4Address(address)):\(port)" }
     // Loopback stays inside the task (Service Connect's 127.255.0.x listeners).
     if address >> 24 == 127 {
-      guard let actor = source.loopbackListeners[NetworkInterface.loopbackKey(address, port)] else {
+      guard let actor = source.loopbackListener(address, port) else {
         note(e, source.label, .failed, "nothing listens on \(target) inside the task: connection refused")
         fail(e, .failure(.connectionRefused), after: extraDelay)
         return
@@ -114,7 +130,7 @@ extension World {
       exchanges[e].callee = actor
       exchanges[e].calleeInterface = interface
       exchanges[e].sourceAddress = address
-      simulation.schedule(.requestArrived(exchange: e, generation: exchanges[e].generation), after: extraDelay)
+      simulation.scheduleInLane(.requestArrived(exchange: e, generation: exchanges[e].generation), after: extraDelay)
       return
     }
     if let handler = linkLocalHandler, handler.handles(address) {
@@ -149,7 +165,7 @@ extension World {
       drop(e, .noRouteToHost)
       return
     }
-    if let denied = SecurityGroupFilter.egressDenial(from: source, to: address, port: port, in: self) {
+    if let denied = SecurityGroupFilter.egressDenial(from: source, to: address, port: port, destination: destination, in: self) {
       note(e, source.label, .denied, denied)
       drop(e, .deniedBySecurityGroupEgress)
       return
@@ -157,7 +173,8 @@ extension World {
     let seenSource = presentedSource
       ?? (viaPublic || source.onInternet ? (source.publicAddress ?? source.address) : source.address)
     switch SecurityGroupFilter.ingressDecision(to: destination, from: source, seenAddress: seenSource,
-                                               privatePath: !viaPublic && !source.onInternet, port: port, in: self) {
+                                               privatePath: !viaPublic && !source.onInternet, port: port,
+                                               explain: isTraced(e), in: self) {
     case .denied(let reason):
       note(e, destination.label, .denied, reason)
       drop(e, .deniedBySecurityGroupIngress)
@@ -175,7 +192,16 @@ extension World {
     exchanges[e].calleeInterface = destinationIndex
     exchanges[e].sourceAddress = seenSource
     exchanges[e].returnLatency = oneWayLatency(source, destination)
-    simulation.schedule(.requestArrived(exchange: e, generation: exchanges[e].generation), after: latency)
+    if presentedSource == nil {
+      let needed = (Int(interface) + 1) * ConnectionMemo.slotCount
+      if connectionMemos.count < needed {
+        connectionMemos.append(contentsOf: repeatElement(ConnectionMemo(), count: needed - connectionMemos.count))
+      }
+      connectionMemos[Int(interface) &* ConnectionMemo.slotCount &+ ConnectionMemo.slot(address: address, port: port)] = ConnectionMemo(
+        version: network.value, address: address, port: port, destination: destinationIndex, listener: listener,
+        seenSource: seenSource, latency: oneWayLatency(source, destination))
+    }
+    simulation.scheduleInLane(.requestArrived(exchange: e, generation: exchanges[e].generation), after: latency)
   }
 
   /// One-way latency between two interfaces.

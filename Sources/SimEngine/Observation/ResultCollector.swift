@@ -7,10 +7,11 @@ enum ResultCollector {
     let model = world.model
     let streams = world.statistics.map { statistics -> RunResult.Stream in
       let spec = model.traffic[statistics.stream]
+      let perSecond = statistics.perSecond
       return RunResult.Stream(
         name: spec.name, origin: world.clientActors[statistics.stream].groupName, request: "\(spec.method) \(spec.url)",
         sent: statistics.sent, outcomes: rows(statistics.outcomes, world: world), latency: statistics.latency,
-        perSecond: statistics.perSecond.keys.sorted().map { ($0, rows(statistics.perSecond[$0]!, world: world)) })
+        perSecond: perSecond.keys.sorted().map { ($0, rows(perSecond[$0]!, world: world)) })
     }
     var edges: [String: Int] = [:]
     for (key, count) in world.edgeCounts {

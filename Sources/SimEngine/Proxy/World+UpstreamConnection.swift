@@ -11,7 +11,7 @@ extension World {
   /// in the exchange's `callerContext` and `attempt` in its `step`.
   @discardableResult
   public func connectUpstream(
-    from interface: Int32, caller: Int32, to host: UpstreamHost, head: RequestHead, parent: Int32,
+    from interface: Int32, caller: Int32, to host: UpstreamHost, head: consuming RequestHead, parent: Int32,
     timeout: SimDuration,
     connectTimeout: SimDuration = .seconds(5), attempt: Int32
   ) -> Int32 {

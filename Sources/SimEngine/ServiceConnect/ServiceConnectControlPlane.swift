@@ -20,6 +20,17 @@ final class ServiceConnectControlPlane: TaskLifecycleObserver, ServiceCallHandle
   /// The proxy of each task that has one, by task index.
   private(set) var proxies: [Int32: ServiceConnectProxyActor] = [:]
 
+  /// What a task starting now in a namespace learns, computed once per namespace and shared
+  /// by all its tasks (copy-on-write) until a configuration changes: the routes, the
+  /// `/etc/hosts` entries and the proxy's route index by listener.
+  private struct NamespaceRoutes {
+    var routes: [ServiceConnectRoute]
+    var hosts: [String: UInt32]
+    var routeByListener: [UInt64: Int]
+    var listenerKeys: Set<UInt64>
+  }
+  private var namespaceRoutes: [Int: NamespaceRoutes] = [:]
+
   init(model: NetworkModel) {
     self.model = model
     self.current = model.services.indices.map { model.serviceConnect.initialConfiguration(of: $0) }
@@ -44,22 +55,42 @@ final class ServiceConnectControlPlane: TaskLifecycleObserver, ServiceCallHandle
     return routes
   }
 
+  /// `currentRoutes(in:)` with its hosts entries and listener index, computed once per
+  /// namespace until a configuration changes.
+  private func routes(in namespace: Int) -> NamespaceRoutes {
+    if let known = namespaceRoutes[namespace] { return known }
+    let routes = currentRoutes(in: namespace)
+    var learned = NamespaceRoutes(routes: routes, hosts: [:], routeByListener: [:], listenerKeys: [])
+    for (offset, route) in routes.enumerated() {
+      learned.hosts[route.dnsName] = route.address
+      learned.routeByListener[route.listenerKey] = offset
+      learned.listenerKeys.insert(route.listenerKey)
+    }
+    namespaceRoutes[namespace] = learned
+    return learned
+  }
+
   // MARK: - Task lifecycle
 
   func taskCreated(_ task: TaskActor, in world: World) {
     guard !task.isStandalone, let index = current[task.service] else { return }
     let configuration = model.serviceConnect.configurations[index]
     guard configuration.enabled, let namespace = configuration.namespace else { return }
-    let routes = currentRoutes(in: namespace)
+    let learned = routes(in: namespace)
+    let routes = learned.routes
     let proxy = world.add(
       ServiceConnectProxyActor(
-        task: task, configuration: index, namespace: namespace, routes: routes))
+        task: task, configuration: index, namespace: namespace, routes: routes,
+        routeByListener: learned.routeByListener))
     proxies[task.taskIndex] = proxy
     let interface = world.interfaces[Int(task.interface)]
-    for route in routes {
-      interface.hostsFile[route.dnsName] = route.address
-      interface.loopbackListeners[route.listenerKey] = proxy.id
+    if interface.hostsFile.isEmpty {
+      interface.hostsFile = learned.hosts
+    } else {
+      for route in routes { interface.hostsFile[route.dnsName] = route.address }
     }
+    interface.sharedLoopbackKeys = learned.listenerKeys
+    interface.sharedLoopbackActor = proxy.id
     attachIngress(of: configuration, to: task, interface: interface, in: world)
     task.sidecars.append("service-connect")
     if world.now > .zero {
@@ -118,6 +149,7 @@ final class ServiceConnectControlPlane: TaskLifecycleObserver, ServiceCallHandle
     let configuration = model.serviceConnect.configurations[index]
     let service = configuration.service
     current[service] = configuration.enabled ? index : nil
+    namespaceRoutes = [:]
     let name = model.services[service].name
     if configuration.enabled, let namespace = configuration.namespace {
       let aliases = configuration.aliases.map { "\($0.alias.dnsName):\($0.alias.port)" }

@@ -20,22 +20,24 @@ final class ServiceConnectProxyActor: SimActor {
   let namespace: Int
   /// The names the task learned when it started.
   let routes: [ServiceConnectRoute]
-  private var routeByListener: [UInt64: Int] = [:]
-  private var cursors: [RoundRobinCursor?]
-  private var outliers: [OutlierDetector]
+  /// Route index by loopback listener key (shared by every proxy that learned the same routes).
+  private let routeByListener: [UInt64: Int]
+  /// Per-route load-balancer and outlier state, allocated at the first request (most proxies
+  /// of a large namespace only serve and never call).
+  private var cursors: [RoundRobinCursor?] = []
+  private var outliers: [OutlierDetector] = []
   /// How traces name the proxy: `service-connect proxy (client/1)`.
   let label: String
   static let noDeadline = Int64.max
 
-  init(task: TaskActor, configuration: Int, namespace: Int, routes: [ServiceConnectRoute]) {
+  init(task: TaskActor, configuration: Int, namespace: Int, routes: [ServiceConnectRoute],
+       routeByListener: [UInt64: Int]) {
     self.task = task
     self.configuration = configuration
     self.namespace = namespace
     self.routes = routes
-    self.cursors = Array(repeating: nil, count: routes.count)
-    self.outliers = Array(repeating: OutlierDetector(), count: routes.count)
+    self.routeByListener = routeByListener
     self.label = "service-connect proxy (\(task.name))"
-    for (index, route) in routes.enumerated() { routeByListener[route.listenerKey] = index }
     super.init(name: "service-connect proxy \(task.name)")
   }
 
@@ -84,6 +86,10 @@ final class ServiceConnectProxyActor: SimActor {
 
   /// Picks a host and opens attempt number `attempt` (0 for the first) of request `e`.
   func sendAttempt(_ e: Int32, route index: Int, attempt: Int32, in world: World) {
+    if cursors.isEmpty {
+      cursors = Array(repeating: nil, count: routes.count)
+      outliers = Array(repeating: OutlierDetector(), count: routes.count)
+    }
     let route = routes[index]
     let now = world.now
     let all = hosts(of: route, in: world)

@@ -1,0 +1,81 @@
+import NetworkModel
+import ScenarioFormat
+import RouteMatching
+import SimKernel
+
+/// What the per-request path needs of one configuration revision, read out of it once: the
+/// virtual node listeners' health-check, TLS and outlier flags and the nodes' discovery, the
+/// router tables, and the fields of services, routes and gateway routes an Envoy uses on every
+/// request. An immutable object with `let` arrays, so reading it borrows plain values instead
+/// of copying a whole `VirtualNode`, `MeshRoute` or the configuration per request.
+final class MeshRevisionFacts {
+  struct NodeListener {
+    let port: Int
+    let checksHealth: Bool
+    /// The listener terminates TLS (a `tls` block whose mode is not `DISABLED`).
+    let terminatesTLS: Bool
+    let detectsOutliers: Bool
+  }
+  /// A route's action as the Envoy applies it.
+  struct Route {
+    let choice: WeightedChoice<Int>
+    let targets: [MeshRoute.Target]
+    let retryPolicy: MeshRetryPolicy?
+    let kind: AppMeshProtocol
+    let perRequestTimeout: SimDuration?
+  }
+  /// A gateway route's action and rewrite.
+  struct GatewayRoute {
+    let service: Int
+    let targetPort: Int?
+    let pathRewrite: PathRewrite
+    let rewritesHost: Bool
+  }
+
+  /// Listener facts per virtual node, in listener order.
+  let nodeListeners: [[NodeListener]]
+  let discoveries: [MeshServiceDiscovery?]
+  /// Route tables per virtual router, by listener port, in listener order.
+  let routerTables: [[(port: Int, table: RouteTable<Int>)]]
+  let providers: [VirtualService.Provider]
+  /// The port of each virtual service's provider's first listener.
+  let firstProviderPorts: [Int?]
+  let routes: [Route]
+  let gatewayRoutes: [GatewayRoute]
+  let gatewayBackendDefaults: [ClientTLSPolicy?]
+
+  init(_ config: AppMeshConfiguration) {
+    nodeListeners = config.virtualNodes.map { node in
+      node.listeners.map { listener in
+        NodeListener(
+          port: listener.port, checksHealth: listener.healthCheck != nil,
+          terminatesTLS: listener.tls.map { $0.mode != .disabled } ?? false,
+          detectsOutliers: listener.outlierDetection != nil)
+      }
+    }
+    discoveries = config.virtualNodes.map(\.discovery)
+    routerTables = config.virtualRouters.map { router in router.listeners.map { ($0.port, $0.table) } }
+    providers = config.virtualServices.map(\.provider)
+    firstProviderPorts = config.virtualServices.indices.map { config.firstProviderPort(of: $0) }
+    routes = config.routes.map {
+      Route(choice: $0.choice, targets: $0.targets, retryPolicy: $0.retryPolicy, kind: $0.kind,
+            perRequestTimeout: $0.perRequestTimeout)
+    }
+    gatewayRoutes = config.gatewayRoutes.map {
+      GatewayRoute(service: $0.service, targetPort: $0.targetPort, pathRewrite: $0.pathRewrite, rewritesHost: $0.rewritesHost)
+    }
+    gatewayBackendDefaults = config.virtualGateways.map(\.backendDefaults)
+  }
+
+  /// The facts of `node`'s first listener on `port` (as `VirtualNode.listener(port:)` finds it).
+  func listener(node: Int, port: Int) -> NodeListener? {
+    for listener in nodeListeners[node] where listener.port == port { return listener }
+    return nil
+  }
+
+  /// The route table of `router`'s first listener on `port`.
+  func table(router: Int, port: Int) -> RouteTable<Int>? {
+    for listener in routerTables[router] where listener.port == port { return listener.table }
+    return nil
+  }
+}
