@@ -35,15 +35,21 @@ let package = Package(
       name: "MeshSimCLI",
       dependencies: ["Compare", "Reports", "SimEngine", "NetworkModel", "ScenarioFormat", "Diagnostics"]),
     .executableTarget(name: "meshsim", dependencies: ["MeshSimCLI"]),
+    // Helpers the test targets share (imported by tests only).
+    .target(name: "SimTestSupport", dependencies: ["Diagnostics"]),
 
     .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
-    .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "Diagnostics"]),
+    .testTarget(
+      name: "ScenarioFormatTests",
+      dependencies: ["ScenarioFormat", "Diagnostics", "SimKernel", "SimTestSupport"]),
     .testTarget(name: "RouteMatchingTests", dependencies: ["RouteMatching"]),
+    .testTarget(
+      name: "NetworkModelTests",
+      dependencies: ["NetworkModel", "ScenarioFormat", "Diagnostics", "SimTestSupport"]),
     .testTarget(name: "BenchmarkToolsTests", dependencies: ["MeshSimCLI", "Reports", "SimEngine", "NetworkModel"]),
-    .testTarget(name: "NetworkModelTests", dependencies: ["NetworkModel", "ScenarioFormat", "Diagnostics"]),
     .testTarget(name: "SimEngineTests", dependencies: ["SimEngine", "NetworkModel", "ScenarioFormat", "Diagnostics", "SimKernel", "RouteMatching"]),
-    .testTarget(name: "MeshSimCLITests", dependencies: ["MeshSimCLI", "Diagnostics"]),
+    .testTarget(name: "MeshSimCLITests", dependencies: ["MeshSimCLI", "Diagnostics", "SimKernel"]),
     .testTarget(name: "ScenarioGoldenTests", dependencies: ["MeshSimCLI"]),
     .testTarget(name: "DeterminismTests", dependencies: ["MeshSimCLI", "SimEngine", "Reports", "NetworkModel"]),
     .testTarget(

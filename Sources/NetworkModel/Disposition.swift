@@ -62,9 +62,12 @@ public enum Disposition: String, CaseIterable, Sendable, Comparable {
     case .redirected: "an ALB redirect action answered"
     case .dnsNameNotFound: "the host name did not resolve (NXDOMAIN or not in the hosts file)"
     case .noRouteToHost: "no network path to the address; the client timed out"
-    case .hostUnreachable: "the address belongs to no running ENI (stale DNS answer); the client timed out"
-    case .deniedBySecurityGroupEgress: "the source's security groups dropped the packet; the client timed out"
-    case .deniedBySecurityGroupIngress: "the destination's security groups dropped the packet; the client timed out"
+    case .hostUnreachable:
+      "the address belongs to no running ENI (stale DNS answer); the client timed out"
+    case .deniedBySecurityGroupEgress:
+      "the source's security groups dropped the packet; the client timed out"
+    case .deniedBySecurityGroupIngress:
+      "the destination's security groups dropped the packet; the client timed out"
     case .deniedByMeshEgressFilter: "the App Mesh egress filter refused the destination"
     case .connectionRefused: "nothing listens on the port (connection reset)"
     case .connectionClosed: "a proxy closed the connection (no filter chain for the port)"

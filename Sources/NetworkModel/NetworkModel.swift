@@ -39,5 +39,7 @@ public struct NetworkModel: Sendable {
   }
 
   /// The VPC of a service (that of its first subnet).
-  public func vpc(ofService index: Int) -> Int? { services[index].subnets.first.map { subnets[$0].vpc } }
+  public func vpc(ofService index: Int) -> Int? {
+    services[index].subnets.first.map { subnets[$0].vpc }
+  }
 }

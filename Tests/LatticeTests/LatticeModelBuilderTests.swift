@@ -261,8 +261,8 @@ import Testing
       http.enabled && http.path == "/" && http.interval == .seconds(30)
         && http.timeout == .seconds(5))
     #expect(
-      http.healthyThreshold == 5 && http.unhealthyThreshold == 2 && http.accepts(status: 200)
-        && !http.accepts(status: 204))
+      http.healthyThreshold == 5 && http.unhealthyThreshold == 2 && http.matcher.matches(200)
+        && !http.matcher.matches(204))
     #expect(!groups[1].healthCheck.enabled)
     #expect(!groups[2].healthCheck.enabled)
   }

@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import MeshSimCLI
 import SimEngine
+import SimKernel
 import Testing
 
 /// Feeds thousands of deterministic mutations of a real scenario file through the whole
@@ -12,18 +13,6 @@ import Testing
   /// The seed article's scenario gets every kind of mutation; the security-group one (clients,
   /// externals, rules, behaviours with calls) gets the structural ones.
   static let files = ["Scenarios/cloudmap/backend-scaling.json", "Scenarios/network/security-group-denied.json"]
-
-  struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    mutating func next(below bound: Int) -> Int { Int(next() % UInt64(bound)) }
-  }
 
   struct Mutation {
     var name: String
@@ -40,7 +29,7 @@ import Testing
     for offset in stride(from: 0, to: original.count, by: 5) {
       result.append(Mutation(name: "truncated at \(offset)", bytes: Array(original[..<offset])))
     }
-    var random = SplitMix64(state: 0xC0FFEE)
+    var random = SplitMix64(seed: 0xC0FFEE)
     let interesting = Array(#"{}[],:"\0123456789-.eE tfn/"#.utf8) + [0x00, 0x0A, 0xFF, 0xC3]
     for index in 0..<1500 {
       var edited = original
@@ -158,4 +147,9 @@ import Testing
     #expect(built > 100, "some mutations (renamed describe-only values, swapped names) still build")
     #expect(failures.isEmpty, "\(failures.count) of \(mutations.count) mutations: \(failures.prefix(15).joined(separator: "\n"))")
   }
+}
+
+extension SplitMix64 {
+  /// A draw below `bound`, so every run tries the same mutations.
+  fileprivate mutating func next(below bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }

@@ -1,6 +1,7 @@
 import Diagnostics
 import NetworkModel
 import Testing
+import SimTestSupport
 
 /// The model builder's errors: each case marks where the diagnostic must point (`1️⃣`) and
 /// gives its id and exact message. Every case must produce exactly one error: a mistake is

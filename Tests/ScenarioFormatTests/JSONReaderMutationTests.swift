@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import ScenarioFormat
+import SimKernel
 import Testing
 
 /// Feeds the reader thousands of deterministic corruptions of a realistic scenario and checks
@@ -64,19 +65,6 @@ import Testing
     }
     """
 
-  /// SplitMix64: a tiny deterministic generator, so every run tries the same mutations.
-  struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    mutating func next(below bound: Int) -> Int { Int(next() % UInt64(bound)) }
-  }
-
   /// Every mutation of `original`, in a fixed order.
   static func mutations(of original: [UInt8]) -> [[UInt8]] {
     let structural = Array(#"{}[],:"\"#.utf8)
@@ -84,7 +72,7 @@ import Testing
       [0xFF], [0xC3], [0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE0, 0x80, 0xAF],
       [0xF0, 0x9F, 0x98],
     ]
-    var random = SplitMix64(state: 0x5EED)
+    var random = SplitMix64(seed: 0x5EED)
     var result: [[UInt8]] = []
     for offset in 0..<original.count {
       result.append(Array(original[..<offset]))
@@ -181,4 +169,9 @@ import Testing
       }
     }
   }
+}
+
+extension SplitMix64 {
+  /// A draw below `bound`, so every run tries the same mutations.
+  fileprivate mutating func next(below bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }

@@ -1,6 +1,7 @@
 import Diagnostics
 import ScenarioFormat
 import Testing
+import SimTestSupport
 
 /// One malformed document, with `1️⃣` where the error must point.
 struct SyntaxErrorCase: CustomTestStringConvertible, Sendable {

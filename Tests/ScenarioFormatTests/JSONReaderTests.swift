@@ -1,6 +1,7 @@
 import Diagnostics
 import ScenarioFormat
 import Testing
+import SimTestSupport
 
 @Suite struct JSONReaderTests {
   private func parse(_ text: String) throws -> JSONNode {

@@ -1,6 +1,7 @@
 import Diagnostics
 import ScenarioFormat
 import Testing
+import SimTestSupport
 
 /// An enumeration shaped like App Mesh's egress filter type.
 enum EgressFilterType: String, CaseIterable {

@@ -30,8 +30,12 @@ public struct CIDRBlock: Hashable, Sendable, CustomStringConvertible {
   @inline(__always)
   public func contains(_ address: UInt32) -> Bool { address & mask == network }
   public func contains(_ address: IPv4Address) -> Bool { contains(address.value) }
-  public func contains(_ other: CIDRBlock) -> Bool { other.prefixLength >= prefixLength && contains(other.network) }
-  public func overlaps(_ other: CIDRBlock) -> Bool { contains(other.network) || other.contains(network) }
+  public func contains(_ other: CIDRBlock) -> Bool {
+    other.prefixLength >= prefixLength && contains(other.network)
+  }
+  public func overlaps(_ other: CIDRBlock) -> Bool {
+    contains(other.network) || other.contains(network)
+  }
 
   public var description: String { "\(IPv4Address(network))/\(prefixLength)" }
 }

@@ -10,7 +10,8 @@ public struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertib
     guard parts.count == 4 else { return nil }
     var value: UInt32 = 0
     for part in parts {
-      guard !part.isEmpty, part.count <= 3, part.allSatisfy({ $0.isASCII && $0.isNumber }), let octet = UInt32(part), octet <= 255
+      guard !part.isEmpty, part.count <= 3, part.allSatisfy({ $0.isASCII && $0.isNumber }),
+        let octet = UInt32(part), octet <= 255
       else { return nil }
       value = value << 8 | octet
     }

@@ -16,7 +16,7 @@ extension LoadBalancingAnalysis {
       let port = settings.port(forTargetPort: attachment.containerPort)
       guard let container = taskDefinition.container(listeningOn: port) else {
         findings.append(
-          diagnostic(
+          Diagnostic.finding(
             "analysis.health-check-port-closed", .warning,
             "health checks of target group '\(group.name)' go to port \(port), where no container of service "
               + "'\(service.name)' listens: every target fails its checks (the group then fails open)",
@@ -34,7 +34,7 @@ extension LoadBalancingAnalysis {
         continue
       }
       findings.append(
-        diagnostic(
+        Diagnostic.finding(
           "analysis.health-check-status-rejected", .warning,
           "health checks of target group '\(group.name)' request '\(path)' and container "
             + "'\(taskDefinition.containers[container].name)' answers \(plan.status), which matcher '\(settings.matcher)' rejects: "
@@ -51,7 +51,7 @@ extension LoadBalancingAnalysis {
           !external.ports.isEmpty, !external.ports.contains(target.port)
         else { continue }
         findings.append(
-          diagnostic(
+          Diagnostic.finding(
             "analysis.target-port-closed", .warning,
             "target \(target.address):\(target.port) of target group '\(group.name)' is endpoint '\(external.name)', "
               + "which listens on \(external.ports.map(String.init).joined(separator: ", ")), not \(target.port)",

@@ -16,7 +16,7 @@ extension LoadBalancingAnalysis {
       for listener in lb.listeners.map({ elb.listeners[$0] })
       where !ingress.contains(where: { $0.coversTCP(port: listener.port) }) {
         findings.append(
-          diagnostic(
+          Diagnostic.finding(
             "analysis.load-balancer-blocks-listener", .warning,
             "no inbound rule of the security groups of \(lb.label) admits TCP port \(listener.port): every client of "
               + "listener '\(listener.name)' is dropped", at: listener.source,
@@ -39,7 +39,7 @@ extension LoadBalancingAnalysis {
             carriesTraffic: carriesTraffic)
           {
             findings.append(
-              diagnostic(
+              Diagnostic.finding(
                 "analysis.target-blocks-load-balancer", .warning, problem, at: attachment.source,
                 hint: lb.securityGroups.isEmpty
                   ? "allow the load balancer's subnets (or the VPC CIDR) on this port"
@@ -48,7 +48,7 @@ extension LoadBalancingAnalysis {
           if !lb.securityGroups.isEmpty, !egressReaches(model, lb: lb, service: service, port: port)
           {
             findings.append(
-              diagnostic(
+              Diagnostic.finding(
                 "analysis.load-balancer-egress-blocks-targets", .warning,
                 "no outbound rule of the security groups of \(lb.label) lets traffic out to service '\(service.name)' on "
                   + "TCP port \(port)", at: attachment.source))

@@ -22,15 +22,6 @@ public enum LoadBalancingAnalysis {
     return findings
   }
 
-  static func diagnostic(
-    _ id: DiagnosticID, _ severity: Severity, _ message: String, at source: SourceRef,
-    notes: [Diagnostic.Note] = [], hint: String? = nil
-  ) -> Diagnostic {
-    Diagnostic(
-      id: id, severity: severity, message: message, location: source.location, path: source.path,
-      notes: notes, hint: hint)
-  }
-
   /// Rules that can never be the first match because an earlier (higher-priority) rule matches
   /// every request they match.
   static func shadowedRules(_ model: NetworkModel) -> [Diagnostic] {
@@ -43,7 +34,7 @@ public enum LoadBalancingAnalysis {
         let rule = listener.rules[shadowed]
         let winner = listener.rules[earlier]
         findings.append(
-          diagnostic(
+          Diagnostic.finding(
             "analysis.rule-shadowed", .warning,
             "\(rule.label) on listener '\(listener.name)' can never match: \(winner.label) matches every request it matches",
             at: rule.source,
@@ -66,12 +57,12 @@ public enum LoadBalancingAnalysis {
     for (index, group) in elb.targetGroups.enumerated() {
       if group.loadBalancers.isEmpty {
         findings.append(
-          diagnostic(
+          Diagnostic.finding(
             "analysis.target-group-unused", .warning,
             "target group '\(group.name)' is not used by any listener or rule", at: group.source))
       } else if !registered.contains(index) {
         findings.append(
-          diagnostic(
+          Diagnostic.finding(
             "analysis.target-group-without-targets", .warning,
             "target group '\(group.name)' has no targets: no ECS service registers in it, so requests forwarded to it get 503",
             at: group.source,
@@ -90,7 +81,7 @@ public enum LoadBalancingAnalysis {
       let group = elb.targetGroups[attachment.targetGroup]
       guard group.port != attachment.containerPort else { return nil }
       let service = model.services[attachment.service]
-      return diagnostic(
+      return Diagnostic.finding(
         "analysis.target-port-from-container", .note,
         "target group '\(group.name)' declares port \(group.port), but ECS registers the tasks of service "
           + "'\(service.name)' on container port \(attachment.containerPort); traffic and traffic-port health checks "

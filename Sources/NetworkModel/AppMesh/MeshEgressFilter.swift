@@ -24,17 +24,9 @@ public enum MeshEgressFilter {
     let speaksHTTP = scheme == "http"
     let name = host.lowercased()
     var declaredElsewhere: Int?
-    if nameVisible,
-      let backend = virtualNode.backends.first(where: {
-        config.virtualServices[$0.service].name.lowercased() == name
-      })
-    {
-      let service = backend.service
-      if config.virtualServices[service].provider == .none { return .noProvider(service: service) }
-      if config.providerListeners(of: service).contains(where: { $0.port == port }) {
-        return .route(
-          service: service, port: port,
-          reason: "Host \(name) is backend virtual service \(config.virtualServices[service].name)")
+    if nameVisible, let service = declaredBackend(named: name, of: virtualNode, in: config) {
+      if let decision = route(toBackend: service, named: name, port: port, in: config) {
+        return decision
       }
       declaredElsewhere = service
     }
@@ -94,5 +86,28 @@ public enum MeshEgressFilter {
       : .closed(
         disposition: .deniedByMeshEgressFilter,
         reason: "\(why); no filter chain for port \(port): connection closed")
+  }
+
+  /// The declared backend (virtual service index) whose name the request's Host or SNI is.
+  static func declaredBackend(
+    named name: String, of node: VirtualNode, in config: AppMeshConfiguration
+  )
+    -> Int?
+  {
+    node.backends.first { config.virtualServices[$0.service].name.lowercased() == name }?.service
+  }
+
+  /// Step 1 for a backend named by the request: 503 without a provider, routed when the provider
+  /// listens on `port`; nil when it listens elsewhere.
+  static func route(
+    toBackend service: Int, named name: String, port: Int, in config: AppMeshConfiguration
+  ) -> MeshEgressDecision? {
+    if config.virtualServices[service].provider == .none { return .noProvider(service: service) }
+    guard config.providerListeners(of: service).contains(where: { $0.port == port }) else {
+      return nil
+    }
+    return .route(
+      service: service, port: port,
+      reason: "Host \(name) is backend virtual service \(config.virtualServices[service].name)")
   }
 }

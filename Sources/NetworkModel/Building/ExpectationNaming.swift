@@ -6,7 +6,9 @@ enum ExpectationNaming {
     var subject: [String] = []
     if let service = spec.filter.service { subject.append("service \(service)") }
     if let task = spec.filter.task { subject.append("task \(task)") }
-    if let statuses = spec.filter.statuses { subject.append("status \(statuses.map(String.init).joined(separator: "|"))") }
+    if let statuses = spec.filter.statuses {
+      subject.append("status \(statuses.map(String.init).joined(separator: "|"))")
+    }
     if let statusClass = spec.filter.statusClass { subject.append("status \(statusClass)xx") }
     if let disposition = spec.filter.disposition { subject.append(disposition) }
     if let body = spec.filter.body { subject.append("body '\(body)'") }
@@ -18,7 +20,9 @@ enum ExpectationNaming {
     if let share = spec.share { claims.append("share " + bounds(share)) }
     if let count = spec.count { claims.append("count " + bounds(count)) }
     if let tasks = spec.distinctTasks { claims.append("distinct tasks " + bounds(tasks)) }
-    for (statistic, value) in spec.latencyMs { claims.append("\(statistic) " + bounds(value) + " ms") }
+    for (statistic, value) in spec.latencyMs {
+      claims.append("\(statistic) " + bounds(value) + " ms")
+    }
     return text + " — " + claims.joined(separator: ", ")
   }
 

@@ -17,16 +17,18 @@ extension ModelBuilder {
       if parts.count == 2, parts[0] == "ip" || parts[0] == "publicIp" {
         _ = resolveTask(String(parts[1]), at: source)
       } else {
-        error("model.invalid-url", "unknown placeholder '{{\(token)}}' in URL '\(url)'", at: source,
-              hint: "write {{ip:<service>/<n>}} or {{publicIp:<service>/<n>}}, e.g. {{ip:backend/1}}")
+        error(
+          "model.invalid-url", "unknown placeholder '{{\(token)}}' in URL '\(url)'", at: source,
+          hint: "write {{ip:<service>/<n>}} or {{publicIp:<service>/<n>}}, e.g. {{ip:backend/1}}")
       }
       concrete += "192.0.2.1"
       rest = rest[close.upperBound...]
     }
     concrete += rest
     if RequestHead(method: "GET", url: concrete) == nil {
-      error("model.invalid-url", "invalid URL '\(url)'", at: source,
-            hint: "write a full http or https URL such as \"http://backend.ecs-navi.local:80/path\"")
+      error(
+        "model.invalid-url", "invalid URL '\(url)'", at: source,
+        hint: "write a full http or https URL such as \"http://backend.ecs-navi.local:80/path\"")
     }
   }
 

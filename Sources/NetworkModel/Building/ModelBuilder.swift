@@ -36,7 +36,9 @@ public final class ModelBuilder {
   }
 
   /// Builds the model; returns nil when any error was reported.
-  public static func build(_ document: ScenarioDocument, diagnostics: DiagnosticEngine) -> NetworkModel? {
+  public static func build(_ document: ScenarioDocument, diagnostics: DiagnosticEngine)
+    -> NetworkModel?
+  {
     let builder = ModelBuilder(document: document, diagnostics: diagnostics)
     builder.buildAll()
     return diagnostics.hasErrors ? nil : builder.model
@@ -66,19 +68,24 @@ public final class ModelBuilder {
 
   // MARK: - Reporting
 
-  public func error(_ id: DiagnosticID, _ message: String, at source: SourceRef, hint: String? = nil,
-                    notes: [Diagnostic.Note] = []) {
+  public func error(
+    _ id: DiagnosticID, _ message: String, at source: SourceRef, hint: String? = nil,
+    notes: [Diagnostic.Note] = []
+  ) {
     diagnostics.error(id, message, at: source.location, path: source.path, notes: notes, hint: hint)
   }
 
-  public func warning(_ id: DiagnosticID, _ message: String, at source: SourceRef, hint: String? = nil) {
+  public func warning(
+    _ id: DiagnosticID, _ message: String, at source: SourceRef, hint: String? = nil
+  ) {
     diagnostics.warning(id, message, at: source.location, path: source.path, hint: hint)
   }
 
   /// Reports a second declaration of the same name.
   public func duplicate(_ kind: String, _ name: String, at source: SourceRef, table: SymbolTable) {
-    error("model.duplicate-name", "\(kind) '\(name)' is declared twice", at: source,
-          notes: [.init(message: "first declared here", location: table.source(of: name)?.location)])
+    error(
+      "model.duplicate-name", "\(kind) '\(name)' is declared twice", at: source,
+      notes: [.init(message: "first declared here", location: table.source(of: name)?.location)])
   }
 
   /// The source of one field of an element, for precise diagnostics.

@@ -15,10 +15,14 @@ public struct SymbolTable: Sendable {
   /// Declares a resource under every key it may be referred to by. Returns false when the
   /// primary name is already taken (the caller reports `model.duplicate-name`).
   @discardableResult
-  public mutating func declare(_ primary: String, aliases: [String?] = [], index: Int, source: SourceRef) -> Bool {
+  public mutating func declare(
+    _ primary: String, aliases: [String?] = [], index: Int, source: SourceRef
+  ) -> Bool {
     if entries[primary] != nil { return false }
     entries[primary] = index
-    for alias in aliases.compactMap({ $0 }) where !alias.isEmpty && entries[alias] == nil { entries[alias] = index }
+    for alias in aliases.compactMap({ $0 }) where !alias.isEmpty && entries[alias] == nil {
+      entries[alias] = index
+    }
     while declared.count <= index { declared.append((primary, source)) }
     declared[index] = (primary, source)
     return true
@@ -26,7 +30,9 @@ public struct SymbolTable: Sendable {
 
   public func lookup(_ reference: String) -> Int? {
     if let index = entries[reference] { return index }
-    if reference.hasPrefix("arn:"), let last = reference.split(separator: "/").last, let index = entries[String(last)] {
+    if reference.hasPrefix("arn:"), let last = reference.split(separator: "/").last,
+      let index = entries[String(last)]
+    {
       return index
     }
     return nil
@@ -60,14 +66,23 @@ public struct SymbolTable: Sendable {
     -> (message: String, notes: [Diagnostic.Note], hint: String?)
   {
     var notes: [Diagnostic.Note] = []
-    let key = reference.hasPrefix("arn:") ? String(reference.split(separator: "/").last ?? "") : reference
+    let key =
+      reference.hasPrefix("arn:") ? String(reference.split(separator: "/").last ?? "") : reference
     let keys = entries.keys.filter { !$0.hasPrefix("arn:") }.sorted()
     if let candidate = Suggestions.closest(to: key, in: keys) {
       let primary = entries[candidate].map { declared[$0].name }
-      notes.append(.init(message: "did you mean '\(candidate)'?", location: primary.flatMap { self.source(of: $0) }?.location))
+      notes.append(
+        .init(
+          message: "did you mean '\(candidate)'?",
+          location: primary.flatMap { self.source(of: $0) }?.location))
     }
-    let none = scope.map { "\($0) declares no \(kind)" } ?? "no \(kind) is declared in this scenario"
-    let hint = names.isEmpty ? none : (notes.isEmpty ? "declared \(kind)s: \(names.sorted().prefix(12).joined(separator: ", "))" : nil)
+    let none =
+      scope.map { "\($0) declares no \(kind)" } ?? "no \(kind) is declared in this scenario"
+    let hint =
+      names.isEmpty
+      ? none
+      : (notes.isEmpty
+        ? "declared \(kind)s: \(names.sorted().prefix(12).joined(separator: ", "))" : nil)
     let message = "unknown \(kind) '\(reference)'" + (context.map { " in \($0)" } ?? "")
     return (message, notes, hint)
   }

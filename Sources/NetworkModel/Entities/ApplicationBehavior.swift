@@ -35,7 +35,8 @@ public struct ApplicationBehavior: Sendable {
 
   /// The behaviour of a container that declares none: answer 200 with the service name.
   public static let `default` = ApplicationBehavior(
-    plan: Plan(status: 200, body: nil, headers: [], latency: .fixed(.milliseconds(1)), failRatio: .zero,
-               failStatus: 500, proxyPass: nil, calls: [], resetConnection: false, source: nil),
+    plan: Plan(
+      status: 200, body: nil, headers: [], latency: .fixed(.milliseconds(1)), failRatio: .zero,
+      failStatus: 500, proxyPass: nil, calls: [], resetConnection: false, source: nil),
     rules: [], concurrency: nil, upstreamTimeout: .seconds(60))
 }

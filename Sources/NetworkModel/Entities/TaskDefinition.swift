@@ -27,7 +27,9 @@ public struct TaskDefinition: Sendable {
 
   /// The port mapping named `name` (Service Connect and Lattice refer to ports by name).
   public func portMapping(named name: String) -> PortMappingSpec? {
-    for container in containers { if let m = container.ports.first(where: { $0.name == name }) { return m } }
+    for container in containers {
+      if let m = container.ports.first(where: { $0.name == name }) { return m }
+    }
     return nil
   }
 }

@@ -16,13 +16,13 @@ public struct LatticeHealthCheck: Sendable {
   public var healthyThreshold: Int
   public var unhealthyThreshold: Int
   /// Status codes that count as healthy.
-  public var matcher: [ClosedRange<Int>]
+  public var matcher: StatusCodeMatcher
 
   public init(
     enabled: Bool, checkProtocol: String = "HTTP", port: Int? = nil, path: String = "/",
     interval: SimDuration = .seconds(30), timeout: SimDuration = .seconds(5),
     healthyThreshold: Int = 5,
-    unhealthyThreshold: Int = 2, matcher: [ClosedRange<Int>] = [200...200]
+    unhealthyThreshold: Int = 2, matcher: StatusCodeMatcher = StatusCodeMatcher(ranges: [200...200])
   ) {
     self.enabled = enabled
     self.checkProtocol = checkProtocol
@@ -33,16 +33,5 @@ public struct LatticeHealthCheck: Sendable {
     self.healthyThreshold = healthyThreshold
     self.unhealthyThreshold = unhealthyThreshold
     self.matcher = matcher
-  }
-
-  /// Whether a status code counts as a passing check.
-  public func accepts(status: Int) -> Bool { matcher.contains { $0.contains(status) } }
-
-  /// How `explain` and the timeline describe the matcher: `200`, `200-299,302`.
-  public var matcherText: String {
-    matcher.map {
-      $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)"
-    }
-    .joined(separator: ",")
   }
 }

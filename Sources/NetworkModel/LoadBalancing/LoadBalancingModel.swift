@@ -23,16 +23,6 @@ public struct LoadBalancingModel: Sendable {
     changes.first { $0.source == call.source }?.change
   }
 
-  /// The target groups an ECS service registers its tasks in.
-  public func attachments(ofService service: Int) -> [TargetGroupAttachment] {
-    attachments.filter { $0.service == service }
-  }
-
-  /// The attachments registering tasks into a target group.
-  public func attachments(ofTargetGroup targetGroup: Int) -> [TargetGroupAttachment] {
-    attachments.filter { $0.targetGroup == targetGroup }
-  }
-
   /// The load balancer whose DNS name is `name` (case-insensitive), if any.
   public func loadBalancer(dnsName name: String) -> Int? {
     let lowered = name.lowercased()

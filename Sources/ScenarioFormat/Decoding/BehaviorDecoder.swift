@@ -5,7 +5,8 @@ public enum BehaviorDecoder {
   public static func behavior(_ r: ObjectReader) -> BehaviorSpec {
     let context = r.context
     let response = self.response(r)
-    let paths = context.objects(r.array("paths"), what: "path behavior") { rule -> BehaviorSpec.Rule? in
+    let paths = context.objects(r.array("paths"), what: "path behavior") {
+      rule -> BehaviorSpec.Rule? in
       let prefix = rule.string("prefix")
       let exact = rule.string("path")
       if prefix == nil && exact == nil {
@@ -14,7 +15,9 @@ public enum BehaviorDecoder {
           path: rule.node.path.description)
         return nil
       }
-      return BehaviorSpec.Rule(pathPrefix: prefix, pathExact: exact, response: self.response(rule), source: SourceRef(rule.node))
+      return BehaviorSpec.Rule(
+        pathPrefix: prefix, pathExact: exact, response: self.response(rule),
+        source: SourceRef(rule.node))
     }
     let concurrency = r.int("concurrency", range: 1...1_000_000)
     let upstreamTimeout = r.duration("upstreamTimeout")
@@ -37,7 +40,9 @@ public enum BehaviorDecoder {
     if let node = r.node("latency") {
       switch node.value {
       case .string:
-        if let value = context.duration(node, what: "'latency'") { response.latency = .fixed(value) }
+        if let value = context.duration(node, what: "'latency'") {
+          response.latency = .fixed(value)
+        }
       case .object:
         if let latency = context.object(node, what: "latency") {
           if let mean = latency.duration("exponential") {
@@ -46,13 +51,15 @@ public enum BehaviorDecoder {
             response.latency = .fixed(fixed)
           } else {
             context.diagnostics.error(
-              "schema.missing-key", "latency object needs 'fixed' or 'exponential'", at: node.location,
+              "schema.missing-key", "latency object needs 'fixed' or 'exponential'",
+              at: node.location,
               path: node.path.description, hint: "for example {\"exponential\": \"2ms\"}")
           }
           latency.finish()
         }
       default:
-        context.typeMismatch(node, expected: "duration string or {\"exponential\": …}", key: "'latency'")
+        context.typeMismatch(
+          node, expected: "duration string or {\"exponential\": …}", key: "'latency'")
       }
     }
     response.failRatio = r.ratio("failRatio")
@@ -72,7 +79,8 @@ public enum BehaviorDecoder {
         headerReader.finish()
       }
       return BehaviorSpec.Call(
-        method: call.string("method") ?? "GET", url: url, headers: headers, timeout: call.duration("timeout"),
+        method: call.string("method") ?? "GET", url: url, headers: headers,
+        timeout: call.duration("timeout"),
         source: SourceRef(call.node))
     }
     return response

@@ -10,9 +10,15 @@ enum CloudMapSectionDecoder {
   static func decode(_ reader: ObjectReader) -> CloudMapSection {
     let context = reader.context
     var section = CloudMapSection()
-    section.namespaces = context.objects(reader.array("namespaces"), what: "namespace") { namespace($0) }
-    section.services = context.objects(reader.array("services"), what: "Cloud Map service") { service($0) }
-    section.instances = context.objects(reader.array("instances"), what: "Cloud Map instance") { instance($0) }
+    section.namespaces = context.objects(reader.array("namespaces"), what: "namespace") {
+      namespace($0)
+    }
+    section.services = context.objects(reader.array("services"), what: "Cloud Map service") {
+      service($0)
+    }
+    section.instances = context.objects(reader.array("instances"), what: "Cloud Map instance") {
+      instance($0)
+    }
     return section
   }
 
@@ -49,7 +55,9 @@ enum CloudMapSectionDecoder {
         at: r.node.location, path: r.node.path.description,
         hint: "a private DNS namespace is a Route 53 private hosted zone associated with one VPC")
     }
-    return NamespaceSpec(id: id, arn: arn, name: name, kind: kind, vpc: vpc, soaTTLSeconds: soa, source: SourceRef(r.node))
+    return NamespaceSpec(
+      id: id, arn: arn, name: name, kind: kind, vpc: vpc, soaTTLSeconds: soa,
+      source: SourceRef(r.node))
   }
 
   static func service(_ r: ObjectReader) -> DiscoveryServiceSpec? {
@@ -65,8 +73,10 @@ enum CloudMapSectionDecoder {
     var records: [DiscoveryServiceSpec.DnsRecord] = []
     if let dns = r.object("DnsConfig", what: "DnsConfig") {
       if let inner = dns.string("NamespaceId") { namespace = namespace ?? inner }
-      policy = dns.enumValue("RoutingPolicy", DiscoveryServiceSpec.RoutingPolicy.self) ?? .multivalue
-      records = r.context.objects(dns.array("DnsRecords", required: true), what: "DNS record") { record in
+      policy =
+        dns.enumValue("RoutingPolicy", DiscoveryServiceSpec.RoutingPolicy.self) ?? .multivalue
+      records = r.context.objects(dns.array("DnsRecords", required: true), what: "DNS record") {
+        record in
         let type = record.enumValue("Type", DiscoveryServiceSpec.RecordType.self, required: true)
         let ttl = record.int("TTL", required: true, range: 0...2_147_483_647)
         guard let type, let ttl else { return nil }
@@ -77,8 +87,9 @@ enum CloudMapSectionDecoder {
     var healthCheck: DiscoveryServiceSpec.HealthCheck?
     if let check = r.object("HealthCheckConfig", what: "HealthCheckConfig") {
       let type = check.string("Type", required: true) ?? "HTTP"
-      healthCheck = .init(type: type, resourcePath: check.string("ResourcePath"),
-                          failureThreshold: check.int("FailureThreshold", range: 1...10))
+      healthCheck = .init(
+        type: type, resourcePath: check.string("ResourcePath"),
+        failureThreshold: check.int("FailureThreshold", range: 1...10))
       check.finish()
     }
     var custom = false
@@ -92,11 +103,14 @@ enum CloudMapSectionDecoder {
       r.context.diagnostics.error(
         "model.conflicting-health-checks",
         "Cloud Map service '\(name)' sets both HealthCheckConfig and HealthCheckCustomConfig",
-        at: r.node.location, path: r.node.path.description, hint: "Cloud Map accepts one or the other")
+        at: r.node.location, path: r.node.path.description,
+        hint: "Cloud Map accepts one or the other")
     }
     return DiscoveryServiceSpec(
-      id: id, arn: arn, name: name, namespace: namespace, routingPolicy: policy, dnsRecords: records,
-      healthCheckConfig: healthCheck, healthCheckCustom: custom, apiOnly: apiOnly, source: SourceRef(r.node))
+      id: id, arn: arn, name: name, namespace: namespace, routingPolicy: policy,
+      dnsRecords: records,
+      healthCheckConfig: healthCheck, healthCheckCustom: custom, apiOnly: apiOnly,
+      source: SourceRef(r.node))
   }
 
   static func instance(_ r: ObjectReader) -> InstanceSpec? {
@@ -116,7 +130,8 @@ enum CloudMapSectionDecoder {
       attributesReader.finish()
     }
     guard let service, let id else { return nil }
-    return InstanceSpec(service: service, instanceID: id, attributes: attributes, source: SourceRef(r.node))
+    return InstanceSpec(
+      service: service, instanceID: id, attributes: attributes, source: SourceRef(r.node))
   }
 }
 

@@ -15,11 +15,16 @@ enum EC2SectionDecoder {
     var section = EC2Section()
     section.vpcs = context.objects(reader.array("vpcs"), what: "VPC") { vpc($0) }
     section.subnets = context.objects(reader.array("subnets"), what: "subnet") { subnet($0) }
-    section.routeTables = context.objects(reader.array("routeTables"), what: "route table") { routeTable($0) }
-    section.securityGroups = context.objects(reader.array("securityGroups"), what: "security group") {
+    section.routeTables = context.objects(reader.array("routeTables"), what: "route table") {
+      routeTable($0)
+    }
+    section.securityGroups = context.objects(reader.array("securityGroups"), what: "security group")
+    {
       securityGroup($0)
     }
-    section.prefixLists = context.objects(reader.array("prefixLists"), what: "prefix list") { prefixList($0) }
+    section.prefixLists = context.objects(reader.array("prefixLists"), what: "prefix list") {
+      prefixList($0)
+    }
     return section
   }
 
@@ -31,7 +36,8 @@ enum EC2SectionDecoder {
     guard let cidr else { return nil }
     if id == nil && tags.nameTag == nil {
       r.context.diagnostics.error(
-        "schema.missing-key", "VPC needs a 'VpcId' or a 'Name' tag so other resources can refer to it",
+        "schema.missing-key",
+        "VPC needs a 'VpcId' or a 'Name' tag so other resources can refer to it",
         at: r.node.location, path: r.node.path.description)
       return nil
     }
@@ -49,12 +55,14 @@ enum EC2SectionDecoder {
     guard let vpc, let cidr, let zone else { return nil }
     if id == nil && tags.nameTag == nil {
       r.context.diagnostics.error(
-        "schema.missing-key", "subnet needs a 'SubnetId' or a 'Name' tag so other resources can refer to it",
+        "schema.missing-key",
+        "subnet needs a 'SubnetId' or a 'Name' tag so other resources can refer to it",
         at: r.node.location, path: r.node.path.description)
       return nil
     }
     return SubnetSpec(
-      subnetID: id, vpc: vpc, cidrBlock: cidr, availabilityZone: zone, mapPublicIPOnLaunch: mapPublic,
+      subnetID: id, vpc: vpc, cidrBlock: cidr, availabilityZone: zone,
+      mapPublicIPOnLaunch: mapPublic,
       tags: tags, source: SourceRef(r.node))
   }
 
@@ -63,22 +71,31 @@ enum EC2SectionDecoder {
     let id = r.string("RouteTableId")
     let vpc = r.string("VpcId", required: true)
     let context = r.context
-    let routes = context.objects(r.array("Routes"), what: "route") { route -> RouteTableSpec.Route? in
-      route.accept(["Origin", "State", "DestinationPrefixListId", "InstanceId", "NetworkInterfaceId",
-                    "TransitGatewayId", "VpcPeeringConnectionId", "InstanceOwnerId"])
-      guard let destination = route.string("DestinationCidrBlock", required: true) else { return nil }
-      return .init(destinationCIDR: destination, gatewayID: route.string("GatewayId"),
-                   natGatewayID: route.string("NatGatewayId"))
+    let routes = context.objects(r.array("Routes"), what: "route") {
+      route -> RouteTableSpec.Route? in
+      route.accept([
+        "Origin", "State", "DestinationPrefixListId", "InstanceId", "NetworkInterfaceId",
+        "TransitGatewayId", "VpcPeeringConnectionId", "InstanceOwnerId",
+      ])
+      guard let destination = route.string("DestinationCidrBlock", required: true) else {
+        return nil
+      }
+      return .init(
+        destinationCIDR: destination, gatewayID: route.string("GatewayId"),
+        natGatewayID: route.string("NatGatewayId"))
     }
     let associations = context.objects(r.array("Associations"), what: "route table association") {
       association -> RouteTableSpec.Association? in
-      association.accept(["RouteTableAssociationId", "RouteTableId", "AssociationState", "GatewayId"])
+      association.accept([
+        "RouteTableAssociationId", "RouteTableId", "AssociationState", "GatewayId",
+      ])
       return .init(subnet: association.string("SubnetId"), main: association.bool("Main") ?? false)
     }
     let tags = r.ec2Tags()
     guard let vpc else { return nil }
-    return RouteTableSpec(routeTableID: id, vpc: vpc, routes: routes, associations: associations, tags: tags,
-                          source: SourceRef(r.node))
+    return RouteTableSpec(
+      routeTableID: id, vpc: vpc, routes: routes, associations: associations, tags: tags,
+      source: SourceRef(r.node))
   }
 
   static func securityGroup(_ r: ObjectReader) -> SecurityGroupSpec? {
@@ -86,10 +103,13 @@ enum EC2SectionDecoder {
     let id = r.string("GroupId")
     let name = r.string("GroupName")
     let vpc = r.string("VpcId")
-    let ingress = r.context.objects(r.array("IpPermissions"), what: "IpPermission") { permission($0) }
+    let ingress = r.context.objects(r.array("IpPermissions"), what: "IpPermission") {
+      permission($0)
+    }
     let egress: [IPPermissionSpec]? =
       r.has("IpPermissionsEgress")
-      ? r.context.objects(r.array("IpPermissionsEgress"), what: "IpPermission") { permission($0) } : nil
+      ? r.context.objects(r.array("IpPermissionsEgress"), what: "IpPermission") { permission($0) }
+      : nil
     let tags = r.ec2Tags()
     if id == nil && name == nil && tags.nameTag == nil {
       r.context.diagnostics.error(
@@ -114,14 +134,17 @@ enum EC2SectionDecoder {
       context.diagnostics.error(
         "schema.missing-key", "\(ipProtocol) permission needs 'FromPort' and 'ToPort'",
         at: r.node.location, path: r.node.path.description,
-        hint: "write the port range, e.g. \"FromPort\": 443, \"ToPort\": 443; IpProtocol \"-1\" means all ports")
+        hint:
+          "write the port range, e.g. \"FromPort\": 443, \"ToPort\": 443; IpProtocol \"-1\" means all ports"
+      )
     }
     let cidrs = context.objects(r.array("IpRanges"), what: "IpRange") { range -> String? in
       _ = range.string("Description")
       return range.string("CidrIp", required: true)
     }
     _ = r.array("Ipv6Ranges")
-    let groups = context.objects(r.array("UserIdGroupPairs"), what: "UserIdGroupPair") { pair -> String? in
+    let groups = context.objects(r.array("UserIdGroupPairs"), what: "UserIdGroupPair") {
+      pair -> String? in
       pair.accept(["UserId", "VpcId", "VpcPeeringConnectionId", "PeeringStatus", "Description"])
       let byID = pair.string("GroupId")
       let byName = pair.string("GroupName")
@@ -132,7 +155,8 @@ enum EC2SectionDecoder {
       }
       return byID ?? byName
     }
-    let prefixLists = context.objects(r.array("PrefixListIds"), what: "PrefixListId") { entry -> String? in
+    let prefixLists = context.objects(r.array("PrefixListIds"), what: "PrefixListId") {
+      entry -> String? in
       _ = entry.string("Description")
       return entry.string("PrefixListId", required: true)
     }
@@ -143,14 +167,18 @@ enum EC2SectionDecoder {
   }
 
   static func prefixList(_ r: ObjectReader) -> PrefixListSpec? {
-    r.accept(["State", "PrefixListArn", "AddressFamily", "MaxEntries", "Version", "OwnerId", "Tags"])
+    r.accept([
+      "State", "PrefixListArn", "AddressFamily", "MaxEntries", "Version", "OwnerId", "Tags",
+    ])
     let id = r.string("PrefixListId", required: true)
     let name = r.string("PrefixListName")
-    let cidrs = r.context.objects(r.array("Entries"), what: "prefix list entry") { entry -> String? in
+    let cidrs = r.context.objects(r.array("Entries"), what: "prefix list entry") {
+      entry -> String? in
       _ = entry.string("Description")
       return entry.string("Cidr", required: true)
     }
     guard let id else { return nil }
-    return PrefixListSpec(prefixListID: id, prefixListName: name, cidrs: cidrs, source: SourceRef(r.node))
+    return PrefixListSpec(
+      prefixListID: id, prefixListName: name, cidrs: cidrs, source: SourceRef(r.node))
   }
 }

@@ -24,9 +24,13 @@ enum EventDecoder {
     guard operations.count == 1, let operation = operations.first else {
       context.diagnostics.error(
         "schema.invalid-value",
-        operations.isEmpty ? "event has no operation" : "event has several operations: \(operations.joined(separator: ", "))",
+        operations.isEmpty
+          ? "event has no operation"
+          : "event has several operations: \(operations.joined(separator: ", "))",
         at: r.node.location, path: r.node.path.description,
-        hint: "write one operation per event, e.g. {\"at\": \"30s\", \"updateService\": {\"service\": \"backend\", \"desiredCount\": 3}}; operations: \(allOperations.joined(separator: ", "))")
+        hint:
+          "write one operation per event, e.g. {\"at\": \"30s\", \"updateService\": {\"service\": \"backend\", \"desiredCount\": 3}}; operations: \(allOperations.joined(separator: ", "))"
+      )
       for key in operations { _ = r.node(key) }
       return nil
     }
@@ -45,7 +49,8 @@ enum EventDecoder {
     case "updateService":
       action = updateService(operation, body)
     case "stopTask":
-      _ = body.string("cluster"); _ = body.string("reason")
+      _ = body.string("cluster")
+      _ = body.string("reason")
       action = body.string("task", required: true).map { .stopTask(task: $0) }
     case "failHealthChecks":
       action = body.string("task", required: true).map { .failHealthChecks(task: $0) }
@@ -71,7 +76,9 @@ enum EventDecoder {
     _ = body.string("cluster")
     let desired = body.int("desiredCount", range: 0...5000)
     let force = body.bool("forceNewDeployment") ?? false
-    let serviceConnect = body.object("serviceConnectConfiguration", what: "serviceConnectConfiguration").flatMap {
+    let serviceConnect = body.object(
+      "serviceConnectConfiguration", what: "serviceConnectConfiguration"
+    ).flatMap {
       reader -> ServiceConnectConfigurationSpec? in
       defer { reader.finish() }
       return ECSSectionDecoder.serviceConnectConfiguration(reader)
@@ -79,10 +86,13 @@ enum EventDecoder {
     if let serviceConnect, let service {
       // A new Service Connect configuration always rolls a new deployment (forced or not).
       let update = ServiceConnectUpdateSpec(
-        service: service, desiredCount: desired, configuration: serviceConnect, source: SourceRef(body.node))
+        service: service, desiredCount: desired, configuration: serviceConnect,
+        source: SourceRef(body.node))
       return .serviceCall(ServiceCallSpec(operation: operation, body: .serviceConnect(update)))
     } else {
-      return service.map { .updateService(service: $0, desiredCount: desired, forceNewDeployment: force) }
+      return service.map {
+        .updateService(service: $0, desiredCount: desired, forceNewDeployment: force)
+      }
     }
   }
 
@@ -90,16 +100,20 @@ enum EventDecoder {
   static func securityGroupChange(_ operation: String, _ body: ObjectReader) -> EventAction? {
     let context = body.context
     let group = body.string("GroupId") ?? body.string("GroupName")
-    let permissions = context.objects(body.array("IpPermissions", required: true), what: "IpPermission") {
+    let permissions = context.objects(
+      body.array("IpPermissions", required: true), what: "IpPermission"
+    ) {
       EC2SectionDecoder.permission($0)
     }
     if group == nil {
-      context.diagnostics.error("schema.missing-key", "\(operation) needs 'GroupId' or 'GroupName'",
-                                at: body.node.location, path: body.node.path.description)
+      context.diagnostics.error(
+        "schema.missing-key", "\(operation) needs 'GroupId' or 'GroupName'",
+        at: body.node.location, path: body.node.path.description)
     }
     return group.map {
       .changeSecurityGroup(
-        group: $0, ingress: operation.hasSuffix("Ingress"), authorize: operation.hasPrefix("authorize"),
+        group: $0, ingress: operation.hasSuffix("Ingress"),
+        authorize: operation.hasPrefix("authorize"),
         permissions: permissions)
     }
   }
@@ -107,13 +121,19 @@ enum EventDecoder {
   /// A service section's API call (ELB, App Mesh, Lattice), decoded by that section.
   static func serviceCall(_ operation: String, _ body: ObjectReader) -> ServiceCallSpec? {
     if ELBSectionDecoder.eventOperations.contains(operation) {
-      return ELBSectionDecoder.event(operation, body).map { ServiceCallSpec(operation: operation, body: .elb($0)) }
+      return ELBSectionDecoder.event(operation, body).map {
+        ServiceCallSpec(operation: operation, body: .elb($0))
+      }
     }
     if AppMeshSectionDecoder.eventOperations.contains(operation) {
-      return AppMeshSectionDecoder.event(operation, body).map { ServiceCallSpec(operation: operation, body: .appMesh($0)) }
+      return AppMeshSectionDecoder.event(operation, body).map {
+        ServiceCallSpec(operation: operation, body: .appMesh($0))
+      }
     }
     if LatticeSectionDecoder.eventOperations.contains(operation) {
-      return LatticeSectionDecoder.event(operation, body).map { ServiceCallSpec(operation: operation, body: .lattice($0)) }
+      return LatticeSectionDecoder.event(operation, body).map {
+        ServiceCallSpec(operation: operation, body: .lattice($0))
+      }
     }
     return nil
   }

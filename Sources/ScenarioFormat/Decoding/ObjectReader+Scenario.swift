@@ -13,12 +13,16 @@ extension ObjectReader {
   public func ratio(_ key: String, required: Bool = false) -> Ratio? {
     guard let node = node(key, required: required) else { return nil }
     guard case .string(let text) = node.value else {
-      if case .number(let number) = node.value, let ratio = Ratio.parse(number.text) { return ratio }
+      if case .number(let number) = node.value, let ratio = Ratio.parse(number.text) {
+        return ratio
+      }
       context.typeMismatch(node, expected: "ratio string such as \"1/10\" or \"10%\"", key: key)
       return nil
     }
     guard let ratio = Ratio.parse(text) else {
-      context.invalid(node, "invalid ratio '\(text)' for '\(key)'", hint: "write a fraction between 0 and 1: \"1/10\", \"0.1\" or \"10%\"")
+      context.invalid(
+        node, "invalid ratio '\(text)' for '\(key)'",
+        hint: "write a fraction between 0 and 1: \"1/10\", \"0.1\" or \"10%\"")
       return nil
     }
     return ratio
@@ -52,12 +56,15 @@ extension DecodingContext {
       return nil
     }
     guard let value = SimDuration.parse(text) else {
-      invalid(node, "invalid duration '\(text)' for \(what)", hint: "durations are strings with a unit: \"250ms\", \"30s\", \"2m\"")
+      invalid(
+        node, "invalid duration '\(text)' for \(what)",
+        hint: "durations are strings with a unit: \"250ms\", \"30s\", \"2m\"")
       return nil
     }
     guard value <= DecodingContext.longestDuration else {
       diagnostics.error(
-        "schema.value-out-of-range", "duration '\(text)' for \(what) is longer than a year", at: node.location,
+        "schema.value-out-of-range", "duration '\(text)' for \(what) is longer than a year",
+        at: node.location,
         path: node.path.description, hint: "scenario durations go up to 8760h (365 days)")
       return nil
     }
@@ -81,7 +88,8 @@ extension DecodingContext {
 
   /// Emits `schema.invalid-value` for a well-typed value that makes no sense.
   public func invalid(_ node: JSONNode, _ message: String, hint: String? = nil) {
-    diagnostics.error("schema.invalid-value", message, at: node.location, path: node.path.description, hint: hint)
+    diagnostics.error(
+      "schema.invalid-value", message, at: node.location, path: node.path.description, hint: hint)
   }
 
   /// Reads every element of an array as an object and decodes it with `body`.

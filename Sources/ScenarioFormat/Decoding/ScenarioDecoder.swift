@@ -7,8 +7,12 @@ import Diagnostics
 public enum ScenarioDecoder {
   /// Reads and decodes scenario bytes. Returns nil when the document is unusable (syntax error,
   /// not an object); otherwise a document, with any problems in `diagnostics`.
-  public static func decode(bytes: [UInt8], file: String, diagnostics: DiagnosticEngine) -> ScenarioDocument? {
-    guard let root = JSONReader.parse(bytes, file: file, diagnostics: diagnostics) else { return nil }
+  public static func decode(bytes: [UInt8], file: String, diagnostics: DiagnosticEngine)
+    -> ScenarioDocument?
+  {
+    guard let root = JSONReader.parse(bytes, file: file, diagnostics: diagnostics) else {
+      return nil
+    }
     let context = DecodingContext(file: file, diagnostics: diagnostics)
     guard let r = context.object(root, what: "scenario") else { return nil }
     defer { r.finish() }
@@ -35,8 +39,12 @@ public enum ScenarioDecoder {
     document.external = context.objects(r.array("external"), what: "external endpoint") {
       SimulationSectionsDecoder.external($0)
     }
-    document.clients = context.objects(r.array("clients"), what: "client") { SimulationSectionsDecoder.client($0) }
-    document.traffic = context.objects(r.array("traffic"), what: "traffic stream") { SimulationSectionsDecoder.traffic($0) }
+    document.clients = context.objects(r.array("clients"), what: "client") {
+      SimulationSectionsDecoder.client($0)
+    }
+    document.traffic = context.objects(r.array("traffic"), what: "traffic stream") {
+      SimulationSectionsDecoder.traffic($0)
+    }
     document.events = context.objects(r.array("events"), what: "event") { EventDecoder.event($0) }
     document.expectations = context.objects(r.array("expect"), what: "expectation") {
       ExpectationDecoder.expectation($0)

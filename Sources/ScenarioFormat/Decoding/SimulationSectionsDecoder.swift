@@ -12,14 +12,17 @@ enum SimulationSectionsDecoder {
     let principal = r.string("principal")
     guard let name else { return nil }
     if let location, location != "internet", let node = r.node("location") {
-      r.context.invalid(node, "invalid location '\(location)' for client '\(name)'",
-                        hint: "write \"location\": \"internet\", or give the client a \"subnet\"")
+      r.context.invalid(
+        node, "invalid location '\(location)' for client '\(name)'",
+        hint: "write \"location\": \"internet\", or give the client a \"subnet\"")
     }
     if location == "internet" && subnet != nil {
-      r.context.invalid(r.node, "client '\(name)' cannot stand on the internet and in subnet '\(subnet!)'")
+      r.context.invalid(
+        r.node, "client '\(name)' cannot stand on the internet and in subnet '\(subnet!)'")
     }
-    return ClientSpec(name: name, subnet: subnet, securityGroups: groups, ipAddress: ip, principal: principal,
-                      source: SourceRef(r.node))
+    return ClientSpec(
+      name: name, subnet: subnet, securityGroups: groups, ipAddress: ip, principal: principal,
+      source: SourceRef(r.node))
   }
 
   static func external(_ r: ObjectReader) -> ExternalEndpointSpec? {
@@ -31,7 +34,9 @@ enum SimulationSectionsDecoder {
     let groups = r.stringArray("securityGroups") ?? []
     var ports: [Int] = []
     if let list = r.array("ports") {
-      for node in list { if let port = r.context.int(node, what: "port", range: 1...65535) { ports.append(port) } }
+      for node in list {
+        if let port = r.context.int(node, what: "port", range: 1...65535) { ports.append(port) }
+      }
     }
     let behavior = r.object("behavior", what: "behavior").flatMap { reader -> BehaviorSpec? in
       defer { reader.finish() }
@@ -59,18 +64,29 @@ enum SimulationSectionsDecoder {
       case .string(let text): origin = .client(text)
       case .object:
         if let from = context.object(node, what: "traffic origin") {
-          let client = from.string("client"), service = from.string("service"), task = from.string("task")
-          let given = [client.map(TrafficOrigin.client), service.map(TrafficOrigin.service), task.map(TrafficOrigin.task)]
-            .compactMap { $0 }
-          if given.count == 1 { origin = given[0] } else {
-            context.invalid(node, "traffic origin needs exactly one of 'client', 'service' or 'task'")
+          let client = from.string("client")
+          let service = from.string("service")
+          let task = from.string("task")
+          let given = [
+            client.map(TrafficOrigin.client), service.map(TrafficOrigin.service),
+            task.map(TrafficOrigin.task),
+          ]
+          .compactMap { $0 }
+          if given.count == 1 {
+            origin = given[0]
+          } else {
+            context.invalid(
+              node, "traffic origin needs exactly one of 'client', 'service' or 'task'")
           }
           from.finish()
         }
-      default: context.typeMismatch(node, expected: "client name or {\"service\": …}", key: "'from'")
+      default:
+        context.typeMismatch(node, expected: "client name or {\"service\": …}", key: "'from'")
       }
     }
-    var method = "GET", url: String?, headers: [(String, String)] = []
+    var method = "GET"
+    var url: String?
+    var headers: [(String, String)] = []
     if let request = r.object("request", required: true, what: "request") {
       method = request.string("method") ?? "GET"
       url = request.string("url", required: true)
@@ -95,8 +111,10 @@ enum SimulationSectionsDecoder {
     let unsigned = r.bool("unsigned") ?? false
     guard let name, let origin, let url else { return nil }
     return TrafficSpec(
-      name: name, origin: origin, originSource: originSource, method: method, url: url, headers: headers,
-      count: count, interval: interval, start: start, arrival: arrival, timeout: timeout, principal: principal,
+      name: name, origin: origin, originSource: originSource, method: method, url: url,
+      headers: headers,
+      count: count, interval: interval, start: start, arrival: arrival, timeout: timeout,
+      principal: principal,
       unsigned: unsigned, source: SourceRef(r.node))
   }
 
@@ -110,11 +128,15 @@ enum SimulationSectionsDecoder {
     let parts = text.split(separator: "/", omittingEmptySubsequences: false)
     let per = parts.count == 2 ? String(parts[1]) : ""
     // "100/s" is per one second; "3/10s" is per ten seconds.
-    let unit = SimDuration.parse(per.first?.isASCII == true && per.first?.isNumber == true ? per : "1" + per)
-    guard let unit, unit <= DecodingContext.longestDuration, parts[0].allSatisfy({ $0.isASCII && $0.isNumber }),
+    let unit = SimDuration.parse(
+      per.first?.isASCII == true && per.first?.isNumber == true ? per : "1" + per)
+    guard let unit, unit <= DecodingContext.longestDuration,
+      parts[0].allSatisfy({ $0.isASCII && $0.isNumber }),
       let count = Int64(parts[0]), count > 0, unit.nanoseconds / count > 0
     else {
-      context.invalid(node, "invalid rate '\(text)'", hint: "write requests per unit: \"100/s\", \"5/ms\", \"600/m\"")
+      context.invalid(
+        node, "invalid rate '\(text)'",
+        hint: "write requests per unit: \"100/s\", \"5/ms\", \"600/m\"")
       return nil
     }
     return SimDuration(nanoseconds: unit.nanoseconds / count)
@@ -144,6 +166,7 @@ enum SimulationSectionsDecoder {
 extension SimulationSettingsSpec {
   /// The latency figures a scenario may override under `simulation.latency`.
   public static let latencyKeys = [
-    "network", "crossZone", "internet", "dnsLookup", "proxy", "loadBalancer", "gateway", "lattice", "application",
+    "network", "crossZone", "internet", "dnsLookup", "proxy", "loadBalancer", "gateway", "lattice",
+    "application",
   ]
 }

@@ -25,7 +25,9 @@ public struct ScenarioDocument: Sendable {
   /// The positioned JSON tree, so later stages can point diagnostics at one field.
   public var root: JSONNode?
 
-  public init(file: String, name: String, seed: UInt64, region: String, accountID: String, source: SourceRef) {
+  public init(
+    file: String, name: String, seed: UInt64, region: String, accountID: String, source: SourceRef
+  ) {
     self.file = file
     self.name = name
     self.seed = seed
@@ -55,7 +57,8 @@ extension JSONNode {
   public func child(_ component: JSONPath.Component) -> JSONNode? {
     switch (component, value) {
     case (.key(let key), .object(let object)): return object[key]
-    case (.index(let index), .array(let items)): return items.indices.contains(index) ? items[index] : nil
+    case (.index(let index), .array(let items)):
+      return items.indices.contains(index) ? items[index] : nil
     default: return nil
     }
   }

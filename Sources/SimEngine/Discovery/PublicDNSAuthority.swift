@@ -10,9 +10,12 @@ public final class PublicDNSAuthority: DNSAuthority {
 
   public init() {}
 
-  public func add(_ name: String, address: UInt32, source: String) { names[name.lowercased()] = (address, source) }
+  public func add(_ name: String, address: UInt32, source: String) {
+    names[name.lowercased()] = (address, source)
+  }
 
-  public func answer(_ name: String, fromVPC vpc: Int?, asker: Int32, in world: World) -> DNSAnswer? {
+  public func answer(_ name: String, fromVPC vpc: Int?, asker: Int32, in world: World) -> DNSAnswer?
+  {
     if let entry = names[name] {
       return DNSAnswer(addresses: [entry.address], ttl: .seconds(300), source: entry.source)
     }

@@ -55,7 +55,9 @@ public final class ECSControlPlane: SimActor {
   {
     if service >= 0 {
       let spec = model.services[service]
-      return (spec.taskDefinition, spec.subnets, spec.securityGroups, spec.assignPublicIP, spec.name)
+      return (
+        spec.taskDefinition, spec.subnets, spec.securityGroups, spec.assignPublicIP, spec.name
+      )
     }
     let spec = model.standaloneTasks[-1 - service]
     return (spec.taskDefinition, spec.subnets, spec.securityGroups, spec.assignPublicIP, spec.name)
@@ -72,32 +74,46 @@ public final class ECSControlPlane: SimActor {
     guard !subnets.isEmpty else { return nil }
     let subnet = subnets[(ordinal - 1) % subnets.count]
     guard let address = world.addressPlan.privateAddress(in: subnet, of: model) else {
-      world.recordTimeline("task \(ownerName)/\(ordinal) cannot start: subnet \(model.subnets[subnet].name) is full")
+      world.recordTimeline(
+        "task \(ownerName)/\(ordinal) cannot start: subnet \(model.subnets[subnet].name) is full")
       return nil
     }
     let definition = model.taskDefinitions[definitionIndex]
-    let appContainer = definition.containers.first { $0.behavior != nil } ?? definition.containers.first
-    let task = TaskActor(name: "\(ownerName)/\(ordinal)", taskIndex: Int32(world.tasks.count), service: service, ordinal: ordinal,
-                         taskDefinition: definitionIndex, subnet: subnet, behavior: appContainer?.behavior ?? .default)
+    let appContainer =
+      definition.containers.first { $0.behavior != nil } ?? definition.containers.first
+    let task = TaskActor(
+      name: "\(ownerName)/\(ordinal)", taskIndex: Int32(world.tasks.count), service: service,
+      ordinal: ordinal,
+      taskDefinition: definitionIndex, subnet: subnet, behavior: appContainer?.behavior ?? .default)
     world.add(task)
     let behaviors = definition.containers.filter { $0.behavior != nil }
     if behaviors.count > 1 {
-      for container in behaviors { for mapping in container.ports { task.portBehaviors[mapping.containerPort] = container.behavior } }
+      for container in behaviors {
+        for mapping in container.ports {
+          task.portBehaviors[mapping.containerPort] = container.behavior
+        }
+      }
     }
     world.tasks.append(task)
     task.defaultBody = world.bodies.intern(ownerName)
     task.deployment = service >= 0 ? deployment[service] : 0
-    let publicAddress = publicIP && model.subnets[subnet].isPublic ? world.addressPlan.publicAddress() : nil
-    let interface = world.addInterface(address: address, publicAddress: publicAddress, subnet: subnet, securityGroups: groups,
-                                       owner: task.id, label: "\(IPv4Address(address)) (\(task.name))")
+    let publicAddress =
+      publicIP && model.subnets[subnet].isPublic ? world.addressPlan.publicAddress() : nil
+    let interface = world.addInterface(
+      address: address, publicAddress: publicAddress, subnet: subnet, securityGroups: groups,
+      owner: task.id, label: "\(IPv4Address(address)) (\(task.name))")
     task.interface = interface
-    for port in definition.containerPorts { world.interfaces[Int(interface)].listeners[port] = task.id }
+    for port in definition.containerPorts {
+      world.interfaces[Int(interface)].listeners[port] = task.id
+    }
     tasksByService[service, default: []].append(task)
     for observer in world.lifecycleObservers { observer.taskCreated(task, in: world) }
     if immediately {
       markRunning(task, in: world)
     } else {
-      world.startTimer(id, after: model.settings.taskStartDelay, tag: Int64(task.taskIndex) << 8 | Int64(ECSControlPlane.runningKind))
+      world.startTimer(
+        id, after: model.settings.taskStartDelay,
+        tag: Int64(task.taskIndex) << 8 | Int64(ECSControlPlane.runningKind))
       world.recordTimeline("task \(task.name) PENDING (\(IPv4Address(address)))")
     }
     return task
@@ -118,7 +134,9 @@ public final class ECSControlPlane: SimActor {
     world.recordTimeline("task \(task.name) STOPPING (\(reason))")
     world.cloudMap.deregister(task, in: world)
     for observer in world.lifecycleObservers { observer.taskStopping(task, in: world) }
-    world.startTimer(id, after: world.model.settings.taskStopDelay, tag: Int64(task.taskIndex) << 8 | Int64(ECSControlPlane.goneKind))
+    world.startTimer(
+      id, after: world.model.settings.taskStopDelay,
+      tag: Int64(task.taskIndex) << 8 | Int64(ECSControlPlane.goneKind))
   }
 
   /// `StopTask` on a service's task: the task stops, and the service scheduler starts a
@@ -164,7 +182,8 @@ public final class ECSControlPlane: SimActor {
   /// A forced new deployment: start a full set of new tasks; old ones stop once new ones run.
   func redeploy(service: Int, in world: World) {
     deployment[service] += 1
-    world.recordTimeline("service \(world.model.services[service].name): new deployment \(deployment[service])")
+    world.recordTimeline(
+      "service \(world.model.services[service].name): new deployment \(deployment[service])")
     for _ in 0..<desired[service] { launch(service: service, immediately: false, in: world) }
   }
 

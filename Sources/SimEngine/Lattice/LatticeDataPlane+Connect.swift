@@ -50,8 +50,7 @@ extension LatticeDataPlane: LinkLocalHandler {
   /// association it comes through, or nil when the packets are dropped (noted and dropped).
   func admit(
     _ e: Int32, from source: NetworkInterface, to address: UInt32, port: Int, in world: World
-  ) -> (service: Int, association: Int)?
-  {
+  ) -> (service: Int, association: Int)? {
     let actor = "VPC Lattice"
     let target = "\(IPv4Address(address)):\(port)"
     guard let service = serviceByAddress[address] else {

@@ -99,9 +99,4 @@ public final class LatticeDataPlane {
     lattice.listeners[listener].rules.sort { $0.priority < $1.priority }
     routeTables[listener] = lattice.listeners[listener].routeTable
   }
-
-  /// How traces name a service: `service 'orders' (orders-0a1b….on.aws)`.
-  func label(service: Int) -> String {
-    "Lattice service '\(lattice.services[service].name)'"
-  }
 }

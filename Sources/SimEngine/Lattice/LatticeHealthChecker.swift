@@ -99,8 +99,8 @@ public final class LatticeHealthChecker: SimActor {
     if let application = actor as? ApplicationActor {
       let plan = application.behavior.plan(for: check.path)
       if plan.resetConnection { return (false, "the application resets the connection") }
-      if !check.accepts(status: plan.status) {
-        return (false, "\(check.path) answered \(plan.status), matcher \(check.matcherText)")
+      if !check.matcher.matches(plan.status) {
+        return (false, "\(check.path) answered \(plan.status), matcher \(check.matcher)")
       }
       return (true, "\(check.path) answered \(plan.status)")
     }

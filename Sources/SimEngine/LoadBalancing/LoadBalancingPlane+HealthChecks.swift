@@ -91,7 +91,7 @@ extension LoadBalancingPlane {
   }
 
   /// What a health check of `targetID` finds now, and when its answer (or timeout) arrives.
-  func checkResult(_ targetID: Int, in world: World) -> HealthCheckResult {
+  func checkResult(_ targetID: Int, in world: World) -> TargetHealthCheckResult {
     let target = targets[targetID]
     let settings = targetGroups[target.targetGroup].healthCheck
     guard let node = checkingNode(for: target) else {
@@ -129,7 +129,7 @@ extension LoadBalancingPlane {
   func connect(
     from node: LoadBalancerNodeActor, to target: LoadBalancerTarget, settings: HealthCheckSettings,
     in world: World
-  ) -> HealthCheckConnection {
+  ) -> TargetHealthCheckConnection {
     let timeout = settings.timeout
     let source = world.interfaces[Int(node.interface)]
     let port = settings.port(forTargetPort: target.port)
@@ -171,7 +171,7 @@ extension LoadBalancingPlane {
   func answer(
     of application: ApplicationActor, settings: HealthCheckSettings, roundTrip: SimDuration,
     in world: World
-  ) -> HealthCheckResult {
+  ) -> TargetHealthCheckResult {
     let path = settings.path ?? "/"
     let plan = application.behavior.plan(for: path)
     if plan.resetConnection {

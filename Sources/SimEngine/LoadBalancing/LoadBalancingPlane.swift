@@ -85,7 +85,9 @@ public final class LoadBalancingPlane: SimActor {
 
   /// The node addresses of a load balancer named by its name or ARN (Lattice `ALB` targets).
   public func nodeAddresses(of reference: String, in world: World) -> [UInt32] {
-    guard let index = loadBalancers.firstIndex(where: { $0.name == reference || $0.arn == reference }) else { return [] }
+    guard
+      let index = loadBalancers.firstIndex(where: { $0.name == reference || $0.arn == reference })
+    else { return [] }
     return nodes[index].map { world.interfaces[Int($0.interface)].address }
   }
 

@@ -6,7 +6,7 @@ extension ModelBuilder {
   /// definition (AWS behaviour §1).
   func buildAppMesh() {
     let section = document.appMesh
-    let calls = appMeshCalls()
+    let calls = document.serviceCalls(\.appMesh).map(\.body)
     let hasProxies = model.taskDefinitions.contains { $0.proxy != nil }
     guard !section.isEmpty || !calls.isEmpty || hasProxies || !section.certificates.isEmpty else {
       return
@@ -23,18 +23,6 @@ extension ModelBuilder {
     }
     appMesh.identities = model.taskDefinitions.map { meshIdentity(of: $0, in: appMesh.initial) }
     model.appMesh = appMesh
-  }
-
-  /// The App Mesh calls among the events, in the order they take effect.
-  func appMeshCalls() -> [AppMeshCallSpec] {
-    let calls = document.events.enumerated().compactMap {
-      offset, event -> (at: Int64, offset: Int, call: AppMeshCallSpec)? in
-      guard case .serviceCall(let call) = event.action, case .appMesh(let body) = call.body else {
-        return nil
-      }
-      return (event.at.nanoseconds, offset, body)
-    }
-    return calls.sorted { ($0.at, $0.offset) < ($1.at, $1.offset) }.map(\.call)
   }
 
   /// Replaces the resource a call names; reports a call naming an undeclared resource.

@@ -7,7 +7,10 @@ public struct DiscoveryServiceSpec: Sendable {
   }
   /// `DnsRecords[].Type`.
   public enum RecordType: String, CaseIterable, Sendable {
-    case a = "A", aaaa = "AAAA", srv = "SRV", cname = "CNAME"
+    case a = "A"
+    case aaaa = "AAAA"
+    case srv = "SRV"
+    case cname = "CNAME"
   }
   /// One `DnsConfig.DnsRecords[]` entry.
   public struct DnsRecord: Sendable {

@@ -9,7 +9,8 @@ public enum EventAction: Sendable {
   /// The task passes health checks again.
   case recoverHealthChecks(task: String)
   /// EC2 `AuthorizeSecurityGroupIngress` / `…Egress` and the matching `Revoke…` calls.
-  case changeSecurityGroup(group: String, ingress: Bool, authorize: Bool, permissions: [IPPermissionSpec])
+  case changeSecurityGroup(
+    group: String, ingress: Bool, authorize: Bool, permissions: [IPPermissionSpec])
   /// A call on one of the service sections (App Mesh, ELB, Lattice), decoded by that section.
   case serviceCall(ServiceCallSpec)
 }

@@ -10,7 +10,10 @@ public struct ClientSpec: Sendable {
   public var principal: String?
   public var source: SourceRef
 
-  public init(name: String, subnet: String?, securityGroups: [String], ipAddress: String?, principal: String?, source: SourceRef) {
+  public init(
+    name: String, subnet: String?, securityGroups: [String], ipAddress: String?, principal: String?,
+    source: SourceRef
+  ) {
     self.name = name
     self.subnet = subnet
     self.securityGroups = securityGroups

@@ -25,14 +25,6 @@ public enum AppMeshAnalysis {
     return findings
   }
 
-  static func warning(
-    _ id: DiagnosticID, _ message: String, at source: SourceRef, hint: String? = nil
-  ) -> Diagnostic {
-    Diagnostic(
-      id: id, severity: .warning, message: message, location: source.location, path: source.path,
-      hint: hint)
-  }
-
   /// Shadowed routes, ties and weighted targets on different ports.
   static func routeFindings(_ config: AppMeshConfiguration) -> [Diagnostic] {
     var findings: [Diagnostic] = []
@@ -42,7 +34,7 @@ public enum AppMeshAnalysis {
           let shadowed = config.routes[listener.table.rules[pair.shadowed].action]
           let by = config.routes[listener.table.rules[pair.by].action]
           findings.append(
-            warning(
+            Diagnostic.warning(
               "analysis.appmesh-route-shadowed",
               "\(shadowed.label) of router '\(router.name)' can never match: \(by.label) comes first and matches every request it matches",
               at: shadowed.source,
@@ -51,7 +43,7 @@ public enum AppMeshAnalysis {
         }
         for (a, b) in listener.ties {
           findings.append(
-            warning(
+            Diagnostic.warning(
               "analysis.appmesh-route-tie",
               "routes '\(config.routes[a].name)' and '\(config.routes[b].name)' of router '\(router.name)' tie (\(config.routes[a].priority.map { "priority \($0)" } ?? "no priority"), same match length): App Mesh does not define which is tried first",
               at: config.routes[b].source,
@@ -61,7 +53,7 @@ public enum AppMeshAnalysis {
     }
     for route in config.routes where Set(route.targets.map(\.port)).count > 1 {
       findings.append(
-        warning(
+        Diagnostic.warning(
           "analysis.appmesh-target-ports-differ",
           "\(route.label) sends to weighted targets on different ports (\(route.targets.map { "\(config.virtualNodes[$0.node].name):\($0.port)" }.joined(separator: ", ")))",
           at: route.source,
@@ -74,14 +66,14 @@ public enum AppMeshAnalysis {
           let shadowed = config.gatewayRoutes[listener.table.rules[pair.shadowed].action]
           let by = config.gatewayRoutes[listener.table.rules[pair.by].action]
           findings.append(
-            warning(
+            Diagnostic.warning(
               "analysis.appmesh-route-shadowed",
               "\(shadowed.label) of virtual gateway '\(gateway.name)' can never match: \(by.label) comes first and matches every request it matches",
               at: shadowed.source))
         }
         for (a, b) in listener.ties {
           findings.append(
-            warning(
+            Diagnostic.warning(
               "analysis.appmesh-route-tie",
               "gateway routes '\(config.gatewayRoutes[a].name)' and '\(config.gatewayRoutes[b].name)' of '\(gateway.name)' tie: App Mesh does not define which is tried first",
               at: config.gatewayRoutes[b].source))
@@ -140,7 +132,7 @@ public enum AppMeshAnalysis {
         else { continue }
         let filter = config.meshes[node.mesh].egressFilter
         findings.append(
-          warning(
+          Diagnostic.warning(
             "analysis.appmesh-undeclared-backend",
             "virtual node '\(node.name)' calls virtual service '\(config.virtualServices[service].name)' without declaring it as a backend",
             at: call.source,
@@ -165,7 +157,7 @@ public enum AppMeshAnalysis {
         let external = model.externals.contains { $0.hostnames.contains(name) }
         if cloudMap || external || name.hasSuffix(".amazonaws.com") { continue }
         findings.append(
-          warning(
+          Diagnostic.warning(
             "analysis.appmesh-unresolvable-service",
             "no DNS record answers virtual service name '\(config.virtualServices[backend.service].name)': applications fail to resolve it before Envoy sees the request",
             at: config.virtualServices[backend.service].source,
@@ -186,7 +178,7 @@ public enum AppMeshAnalysis {
       guard let proxy = definition.proxy else {
         if !virtualNode.listeners.isEmpty || !virtualNode.backends.isEmpty {
           findings.append(
-            warning(
+            Diagnostic.warning(
               "analysis.appmesh-no-proxy-configuration",
               "task definition '\(definition.family)' runs Envoy as virtual node '\(virtualNode.name)' but has no proxyConfiguration: its traffic bypasses Envoy",
               at: definition.spec.source,
@@ -200,7 +192,7 @@ public enum AppMeshAnalysis {
       let appPorts = Set(proxy.appPorts)
       if listenerPorts != appPorts {
         findings.append(
-          warning(
+          Diagnostic.warning(
             "analysis.appmesh-app-port-mismatch",
             "AppPorts \(proxy.appPorts.map(String.init).joined(separator: ",")) of '\(definition.family)' differ from the listener ports of '\(virtualNode.name)' (\(virtualNode.listeners.map { String($0.port) }.joined(separator: ",")))",
             at: definition.spec.source,

@@ -26,16 +26,6 @@ public enum ServiceConnectAnalysis {
     return findings
   }
 
-  static func warning(
-    _ id: DiagnosticID, _ message: String, at source: SourceRef, hint: String? = nil,
-    notes: [Diagnostic.Note] = []
-  ) -> Diagnostic {
-    Diagnostic(
-      id: id, severity: .warning, message: message, location: source.location, path: source.path,
-      notes: notes,
-      hint: hint)
-  }
-
   /// One client alias of one configuration.
   struct AliasOccurrence {
     var configuration: Int
@@ -62,7 +52,7 @@ public enum ServiceConnectAnalysis {
   static func entriesWithoutAlias(_ model: NetworkModel) -> [Diagnostic] {
     model.serviceConnect.configurations.flatMap { configuration in
       configuration.endpoints.filter { $0.alias == nil }.map { endpoint in
-        warning(
+        Diagnostic.warning(
           "analysis.service-connect-entry-without-alias",
           "Service Connect entry '\(endpoint.discoveryName)' of service '\(model.services[configuration.service].name)' has no client alias: ECS registers it in Cloud Map, but no client can address it",
           at: endpoint.source,
@@ -86,7 +76,7 @@ public enum ServiceConnectAnalysis {
       }
       guard first.service != occurrence.service else { continue }
       findings.append(
-        warning(
+        Diagnostic.warning(
           "analysis.service-connect-alias-name-shared",
           "alias name '\(occurrence.alias.dnsName)' is served by service '\(model.services[first.service].name)' on port \(first.alias.port) and by service '\(model.services[occurrence.service].name)' on port \(occurrence.alias.port) in namespace '\(model.namespaces[occurrence.namespace].name)'; the port a client dials decides which one it reaches",
           at: occurrence.alias.source,
@@ -104,7 +94,7 @@ public enum ServiceConnectAnalysis {
     where reported.insert(occurrence.alias.dnsName).inserted {
       guard let other = dnsOwner(of: occurrence.alias.dnsName, in: model) else { continue }
       findings.append(
-        warning(
+        Diagnostic.warning(
           "analysis.service-connect-alias-shadows-dns-name",
           "alias '\(occurrence.alias.dnsName)' is also \(other): inside Service Connect tasks of namespace '\(model.namespaces[occurrence.namespace].name)' it resolves to the proxy (\(occurrence.alias.address)); every other client still resolves it through DNS",
           at: occurrence.alias.source))
@@ -129,7 +119,7 @@ public enum ServiceConnectAnalysis {
   static func inertTestTrafficRules(_ model: NetworkModel) -> [Diagnostic] {
     aliasOccurrences(model).compactMap { occurrence in
       guard let header = occurrence.alias.testTrafficHeader else { return nil }
-      return warning(
+      return Diagnostic.warning(
         "analysis.service-connect-test-traffic-rules-inert",
         "test traffic rule on header '\(header.name)' only routes during ECS blue/green deployments; MeshSim models rolling deployments, so every request goes to all current tasks",
         at: header.source)

@@ -4,14 +4,14 @@ import Diagnostics
 ///
 /// The markers are stripped; each one's position in the stripped text is recorded as a 1-based
 /// line and a column counted in Unicode scalars, as `JSONReader` counts them (swift-format's
-/// `MarkedText`).
-struct MarkedText {
+/// `MarkedText`). Shared by the test targets through `SimTestSupport`.
+public struct MarkedText: Sendable {
   /// The text without markers.
-  let text: String
+  public let text: String
   /// Marker ("1️⃣") → its line and column in `text`.
-  let markers: [String: (line: Int, column: Int)]
+  public let markers: [String: (line: Int, column: Int)]
 
-  init(_ marked: String) {
+  public init(_ marked: String) {
     let scalars = Array(marked.unicodeScalars)
     var text = String.UnicodeScalarView()
     var markers: [String: (line: Int, column: Int)] = [:]
@@ -41,7 +41,7 @@ struct MarkedText {
   }
 
   /// The location of `marker` in a file named `file`.
-  func location(_ marker: String, file: String = "test.json") -> SourceLocation? {
+  public func location(_ marker: String, file: String = "test.json") -> SourceLocation? {
     markers[marker].map { SourceLocation(file: file, line: $0.line, column: $0.column) }
   }
 }

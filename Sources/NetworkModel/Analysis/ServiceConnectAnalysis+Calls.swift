@@ -25,7 +25,7 @@ extension ServiceConnectAnalysis {
       switch call.caller {
       case .client(let client):
         findings.append(
-          warning(
+          Diagnostic.warning(
             "analysis.service-connect-name-outside-service-connect",
             "\(call.description) from client '\(model.clients[client].name)' calls '\(call.host)', a Service Connect name: only tasks of Service Connect services in namespace \(namespaces) have it in /etc/hosts, so it will not resolve",
             at: call.source,
@@ -35,7 +35,7 @@ extension ServiceConnectAnalysis {
         continue
       case .standaloneTask(let index):
         findings.append(
-          warning(
+          Diagnostic.warning(
             "analysis.service-connect-name-outside-service-connect",
             "\(call.description) from standalone task '\(model.standaloneTasks[index].name)' calls '\(call.host)', a Service Connect name: RunTask tasks get no Service Connect names, so it will not resolve",
             at: call.source,
@@ -49,7 +49,7 @@ extension ServiceConnectAnalysis {
         }
         if callerNamespaces.isEmpty {
           findings.append(
-            warning(
+            Diagnostic.warning(
               "analysis.service-connect-name-outside-service-connect",
               "\(call.description) from service '\(model.services[service].name)', which has no Service Connect, calls '\(call.host)', a Service Connect name; it will not resolve",
               at: call.source,
@@ -62,14 +62,14 @@ extension ServiceConnectAnalysis {
       let local = named.filter { callerNamespaces.contains($0.namespace) }
       if local.isEmpty {
         findings.append(
-          warning(
+          Diagnostic.warning(
             "analysis.service-connect-name-in-other-namespace",
             "\(call.description) calls '\(call.host)', which is a Service Connect name only in namespace \(namespaces); the calling service uses \(uniqueNames(callerNamespaces.map { model.namespaces[$0].name })), so it will not resolve",
             at: call.source))
       } else if !local.contains(where: { $0.alias.port == call.port }) {
         let ports = local.map { String($0.alias.port) }.joined(separator: ", ")
         findings.append(
-          warning(
+          Diagnostic.warning(
             "analysis.service-connect-alias-port-mismatch",
             "\(call.description) calls '\(call.host):\(call.port)', but the alias listens on port \(ports); the connection to the local proxy will be refused",
             at: call.source))
@@ -99,7 +99,7 @@ extension ServiceConnectAnalysis {
         && configuration.endpoints.contains { $0.alias == nil && $0.discoveryName == call.host }
     }
     if let candidate = candidates.first {
-      return warning(
+      return Diagnostic.warning(
         "analysis.service-connect-not-an-alias",
         "\(call.description) calls '\(call.host)', which is not a client alias name; only the exact alias strings are in /etc/hosts",
         at: call.source,
@@ -110,7 +110,7 @@ extension ServiceConnectAnalysis {
         ])
     }
     if unaddressable {
-      return warning(
+      return Diagnostic.warning(
         "analysis.service-connect-not-an-alias",
         "\(call.description) calls '\(call.host)', a discovery name whose entry has no client alias, so it is in no /etc/hosts",
         at: call.source, hint: "give the entry a clientAliases entry to make it addressable")
@@ -145,7 +145,7 @@ extension ServiceConnectAnalysis {
         guard clientStart < appears, !refreshes.contains(where: { $0 > appears }) else { continue }
         let server = model.services[first.service].name
         findings.append(
-          warning(
+          Diagnostic.warning(
             "analysis.service-connect-name-missing-by-deployment-order",
             "\(call.description) from service '\(model.services[client].name)' calls '\(call.host):\(call.port)', which exists only from \(appears.time) (service '\(server)'); the client's tasks started at \(clientStart.time) and are never redeployed afterwards, so they cannot resolve it",
             at: call.source,
@@ -172,9 +172,8 @@ extension ServiceConnectAnalysis {
     let activation = model.serviceConnect.configurations[configuration].activation
     guard let source = activation.update else { return Moment(time: .zero, order: -1) }
     let order = model.document.events.firstIndex { event in
-      guard case .serviceCall(let call) = event.action, case .serviceConnect(let update) = call.body
-      else { return false }
-      return update.configuration.source == source
+      guard case .serviceCall(let call) = event.action else { return false }
+      return call.body.serviceConnect?.configuration.source == source
     }
     return Moment(time: activation.time, order: order ?? 0)
   }

@@ -1,20 +1,13 @@
 import Diagnostics
 import ScenarioFormat
-import SimKernel
 
 /// Resolves `lattice` call events into ``LatticeChange``s, validated like the resources they
 /// change, in time order (so an association created by an event counts from then on).
 extension LatticeSectionBuilder {
   func buildChanges() {
-    let calls = document.events.enumerated().compactMap {
-      offset, event -> (SimDuration, Int, LatticeCallSpec)? in
-      guard case .serviceCall(let call) = event.action, case .lattice(let lattice) = call.body
-      else { return nil }
-      return (event.at, offset, lattice)
-    }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
     // Which VPC associations exist at each point of the replay.
     var active = lattice.vpcAssociations.map(\.activeAtStart)
-    for (_, _, call) in calls {
+    for (_, call) in document.serviceCalls(\.lattice) {
       guard let change = change(call, activeVPCAssociations: &active) else { continue }
       lattice.changes.append(change)
     }

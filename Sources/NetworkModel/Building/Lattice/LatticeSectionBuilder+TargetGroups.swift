@@ -182,9 +182,9 @@ extension LatticeSectionBuilder {
         "invalid value '\(checkProtocol)' for 'protocol'; expected one of HTTP, HTTPS, TCP",
         at: builder.field(spec.source, "protocol"))
     }
-    var matcher: [ClosedRange<Int>] = [200...200]
+    var matcher = StatusCodeMatcher(ranges: [200...200])
     if let text = spec.httpCode {
-      if let parsed = Self.parseMatcher(text) {
+      if let parsed = StatusCodeMatcher(text), parsed.isWithin(100...599) {
         matcher = parsed
       } else {
         builder.error(
@@ -206,18 +206,5 @@ extension LatticeSectionBuilder {
       timeout: .seconds(Int64(spec.timeoutSeconds ?? 5)),
       healthyThreshold: spec.healthyThreshold ?? 5,
       unhealthyThreshold: spec.unhealthyThreshold ?? 2, matcher: matcher)
-  }
-
-  /// Parses `200`, `200-299`, `200,204,300-302`; nil when malformed.
-  static func parseMatcher(_ text: String) -> [ClosedRange<Int>]? {
-    var ranges: [ClosedRange<Int>] = []
-    for piece in text.split(separator: ",", omittingEmptySubsequences: false) {
-      let bounds = piece.split(separator: "-", omittingEmptySubsequences: false)
-      guard (1...2).contains(bounds.count), let low = Int(bounds[0]), let high = Int(bounds.last!),
-        (100...599).contains(low), (100...599).contains(high), low <= high
-      else { return nil }
-      ranges.append(low...high)
-    }
-    return ranges.isEmpty ? nil : ranges
   }
 }

@@ -14,7 +14,8 @@ public struct ExpectationSpec: Sendable {
     public var disposition: String?
     public var body: String?
     public var isEmpty: Bool {
-      service == nil && task == nil && statuses == nil && statusClass == nil && disposition == nil && body == nil
+      service == nil && task == nil && statuses == nil && statusClass == nil && disposition == nil
+        && body == nil
     }
   }
   /// An inclusive range for a share, count or latency; either end may be open.
@@ -41,10 +42,10 @@ extension ExpectationSpec.Bounds {
   /// `= 1`, `in [0.45, 0.55]`, `>= 0.2`, `<= 20`.
   public var summary: String {
     switch (min, max) {
-    case let (min?, max?) where min == max: return "= \(Self.format(min))"
-    case let (min?, max?): return "in [\(Self.format(min)), \(Self.format(max))]"
-    case let (min?, nil): return ">= \(Self.format(min))"
-    case let (nil, max?): return "<= \(Self.format(max))"
+    case (let min?, let max?) where min == max: return "= \(Self.format(min))"
+    case (let min?, let max?): return "in [\(Self.format(min)), \(Self.format(max))]"
+    case (let min?, nil): return ">= \(Self.format(min))"
+    case (nil, let max?): return "<= \(Self.format(max))"
     default: return "any"
     }
   }

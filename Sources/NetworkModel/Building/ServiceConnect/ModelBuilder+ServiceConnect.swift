@@ -1,6 +1,4 @@
-import Diagnostics
 import ScenarioFormat
-import SimKernel
 
 extension ModelBuilder {
   /// Service Connect: the configurations services are created with, then the ones
@@ -16,13 +14,7 @@ extension ModelBuilder {
         model.serviceConnect.configurations.append(configuration)
       }
     }
-    let updates = document.events.enumerated().compactMap {
-      offset, event -> (at: SimDuration, offset: Int, update: ServiceConnectUpdateSpec)? in
-      guard case .serviceCall(let call) = event.action, case .serviceConnect(let update) = call.body
-      else { return nil }
-      return (event.at, offset, update)
-    }.sorted { ($0.at, $0.offset) < ($1.at, $1.offset) }
-    for (at, _, update) in updates {
+    for (at, update) in document.serviceCalls(\.serviceConnect) {
       guard
         let service = serviceTable.resolve(
           update.service, at: field(update.source, "service"), diagnostics: diagnostics)

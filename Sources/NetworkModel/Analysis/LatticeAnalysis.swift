@@ -18,14 +18,6 @@ public enum LatticeAnalysis {
       + unassociatedServices(lattice)
   }
 
-  static func warning(
-    _ id: DiagnosticID, _ message: String, at source: SourceRef, hint: String? = nil
-  ) -> Diagnostic {
-    Diagnostic(
-      id: id, severity: .warning, message: message, location: source.location, path: source.path,
-      hint: hint)
-  }
-
   static func shadowedRules(_ lattice: LatticeModel) -> [Diagnostic] {
     var findings: [Diagnostic] = []
     for listener in lattice.listeners where listener.listenerProtocol != .tlsPassthrough {
@@ -33,7 +25,7 @@ public enum LatticeAnalysis {
       let table = listener.routeTable
       for (shadowed, by) in table.shadowedRules() where shadowed < rules.count && by < rules.count {
         findings.append(
-          warning(
+          Diagnostic.warning(
             "analysis.lattice-rule-shadowed",
             "rule '\(rules[shadowed].name)' (priority \(rules[shadowed].priority)) on \(listener.label) can never match: rule '\(rules[by].name)' (priority \(rules[by].priority)) matches every request it would",
             at: rules[shadowed].source,
@@ -61,7 +53,7 @@ public enum LatticeAnalysis {
       for port in ports where !admitsLattice(groups, port: port, model: model) {
         let names = groups.map { model.securityGroups[$0].label }.joined(separator: ", ")
         findings.append(
-          warning(
+          Diagnostic.warning(
             "analysis.lattice-target-blocks-lattice",
             "\(what) in target group '\(group.name)' has security groups \(names) that do not admit the VPC Lattice prefix list on tcp/\(port): health checks and requests from Lattice (169.254.171.0/24) will fail",
             at: source,
@@ -125,13 +117,13 @@ public enum LatticeAnalysis {
       switch (authType, policy) {
       case (.awsIAM, nil):
         findings.append(
-          warning(
+          Diagnostic.warning(
             "analysis.lattice-iam-without-policy",
             "\(kind) '\(name)' uses AWS_IAM auth without an auth policy: every request will be denied (403)",
             at: source, hint: "attach a policy in 'authPolicies', or set authType NONE"))
       case (.none, let policy?):
         findings.append(
-          warning(
+          Diagnostic.warning(
             "analysis.lattice-inactive-policy",
             "\(kind) '\(name)' has an auth policy but auth type NONE: the policy is inactive",
             at: policy.source, hint: "set authType AWS_IAM to enforce it"))
@@ -154,7 +146,7 @@ public enum LatticeAnalysis {
       guard !lattice.serviceAssociations.contains(where: { $0.service == index }) else {
         return nil
       }
-      return warning(
+      return Diagnostic.warning(
         "analysis.lattice-service-unassociated",
         "Lattice service '\(service.name)' is not associated with any service network: no client can reach it",
         at: service.source, hint: "add a serviceNetworkServiceAssociations entry")

@@ -1,4 +1,3 @@
-import Diagnostics
 import ScenarioFormat
 
 /// ELB API-call events, resolved in the order they fire against a working copy of the
@@ -6,13 +5,7 @@ import ScenarioFormat
 extension LoadBalancingBuilder {
   func buildEvents() {
     var working = result
-    let ordered = document.events.enumerated().sorted {
-      ($0.element.at, $0.offset) < ($1.element.at, $1.offset)
-    }
-    for (_, event) in ordered {
-      guard case .serviceCall(let call) = event.action, case .elb(let spec) = call.body else {
-        continue
-      }
+    for (_, spec) in document.serviceCalls(\.elb) {
       guard let change = resolve(spec, working: working) else { continue }
       apply(change, to: &working)
       result.changes.append((spec.source, change))

@@ -36,7 +36,7 @@ extension ServiceConnectAnalysis {
                 && admits(model, groups: server.securityGroups, ingressPort: $0.port, from: caller)
             } ?? false
           findings.append(
-            warning(
+            Diagnostic.warning(
               "analysis.service-connect-proxy-port-blocked",
               "security groups of service '\(server.name)' (\(groupList(server.securityGroups, model))) do not allow tcp/\(port) from service '\(caller.name)'; its Service Connect proxy connects to the server proxy on the \(portText), so the connections of \(call.description) are dropped",
               at: call.source,
@@ -45,7 +45,7 @@ extension ServiceConnectAnalysis {
                 : "allow tcp/\(port) from the calling service's security group"))
         } else if !admits(model, egressGroups: caller.securityGroups, port: port, to: server) {
           findings.append(
-            warning(
+            Diagnostic.warning(
               "analysis.service-connect-proxy-port-blocked",
               "egress rules of service '\(caller.name)' (\(groupList(caller.securityGroups, model))) do not allow tcp/\(port) to every subnet of service '\(server.name)' (the \(portText) its Service Connect proxy connects to), so some connections of \(call.description) are dropped",
               at: call.source))
