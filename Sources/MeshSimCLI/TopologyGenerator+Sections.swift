@@ -124,18 +124,18 @@ extension TopologyGenerator {
   func latticeServiceName(_ group: Int) -> String { "gen-lattice-" + padded(group + 1, 3) }
 
   /// The Lattice service (group) application `index` is reached through.
-  func latticeGroup(of index: Int) -> Int {
-    (indices(of: .lattice).firstIndex(of: index) ?? 0) / TopologyGenerator.applicationsPerLatticeService
+  public func latticeGroup(of index: Int) -> Int {
+    latticePosition(of: index) / applicationsPerLatticeService
   }
 
-  /// VPC Lattice services (auth NONE) of five applications each, in one service network
+  /// VPC Lattice services (auth NONE) of `applicationsPerLatticeService` applications each, in one service network
   /// associated with the VPC: an HTTP listener answering 404 by default, one rule per route
   /// (prefix `/app-N/rK` to the application's target group), one IP target group per
   /// application.
   func latticeSection() -> JSONOutput {
     let applications = indices(of: .lattice)
-    let groups = stride(from: 0, to: applications.count, by: TopologyGenerator.applicationsPerLatticeService).map {
-      Array(applications[$0..<min($0 + TopologyGenerator.applicationsPerLatticeService, applications.count)])
+    let groups = stride(from: 0, to: applications.count, by: applicationsPerLatticeService).map {
+      Array(applications[$0..<min($0 + applicationsPerLatticeService, applications.count)])
     }
     var rules: [JSONOutput] = []
     for (group, members) in groups.enumerated() {

@@ -1,5 +1,6 @@
 import Foundation
 import MeshSimCLI
+import NetworkModel
 import SimEngine
 import Testing
 
@@ -60,6 +61,18 @@ struct TopologyGeneratorTests {
     let counts = (0..<services).map { generator.routePrefixes($0).count }
     #expect(counts.reduce(0, +) == routes)
     #expect((counts.max() ?? 0) - (counts.min() ?? 0) <= 1)
+  }
+
+  @Test(
+    "Lattice services group five applications, more when five would pass MeshSim's 200 services",
+    arguments: [(applications: 8, perService: 5), (applications: 1000, perService: 5), (applications: 1001, perService: 6),
+      (applications: 3000, perService: 15)])
+  func latticeGroups(applications: Int, perService: Int) {
+    let generator = TopologyGenerator(Self.options(.lattice, services: applications, routes: 0))
+    #expect(generator.applicationsPerLatticeService == perService)
+    let groups = Set((0..<applications).map(generator.latticeGroup(of:)))
+    #expect(groups.count <= LatticeModel.maximumServices)
+    #expect(groups.count == (applications + perService - 1) / perService)
   }
 
   @Test("--streams sends fewer streams to services spread over the topology, requests split evenly")
