@@ -57,6 +57,36 @@ struct DelayLane<Payload> {
     count &+= 1
   }
 
+  /// `append(_:)`, but a full lane first drops the entries `isObsolete` says can no longer
+  /// matter, keeping the others in order; it grows only when that frees less than half of it
+  /// (so dropping stays amortised O(1) per append).
+  @inlinable
+  mutating func append(_ entry: Entry, compacting isObsolete: (Payload) -> Bool) {
+    if count == ring.count && count > 0 {
+      removeAll(where: isObsolete)
+      if count * 2 > ring.count {
+        grow(adding: entry)
+        return
+      }
+    }
+    append(entry)
+  }
+
+  /// Drops the pending entries for which `isObsolete` is true; the others keep their order and
+  /// move to the front of the ring.
+  @inlinable
+  mutating func removeAll(where isObsolete: (Payload) -> Bool) {
+    let mask = ring.count &- 1
+    var kept = 0
+    for index in 0..<count {
+      let entry = ring[(head &+ index) & mask]
+      if isObsolete(entry.payload) { continue }
+      ring[(head &+ kept) & mask] = entry
+      kept &+= 1
+    }
+    count = kept
+  }
+
   @inlinable
   mutating func removeFront() {
     head = (head &+ 1) & (ring.count &- 1)

@@ -11,7 +11,9 @@
 /// free list, so steady-state scheduling allocates nothing. Events scheduled with
 /// `scheduleInLane(_:after:)` (timeouts: one shared delay, rarely run) skip the heap and wait
 /// in a FIFO per delay (`DelayLane`); they come out in exactly the same order as if they had
-/// been scheduled with `schedule`, so the choice changes speed, never results.
+/// been scheduled with `schedule`, so the choice changes speed, never results. The owner may
+/// also declare events *obsolete* (`nextEvent(until:skipping:)`): they are dropped unrun like
+/// cancelled ones, and a full lane drops them before it grows, so memory follows live events.
 ///
 /// Every returned event mixes its `(time, sequence)` into `fingerprint`; the engine adds its
 /// own per-event digest with `mixIntoFingerprint(_:)`.
@@ -144,6 +146,18 @@ public struct Simulation<Payload> {
   /// - Complexity: O(1) (O(log n) when it falls back to the heap)
   @inlinable
   public mutating func scheduleInLane(_ payload: Payload, after delay: SimDuration) {
+    scheduleInLane(payload, after: delay, compacting: { _ in false })
+  }
+
+  /// `scheduleInLane(_:after:)`; when the lane is full, its entries that `isObsolete` says can
+  /// no longer matter are dropped first (see `nextEvent(until:skipping:)`), so a lane of long
+  /// timeouts holds about as many entries as are still live, not every one ever armed.
+  ///
+  /// - Complexity: amortised O(1)
+  @inlinable
+  public mutating func scheduleInLane(
+    _ payload: Payload, after delay: SimDuration, compacting isObsolete: (Payload) -> Bool
+  ) {
     precondition(delay.nanoseconds >= 0, "an event cannot be scheduled before now")
     let time = clock + delay
     guard time.nanoseconds != .max else {
@@ -170,12 +184,10 @@ public struct Simulation<Payload> {
     }
     let sequence = nextSequence
     nextSequence &+= 1
-    if laneFrontTimes[lane] == .max {
-      laneFrontTimes[lane] = time.nanoseconds
-      laneFrontSequences[lane] = sequence
-    }
-    lanes[lane].append(.init(time: time.nanoseconds, sequence: sequence, payload: payload))
-    laneEventCount += 1
+    let before = lanes[lane].count
+    lanes[lane].append(.init(time: time.nanoseconds, sequence: sequence, payload: payload), compacting: isObsolete)
+    laneEventCount += lanes[lane].count - before
+    refreshLaneFront(lane)
   }
 
   /// Cancels the event `id` if it is still pending; otherwise (already run, already
@@ -215,79 +227,112 @@ public struct Simulation<Payload> {
   /// - Complexity: O(log n)
   @inlinable
   public mutating func nextEvent(until limit: SimTime) -> Payload? {
-    if laneEventCount > 0 { return nextEventWithLanes(until: limit) }
-    return nextHeapEvent(until: limit)
+    nextEvent(until: limit, skipping: { _ in false })
   }
 
-  /// `nextEvent(until:)` when some lane holds events: the earliest of the heap's top and the
-  /// lanes' fronts, by the full `(time, priority, sequence)` key (lane events are `.normal`).
+  /// `nextEvent(until:)`, dropping on the way every due event whose payload `isObsolete` says
+  /// can no longer matter (a timeout for an exchange that has already finished): such events
+  /// are discarded like cancelled ones — never returned, never counted, never mixed into the
+  /// fingerprint, and the clock does not move to them. `isObsolete` must be a function of the
+  /// payload and of state that only ever turns an event obsolete, never back.
+  ///
+  /// - Complexity: O(log n) per event returned or dropped
   @inlinable
-  mutating func nextEventWithLanes(until limit: SimTime) -> Payload? {
-    var bestLane = -1
-    var bestTime = Int64.max
-    var bestOrder = UInt64.max
-    if let top = heap.min {
-      bestTime = top.time
-      bestOrder = top.order
-    }
-    let normal = UInt64(EventPriority.normal.rawValue) &<< 63
-    laneFrontTimes.withUnsafeBufferPointer { times in
-      for index in times.indices where times[index] <= bestTime {
-        let order = normal | laneFrontSequences[index]
-        if times[index] < bestTime || order < bestOrder {
-          bestLane = index
-          bestTime = times[index]
-          bestOrder = order
+  public mutating func nextEvent(until limit: SimTime, skipping isObsolete: (Payload) -> Bool) -> Payload? {
+    while true {
+      var bestLane = -1
+      var bestTime = Int64.max
+      var bestOrder = UInt64.max
+      if let top = heap.min {
+        bestTime = top.time
+        bestOrder = top.order
+      }
+      if laneEventCount > 0 {
+        let normal = UInt64(EventPriority.normal.rawValue) &<< 63
+        laneFrontTimes.withUnsafeBufferPointer { times in
+          for index in times.indices where times[index] <= bestTime {
+            let order = normal | laneFrontSequences[index]
+            if times[index] < bestTime || order < bestOrder {
+              bestLane = index
+              bestTime = times[index]
+              bestOrder = order
+            }
+          }
         }
       }
+      if bestLane < 0 && heap.isEmpty { return nil }
+      guard bestTime <= limit.nanoseconds else { return nil }
+      if bestLane < 0 {
+        let top = heap.min!
+        let index = Int(top.slot)
+        if isObsolete(slots[index].payload!) {
+          dropHeapTop()
+          continue
+        }
+        guard processedCount < eventLimit else {
+          reachedEventLimit = true
+          return nil
+        }
+        heap.removeMin()
+        let payload = slots[index].payload.take()
+        slots[index].sequence = PayloadSlot<Payload>.freeMarker
+        freeSlots.append(top.slot)
+        clock = SimTime(nanoseconds: top.time)
+        processedCount += 1
+        digest.combine(UInt64(bitPattern: top.time))
+        digest.combine(top.sequence)
+        if tombstoneCount > 0 { discardCancelledTop() }
+        // The top of the heap is always live (see discardCancelledTop), so payload is non-nil.
+        return payload
+      }
+      let entry = lanes[bestLane].front
+      if isObsolete(entry.payload) {
+        removeLaneFront(bestLane)
+        continue
+      }
+      guard processedCount < eventLimit else {
+        reachedEventLimit = true
+        return nil
+      }
+      removeLaneFront(bestLane)
+      clock = SimTime(nanoseconds: entry.time)
+      processedCount += 1
+      digest.combine(UInt64(bitPattern: entry.time))
+      digest.combine(entry.sequence)
+      return entry.payload
     }
-    if bestLane < 0 {
-      guard !heap.isEmpty else { return nil }
-      return nextHeapEvent(until: limit)
-    }
-    guard bestTime <= limit.nanoseconds else { return nil }
-    guard processedCount < eventLimit else {
-      reachedEventLimit = true
-      return nil
-    }
-    let entry = lanes[bestLane].front
-    lanes[bestLane].removeFront()
-    if lanes[bestLane].isEmpty {
-      laneFrontTimes[bestLane] = .max
-      laneFrontSequences[bestLane] = .max
-    } else {
-      let next = lanes[bestLane].front
-      laneFrontTimes[bestLane] = next.time
-      laneFrontSequences[bestLane] = next.sequence
-    }
-    laneEventCount -= 1
-    clock = SimTime(nanoseconds: entry.time)
-    processedCount += 1
-    digest.combine(UInt64(bitPattern: entry.time))
-    digest.combine(entry.sequence)
-    return entry.payload
   }
 
-  /// `nextEvent(until:)` for the heap's top alone.
+  /// Removes lane `lane`'s front entry and records the new front.
   @inlinable
-  mutating func nextHeapEvent(until limit: SimTime) -> Payload? {
-    guard let top = heap.min, top.time <= limit.nanoseconds else { return nil }
-    guard processedCount < eventLimit else {
-      reachedEventLimit = true
-      return nil
+  mutating func removeLaneFront(_ lane: Int) {
+    lanes[lane].removeFront()
+    laneEventCount -= 1
+    refreshLaneFront(lane)
+  }
+
+  /// Copies lane `lane`'s front time and sequence into the flat arrays (`.max` when empty).
+  @inlinable
+  mutating func refreshLaneFront(_ lane: Int) {
+    if lanes[lane].isEmpty {
+      laneFrontTimes[lane] = .max
+      laneFrontSequences[lane] = .max
+    } else {
+      let next = lanes[lane].front
+      laneFrontTimes[lane] = next.time
+      laneFrontSequences[lane] = next.sequence
     }
+  }
+
+  /// Discards the heap's top event without running it (it is obsolete).
+  @inlinable
+  mutating func dropHeapTop() {
+    guard let top = heap.min else { return }
     heap.removeMin()
-    let index = Int(top.slot)
-    let payload = slots[index].payload.take()
-    slots[index].sequence = PayloadSlot<Payload>.freeMarker
+    slots[Int(top.slot)].payload = nil
+    slots[Int(top.slot)].sequence = PayloadSlot<Payload>.freeMarker
     freeSlots.append(top.slot)
-    clock = SimTime(nanoseconds: top.time)
-    processedCount += 1
-    digest.combine(UInt64(bitPattern: top.time))
-    digest.combine(top.sequence)
     if tombstoneCount > 0 { discardCancelledTop() }
-    // The top of the heap is always live (see discardCancelledTop), so payload is non-nil.
-    return payload
   }
 
   /// Returns the next event's payload whatever its time (see `nextEvent(until:)`).

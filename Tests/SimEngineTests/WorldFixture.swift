@@ -24,7 +24,7 @@ enum WorldFixture {
   static func world(_ text: String, seed: UInt64 = 1) -> World? {
     guard let model = model(text) else { return nil }
     let world = WorldBuilder.build(model, seed: seed, traces: .none)
-    world.ecs.startInitialTasks()
+    world.ecs.startInitialTasks(in: world)
     return world
   }
 

@@ -69,7 +69,7 @@ open class ApplicationActor: SimActor {
     let done = start + work - world.now
     if facts.hasUpstream {
       let tag = TimerTag(kind: ApplicationActor.workDoneKind, exchange: e, generation: world.exchanges[e].generation)
-      world.startTimer(id, after: done, tag: tag.raw)
+      world.startTimer(id, after: done, for: tag)
       world.exchanges[e].calleeContext = 0
       return
     }

@@ -120,7 +120,7 @@ extension EnvoyProxyActor {
       calls[e] = call
       world.startTimer(
         id, after: delay,
-        tag: TimerTag(kind: Self.retryKind, exchange: e, generation: call.generation).raw)
+        for: TimerTag(kind: Self.retryKind, exchange: e, generation: call.generation))
       return
     }
     if response.status > 0 {

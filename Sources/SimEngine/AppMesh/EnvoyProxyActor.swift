@@ -112,7 +112,7 @@ class EnvoyProxyActor: SimActor {
     if choice.timeout > .zero {
       call.deadline = world.now + choice.timeout
       let tag = TimerTag(kind: Self.requestTimeoutKind, exchange: e, generation: call.generation)
-      world.startTimer(id, after: choice.timeout, tag: tag.raw)
+      world.startTimer(id, after: choice.timeout, for: tag)
     }
     calls[e] = call
     startAttempt(e, in: world)

@@ -12,7 +12,6 @@ public final class ECSControlPlane: SimActor {
   var desired: [Int]
   /// Current deployment generation of each service (a redeploy starts the next one).
   var deployment: [Int]
-  weak var world: World?
   static let runningKind = 1
   static let goneKind = 2
 
@@ -33,8 +32,7 @@ public final class ECSControlPlane: SimActor {
   public func tasks(of service: Int) -> [TaskActor] { tasksByService[service] ?? [] }
 
   /// The steady state at time zero: every service's tasks already RUNNING and registered.
-  func startInitialTasks() {
-    guard let world = world else { return }
+  func startInitialTasks(in world: World) {
     for (index, service) in world.model.services.enumerated() {
       for _ in 0..<service.desiredCount { launch(service: index, immediately: true, in: world) }
     }

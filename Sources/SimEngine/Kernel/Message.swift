@@ -12,6 +12,9 @@ public enum Message: Sendable {
   case exchangeTimedOut(exchange: Int32, generation: UInt32)
   /// An actor's own timer (`tag` means what the actor says it means).
   case timerFired(tag: Int64, actor: Int32)
+  /// An actor's timer about one exchange (`tag` is a ``TimerTag``); obsolete, and dropped
+  /// unrun, once that exchange has been answered or reused.
+  case exchangeTimerFired(tag: Int64, actor: Int32)
   /// Scenario event number `index` takes effect.
   case scenarioEvent(index: Int32)
 
@@ -25,6 +28,7 @@ public enum Message: Sendable {
     case .exchangeTimedOut(let e, _): return 4 << 56 | UInt64(UInt32(bitPattern: e))
     case .timerFired(let t, let a): return 5 << 56 | UInt64(UInt32(bitPattern: a)) << 24 ^ UInt64(bitPattern: t)
     case .scenarioEvent(let i): return 6 << 56 | UInt64(UInt32(bitPattern: i))
+    case .exchangeTimerFired(let t, let a): return 7 << 56 | UInt64(UInt32(bitPattern: a)) << 24 ^ UInt64(bitPattern: t)
     }
   }
 }

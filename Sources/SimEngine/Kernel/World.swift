@@ -98,26 +98,62 @@ public final class World {
   /// the kernel's delay lanes, where many share a delay; the order of events is the same.
   public func startTimer(_ actor: Int32, after delay: SimDuration, tag: Int64) {
     if delay >= World.laneTimerThreshold {
-      simulation.scheduleInLane(.timerFired(tag: tag, actor: actor), after: delay)
+      scheduleInLane(.timerFired(tag: tag, actor: actor), after: delay)
     } else {
       simulation.schedule(.timerFired(tag: tag, actor: actor), after: delay)
     }
   }
 
+  /// Starts a timer about one exchange: it is dropped unrun once the exchange has been
+  /// answered or its slot reused (`TimerTag.isCurrent`), so finished requests leave no timers
+  /// behind to run, count or hold memory.
+  public func startTimer(_ actor: Int32, after delay: SimDuration, for tag: TimerTag) {
+    let message = Message.exchangeTimerFired(tag: tag.raw, actor: actor)
+    if delay >= World.laneTimerThreshold {
+      scheduleInLane(message, after: delay)
+    } else {
+      simulation.schedule(message, after: delay)
+    }
+  }
+
   static let laneTimerThreshold = SimDuration.seconds(1)
+
+  /// Schedules `message` in the kernel's FIFO lane for `delay`; a full lane first drops the
+  /// events that became obsolete.
+  @inline(__always)
+  func scheduleInLane(_ message: Message, after delay: SimDuration) {
+    simulation.scheduleInLane(message, after: delay, compacting: { self.isObsolete($0) })
+  }
+
+  /// Whether a pending event can no longer do anything: a hop, response or timeout of an
+  /// exchange that has finished (its slot freed or reused), or a timer about an exchange that
+  /// has been answered. Once true it stays true (generations only grow), which lets the kernel
+  /// drop such events unrun (`Simulation.nextEvent(until:skipping:)`).
+  @inline(__always)
+  func isObsolete(_ message: Message) -> Bool {
+    switch message {
+    case .requestArrived(let e, let generation), .responseArrived(let e, let generation),
+      .exchangeTimedOut(let e, let generation):
+      return exchanges[e].generation != generation || !exchanges[e].isOpen
+    case .exchangeTimerFired(let tag, _):
+      return !TimerTag(tag).isCurrent(in: self)
+    case .trafficDue, .timerFired, .scenarioEvent:
+      return false
+    }
+  }
 
   // MARK: - Running
 
   /// Runs the scenario to completion (or to its time or event limit).
   public func run() {
-    ecs.startInitialTasks()
+    ecs.startInitialTasks(in: self)
     for (index, event) in model.events.enumerated() {
       simulation.schedule(.scenarioEvent(index: Int32(index)), at: SimTime.zero + event.at, priority: .urgent)
     }
     for (index, stream) in model.traffic.enumerated() where stream.count > 0 {
       simulation.schedule(.trafficDue(stream: Int32(index)), at: SimTime.zero + stream.start)
     }
-    while let message = simulation.nextEvent(until: limit) {
+    while let message = simulation.nextEvent(until: limit, skipping: { self.isObsolete($0) }) {
       simulation.mixIntoFingerprint(message.fingerprintWord)
       dispatch(message)
     }
@@ -150,7 +186,7 @@ public final class World {
         note(e, actors[Int(exchanges[e].caller)].name, .failed, "gave up waiting after \(now - exchanges[e].startedAt)")
       }
       close(e)
-    case .timerFired(let tag, let actor):
+    case .timerFired(let tag, let actor), .exchangeTimerFired(let tag, let actor):
       unretainedActors[Int(actor)]._withUnsafeGuaranteedRef { $0.handleTimer(tag, in: self) }
     case .scenarioEvent(let index):
       ScenarioEventApplier.apply(model.events[Int(index)], in: self)
@@ -181,7 +217,7 @@ public final class World {
     let message = Message.responseArrived(exchange: e, generation: exchanges[e].generation)
     // A response sent at once travels a fixed network latency: a lane keeps it off the heap.
     if delay == .zero {
-      simulation.scheduleInLane(message, after: exchanges[e].returnLatency)
+      scheduleInLane(message, after: exchanges[e].returnLatency)
     } else {
       simulation.schedule(message, after: delay + exchanges[e].returnLatency)
     }

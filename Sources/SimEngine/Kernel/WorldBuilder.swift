@@ -7,7 +7,6 @@ public enum WorldBuilder {
   public static func build(_ model: NetworkModel, seed: UInt64, traces: TraceSelection) -> World {
     let world = World(model: model, seed: seed, traceSelection: traces)
     let ecs = world.add(ECSControlPlane(model: model))
-    ecs.world = world
     world.ecs = ecs
     let cloudMap = CloudMapRegistry(model: model)
     world.cloudMap = cloudMap

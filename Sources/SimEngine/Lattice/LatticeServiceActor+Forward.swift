@@ -68,7 +68,7 @@ extension LatticeServiceActor {
       let tag = TimerTag(
         kind: LatticeServiceActor.connectTimeoutKind, exchange: e,
         generation: world.exchanges[e].generation)
-      world.startTimer(id, after: LatticeServiceActor.connectTimeout, tag: tag.raw)
+      world.startTimer(id, after: LatticeServiceActor.connectTimeout, for: tag)
     }
   }
 

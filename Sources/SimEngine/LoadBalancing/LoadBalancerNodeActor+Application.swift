@@ -117,7 +117,7 @@ extension LoadBalancerNodeActor {
       world.exchanges[e].calleeContext = Int64(upstream)
       let timer = TimerTag(
         kind: Self.connectTimeoutKind, exchange: e, generation: world.exchanges[e].generation)
-      world.startTimer(id, after: min(Self.connectTimeout, idle), tag: timer.raw)
+      world.startTimer(id, after: min(Self.connectTimeout, idle), for: timer)
     }
   }
 

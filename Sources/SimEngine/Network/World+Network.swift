@@ -15,7 +15,7 @@ extension World {
     let host = head.host
     let port = head.port
     let e = open(caller: caller, head: head, parent: parent, request: request, depth: depth, callerContext: callerContext)
-    simulation.scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
+    scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
     let source = interfaces[Int(interface)]
     // 1. Resolve.
     var address: UInt32
@@ -43,7 +43,7 @@ extension World {
       exchanges[e].sourceAddress = source.address
       exchanges[e].calleeContext = Int64(address)
       exchanges[e].returnLatency = .zero
-      simulation.scheduleInLane(.requestArrived(exchange: e, generation: exchanges[e].generation), after: lookupDelay)
+      scheduleInLane(.requestArrived(exchange: e, generation: exchanges[e].generation), after: lookupDelay)
       return e
     }
     connect(e, from: interface, to: address, port: port, extraDelay: lookupDelay)
@@ -60,7 +60,7 @@ extension World {
                       presentedSource: UInt32? = nil) -> Int32 {
     let depth = parent >= 0 ? exchanges[parent].depth + 1 : 0
     let e = open(caller: caller, head: head, parent: parent, request: request, depth: depth, callerContext: callerContext)
-    simulation.scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
+    scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
     connect(e, from: interface, to: address, port: port, extraDelay: .zero, presentedSource: presentedSource)
     return e
   }
@@ -71,12 +71,12 @@ extension World {
                              request: Int32, timeout: SimDuration, callerContext: Int64 = 0, calleeContext: Int64 = 0) -> Int32 {
     let depth = parent >= 0 ? exchanges[parent].depth + 1 : 0
     let e = open(caller: caller, head: head, parent: parent, request: request, depth: depth, callerContext: callerContext)
-    simulation.scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
+    scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
     exchanges[e].callee = callee
     exchanges[e].calleeInterface = interface
     exchanges[e].calleeContext = calleeContext
     exchanges[e].sourceAddress = interfaces[Int(interface)].address
-    simulation.scheduleInLane(.requestArrived(exchange: e, generation: exchanges[e].generation), after: .zero)
+    scheduleInLane(.requestArrived(exchange: e, generation: exchanges[e].generation), after: .zero)
     return e
   }
 
@@ -114,7 +114,7 @@ extension World {
         exchanges[e].calleeInterface = memo.destination
         exchanges[e].sourceAddress = memo.seenSource
         exchanges[e].returnLatency = memo.latency
-        simulation.scheduleInLane(.requestArrived(exchange: e, generation: exchanges[e].generation), after: memo.latency + extraDelay)
+        scheduleInLane(.requestArrived(exchange: e, generation: exchanges[e].generation), after: memo.latency + extraDelay)
         return
       }
     }
@@ -130,7 +130,7 @@ extension World {
       exchanges[e].callee = actor
       exchanges[e].calleeInterface = interface
       exchanges[e].sourceAddress = address
-      simulation.scheduleInLane(.requestArrived(exchange: e, generation: exchanges[e].generation), after: extraDelay)
+      scheduleInLane(.requestArrived(exchange: e, generation: exchanges[e].generation), after: extraDelay)
       return
     }
     if let handler = linkLocalHandler, handler.handles(address) {
@@ -201,7 +201,7 @@ extension World {
         version: network.value, address: address, port: port, destination: destinationIndex, listener: listener,
         seenSource: seenSource, latency: oneWayLatency(source, destination))
     }
-    simulation.scheduleInLane(.requestArrived(exchange: e, generation: exchanges[e].generation), after: latency)
+    scheduleInLane(.requestArrived(exchange: e, generation: exchanges[e].generation), after: latency)
   }
 
   /// One-way latency between two interfaces.
