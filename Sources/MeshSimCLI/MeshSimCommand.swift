@@ -6,7 +6,7 @@ public enum MeshSimCommand {
 
   static let commands: [any Subcommand.Type] = [
     RunCommand.self, CheckCommand.self, TestCommand.self, ExplainCommand.self, CompareCommand.self, MigrateCommand.self,
-    GenerateCommand.self,
+    GenerateCommand.self, BenchCommand.self,
   ]
 
   static var overview: String {

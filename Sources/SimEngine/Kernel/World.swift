@@ -122,7 +122,10 @@ public final class World {
   /// events that became obsolete.
   @inline(__always)
   func scheduleInLane(_ message: Message, after delay: SimDuration) {
-    simulation.scheduleInLane(message, after: delay, compacting: { self.isObsolete($0) })
+    // An unowned(unsafe) capture: the world outlives the call, and a strong one would cost a
+    // retain and a release per scheduled event.
+    unowned(unsafe) let world = self
+    simulation.scheduleInLane(message, after: delay, compacting: { world.isObsolete($0) })
   }
 
   /// Whether a pending event can no longer do anything: a hop, response or timeout of an
@@ -153,7 +156,8 @@ public final class World {
     for (index, stream) in model.traffic.enumerated() where stream.count > 0 {
       simulation.schedule(.trafficDue(stream: Int32(index)), at: SimTime.zero + stream.start)
     }
-    while let message = simulation.nextEvent(until: limit, skipping: { self.isObsolete($0) }) {
+    unowned(unsafe) let world = self
+    while let message = simulation.nextEvent(until: limit, skipping: { world.isObsolete($0) }) {
       simulation.mixIntoFingerprint(message.fingerprintWord)
       dispatch(message)
     }

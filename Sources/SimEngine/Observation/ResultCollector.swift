@@ -2,8 +2,8 @@ import NetworkModel
 import SimKernel
 
 /// Turns a finished world into a ``RunResult``: sorted rows, names instead of indices.
-enum ResultCollector {
-  static func collect(_ world: World, seed: UInt64) -> RunResult {
+public enum ResultCollector {
+  public static func collect(_ world: World, seed: UInt64) -> RunResult {
     let model = world.model
     let streams = world.statistics.map { statistics -> RunResult.Stream in
       let spec = model.traffic[statistics.stream]
