@@ -21,7 +21,7 @@ struct DelayLane<Payload> {
   }
 
   /// The delay every event of the lane was scheduled with, in nanoseconds.
-  @usableFromInline let delay: Int64
+  @usableFromInline private(set) var delay: Int64
   /// A ring of slots (a power of two of them, or none): the pending entries are the `count`
   /// slots from `head` on, wrapping around; the other slots hold stale copies.
   @usableFromInline var ring: ContiguousArray<Entry>
@@ -34,6 +34,15 @@ struct DelayLane<Payload> {
     ring = []
     head = 0
     count = 0
+  }
+
+  /// Gives an empty lane a new delay, keeping its ring (a lane changes delay when all lanes
+  /// are in use and this one has emptied).
+  @inlinable
+  mutating func reuse(delay: Int64) {
+    precondition(count == 0, "only an empty lane can change its delay")
+    self.delay = delay
+    head = 0
   }
 
   @inlinable

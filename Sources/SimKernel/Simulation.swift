@@ -175,7 +175,7 @@ public struct Simulation<Payload> {
       } else if let idle = laneFrontTimes.firstIndex(of: .max) {
         // An empty lane holds no order to keep: it takes the new delay.
         lane = idle
-        lanes[lane] = DelayLane(delay: delay.nanoseconds)
+        lanes[lane].reuse(delay: delay.nanoseconds)  // keeps its ring: no allocation
         laneDelays[lane] = delay.nanoseconds
       } else {
         schedule(payload, at: time)
