@@ -186,8 +186,10 @@ public struct Simulation<Payload> {
     nextSequence &+= 1
     let before = lanes[lane].count
     lanes[lane].append(.init(time: time.nanoseconds, sequence: sequence, payload: payload), compacting: isObsolete)
-    laneEventCount += lanes[lane].count - before
-    refreshLaneFront(lane)
+    let after = lanes[lane].count
+    laneEventCount += after - before
+    // The front changes only when the lane was empty or dropped obsolete entries.
+    if before == 0 || after != before + 1 { refreshLaneFront(lane) }
   }
 
   /// Cancels the event `id` if it is still pending; otherwise (already run, already
