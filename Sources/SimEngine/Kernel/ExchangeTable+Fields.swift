@@ -21,4 +21,24 @@ extension ExchangeTable {
   /// The source address the callee of exchange `index` sees.
   @inline(__always)
   public func sourceAddress(_ index: Int32) -> UInt32 { slab.slots[Int(index)].sourceAddress }
+
+  /// The generation of the slot of exchange `index`.
+  @inline(__always)
+  public func generation(_ index: Int32) -> UInt32 { slab.slots[Int(index)].generation }
+
+  /// Hops from the client to exchange `index`.
+  @inline(__always)
+  public func depth(_ index: Int32) -> Int16 { slab.slots[Int(index)].depth }
+
+  /// The exchange that exchange `index` was made to serve (-1 for a client's own).
+  @inline(__always)
+  public func parent(_ index: Int32) -> Int32 { slab.slots[Int(index)].parent }
+
+  /// The generation of the parent of exchange `index` when it was made.
+  @inline(__always)
+  public func parentGeneration(_ index: Int32) -> UInt32 { slab.slots[Int(index)].parentGeneration }
+
+  /// The context the caller of exchange `index` keeps in it.
+  @inline(__always)
+  public func callerContext(_ index: Int32) -> Int64 { slab.slots[Int(index)].callerContext }
 }

@@ -116,7 +116,7 @@ extension LoadBalancerNodeActor {
       // The connection attempt is being dropped: the ALB gives up after its connect timeout.
       world.exchanges[e].calleeContext = Int64(upstream)
       let timer = TimerTag(
-        kind: Self.connectTimeoutKind, exchange: e, generation: world.exchanges[e].generation)
+        kind: Self.connectTimeoutKind, exchange: e, generation: world.exchanges.generation(e))
       world.startTimer(id, after: min(Self.connectTimeout, idle), for: timer)
     }
   }

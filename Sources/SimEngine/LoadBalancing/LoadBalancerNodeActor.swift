@@ -65,17 +65,17 @@ public final class LoadBalancerNodeActor: SimActor {
     return world.connect(
       from: interface, caller: id, to: plane.targets[target].address, port: plane.targets[target].port, head: head,
       parent: e,
-      request: world.exchanges[e].request, timeout: timeout, callerContext: Int64(target),
+      request: world.exchanges.request(e), timeout: timeout, callerContext: Int64(target),
       presentedSource: presentedSource)
   }
 
   public override func handleResponse(_ upstream: Int32, in world: World) {
-    let target = Int(world.exchanges[upstream].callerContext)
+    let target = Int(world.exchanges.callerContext(upstream))
     if plane.targets.indices.contains(target) {
       plane.targets[target].outstanding = max(0, plane.targets[target].outstanding - 1)
     }
-    let parent = world.exchanges[upstream].parent
-    guard world.isWaiting(parent, generation: world.exchanges[upstream].parentGeneration) else { return }
+    let parent = world.exchanges.parent(upstream)
+    guard world.isWaiting(parent, generation: world.exchanges.parentGeneration(upstream)) else { return }
     let response = world.exchanges.response(upstream)
     switch kind {
     case .application: answerFromTarget(parent, response, in: world)
