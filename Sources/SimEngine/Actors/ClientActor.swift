@@ -56,16 +56,28 @@ public final class ClientActor: SimActor {
       world.complete(request: request, response: .failure(.hostUnreachable))
       return
     }
-    // A fixed request is read field by field: copying a whole `PreparedRequest` out of the
-    // optional (and destroying it) costs more than the head alone.
-    let parsed = fixedRequest == nil ? prepareRequest(in: world) : nil
-    guard let head = parsed?.head ?? fixedRequest?.head else {
-      world.complete(request: request, response: .failure(.dnsNameNotFound))
+    if fixedRequest == nil {
+      // The first request, or a URL with placeholders (or a malformed one): parsed now.
+      guard let parsed = prepareRequest(in: world) else {
+        world.complete(request: request, response: .failure(.dnsNameNotFound))
+        return
+      }
+      send(parsed.head, urlHost: parsed.urlHost, connectHost: parsed.connectHost, request: request, trace: trace,
+           from: interface, task: task, in: world)
       return
     }
-    let connectHost = parsed != nil ? parsed?.connectHost : fixedRequest?.connectHost
+    // The fixed request is read field by field: copying a whole `PreparedRequest` out of the
+    // optional (and destroying it) costs more than the head alone.
+    send(fixedRequest.unsafelyUnwrapped.head, urlHost: nil, connectHost: fixedRequest.unsafelyUnwrapped.connectHost,
+         request: request, trace: trace, from: interface, task: task, in: world)
+  }
+
+  /// Sends request `request` with `head` from `interface` (the last step of `send(index:in:)`).
+  /// `urlHost` is the URL's own host for the trace (nil: the fixed request's).
+  private func send(_ head: consuming RequestHead, urlHost: String?, connectHost: String?, request: Int32, trace: Int32,
+                    from interface: Int32, task: TaskActor?, in world: World) {
     if trace >= 0 {
-      let urlHost = parsed?.urlHost ?? fixedRequest?.urlHost ?? head.host
+      let urlHost = urlHost ?? fixedRequest?.urlHost ?? head.host
       let stream = world.model.traffic[self.stream]
       let label = task?.name ?? originLabel(in: world)
       world.traces.append(Int(trace), TraceStep(time: world.now, actor: world.interfaces[Int(interface)].label, kind: .sent,
