@@ -47,7 +47,7 @@ open class ApplicationActor: SimActor {
 
   open override func handleRequest(_ e: Int32, in world: World) {
     if world.isTraced(e) {
-      let head = world.exchanges[e].head
+      let head = world.exchanges.head(e)
       world.note(e, name, .received, "\(head.method) \(head.target) (Host: \(head.host))")
     }
     guard accepts(e, in: world) else { return }
@@ -142,7 +142,7 @@ open class ApplicationActor: SimActor {
   /// Opens the upstream exchange for a proxy pass or a call.
   func startUpstream(_ e: Int32, url: String, method: String, headers: [(String, String)], timeout: SimDuration,
                      keepPath: Bool, in world: World) {
-    let incoming = world.exchanges[e].head
+    let incoming = world.exchanges.head(e)
     guard var head = RequestHead(method: method, url: world.expandURL(url), headers: HTTPHeaders(headers)) else {
       world.reply(e, Response(status: 502, disposition: .dnsNameNotFound, originTask: taskCode, originService: serviceCode))
       return

@@ -61,19 +61,16 @@ public final class LoadBalancerNodeActor: SimActor {
     _ e: Int32, to target: Int, head: consuming RequestHead, timeout: SimDuration, presentedSource: UInt32?,
     in world: World
   ) -> Int32 {
-    plane.targets[target].outstanding += 1
+    let (address, port) = plane.forwarding(to: target)
     return world.connect(
-      from: interface, caller: id, to: plane.targets[target].address, port: plane.targets[target].port, head: head,
+      from: interface, caller: id, to: address, port: port, head: head,
       parent: e,
       request: world.exchanges.request(e), timeout: timeout, callerContext: Int64(target),
       presentedSource: presentedSource)
   }
 
   public override func handleResponse(_ upstream: Int32, in world: World) {
-    let target = Int(world.exchanges.callerContext(upstream))
-    if plane.targets.indices.contains(target) {
-      plane.targets[target].outstanding = max(0, plane.targets[target].outstanding - 1)
-    }
+    plane.answered(by: Int(world.exchanges.callerContext(upstream)))
     let parent = world.exchanges.parent(upstream)
     guard world.isWaiting(parent, generation: world.exchanges.parentGeneration(upstream)) else { return }
     let response = world.exchanges.response(upstream)

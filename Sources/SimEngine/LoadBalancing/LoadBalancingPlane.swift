@@ -114,13 +114,27 @@ public final class LoadBalancingPlane: SimActor {
     if node.cursors.count <= group {
       node.cursors.append(contentsOf: repeatElement(RoundRobinCursor(), count: group + 1 - node.cursors.count))
     }
+    let attributes = targetGroups[group].attributes
     return TargetSelection.pick(
       group: group, targets: targets, ids: targetsOfGroup[group], zone: node.zone,
       crossZone: crossZone(group: group, balancer: node.balancer),
-      minimumHealthy: targetGroups[group].attributes.minimumHealthyTargets,
-      algorithm: .init(
-        kind: loadBalancers[node.balancer].kind, attributes: targetGroups[group].attributes),
+      minimumHealthy: attributes.minimumHealthyTargets,
+      algorithm: .init(kind: node.kind, attributes: attributes),
       cursor: &node.cursors[group], random: &world.randomSource(node.id).pointee)
+  }
+
+  /// Counts a request forwarded to `target` as outstanding; returns where to connect.
+  @inline(__always)
+  func forwarding(to target: Int) -> (address: UInt32, port: Int) {
+    targets[target].outstanding += 1
+    return (targets[target].address, targets[target].port)
+  }
+
+  /// Counts the answer of a request forwarded to `target` (a target removed since is skipped).
+  @inline(__always)
+  func answered(by target: Int) {
+    guard targets.indices.contains(target) else { return }
+    targets[target].outstanding = max(0, targets[target].outstanding - 1)
   }
 
   // MARK: - Registration
