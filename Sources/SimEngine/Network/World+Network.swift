@@ -105,11 +105,7 @@ extension World {
     // plain connections are memoized: not loopback or link-local ones, and not those with a
     // presented source, an NLB passing the client's address on, which the destination sees).
     if presentedSource == nil && !isTraced(e) {
-      let slot = Int(interface) &* ConnectionMemo.slotCount &+ ConnectionMemo.slot(address: address, port: port)
-      if slot < connectionMemos.count, connectionMemos[slot].version == network.value,
-        connectionMemos[slot].address == address, connectionMemos[slot].port == port
-      {
-        let memo = connectionMemos[slot]
+      if let memo = connectionMemo(from: interface, to: address, port: port) {
         exchanges[e].callee = memo.listener
         exchanges[e].calleeInterface = memo.destination
         exchanges[e].sourceAddress = memo.seenSource
@@ -193,13 +189,10 @@ extension World {
     exchanges[e].sourceAddress = seenSource
     exchanges[e].returnLatency = oneWayLatency(source, destination)
     if presentedSource == nil {
-      let needed = (Int(interface) + 1) * ConnectionMemo.slotCount
-      if connectionMemos.count < needed {
-        connectionMemos.append(contentsOf: repeatElement(ConnectionMemo(), count: needed - connectionMemos.count))
-      }
-      connectionMemos[Int(interface) &* ConnectionMemo.slotCount &+ ConnectionMemo.slot(address: address, port: port)] = ConnectionMemo(
-        version: network.value, address: address, port: port, destination: destinationIndex, listener: listener,
-        seenSource: seenSource, latency: oneWayLatency(source, destination))
+      rememberConnection(
+        ConnectionMemo(version: network.value, address: address, port: port, destination: destinationIndex, listener: listener,
+                       seenSource: seenSource, latency: oneWayLatency(source, destination)),
+        from: interface)
     }
     scheduleInLane(.requestArrived(exchange: e, generation: exchanges.generation(e)), after: latency)
   }
