@@ -149,7 +149,7 @@ extension ApplicationActor {
     let facts = compiled[plan.behavior].facts[plan.slot]
     var status = facts.status
     if !facts.failRatio.isZero && world.randomSource(id).pointee.chance(facts.failRatio) { status = facts.failStatus }
-    if let window = facts.failFor, world.now - world.requests[world.exchanges[e].request].startedAt < window {
+    if let window = facts.failFor, world.now - world.requests[world.exchanges.request(e)].startedAt < window {
       status = facts.failStatus
     }
     if facts.clearFault {
@@ -211,7 +211,7 @@ extension ApplicationActor {
         let full = self.plan(at: plan)
         world.note(e, name, .sent, call < 0 ? "\(head.method) \(full.proxyPass!)" : "\(full.calls[call].method) \(full.calls[call].url)")
       }
-      world.call(from: interface, caller: id, head: head, parent: e, request: world.exchanges[e].request,
+      world.call(from: interface, caller: id, head: head, parent: e, request: world.exchanges.request(e),
                  timeout: compiled[plan.behavior].upstream[index].timeout)
     }
   }

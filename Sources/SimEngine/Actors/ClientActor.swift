@@ -29,10 +29,20 @@ public final class ClientActor: SimActor {
     return .service
   }
 
-  /// The stream's request head, parsed once when its URL has no `{{…}}` placeholder (those
-  /// name task addresses, which change, so they are expanded and parsed per request).
-  private var fixedHead: (head: RequestHead, urlHost: String, connectHost: String?)?
-  private var fixedHeadChecked = false
+  /// A request ready to send: its head (the URL with its placeholders expanded, and the `Host`
+  /// header, if any, as the host), the URL's own host, and the host to connect to when the Host
+  /// header names another. A named struct rather than a tuple: copying it is a few retains, not
+  /// a generic tuple copy through type metadata.
+  struct PreparedRequest {
+    var head: RequestHead
+    var urlHost: String
+    var connectHost: String?
+  }
+
+  /// The stream's request, parsed once when its URL has no `{{…}}` placeholder (those name
+  /// task addresses, which change, so they are expanded and parsed per request).
+  private var fixedRequest: PreparedRequest?
+  private var fixedRequestChecked = false
 
   /// Starts request `index` of the stream.
   func send(index: Int, in world: World) {
@@ -46,26 +56,42 @@ public final class ClientActor: SimActor {
       world.complete(request: request, response: .failure(.hostUnreachable))
       return
     }
-    guard let (head, urlHost, connectHost) = requestHead(in: world) else {
-      world.complete(request: request, response: .failure(.dnsNameNotFound))
+    if fixedRequest == nil {
+      // The first request, or a URL with placeholders (or a malformed one): parsed now.
+      guard let parsed = prepareRequest(in: world) else {
+        world.complete(request: request, response: .failure(.dnsNameNotFound))
+        return
+      }
+      send(parsed.head, urlHost: parsed.urlHost, connectHost: parsed.connectHost, request: request, trace: trace,
+           from: interface, task: task, in: world)
       return
     }
+    // The fixed request is read field by field: copying a whole `PreparedRequest` out of the
+    // optional (and destroying it) costs more than the head alone.
+    send(fixedRequest.unsafelyUnwrapped.head, urlHost: nil, connectHost: fixedRequest.unsafelyUnwrapped.connectHost,
+         request: request, trace: trace, from: interface, task: task, in: world)
+  }
+
+  /// Sends request `request` with `head` from `interface` (the last step of `send(index:in:)`).
+  /// `urlHost` is the URL's own host for the trace (nil: the fixed request's).
+  private func send(_ head: consuming RequestHead, urlHost: String?, connectHost: String?, request: Int32, trace: Int32,
+                    from interface: Int32, task: TaskActor?, in world: World) {
     if trace >= 0 {
+      let urlHost = urlHost ?? fixedRequest?.urlHost ?? head.host
       let stream = world.model.traffic[self.stream]
       let label = task?.name ?? originLabel(in: world)
       world.traces.append(Int(trace), TraceStep(time: world.now, actor: world.interfaces[Int(interface)].label, kind: .sent,
                                                 detail: "\(label) sends \(stream.method) \(head.scheme)://\(urlHost):\(head.port)\(head.target)"
                                                   + (urlHost == head.host ? "" : " (Host: \(head.host))")))
     }
-    world.call(from: interface, caller: id, head: head, parent: -1, request: request, timeout: world.model.traffic[self.stream].timeout,
-               callerContext: Int64(request), connectHost: connectHost)
+    world.call(from: interface, caller: id, head: head, parent: -1, request: request,
+               timeout: world.model.traffic[self.stream].timeout, callerContext: Int64(request),
+               connectHost: connectHost)
   }
 
-  /// The request head for the next request (the URL with its placeholders expanded, and the
-  /// `Host` header, if any, as the host), the URL's own host, and the host to connect to when
-  /// the Host header names another.
-  func requestHead(in world: World) -> (head: RequestHead, urlHost: String, connectHost: String?)? {
-    if let fixedHead { return fixedHead }
+  /// Parses the next request of the stream (see `PreparedRequest`), and keeps it as the fixed
+  /// request when the URL has no placeholder; nil when the URL is malformed.
+  func prepareRequest(in world: World) -> PreparedRequest? {
     let stream = world.model.traffic[self.stream]
     guard var head = RequestHead(method: stream.method, url: world.expandURL(stream.url), headers: HTTPHeaders(stream.headers)) else {
       return nil
@@ -74,10 +100,10 @@ public final class ClientActor: SimActor {
     if let host = head.headers.value(for: "host") {
       head.host = host.split(separator: ":").first.map(String.init) ?? host
     }
-    let parsed = (head: head, urlHost: urlHost, connectHost: urlHost == head.host ? nil : urlHost)
-    if !fixedHeadChecked {
-      fixedHeadChecked = true
-      if !stream.url.contains("{{") { fixedHead = parsed }
+    let parsed = PreparedRequest(head: head, urlHost: urlHost, connectHost: urlHost == head.host ? nil : urlHost)
+    if !fixedRequestChecked {
+      fixedRequestChecked = true
+      if !stream.url.contains("{{") { fixedRequest = parsed }
     }
     return parsed
   }
@@ -110,11 +136,11 @@ public final class ClientActor: SimActor {
   }
 
   public override func handleResponse(_ e: Int32, in world: World) {
-    let response = world.exchanges[e].response
+    let response = world.exchanges.response(e)
     if world.isTraced(e) {
       world.note(e, "traffic \(world.model.traffic[stream].name)", .returned,
                  response.status > 0 ? "client receives \(response.status)" : "client sees no HTTP answer (\(response.disposition.rawValue))")
     }
-    world.complete(request: world.exchanges[e].request, response: response)
+    world.complete(request: world.exchanges.request(e), response: response)
   }
 }

@@ -41,7 +41,7 @@ public struct Exchange: Sendable {
 
 /// The exchanges of a run; a reused slot gets the next generation number.
 public struct ExchangeTable: Sendable {
-  private var slab = Slab<Exchange>()
+  private(set) var slab = Slab<Exchange>()
 
   public init() {}
 

@@ -10,7 +10,7 @@ extension LoadBalancerNodeActor {
   static let networkIdleTimeout = SimDuration.seconds(350)
 
   func routeConnection(_ e: Int32, listener index: Int, in world: World) {
-    let client = world.exchanges[e].sourceAddress
+    let client = world.exchanges.sourceAddress(e)
     world.note(
       e, name, .received,
       "\(plane.listeners[index].label) of \(loadBalancer.label) accepts a connection from \(IPv4Address(client))")
@@ -65,7 +65,7 @@ extension LoadBalancerNodeActor {
     let upstream = sendToTarget(
       e, to: target, head: world.exchanges.head(e), timeout: Self.networkIdleTimeout,
       presentedSource: preserve ? client : nil, in: world)
-    if world.exchanges[upstream].answered, let dropped = world.exchanges[upstream].pendingFailure {
+    if world.exchanges.answered(upstream), let dropped = world.exchanges.pendingFailure(upstream) {
       // Layer 4: the target's drop is the client's drop; it learns only from its own timeout.
       world.drop(e, dropped.disposition)
     }

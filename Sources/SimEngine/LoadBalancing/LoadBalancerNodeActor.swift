@@ -14,6 +14,8 @@ public final class LoadBalancerNodeActor: SimActor {
   public let subnet: Int
   public let zone: String
   public internal(set) var interface: Int32 = -1
+  /// The node's round-robin cursor for each target group (by index; grown on first use).
+  var cursors: [RoundRobinCursor] = []
   static let connectTimeoutKind = 1
   /// ALB gives up connecting to a target after 10 s (aws-behaviour §5.2).
   static let connectTimeout = SimDuration.seconds(10)
@@ -23,6 +25,7 @@ public final class LoadBalancerNodeActor: SimActor {
     self.balancer = balancer
     self.subnet = subnet
     self.zone = zone
+    self.kind = plane.loadBalancers[balancer].kind
     super.init(name: name)
   }
 
@@ -35,7 +38,7 @@ public final class LoadBalancerNodeActor: SimActor {
 
   var loadBalancer: LoadBalancer { plane.loadBalancers[balancer] }
   /// ALB or NLB (fixed for the run).
-  lazy var kind: LoadBalancer.Kind = plane.loadBalancers[balancer].kind
+  let kind: LoadBalancer.Kind
 
   public override func handleRequest(_ e: Int32, in world: World) {
     let port = world.exchanges.port(e)
@@ -58,22 +61,19 @@ public final class LoadBalancerNodeActor: SimActor {
     _ e: Int32, to target: Int, head: consuming RequestHead, timeout: SimDuration, presentedSource: UInt32?,
     in world: World
   ) -> Int32 {
-    plane.targets[target].outstanding += 1
+    let (address, port) = plane.forwarding(to: target)
     return world.connect(
-      from: interface, caller: id, to: plane.targets[target].address, port: plane.targets[target].port, head: head,
+      from: interface, caller: id, to: address, port: port, head: head,
       parent: e,
-      request: world.exchanges[e].request, timeout: timeout, callerContext: Int64(target),
+      request: world.exchanges.request(e), timeout: timeout, callerContext: Int64(target),
       presentedSource: presentedSource)
   }
 
   public override func handleResponse(_ upstream: Int32, in world: World) {
-    let target = Int(world.exchanges[upstream].callerContext)
-    if plane.targets.indices.contains(target) {
-      plane.targets[target].outstanding = max(0, plane.targets[target].outstanding - 1)
-    }
-    let parent = world.exchanges[upstream].parent
-    guard world.isWaiting(parent, generation: world.exchanges[upstream].parentGeneration) else { return }
-    let response = world.exchanges[upstream].response
+    plane.answered(by: Int(world.exchanges.callerContext(upstream)))
+    let parent = world.exchanges.parent(upstream)
+    guard world.isWaiting(parent, generation: world.exchanges.parentGeneration(upstream)) else { return }
+    let response = world.exchanges.response(upstream)
     switch kind {
     case .application: answerFromTarget(parent, response, in: world)
     case .network:

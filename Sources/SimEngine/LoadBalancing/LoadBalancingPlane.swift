@@ -30,8 +30,6 @@ public final class LoadBalancingPlane: SimActor {
   public internal(set) var targetsOfGroup: [[Int]]
   /// Each load balancer's nodes, one per subnet.
   public internal(set) var nodes: [[LoadBalancerNodeActor]]
-  /// Round-robin cursor of each (node actor, target group).
-  var cursors: [Int64: RoundRobinCursor] = [:]
   let attachments: [TargetGroupAttachment]
 
   init(model: NetworkModel) {
@@ -113,17 +111,30 @@ public final class LoadBalancingPlane: SimActor {
   func pickTarget(group: Int, node: LoadBalancerNodeActor, in world: World)
     -> TargetSelection.Outcome
   {
-    let key = Int64(node.id) << 32 | Int64(group)
-    var cursor = cursors[key] ?? RoundRobinCursor()
-    let outcome = TargetSelection.pick(
+    if node.cursors.count <= group {
+      node.cursors.append(contentsOf: repeatElement(RoundRobinCursor(), count: group + 1 - node.cursors.count))
+    }
+    let attributes = targetGroups[group].attributes
+    return TargetSelection.pick(
       group: group, targets: targets, ids: targetsOfGroup[group], zone: node.zone,
       crossZone: crossZone(group: group, balancer: node.balancer),
-      minimumHealthy: targetGroups[group].attributes.minimumHealthyTargets,
-      algorithm: .init(
-        kind: loadBalancers[node.balancer].kind, attributes: targetGroups[group].attributes),
-      cursor: &cursor, random: &world.randomSource(node.id).pointee)
-    cursors[key] = cursor
-    return outcome
+      minimumHealthy: attributes.minimumHealthyTargets,
+      algorithm: .init(kind: node.kind, attributes: attributes),
+      cursor: &node.cursors[group], random: &world.randomSource(node.id).pointee)
+  }
+
+  /// Counts a request forwarded to `target` as outstanding; returns where to connect.
+  @inline(__always)
+  func forwarding(to target: Int) -> (address: UInt32, port: Int) {
+    targets[target].outstanding += 1
+    return (targets[target].address, targets[target].port)
+  }
+
+  /// Counts the answer of a request forwarded to `target` (a target removed since is skipped).
+  @inline(__always)
+  func answered(by target: Int) {
+    guard targets.indices.contains(target) else { return }
+    targets[target].outstanding = max(0, targets[target].outstanding - 1)
   }
 
   // MARK: - Registration

@@ -29,7 +29,8 @@ struct ConnectionMemo {
   var seenSource: UInt32 = 0
   var latency = SimDuration.zero
 
-  /// Memo slots per ENI (direct-mapped by address and port).
+  /// Memo slots per ENI (a power of two; probed from a home slot hashed from address and port,
+  /// see `World.connectionMemo(from:to:port:)`).
   static let slotCount = 8
 
   @inline(__always)

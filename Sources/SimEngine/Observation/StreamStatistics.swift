@@ -47,6 +47,9 @@ public struct StreamStatistics: Sendable {
   private var windowStarts: [Int64] = []
   private var windowEnds: [Int64] = []
   private var filterPasses: [[Bool]] = []
+  /// Per watching expectation: whether each task (by index) is already in its window's `tasks`,
+  /// so a request answered by a known task costs an array read, not a set insertion.
+  private var tasksSeen: [[Bool]] = []
 
   public init(stream: Int, expectations: [Int]) {
     self.stream = stream
@@ -85,9 +88,20 @@ public struct StreamStatistics: Sendable {
       if filterPasses[slot][number] {
         windows[slot].matching += 1
         windows[slot].latency.record(latency)
-        if response.originTask >= 0 { windows[slot].tasks.insert(response.originTask) }
+        if response.originTask >= 0 { noteTask(Int(response.originTask), slot: slot) }
       }
     }
+  }
+
+  /// Adds `task` to the tasks of window `slot` the first time it answers a matching request.
+  @inline(__always)
+  private mutating func noteTask(_ task: Int, slot: Int) {
+    if task < tasksSeen[slot].count && tasksSeen[slot][task] { return }
+    if task >= tasksSeen[slot].count {
+      tasksSeen[slot].append(contentsOf: repeatElement(false, count: task + 1 - tasksSeen[slot].count))
+    }
+    tasksSeen[slot][task] = true
+    windows[slot].tasks.insert(Int32(task))
   }
 
   /// The number of an outcome, assigning the next one (and deciding the expectations' filters
@@ -120,5 +134,6 @@ public struct StreamStatistics: Sendable {
     windowStarts = expectationIndices.map { world.model.expectations[$0].after?.nanoseconds ?? .min }
     windowEnds = expectationIndices.map { world.model.expectations[$0].before?.nanoseconds ?? .max }
     filterPasses = Array(repeating: [], count: expectationIndices.count)
+    tasksSeen = Array(repeating: [], count: expectationIndices.count)
   }
 }

@@ -1,0 +1,44 @@
+/// Narrow reads of one field of an exchange. Reading `table[e].field` goes through the
+/// subscript's `get`, which may copy the whole `Exchange` (its `RequestHead` strings and arrays
+/// retained and released) to read one word; these read the slot in place.
+extension ExchangeTable {
+  /// Whether the callee of exchange `index` has answered.
+  @inline(__always)
+  public func answered(_ index: Int32) -> Bool { slab.slots[Int(index)].answered }
+
+  /// The failure exchange `index` delivers when its timeout fires, if its packets were dropped.
+  @inline(__always)
+  public func pendingFailure(_ index: Int32) -> Response? { slab.slots[Int(index)].pendingFailure }
+
+  /// The response of exchange `index`.
+  @inline(__always)
+  public func response(_ index: Int32) -> Response { slab.slots[Int(index)].response }
+
+  /// The top-level request exchange `index` belongs to.
+  @inline(__always)
+  public func request(_ index: Int32) -> Int32 { slab.slots[Int(index)].request }
+
+  /// The source address the callee of exchange `index` sees.
+  @inline(__always)
+  public func sourceAddress(_ index: Int32) -> UInt32 { slab.slots[Int(index)].sourceAddress }
+
+  /// The generation of the slot of exchange `index`.
+  @inline(__always)
+  public func generation(_ index: Int32) -> UInt32 { slab.slots[Int(index)].generation }
+
+  /// Hops from the client to exchange `index`.
+  @inline(__always)
+  public func depth(_ index: Int32) -> Int16 { slab.slots[Int(index)].depth }
+
+  /// The exchange that exchange `index` was made to serve (-1 for a client's own).
+  @inline(__always)
+  public func parent(_ index: Int32) -> Int32 { slab.slots[Int(index)].parent }
+
+  /// The generation of the parent of exchange `index` when it was made.
+  @inline(__always)
+  public func parentGeneration(_ index: Int32) -> UInt32 { slab.slots[Int(index)].parentGeneration }
+
+  /// The context the caller of exchange `index` keeps in it.
+  @inline(__always)
+  public func callerContext(_ index: Int32) -> Int64 { slab.slots[Int(index)].callerContext }
+}
