@@ -54,7 +54,8 @@ final class EnvoyIngressActor: SimActor {
     }
     let tls =
       handshake
-      ?? TLSNegotiation.nonMeshClient(usesTLS: world.exchanges[e].head.scheme == "https", server: listenerTLS)
+      ?? TLSNegotiation.nonMeshClient(
+        usesTLS: world.exchanges.read(e) { $0.head.scheme == "https" }, server: listenerTLS)
     if case .failed(let reason) = tls {
       world.note(e, name, .denied, "TLS handshake fails: \(reason)")
       world.reply(e, .failure(.tlsHandshakeFailed))
@@ -90,13 +91,14 @@ final class EnvoyIngressActor: SimActor {
     pool.start()
     world.deliverLocally(
       from: task.interface, caller: id, to: task.id, head: world.exchanges.head(e), parent: e,
-      request: world.exchanges[e].request, timeout: timeout > .zero ? timeout : EnvoyProxyActor.unlimited)
+      request: world.exchanges.read(e) { $0.request },
+      timeout: timeout > .zero ? timeout : EnvoyProxyActor.unlimited)
   }
 
   override func handleResponse(_ child: Int32, in world: World) {
-    let e = world.exchanges[child].parent
-    if world.isWaiting(e, generation: world.exchanges[child].parentGeneration) {
-      let response = world.exchanges[child].response
+    let (e, parentGeneration) = world.exchanges.read(child) { ($0.parent, $0.parentGeneration) }
+    if world.isWaiting(e, generation: parentGeneration) {
+      let response = world.exchanges.read(child) { $0.response }
       if response.status > 0 {
         world.reply(e, response, after: world.model.settings.proxy)
       } else if response.disposition == .timedOut {

@@ -21,8 +21,16 @@ enum MeshPathNormalization {
   /// character-level check decides).
   @inline(__always)
   static func mayNeedNormalizing(_ path: String) -> Bool {
+    // Native strings (small ones included) always offer contiguous UTF-8; the generic
+    // iteration is only the fallback for bridged ones.
+    if let answer = path.utf8.withContiguousStorageIfAvailable(mayNeedNormalizing) { return answer }
+    return mayNeedNormalizing(path.utf8)
+  }
+
+  @inline(__always)
+  static func mayNeedNormalizing<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
     var afterSlash = false
-    for byte in path.utf8 {
+    for byte in bytes {
       if byte >= 0x80 || (afterSlash && (byte == 0x2F || byte == 0x2E)) { return true }
       afterSlash = byte == 0x2F
     }

@@ -65,7 +65,8 @@ final class VirtualGatewayActor: EnvoyProxyActor {
       world.reply(e, .failure(.connectionClosed))
       return
     }
-    let tls = TLSNegotiation.nonMeshClient(usesTLS: world.exchanges[e].head.scheme == "https", server: listenerTLS)
+    let tls = TLSNegotiation.nonMeshClient(
+      usesTLS: world.exchanges.read(e) { $0.head.scheme == "https" }, server: listenerTLS)
     if case .failed(let reason) = tls {
       world.note(e, name, .denied, "TLS handshake fails: \(reason)")
       world.reply(e, .failure(.tlsHandshakeFailed))
