@@ -144,7 +144,7 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
   /// Starts the upstream call for downstream exchange `e` (replacing any call the slot had).
   func startCall(
     _ e: Int32, generation: UInt32, head: consuming RequestHead, target: MeshRoute.Target? = nil,
-    passthrough: (address: UInt32, port: Int)? = nil, clientPolicy: ClientTLSPolicy? = nil,
+    passthrough: (address: UInt32, port: Int)? = nil, clientPolicy: MeshRevisionFacts.ClientPolicy? = nil,
     policy: MeshRetryPolicy? = nil
   ) -> UpstreamCall {
     let call = calls[e] ?? UpstreamCall()

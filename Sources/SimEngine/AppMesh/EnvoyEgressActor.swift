@@ -50,7 +50,7 @@ final class EnvoyEgressActor: EnvoyProxyActor {
       }
       forward(
         e, service: service, port: port, head: head,
-        clientPolicy: config.virtualNodes[node].clientPolicy(for: service),
+        clientPolicy: plane.facts.clientPolicy(node: node, service: service),
         in: world)
     case .noProvider(let service):
       world.note(

@@ -50,7 +50,7 @@ extension EnvoyProxyActor {
     var head = call.head
     head.port = target.port
     let child = world.connectUpstream(
-      from: interface, caller: id, to: address, port: target.port, head: head, parent: e,
+      from: interface, caller: id, to: address, port: target.port, head: consume head, parent: e,
       timeout: attemptTimeout, attempt: Int32(call.attempt))
     plane.recordHandshake(handshake, for: child, in: world)
     noteDrop(child, e: e, in: world)
@@ -60,11 +60,13 @@ extension EnvoyProxyActor {
   /// A listener without TLS (or with TLS disabled) negotiates as no listener TLS at all, and
   /// only a terminating listener needs the server names (see `negotiate`); with neither a client
   /// policy nor listener TLS the connection is plaintext.
-  func negotiateTLS(_ clientPolicy: ClientTLSPolicy?, target: MeshRoute.Target) -> TLSHandshake {
+  func negotiateTLS(_ clientPolicy: MeshRevisionFacts.ClientPolicy?, target: MeshRoute.Target)
+    -> TLSHandshake
+  {
     let terminatesTLS = plane.facts.listener(node: target.node, port: target.port)?.terminatesTLS ?? false
     if !terminatesTLS && clientPolicy == nil { return .plaintext }
     return TLSNegotiation.negotiate(
-      client: clientPolicy, port: target.port,
+      client: clientPolicy?.policy, port: target.port,
       server: terminatesTLS ? plane.config.virtualNodes[target.node].listener(port: target.port)?.tls : nil,
       serverNames: terminatesTLS ? plane.config.discoveryNames(of: target.node) : [], clientNames: ownNames,
       certificates: plane.model.certificates)

@@ -59,7 +59,8 @@ class EnvoyProxyActor: SimActor {
 
   /// Sends downstream exchange `e` to virtual service `service` as reached on `port`.
   func forward(
-    _ e: Int32, service: Int, port: Int, head: consuming RequestHead, clientPolicy: ClientTLSPolicy?,
+    _ e: Int32, service: Int, port: Int, head: consuming RequestHead,
+    clientPolicy: MeshRevisionFacts.ClientPolicy?,
     in world: World
   ) {
     head.port = port

@@ -17,7 +17,7 @@ final class UpstreamCall {
   var head: RequestHead
   var target: MeshRoute.Target?
   var passthrough: (address: UInt32, port: Int)?
-  var clientPolicy: ClientTLSPolicy?
+  var clientPolicy: MeshRevisionFacts.ClientPolicy?
   var policy: MeshRetryPolicy?
   var attempt = 0
   var deadline: SimTime?
@@ -33,7 +33,8 @@ final class UpstreamCall {
   /// Makes this object the new call for its slot's exchange.
   func start(
     generation: UInt32, head: consuming RequestHead, target: MeshRoute.Target?,
-    passthrough: (address: UInt32, port: Int)?, clientPolicy: ClientTLSPolicy?, policy: MeshRetryPolicy?
+    passthrough: (address: UInt32, port: Int)?, clientPolicy: MeshRevisionFacts.ClientPolicy?,
+    policy: MeshRetryPolicy?
   ) {
     isActive = true
     self.generation = generation

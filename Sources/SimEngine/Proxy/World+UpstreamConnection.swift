@@ -16,7 +16,7 @@ extension World {
     connectTimeout: SimDuration = .seconds(5), attempt: Int32
   ) -> Int32 {
     connectUpstream(
-      from: interface, caller: caller, to: host.address, port: host.port, head: head, parent: parent,
+      from: interface, caller: caller, to: host.address, port: host.port, head: consume head, parent: parent,
       timeout: timeout, connectTimeout: connectTimeout, attempt: attempt)
   }
 
@@ -27,7 +27,7 @@ extension World {
     parent: Int32, timeout: SimDuration, connectTimeout: SimDuration = .seconds(5), attempt: Int32
   ) -> Int32 {
     let child = connect(
-      from: interface, caller: caller, to: address, port: port, head: head,
+      from: interface, caller: caller, to: address, port: port, head: consume head,
       parent: parent,
       request: exchanges.read(parent) { $0.request }, timeout: timeout,
       callerContext: Int64(bitPattern: UpstreamHost.key(address: address, port: port)))
