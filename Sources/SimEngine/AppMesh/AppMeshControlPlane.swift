@@ -141,29 +141,29 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
 
   // MARK: - Upstream calls
 
-  /// Starts the upstream call for downstream exchange `e` (replacing any call the slot had).
+  /// Starts `owner`'s upstream call for downstream exchange `e` (replacing any call the slot had).
   func startCall(
-    _ e: Int32, generation: UInt32, head: consuming RequestHead, target: MeshRoute.Target? = nil,
+    _ e: Int32, owner: Int32, generation: UInt32, head: consuming RequestHead, target: MeshRoute.Target? = nil,
     passthrough: (address: UInt32, port: Int)? = nil, clientPolicy: MeshRevisionFacts.ClientPolicy? = nil,
     policy: MeshRetryPolicy? = nil
   ) -> UpstreamCall {
     let call = calls[e] ?? UpstreamCall()
     if calls[e] == nil { calls[e] = call }
     call.start(
-      generation: generation, head: head, target: target, passthrough: passthrough,
+      owner: owner, generation: generation, head: head, target: target, passthrough: passthrough,
       clientPolicy: clientPolicy, policy: policy)
     return call
   }
 
-  /// The call under way for downstream exchange `e`, if any.
-  func call(_ e: Int32) -> UpstreamCall? {
-    guard let call = calls[e], call.isActive else { return nil }
+  /// `owner`'s call under way for downstream exchange `e`, if any.
+  func call(_ e: Int32, of owner: Int32) -> UpstreamCall? {
+    guard let call = calls[e], call.isActive, call.owner == owner else { return nil }
     return call
   }
 
-  /// Forgets the call for downstream exchange `e` (answered).
-  func endCall(_ e: Int32) {
-    calls[e]?.isActive = false
+  /// Forgets `owner`'s call for downstream exchange `e` (answered).
+  func endCall(_ e: Int32, of owner: Int32) {
+    if let call = calls[e], call.owner == owner { call.isActive = false }
   }
 
   // MARK: - TLS between Envoys

@@ -6,7 +6,7 @@ import SimKernel
 extension EnvoyProxyActor {
   /// Starts the next attempt of the call for downstream exchange `e`.
   func startAttempt(_ e: Int32, in world: World) {
-    guard let call = plane.call(e) else { return }
+    guard let call = plane.call(e, of: id) else { return }
     call.attempt += 1
     call.droppedDisposition = nil
     let request = world.exchanges.read(e) { $0.request }
@@ -75,7 +75,7 @@ extension EnvoyProxyActor {
   /// Remembers why an attempt's packets were dropped, so a request timeout names the cause.
   func noteDrop(_ child: Int32, e: Int32, in world: World) {
     if let dropped = world.exchanges.read(child, { $0.pendingFailure }) {
-      plane.call(e)?.droppedDisposition = dropped.disposition
+      plane.call(e, of: id)?.droppedDisposition = dropped.disposition
     }
   }
 
@@ -92,7 +92,7 @@ extension EnvoyProxyActor {
   /// An attempt's exchange came back: retry, or answer downstream.
   func attemptFinished(_ child: Int32, in world: World) {
     let (e, parentGeneration, step) = world.exchanges.read(child) { ($0.parent, $0.parentGeneration, $0.step) }
-    guard world.isWaiting(e, generation: parentGeneration), let call = plane.call(e),
+    guard world.isWaiting(e, generation: parentGeneration), let call = plane.call(e, of: id),
       call.generation == parentGeneration, step == Int32(call.attempt)
     else { return }
     let response = world.exchanges.read(child) { $0.response }
@@ -146,7 +146,7 @@ extension EnvoyProxyActor {
   func timerFired(_ raw: Int64, in world: World) {
     let tag = TimerTag(raw)
     guard tag.isCurrent(in: world),
-      let call = plane.call(tag.exchange),
+      let call = plane.call(tag.exchange, of: id),
       call.generation & 0xFF_FFFF == tag.generation
     else { return }
     switch tag.kind {

@@ -79,7 +79,7 @@ class EnvoyProxyActor: SimActor {
     // Without a choice the helper has answered the request.
     guard let choice else { return }
     let call = plane.startCall(
-      e, generation: world.exchanges.read(e) { $0.generation }, head: head, target: choice.target,
+      e, owner: id, generation: world.exchanges.read(e) { $0.generation }, head: head, target: choice.target,
       clientPolicy: clientPolicy, policy: choice.policy)
     if choice.timeout > .zero {
       call.deadline = world.now + choice.timeout
@@ -181,14 +181,14 @@ class EnvoyProxyActor: SimActor {
   /// Forwards `e` unchanged to the address the application chose (ALLOW_ALL, AWS APIs).
   func passthrough(_ e: Int32, address: UInt32, port: Int, in world: World) {
     _ = plane.startCall(
-      e, generation: world.exchanges.read(e) { $0.generation }, head: world.exchanges.head(e),
+      e, owner: id, generation: world.exchanges.read(e) { $0.generation }, head: world.exchanges.head(e),
       passthrough: (address, port))
     startAttempt(e, in: world)
   }
 
   /// Answers downstream exchange `e` and forgets the call.
   func finish(_ e: Int32, _ response: Response, in world: World) {
-    plane.endCall(e)
+    plane.endCall(e, of: id)
     world.reply(e, response, after: processingDelay(world))
     callFinished(e, in: world)
   }

@@ -12,6 +12,8 @@ import SimKernel
 final class UpstreamCall {
   /// Whether the call is under way (false once answered, and before the first use).
   var isActive = false
+  /// The Envoy actor making the call.
+  var owner: Int32 = -1
   /// The downstream exchange's generation when the call started.
   var generation: UInt32 = 0
   var head: RequestHead
@@ -32,11 +34,12 @@ final class UpstreamCall {
 
   /// Makes this object the new call for its slot's exchange.
   func start(
-    generation: UInt32, head: consuming RequestHead, target: MeshRoute.Target?,
+    owner: Int32, generation: UInt32, head: consuming RequestHead, target: MeshRoute.Target?,
     passthrough: (address: UInt32, port: Int)?, clientPolicy: MeshRevisionFacts.ClientPolicy?,
     policy: MeshRetryPolicy?
   ) {
     isActive = true
+    self.owner = owner
     self.generation = generation
     self.head = head
     self.target = target
