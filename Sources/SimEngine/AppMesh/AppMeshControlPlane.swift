@@ -94,8 +94,7 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
 
   /// Whether active health checks (if the listener has any) consider `address` healthy.
   func passesHealthChecks(node: Int, port: Int, address: UInt32) -> Bool {
-    guard checksHealth(node: node, port: port) else { return true }
-    return isHealthy(node: node, port: port, address: address)
+    healthView(node: node, port: port)?.isHealthy(address) ?? true
   }
 
   /// Whether `node`'s listener on `port` configures active health checks.
@@ -103,7 +102,7 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
     facts.listener(node: node, port: port)?.checksHealth ?? false
   }
 
-  /// What active health checks say of the hosts of one cluster, read once per request.
+  /// What active health checks say of the hosts of one cluster.
   struct HealthView {
     let streaks: [UInt32: HealthCheckStreak]?
     /// Whether the checks consider `address` healthy (never checked yet: not healthy).
@@ -115,11 +114,6 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
   func healthView(node: Int, port: Int) -> HealthView? {
     guard checksHealth(node: node, port: port) else { return nil }
     return HealthView(streaks: health[EnvoyClusterState.key(node: node, port: port)])
-  }
-
-  /// Whether the health checks of `node`'s listener on `port` consider `address` healthy.
-  func isHealthy(node: Int, port: Int, address: UInt32) -> Bool {
-    health[EnvoyClusterState.key(node: node, port: port)]?[address]?.state == .healthy
   }
 
   // MARK: - Endpoints

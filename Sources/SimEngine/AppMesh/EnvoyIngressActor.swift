@@ -18,6 +18,9 @@ final class EnvoyIngressActor: SimActor {
   /// kept apart so a request reads the few it needs without copying the whole listener.
   private var hasListener = false
   private var listenerTLS: ListenerTLS?
+  /// The listener's handshake with a client outside the mesh sending plaintext, and sending TLS.
+  private var plaintextHandshake = TLSHandshake.plaintext
+  private var tlsHandshake = TLSHandshake.plaintext
   private var listenerPool: ConnectionPoolLimits?
   private var listenerProtocol = AppMeshProtocol.http
   private var listenerTimeout = SimDuration.zero
@@ -39,6 +42,8 @@ final class EnvoyIngressActor: SimActor {
       let listener = plane.config.virtualNodes[node].listener(port: port)
       hasListener = listener != nil
       listenerTLS = listener?.tls
+      plaintextHandshake = TLSNegotiation.nonMeshClient(usesTLS: false, server: listenerTLS)
+      tlsHandshake = TLSNegotiation.nonMeshClient(usesTLS: true, server: listenerTLS)
       listenerPool = listener?.connectionPool
       listenerProtocol = listener?.protocolName ?? .http
       listenerTimeout = listener?.perRequestTimeout ?? .zero
@@ -54,8 +59,7 @@ final class EnvoyIngressActor: SimActor {
     }
     let tls =
       handshake
-      ?? TLSNegotiation.nonMeshClient(
-        usesTLS: world.exchanges.read(e) { $0.head.scheme == "https" }, server: listenerTLS)
+      ?? (world.exchanges.read(e) { $0.head.scheme == "https" } ? tlsHandshake : plaintextHandshake)
     if case .failed(let reason) = tls {
       world.note(e, name, .denied, "TLS handshake fails: \(reason)")
       world.reply(e, .failure(.tlsHandshakeFailed))
