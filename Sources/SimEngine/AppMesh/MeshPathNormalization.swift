@@ -29,11 +29,14 @@ enum MeshPathNormalization {
 
   @inline(__always)
   static func mayNeedNormalizing<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
-    var afterSlash = false
+    var previous: UInt8 = 0
+    var allBits: UInt8 = 0
     for byte in bytes {
-      if byte >= 0x80 || (afterSlash && (byte == 0x2F || byte == 0x2E)) { return true }
-      afterSlash = byte == 0x2F
+      // `byte | 1` is 0x2F for both `/` (0x2F) and `.` (0x2E).
+      if previous == 0x2F && byte | 1 == 0x2F { return true }
+      allBits |= byte
+      previous = byte
     }
-    return false
+    return allBits >= 0x80
   }
 }
