@@ -42,6 +42,28 @@ enum ASCIICaseFolding {
   ) -> Bool {
     var offset = 0
     if caseSensitive {
+      guard count > 0, let aBase = a.baseAddress, let bBase = b.baseAddress else { return true }
+      let left = UnsafeRawPointer(aBase + aStart)
+      let right = UnsafeRawPointer(bBase + bStart)
+      // Eight bytes at a time; a last partial word is compared as the final eight bytes.
+      if count >= 8 {
+        while offset + 8 <= count {
+          if left.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            != right.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+          {
+            return false
+          }
+          offset += 8
+        }
+        return offset == count
+          || left.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            == right.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+      }
+      if count >= 4 {
+        return left.loadUnaligned(as: UInt32.self) == right.loadUnaligned(as: UInt32.self)
+          && left.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+            == right.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+      }
       while offset < count {
         if a[aStart + offset] != b[bStart + offset] { return false }
         offset += 1

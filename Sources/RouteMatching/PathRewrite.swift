@@ -20,12 +20,28 @@ public enum PathRewrite: Sendable, Hashable {
     case .keep:
       return path
     case .replacePrefix(let matched, let replacement):
-      guard path.utf8.starts(with: matched.utf8) else { return path }
-      var rest = path.utf8.dropFirst(matched.utf8.count)
-      if replacement.utf8.last == UInt8(ascii: "/") {
-        while rest.first == UInt8(ascii: "/") { rest = rest.dropFirst() }
+      // Byte-level, on the strings' contiguous storage; the result is built in one piece.
+      return ASCIICaseFolding.withBytes(path) { bytes in
+        ASCIICaseFolding.withBytes(matched) { prefix in
+          guard prefix.count <= bytes.count,
+            ASCIICaseFolding.bytesEqual(bytes, 0, prefix, 0, count: prefix.count, caseSensitive: true)
+          else { return path }
+          return ASCIICaseFolding.withBytes(replacement) { front in
+            var start = prefix.count
+            if front.last == UInt8(ascii: "/") {
+              while start < bytes.count && bytes[start] == UInt8(ascii: "/") { start += 1 }
+            }
+            if start == bytes.count { return replacement }
+            // `matched` ends on a whole character of the path, so the rest is whole characters.
+            let rest = UnsafeBufferPointer(rebasing: bytes[start...])
+            return String(unsafeUninitializedCapacity: front.count + rest.count) { buffer in
+              _ = UnsafeMutableBufferPointer(rebasing: buffer[..<front.count]).initialize(from: front)
+              _ = UnsafeMutableBufferPointer(rebasing: buffer[front.count...]).initialize(from: rest)
+              return front.count + rest.count
+            }
+          }
+        }
       }
-      return replacement + String(Substring(rest))
     case .replacePath(let newPath):
       return newPath
     }

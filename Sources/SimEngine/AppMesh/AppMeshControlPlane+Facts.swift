@@ -16,20 +16,48 @@ final class MeshRevisionFacts {
     let terminatesTLS: Bool
     let detectsOutliers: Bool
   }
-  /// A route's action as the Envoy applies it.
-  struct Route {
+  /// A route's action as the Envoy applies it (a class: reading one retains it, instead of
+  /// copying its arrays).
+  final class Route {
     let choice: WeightedChoice<Int>
     let targets: [MeshRoute.Target]
     let retryPolicy: MeshRetryPolicy?
     let kind: AppMeshProtocol
     let perRequestTimeout: SimDuration?
+
+    init(_ route: MeshRoute) {
+      choice = route.choice
+      targets = route.targets
+      retryPolicy = route.retryPolicy
+      kind = route.kind
+      perRequestTimeout = route.perRequestTimeout
+    }
   }
   /// A gateway route's action and rewrite.
-  struct GatewayRoute {
+  final class GatewayRoute {
     let service: Int
     let targetPort: Int?
     let pathRewrite: PathRewrite
     let rewritesHost: Bool
+
+    init(service: Int, targetPort: Int?, pathRewrite: PathRewrite, rewritesHost: Bool) {
+      self.service = service
+      self.targetPort = targetPort
+      self.pathRewrite = pathRewrite
+      self.rewritesHost = rewritesHost
+    }
+  }
+  /// A client TLS policy (a virtual node's for a backend, a gateway's backend defaults), shared
+  /// so that a request holds it by reference.
+  final class ClientPolicy {
+    let policy: ClientTLSPolicy
+
+    init(_ policy: ClientTLSPolicy) { self.policy = policy }
+  }
+  /// What `VirtualNode.clientPolicy(for:)` answers, per backend service, for one node.
+  struct NodeClientPolicies {
+    let backends: [(service: Int, policy: ClientPolicy?)]
+    let defaults: ClientPolicy?
   }
 
   /// Listener facts per virtual node, in listener order.
@@ -42,7 +70,8 @@ final class MeshRevisionFacts {
   let firstProviderPorts: [Int?]
   let routes: [Route]
   let gatewayRoutes: [GatewayRoute]
-  let gatewayBackendDefaults: [ClientTLSPolicy?]
+  let gatewayBackendDefaults: [ClientPolicy?]
+  let nodeClientPolicies: [NodeClientPolicies]
 
   init(_ config: AppMeshConfiguration) {
     nodeListeners = config.virtualNodes.map { node in
@@ -57,14 +86,27 @@ final class MeshRevisionFacts {
     routerTables = config.virtualRouters.map { router in router.listeners.map { ($0.port, $0.table) } }
     providers = config.virtualServices.map(\.provider)
     firstProviderPorts = config.virtualServices.indices.map { config.firstProviderPort(of: $0) }
-    routes = config.routes.map {
-      Route(choice: $0.choice, targets: $0.targets, retryPolicy: $0.retryPolicy, kind: $0.kind,
-            perRequestTimeout: $0.perRequestTimeout)
-    }
+    routes = config.routes.map(Route.init)
     gatewayRoutes = config.gatewayRoutes.map {
-      GatewayRoute(service: $0.service, targetPort: $0.targetPort, pathRewrite: $0.pathRewrite, rewritesHost: $0.rewritesHost)
+      GatewayRoute(
+        service: $0.service, targetPort: $0.targetPort, pathRewrite: $0.pathRewrite, rewritesHost: $0.rewritesHost)
     }
-    gatewayBackendDefaults = config.virtualGateways.map(\.backendDefaults)
+    gatewayBackendDefaults = config.virtualGateways.map { $0.backendDefaults.map(ClientPolicy.init) }
+    nodeClientPolicies = config.virtualNodes.map { node in
+      NodeClientPolicies(
+        backends: node.backends.map { ($0.service, $0.clientPolicy.map(ClientPolicy.init)) },
+        defaults: node.backendDefaults.map(ClientPolicy.init))
+    }
+  }
+
+  /// `node`'s client policy for backend `service` (`VirtualNode.clientPolicy(for:)`): the first
+  /// backend entry for the service, if it has a policy, else the node's backend defaults.
+  func clientPolicy(node: Int, service: Int) -> ClientPolicy? {
+    let policies = nodeClientPolicies[node]
+    for backend in policies.backends where backend.service == service {
+      return backend.policy ?? policies.defaults
+    }
+    return policies.defaults
   }
 
   /// The facts of `node`'s first listener on `port` (as `VirtualNode.listener(port:)` finds it).

@@ -1,4 +1,5 @@
 import NetworkModel
+import RouteMatching
 import ScenarioFormat
 import SimKernel
 
@@ -16,6 +17,7 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
     didSet {
       config = model.revisions[revision]
       facts = MeshRevisionFacts(config)
+      healthEpoch += 1
     }
   }
   /// The configuration Envoys have now (`model.revisions[revision]`, kept as a stored value so
@@ -24,9 +26,18 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
   /// The per-request facts of `config`.
   private(set) var facts: MeshRevisionFacts
   /// Health-check state per cluster (node listener) per address.
-  var health: [Int64: [UInt32: HealthCheckStreak]] = [:]
-  /// Handshakes decided by a client Envoy, read by the server listener the exchange reaches.
-  var handshakes: [Int64: TLSHandshake] = [:]
+  var health: [Int64: [UInt32: HealthCheckStreak]] = [:] {
+    didSet { healthEpoch += 1 }
+  }
+  /// Counts changes of `health` and of the revision (which decides which listeners check
+  /// health), so that an Envoy may keep what it read of them until the next change.
+  private(set) var healthEpoch = 0
+  /// Handshakes decided by a client Envoy, read by the server listener the exchange reaches
+  /// (by exchange, for the generation recorded).
+  var handshakes = ExchangeSlots<(generation: UInt32, handshake: TLSHandshake)>()
+  /// The calls every Envoy is sending upstream, by downstream exchange (an exchange has one
+  /// callee, so one Envoy at most has a call for it); objects are reused by the slot's next call.
+  private var calls = ExchangeSlots<UpstreamCall>()
   /// Envoy state per task index.
   var envoys: [Int32: EnvoyClusterState] = [:]
 
@@ -83,8 +94,7 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
 
   /// Whether active health checks (if the listener has any) consider `address` healthy.
   func passesHealthChecks(node: Int, port: Int, address: UInt32) -> Bool {
-    guard checksHealth(node: node, port: port) else { return true }
-    return isHealthy(node: node, port: port, address: address)
+    healthView(node: node, port: port)?.isHealthy(address) ?? true
   }
 
   /// Whether `node`'s listener on `port` configures active health checks.
@@ -92,9 +102,18 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
     facts.listener(node: node, port: port)?.checksHealth ?? false
   }
 
-  /// Whether the health checks of `node`'s listener on `port` consider `address` healthy.
-  func isHealthy(node: Int, port: Int, address: UInt32) -> Bool {
-    health[EnvoyClusterState.key(node: node, port: port)]?[address]?.state == .healthy
+  /// What active health checks say of the hosts of one cluster.
+  struct HealthView {
+    let streaks: [UInt32: HealthCheckStreak]?
+    /// Whether the checks consider `address` healthy (never checked yet: not healthy).
+    func isHealthy(_ address: UInt32) -> Bool { streaks?[address]?.state == .healthy }
+  }
+
+  /// The health-check view of `node`'s listener on `port`, nil when it has no health checks
+  /// (every host counts as healthy).
+  func healthView(node: Int, port: Int) -> HealthView? {
+    guard checksHealth(node: node, port: port) else { return nil }
+    return HealthView(streaks: health[EnvoyClusterState.key(node: node, port: port)])
   }
 
   // MARK: - Endpoints
@@ -114,18 +133,43 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
     return world.cloudMap.discoverInstances(of: service, query: query, at: world.now)
   }
 
-  // MARK: - TLS between Envoys
+  // MARK: - Upstream calls
 
-  static func handshakeKey(_ e: Int32, _ generation: UInt32) -> Int64 {
-    Int64(e) << 32 | Int64(generation)
+  /// Starts `owner`'s upstream call for downstream exchange `e` (replacing any call the slot had).
+  func startCall(
+    _ e: Int32, owner: Int32, generation: UInt32, head: consuming RequestHead, target: MeshRoute.Target? = nil,
+    passthrough: (address: UInt32, port: Int)? = nil, clientPolicy: MeshRevisionFacts.ClientPolicy? = nil,
+    policy: MeshRetryPolicy? = nil
+  ) -> UpstreamCall {
+    let call = calls[e] ?? UpstreamCall()
+    if calls[e] == nil { calls[e] = call }
+    call.start(
+      owner: owner, generation: generation, head: head, target: target, passthrough: passthrough,
+      clientPolicy: clientPolicy, policy: policy)
+    return call
   }
 
+  /// `owner`'s call under way for downstream exchange `e`, if any.
+  func call(_ e: Int32, of owner: Int32) -> UpstreamCall? {
+    guard let call = calls[e], call.isActive, call.owner == owner else { return nil }
+    return call
+  }
+
+  /// Forgets `owner`'s call for downstream exchange `e` (answered).
+  func endCall(_ e: Int32, of owner: Int32) {
+    if let call = calls[e], call.owner == owner { call.isActive = false }
+  }
+
+  // MARK: - TLS between Envoys
+
   func recordHandshake(_ handshake: TLSHandshake, for e: Int32, in world: World) {
-    handshakes[Self.handshakeKey(e, world.exchanges[e].generation)] = handshake
+    handshakes[e] = (world.exchanges.read(e) { $0.generation }, handshake)
   }
 
   /// The handshake a mesh client decided for `e`, or nil for a client outside the mesh.
   func takeHandshake(for e: Int32, in world: World) -> TLSHandshake? {
-    handshakes.removeValue(forKey: Self.handshakeKey(e, world.exchanges[e].generation))
+    guard let recorded = handshakes[e], recorded.generation == world.exchanges.read(e, { $0.generation })
+    else { return nil }
+    return handshakes.take(e)?.handshake
   }
 }

@@ -23,9 +23,8 @@ final class EnvoyEgressActor: EnvoyProxyActor {
   override var groupName: String { task.groupName }
 
   override func handleRequest(_ e: Int32, in world: World) {
-    let exchange = world.exchanges[e]
-    let head = exchange.head
-    let original = UInt32(truncatingIfNeeded: exchange.calleeContext)
+    let head = world.exchanges.head(e)
+    let original = UInt32(truncatingIfNeeded: world.exchanges.read(e) { $0.calleeContext })
     let config = plane.config
     if world.isTraced(e) {
       world.note(
@@ -50,7 +49,7 @@ final class EnvoyEgressActor: EnvoyProxyActor {
       }
       forward(
         e, service: service, port: port, head: head,
-        clientPolicy: config.virtualNodes[node].clientPolicy(for: service),
+        clientPolicy: plane.facts.clientPolicy(node: node, service: service),
         in: world)
     case .noProvider(let service):
       world.note(

@@ -18,6 +18,9 @@ final class EnvoyIngressActor: SimActor {
   /// kept apart so a request reads the few it needs without copying the whole listener.
   private var hasListener = false
   private var listenerTLS: ListenerTLS?
+  /// The listener's handshake with a client outside the mesh sending plaintext, and sending TLS.
+  private var plaintextHandshake = TLSHandshake.plaintext
+  private var tlsHandshake = TLSHandshake.plaintext
   private var listenerPool: ConnectionPoolLimits?
   private var listenerProtocol = AppMeshProtocol.http
   private var listenerTimeout = SimDuration.zero
@@ -39,6 +42,8 @@ final class EnvoyIngressActor: SimActor {
       let listener = plane.config.virtualNodes[node].listener(port: port)
       hasListener = listener != nil
       listenerTLS = listener?.tls
+      plaintextHandshake = TLSNegotiation.nonMeshClient(usesTLS: false, server: listenerTLS)
+      tlsHandshake = TLSNegotiation.nonMeshClient(usesTLS: true, server: listenerTLS)
       listenerPool = listener?.connectionPool
       listenerProtocol = listener?.protocolName ?? .http
       listenerTimeout = listener?.perRequestTimeout ?? .zero
@@ -54,7 +59,7 @@ final class EnvoyIngressActor: SimActor {
     }
     let tls =
       handshake
-      ?? TLSNegotiation.nonMeshClient(usesTLS: world.exchanges[e].head.scheme == "https", server: listenerTLS)
+      ?? (world.exchanges.read(e) { $0.head.scheme == "https" } ? tlsHandshake : plaintextHandshake)
     if case .failed(let reason) = tls {
       world.note(e, name, .denied, "TLS handshake fails: \(reason)")
       world.reply(e, .failure(.tlsHandshakeFailed))
@@ -90,13 +95,14 @@ final class EnvoyIngressActor: SimActor {
     pool.start()
     world.deliverLocally(
       from: task.interface, caller: id, to: task.id, head: world.exchanges.head(e), parent: e,
-      request: world.exchanges[e].request, timeout: timeout > .zero ? timeout : EnvoyProxyActor.unlimited)
+      request: world.exchanges.read(e) { $0.request },
+      timeout: timeout > .zero ? timeout : EnvoyProxyActor.unlimited)
   }
 
   override func handleResponse(_ child: Int32, in world: World) {
-    let e = world.exchanges[child].parent
-    if world.isWaiting(e, generation: world.exchanges[child].parentGeneration) {
-      let response = world.exchanges[child].response
+    let (e, parentGeneration) = world.exchanges.read(child) { ($0.parent, $0.parentGeneration) }
+    if world.isWaiting(e, generation: parentGeneration) {
+      let response = world.exchanges.read(child) { $0.response }
       if response.status > 0 {
         world.reply(e, response, after: world.model.settings.proxy)
       } else if response.disposition == .timedOut {

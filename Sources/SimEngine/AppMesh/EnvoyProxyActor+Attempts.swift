@@ -6,15 +6,14 @@ import SimKernel
 extension EnvoyProxyActor {
   /// Starts the next attempt of the call for downstream exchange `e`.
   func startAttempt(_ e: Int32, in world: World) {
-    guard let call = calls[e] else { return }
+    guard let call = plane.call(e, of: id) else { return }
     call.attempt += 1
     call.droppedDisposition = nil
-    let request = world.exchanges[e].request
+    let request = world.exchanges.read(e) { $0.request }
     var attemptTimeout = call.policy?.perRetryTimeout ?? Self.unlimited
     if let deadline = call.deadline { attemptTimeout = min(attemptTimeout, deadline - world.now) }
     if attemptTimeout == .zero { attemptTimeout = Self.unlimited }
     if let destination = call.passthrough {
-      calls[e] = call
       world.note(
         e, name, .forwarded,
         "passthrough to \(IPv4Address(destination.address)):\(destination.port)")
@@ -29,7 +28,7 @@ extension EnvoyProxyActor {
     guard let target = call.target else { return }
     let candidates = endpoints(node: target.node, port: target.port, e: e, in: world)
     guard
-      let host = chooseEndpoint(candidates, node: target.node, port: target.port, e: e, in: world)
+      let address = chooseEndpoint(candidates, node: target.node, port: target.port, e: e, in: world)
     else {
       let node = plane.config.virtualNodes[target.node]
       world.note(
@@ -39,17 +38,8 @@ extension EnvoyProxyActor {
       finish(e, .localReply(503, .noHealthyTarget), in: world)
       return
     }
-    let address = host.address
     call.endpoint = address
-    // A listener without TLS (or with TLS disabled) negotiates as no listener TLS at all, and
-    // only a terminating listener needs the server names (see `negotiate`).
-    let terminatesTLS = plane.facts.listener(node: target.node, port: target.port)?.terminatesTLS ?? false
-    let handshake = TLSNegotiation.negotiate(
-      client: call.clientPolicy, port: target.port,
-      server: terminatesTLS ? plane.config.virtualNodes[target.node].listener(port: target.port)?.tls : nil,
-      serverNames: terminatesTLS ? plane.config.discoveryNames(of: target.node) : [], clientNames: ownNames,
-      certificates: plane.model.certificates)
-    calls[e] = call
+    let handshake = negotiateTLS(call.clientPolicy, target: target)
     if world.isTraced(e) {
       let attempt = call.attempt > 1 ? "attempt \(call.attempt): " : ""
       world.note(
@@ -60,16 +50,32 @@ extension EnvoyProxyActor {
     var head = call.head
     head.port = target.port
     let child = world.connectUpstream(
-      from: interface, caller: id, to: host, head: head, parent: e,
+      from: interface, caller: id, to: address, port: target.port, head: consume head, parent: e,
       timeout: attemptTimeout, attempt: Int32(call.attempt))
     plane.recordHandshake(handshake, for: child, in: world)
     noteDrop(child, e: e, in: world)
   }
 
+  /// TLS between this Envoy, with client policy `clientPolicy`, and the target node listener.
+  /// A listener without TLS (or with TLS disabled) negotiates as no listener TLS at all, and
+  /// only a terminating listener needs the server names (see `negotiate`); with neither a client
+  /// policy nor listener TLS the connection is plaintext.
+  func negotiateTLS(_ clientPolicy: MeshRevisionFacts.ClientPolicy?, target: MeshRoute.Target)
+    -> TLSHandshake
+  {
+    let terminatesTLS = plane.facts.listener(node: target.node, port: target.port)?.terminatesTLS ?? false
+    if !terminatesTLS && clientPolicy == nil { return .plaintext }
+    return TLSNegotiation.negotiate(
+      client: clientPolicy?.policy, port: target.port,
+      server: terminatesTLS ? plane.config.virtualNodes[target.node].listener(port: target.port)?.tls : nil,
+      serverNames: terminatesTLS ? plane.config.discoveryNames(of: target.node) : [], clientNames: ownNames,
+      certificates: plane.model.certificates)
+  }
+
   /// Remembers why an attempt's packets were dropped, so a request timeout names the cause.
   func noteDrop(_ child: Int32, e: Int32, in world: World) {
-    if let dropped = world.exchanges[child].pendingFailure {
-      calls[e]?.droppedDisposition = dropped.disposition
+    if let dropped = world.exchanges.read(child, { $0.pendingFailure }) {
+      plane.call(e, of: id)?.droppedDisposition = dropped.disposition
     }
   }
 
@@ -85,12 +91,11 @@ extension EnvoyProxyActor {
 
   /// An attempt's exchange came back: retry, or answer downstream.
   func attemptFinished(_ child: Int32, in world: World) {
-    let exchange = world.exchanges[child]
-    let e = exchange.parent
-    guard world.isWaiting(e, generation: exchange.parentGeneration), let call = calls[e],
-      call.generation == exchange.parentGeneration, exchange.step == Int32(call.attempt)
+    let (e, parentGeneration, step) = world.exchanges.read(child) { ($0.parent, $0.parentGeneration, $0.step) }
+    guard world.isWaiting(e, generation: parentGeneration), let call = plane.call(e, of: id),
+      call.generation == parentGeneration, step == Int32(call.attempt)
     else { return }
-    let response = exchange.response
+    let response = world.exchanges.read(child) { $0.response }
     if call.passthrough != nil {
       finish(e, response, in: world)
       return
@@ -117,7 +122,6 @@ extension EnvoyProxyActor {
         )
       }
       call.droppedDisposition = nil
-      calls[e] = call
       world.startTimer(
         id, after: delay,
         for: TimerTag(kind: Self.retryKind, exchange: e, generation: call.generation))
@@ -141,7 +145,8 @@ extension EnvoyProxyActor {
   /// A request-timeout or retry-backoff timer fired.
   func timerFired(_ raw: Int64, in world: World) {
     let tag = TimerTag(raw)
-    guard tag.isCurrent(in: world), let call = calls[tag.exchange],
+    guard tag.isCurrent(in: world),
+      let call = plane.call(tag.exchange, of: id),
       call.generation & 0xFF_FFFF == tag.generation
     else { return }
     switch tag.kind {
@@ -167,11 +172,11 @@ extension EnvoyProxyActor {
       let policy = plane.config.virtualNodes[target.node].listener(port: target.port)?
         .outlierDetection
     else { return }
-    let key = EnvoyClusterState.key(node: target.node, port: target.port)
+    let slot = state.cluster(node: target.node, port: target.port)
     let cluster = currentEndpoints(node: target.node, port: target.port, in: world).map {
       UpstreamHost.key(address: $0, port: target.port)
     }
-    let ejected = state.outliers[key, default: OutlierDetector()].record(
+    let ejected = state.clusters[slot].outliers.record(
       UpstreamHost.key(address: address, port: target.port), failed: serverError, at: world.now,
       cluster: cluster, policy: policy)
     if let until = ejected {

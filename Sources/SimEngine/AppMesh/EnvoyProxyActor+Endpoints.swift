@@ -9,7 +9,7 @@ extension EnvoyProxyActor {
       // No fail-open: with no instance healthy, Envoy has no upstream.
       return plane.cloudMapInstances(of: node, healthStatus: .healthy, in: world).map(\.address)
     case .dns(let hostname, let all)?:
-      return resolve(hostname, all: all, e: e, in: world)
+      return resolve(hostname, all: all, node: node, e: e, in: world)
     case nil:
       return []
     }
@@ -22,8 +22,8 @@ extension EnvoyProxyActor {
 
   /// Envoy's own DNS resolution: one address of the answer kept until the TTL expires
   /// (`LOADBALANCER`), or every address (`ENDPOINTS`) (AWS behaviour §1.5).
-  func resolve(_ hostname: String, all: Bool, e: Int32, in world: World) -> [UInt32] {
-    if let cached = state.dns[hostname], cached.expires > world.now { return cached.addresses }
+  func resolve(_ hostname: String, all: Bool, node: Int, e: Int32, in world: World) -> [UInt32] {
+    if let cached = state.cachedAddresses(hostname, node: node, at: world.now) { return cached }
     let vpc = world.interfaces[Int(interface)].vpc
     let answer = world.authoritativeAnswer(hostname, fromVPC: vpc, asker: id)
     guard let answer, !answer.addresses.isEmpty else {
@@ -33,8 +33,9 @@ extension EnvoyProxyActor {
     }
     let addresses =
       all ? answer.addresses : [answer.addresses[world.random(id, below: answer.addresses.count)]]
-    state.dns[hostname] = .init(
-      addresses: addresses, expires: world.now + answer.ttl, source: answer.source)
+    state.store(
+      .init(addresses: addresses, expires: world.now + answer.ttl, source: answer.source), of: hostname,
+      node: node)
     if world.isTraced(e) {
       world.note(
         e, name, .resolved,
@@ -44,44 +45,54 @@ extension EnvoyProxyActor {
     return addresses
   }
 
-  /// Picks an endpoint: hosts failing health checks or ejected are skipped unless fewer than
-  /// half remain (Envoy's panic threshold, shared `EligibleHosts`), then round robin.
+  /// Picks an endpoint's address: hosts failing health checks or ejected are skipped unless
+  /// fewer than half remain (Envoy's panic threshold, as `EligibleHosts` decides it), then round
+  /// robin. Counts and picks over `candidates` in place instead of building host lists.
   func chooseEndpoint(_ candidates: [UInt32], node: Int, port: Int, e: Int32, in world: World)
-    -> UpstreamHost?
+    -> UInt32?
   {
     guard !candidates.isEmpty else { return nil }
-    let key = EnvoyClusterState.key(node: node, port: port)
-    let tracker = state.outliers[key]
-    let checksHealth = plane.checksHealth(node: node, port: port)
-    var hosts: [UpstreamHost] = []
-    hosts.reserveCapacity(candidates.count)
-    var usable = 0
-    for address in candidates {
-      let host = UpstreamHost(
-        address: address, port: port,
-        healthy: !checksHealth || plane.isHealthy(node: node, port: port, address: address),
-        task: taskIndex(at: address, world))
-      if host.healthy && !(tracker?.isEjected(host.key, at: world.now) ?? false) { usable += 1 }
-      hosts.append(host)
+    let cluster = state.cluster(node: node, port: port)
+    let healthy = healthReading(of: candidates, node: node, port: port, cluster: cluster)
+    let now = world.now
+    let tracker = state.clusters[cluster].outliers
+    func usable(_ index: Int) -> Bool {
+      healthy[index] && !tracker.isEjected(UpstreamHost.key(address: candidates[index], port: port), at: now)
     }
-    let eligible = EligibleHosts(hosts) { tracker?.isEjected($0.key, at: world.now) ?? false }
-    if eligible.inPanic {
+    var usableCount = 0
+    for index in candidates.indices where usable(index) { usableCount += 1 }
+    let inPanic = EligibleHosts.inPanic(available: usableCount, all: candidates.count)
+    if inPanic {
       world.note(
         e, name, .note,
-        "only \(usable) of \(hosts.count) hosts healthy: panic threshold, balancing over all")
-    } else if usable < hosts.count {
+        "only \(usableCount) of \(candidates.count) hosts healthy: panic threshold, balancing over all")
+    } else if usableCount < candidates.count {
       world.note(
-        e, name, .note, "\(hosts.count - usable) of \(hosts.count) hosts unhealthy or ejected")
+        e, name, .note, "\(candidates.count - usableCount) of \(candidates.count) hosts unhealthy or ejected")
     }
-    var cursor = state.roundRobin[key] ?? RoundRobinCursor()
-    defer { state.roundRobin[key] = cursor }
-    return cursor.next(count: eligible.hosts.count).map { eligible.hosts[$0] }
+    guard let pick = state.clusters[cluster].cursor.next(count: inPanic ? candidates.count : usableCount)
+    else { return nil }
+    if inPanic { return candidates[pick] }
+    var remaining = pick
+    for index in candidates.indices where usable(index) {
+      if remaining == 0 { return candidates[index] }
+      remaining -= 1
+    }
+    return nil
   }
 
-  /// The task holding `address`, or -1.
-  func taskIndex(at address: UInt32, _ world: World) -> Int32 {
-    guard let index = world.addressBook[address] else { return -1 }
-    return (world.actors[Int(world.interfaces[Int(index)].owner)] as? TaskActor)?.taskIndex ?? -1
+  /// Whether each of `candidates` passes the active health checks of `node`'s listener on `port`
+  /// (every one does when it has none): read from the control plane again only after its health
+  /// view or the candidates changed.
+  func healthReading(of candidates: [UInt32], node: Int, port: Int, cluster: Int) -> [Bool] {
+    let epoch = plane.healthEpoch
+    if let reading = state.clusters[cluster].health, reading.epoch == epoch, reading.addresses == candidates {
+      return reading.healthy
+    }
+    let view = plane.healthView(node: node, port: port)
+    let healthy = candidates.map { view?.isHealthy($0) ?? true }
+    state.clusters[cluster].health = .init(epoch: epoch, addresses: candidates, healthy: healthy)
+    return healthy
   }
 
   func endpointLabel(_ address: UInt32, _ world: World) -> String {

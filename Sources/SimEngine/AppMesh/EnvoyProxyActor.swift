@@ -20,41 +20,12 @@ import SimKernel
 /// * TLS: decided with the target listener before the request is sent; a failed handshake is a
 ///   connection failure (503 after retries) for that target only.
 class EnvoyProxyActor: SimActor {
-  /// One request this Envoy is sending upstream on behalf of a downstream exchange. A class, so
-  /// that the attempts update it in place instead of copying it (and its request head) out of
-  /// and back into `calls`.
-  final class UpstreamCall {
-    var generation: UInt32
-    var head: RequestHead
-    var target: MeshRoute.Target?
-    var passthrough: (address: UInt32, port: Int)?
-    var clientPolicy: ClientTLSPolicy?
-    var policy: MeshRetryPolicy?
-    var attempt = 0
-    var deadline: SimTime?
-    /// The disposition of the current attempt's connection when its packets were dropped.
-    var droppedDisposition: Disposition?
-    var endpoint: UInt32 = 0
-
-    init(
-      generation: UInt32, head: consuming RequestHead, target: MeshRoute.Target? = nil,
-      clientPolicy: ClientTLSPolicy? = nil, policy: MeshRetryPolicy? = nil
-    ) {
-      self.generation = generation
-      self.head = head
-      self.target = target
-      self.clientPolicy = clientPolicy
-      self.policy = policy
-    }
-  }
-
   let plane: AppMeshControlPlane
   let state: EnvoyClusterState
   /// The ENI the Envoy's upstream connections leave from (its task's).
   public let interface: Int32
   /// Names the Envoy's own certificate is valid for (its node's discovery name).
   let ownNames: [String]
-  var calls: [Int32: UpstreamCall] = [:]
 
   static let requestTimeoutKind = 1
   static let retryKind = 2
@@ -88,7 +59,8 @@ class EnvoyProxyActor: SimActor {
 
   /// Sends downstream exchange `e` to virtual service `service` as reached on `port`.
   func forward(
-    _ e: Int32, service: Int, port: Int, head: consuming RequestHead, clientPolicy: ClientTLSPolicy?,
+    _ e: Int32, service: Int, port: Int, head: consuming RequestHead,
+    clientPolicy: MeshRevisionFacts.ClientPolicy?,
     in world: World
   ) {
     head.port = port
@@ -106,15 +78,14 @@ class EnvoyProxyActor: SimActor {
     }
     // Without a choice the helper has answered the request.
     guard let choice else { return }
-    let call = UpstreamCall(
-      generation: world.exchanges[e].generation, head: head, target: choice.target,
+    let call = plane.startCall(
+      e, owner: id, generation: world.exchanges.read(e) { $0.generation }, head: head, target: choice.target,
       clientPolicy: clientPolicy, policy: choice.policy)
     if choice.timeout > .zero {
       call.deadline = world.now + choice.timeout
       let tag = TimerTag(kind: Self.requestTimeoutKind, exchange: e, generation: call.generation)
       world.startTimer(id, after: choice.timeout, for: tag)
     }
-    calls[e] = call
     startAttempt(e, in: world)
   }
 
@@ -209,16 +180,15 @@ class EnvoyProxyActor: SimActor {
 
   /// Forwards `e` unchanged to the address the application chose (ALLOW_ALL, AWS APIs).
   func passthrough(_ e: Int32, address: UInt32, port: Int, in world: World) {
-    let call = UpstreamCall(
-      generation: world.exchanges[e].generation, head: world.exchanges.head(e))
-    call.passthrough = (address, port)
-    calls[e] = call
+    _ = plane.startCall(
+      e, owner: id, generation: world.exchanges.read(e) { $0.generation }, head: world.exchanges.head(e),
+      passthrough: (address, port))
     startAttempt(e, in: world)
   }
 
   /// Answers downstream exchange `e` and forgets the call.
   func finish(_ e: Int32, _ response: Response, in world: World) {
-    calls[e] = nil
+    plane.endCall(e, of: id)
     world.reply(e, response, after: processingDelay(world))
     callFinished(e, in: world)
   }

@@ -21,11 +21,22 @@ enum MeshPathNormalization {
   /// character-level check decides).
   @inline(__always)
   static func mayNeedNormalizing(_ path: String) -> Bool {
-    var afterSlash = false
-    for byte in path.utf8 {
-      if byte >= 0x80 || (afterSlash && (byte == 0x2F || byte == 0x2E)) { return true }
-      afterSlash = byte == 0x2F
+    // Native strings (small ones included) always offer contiguous UTF-8; the generic
+    // iteration is only the fallback for bridged ones.
+    if let answer = path.utf8.withContiguousStorageIfAvailable(mayNeedNormalizing) { return answer }
+    return mayNeedNormalizing(path.utf8)
+  }
+
+  @inline(__always)
+  static func mayNeedNormalizing<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
+    var previous: UInt8 = 0
+    var allBits: UInt8 = 0
+    for byte in bytes {
+      // `byte | 1` is 0x2F for both `/` (0x2F) and `.` (0x2E).
+      if previous == 0x2F && byte | 1 == 0x2F { return true }
+      allBits |= byte
+      previous = byte
     }
-    return false
+    return allBits >= 0x80
   }
 }

@@ -18,6 +18,9 @@ final class VirtualGatewayActor: EnvoyProxyActor {
   /// without copying the whole listener) and route table on `port` as of `listenerRevision`.
   private var hasListener = false
   private var listenerTLS: ListenerTLS?
+  /// The listener's handshake with a client sending plaintext, and with one sending TLS.
+  private var plaintextHandshake = TLSHandshake.plaintext
+  private var tlsHandshake = TLSHandshake.plaintext
   private var listenerPool: ConnectionPoolLimits?
   private var listenerProtocol = AppMeshProtocol.http
   private var routeTable: RouteTable<Int>?
@@ -29,6 +32,8 @@ final class VirtualGatewayActor: EnvoyProxyActor {
     let listener = plane.config.virtualGateways[gateway].listener(port: port)
     hasListener = listener != nil
     listenerTLS = listener?.tls
+    plaintextHandshake = TLSNegotiation.nonMeshClient(usesTLS: false, server: listenerTLS)
+    tlsHandshake = TLSNegotiation.nonMeshClient(usesTLS: true, server: listenerTLS)
     listenerPool = listener?.connectionPool
     listenerProtocol = listener?.protocolName ?? .http
     routeTable = plane.config.virtualGateways[gateway].routeListener(port: port)?.table
@@ -65,7 +70,7 @@ final class VirtualGatewayActor: EnvoyProxyActor {
       world.reply(e, .failure(.connectionClosed))
       return
     }
-    let tls = TLSNegotiation.nonMeshClient(usesTLS: world.exchanges[e].head.scheme == "https", server: listenerTLS)
+    let tls = world.exchanges.read(e) { $0.head.scheme == "https" } ? tlsHandshake : plaintextHandshake
     if case .failed(let reason) = tls {
       world.note(e, name, .denied, "TLS handshake fails: \(reason)")
       world.reply(e, .failure(.tlsHandshakeFailed))

@@ -12,12 +12,18 @@ public struct EligibleHosts: Sendable {
     _ all: [UpstreamHost], panicThresholdPercent: Int = 50, isEjected: (UpstreamHost) -> Bool
   ) {
     let available = all.filter { $0.healthy && !isEjected($0) }
-    if !all.isEmpty && available.count * 100 < panicThresholdPercent * all.count {
+    if Self.inPanic(available: available.count, all: all.count, panicThresholdPercent: panicThresholdPercent) {
       hosts = all
       inPanic = true
     } else {
       hosts = available
       inPanic = false
     }
+  }
+
+  /// Whether `available` usable hosts out of `all` are too few, so that every host is used.
+  @inline(__always)
+  public static func inPanic(available: Int, all: Int, panicThresholdPercent: Int = 50) -> Bool {
+    all > 0 && available * 100 < panicThresholdPercent * all
   }
 }

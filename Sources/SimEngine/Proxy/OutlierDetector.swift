@@ -27,7 +27,8 @@ public struct OutlierDetector: Sendable {
 
   /// When the host's current ejection ends, if it is ejected at `now`.
   public func ejectionEnd(_ key: UInt64, at now: SimTime) -> SimTime? {
-    guard let until = hosts[key]?.ejectedUntil, until > now else { return nil }
+    // Most clusters never eject anyone: no host state, no hashing.
+    guard !hosts.isEmpty, let until = hosts[key]?.ejectedUntil, until > now else { return nil }
     return until
   }
 

@@ -15,13 +15,24 @@ extension World {
     timeout: SimDuration,
     connectTimeout: SimDuration = .seconds(5), attempt: Int32
   ) -> Int32 {
+    connectUpstream(
+      from: interface, caller: caller, to: host.address, port: host.port, head: consume head, parent: parent,
+      timeout: timeout, connectTimeout: connectTimeout, attempt: attempt)
+  }
+
+  /// `connectUpstream` to the host at `address` and `port`.
+  @discardableResult
+  public func connectUpstream(
+    from interface: Int32, caller: Int32, to address: UInt32, port: Int, head: consuming RequestHead,
+    parent: Int32, timeout: SimDuration, connectTimeout: SimDuration = .seconds(5), attempt: Int32
+  ) -> Int32 {
     let child = connect(
-      from: interface, caller: caller, to: host.address, port: host.port, head: head,
+      from: interface, caller: caller, to: address, port: port, head: consume head,
       parent: parent,
-      request: exchanges[parent].request, timeout: timeout,
-      callerContext: Int64(bitPattern: host.key))
+      request: exchanges.read(parent) { $0.request }, timeout: timeout,
+      callerContext: Int64(bitPattern: UpstreamHost.key(address: address, port: port)))
     exchanges[child].step = attempt
-    if let dropped = exchanges[child].pendingFailure {
+    if let dropped = exchanges.read(child, { $0.pendingFailure }) {
       fail(child, dropped, after: min(connectTimeout, timeout))
     }
     return child

@@ -1,0 +1,24 @@
+/// Values kept per exchange index, in an array instead of a dictionary: App Mesh's upstream
+/// calls (by downstream exchange; an exchange has one callee, so one Envoy at most has a call for
+/// it) and TLS handshakes in flight (by the connecting exchange). A slot is not cleared when its
+/// exchange is reused: values carry the exchange's generation (and a call its Envoy), which
+/// readers check.
+struct ExchangeSlots<Value> {
+  private var values: [Value?] = []
+
+  subscript(e: Int32) -> Value? {
+    get { Int(e) < values.count ? values[Int(e)] : nil }
+    _modify {
+      if Int(e) >= values.count {
+        values.append(contentsOf: repeatElement(nil, count: Int(e) + 1 - values.count))
+      }
+      yield &values[Int(e)]
+    }
+  }
+
+  /// Removes and returns the value of slot `e`.
+  mutating func take(_ e: Int32) -> Value? {
+    guard Int(e) < values.count else { return nil }
+    return values[Int(e)].take()
+  }
+}
