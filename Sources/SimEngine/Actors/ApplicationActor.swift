@@ -113,7 +113,7 @@ open class ApplicationActor: SimActor {
                  + (delay > .zero ? " after \(delay)" : ""))
     }
     world.reply(e, Response(status: status, disposition: .delivered, originTask: taskCode, originService: serviceCode, body: body),
-                after: delay)
+                after: delay, delayIsShared: false)
   }
 
   open override func handleTimer(_ tag: Int64, in world: World) {

@@ -216,15 +216,19 @@ public final class World {
 
   // MARK: - Answering
 
-  /// The callee answers exchange `e`; the response travels back to the caller.
-  public func reply(_ e: Int32, _ response: Response, after delay: SimDuration = .zero) {
+  /// The callee answers exchange `e` after `delay`; the response travels back to the caller.
+  ///
+  /// `delayIsShared` says whether many replies wait the same `delay` (a proxy's or load
+  /// balancer's processing time: the default), so that the response can wait in a kernel lane
+  /// (O(1), see `Simulation.scheduleInLane`); a delay drawn per request (an application's
+  /// service time) goes to the heap. Either way the events come out in the same order.
+  public func reply(_ e: Int32, _ response: Response, after delay: SimDuration = .zero, delayIsShared: Bool = true) {
     guard exchanges[e].isOpen, !exchanges[e].answered else { return }
     exchanges[e].answered = true
     exchanges[e].response = response
     let message = Message.responseArrived(exchange: e, generation: exchanges[e].generation)
-    // A response sent at once travels a fixed network latency: a lane keeps it off the heap.
-    if delay == .zero {
-      scheduleInLane(message, after: exchanges[e].returnLatency)
+    if delay == .zero || delayIsShared {
+      scheduleInLane(message, after: delay + exchanges[e].returnLatency)
     } else {
       simulation.schedule(message, after: delay + exchanges[e].returnLatency)
     }
