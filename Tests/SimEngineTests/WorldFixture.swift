@@ -82,7 +82,7 @@ enum WorldFixture {
 extension World {
   /// Processes every event due up to `time` (inclusive) and leaves the clock there or earlier.
   func advance(to time: SimTime) {
-    while let message = simulation.nextEvent(until: time) { dispatch(message) }
+    while let message = simulation.nextEvent(until: time, skipping: { self.isObsolete($0) }) { dispatch(message) }
   }
 
   /// Makes the clock reach `time` exactly (an idle timer marks it).

@@ -167,13 +167,14 @@ public final class World {
     finishOpenRequests()
   }
 
+  /// Hands an event to its actor. The event must not be obsolete (`isObsolete`): the kernel
+  /// drops those before they get here.
   @inline(__always)
   func dispatch(_ message: Message) {
     switch message {
     case .trafficDue(let stream):
       TrafficGenerator.fire(stream: Int(stream), in: self)
-    case .requestArrived(let e, let generation):
-      guard exchanges[e].generation == generation, exchanges[e].isOpen else { return }
+    case .requestArrived(let e, _):  // current: the kernel drops obsolete events (`isObsolete`)
       if exchanges[e].depth > model.settings.hopLimit {
         note(e, "network", .failed, "hop limit \(model.settings.hopLimit) exceeded")
         reply(e, .failure(.hopLimitExceeded))
@@ -183,11 +184,9 @@ public final class World {
       edges.add(CountTable.edgeKey(caller: exchanges[e].caller, callee: callee))
       if isTraced(e) { recordHop(e, .request) }
       unretainedActors[Int(callee)]._withUnsafeGuaranteedRef { $0.handleRequest(e, in: self) }
-    case .responseArrived(let e, let generation):
-      guard exchanges[e].generation == generation, exchanges[e].isOpen else { return }
+    case .responseArrived(let e, _):  // current: the kernel drops obsolete events (`isObsolete`)
       close(e)
-    case .exchangeTimedOut(let e, let generation):
-      guard exchanges[e].generation == generation, exchanges[e].isOpen else { return }
+    case .exchangeTimedOut(let e, _):  // current: the kernel drops obsolete events (`isObsolete`)
       exchanges[e].response = exchanges[e].pendingFailure ?? .failure(.timedOut)
       if exchanges[e].pendingFailure == nil {
         note(e, actors[Int(exchanges[e].caller)].name, .failed, "gave up waiting after \(now - exchanges[e].startedAt)")
