@@ -71,7 +71,8 @@ done
 
 echo
 for n in "${SIZES[@]}"; do
-  echo "MeshSim at N=$n: $(grep -m1 'latency ms' "$WORK/meshsim-$n" | sed 's/^ *//')"
+  events=$(head -1 "$WORK/meshsim-$n" | sed -E 's/.* ([0-9]+) events .*/\1/')
+  echo "MeshSim at N=$n: $(awk -v e="$events" -v n="$n" 'BEGIN { printf "%.2f", e / n }') events per request; $(grep -m1 'latency ms' "$WORK/meshsim-$n" | sed 's/^ *//')"
 done
 echo
 awk -v sizes="${SIZES[*]}" '
