@@ -13,6 +13,8 @@ public final class LoadBalancerNodeActor: SimActor {
   public let balancer: Int
   public let subnet: Int
   public let zone: String
+  /// `zone` as numbered by the plane (``LoadBalancingPlane/zoneNumber(of:)``).
+  let zoneNumber: Int32
   public internal(set) var interface: Int32 = -1
   /// The node's round-robin cursor for each target group (by index; grown on first use).
   var cursors: [RoundRobinCursor] = []
@@ -20,11 +22,12 @@ public final class LoadBalancerNodeActor: SimActor {
   /// ALB gives up connecting to a target after 10 s (aws-behaviour §5.2).
   static let connectTimeout = SimDuration.seconds(10)
 
-  init(plane: LoadBalancingPlane, balancer: Int, subnet: Int, zone: String, name: String) {
+  init(plane: LoadBalancingPlane, balancer: Int, subnet: Int, zone: String, zoneNumber: Int32, name: String) {
     self.plane = plane
     self.balancer = balancer
     self.subnet = subnet
     self.zone = zone
+    self.zoneNumber = zoneNumber
     self.kind = plane.loadBalancers[balancer].kind
     super.init(name: name)
   }
