@@ -7,9 +7,10 @@ import SimKernel
 /// each request (ALB: listener rules) or connection (NLB) to a target of a target group, using
 /// the target health kept by the ``LoadBalancingPlane``.
 public final class LoadBalancerNodeActor: SimActor {
-  /// The plane outlives its nodes (the world holds both for the whole run), so the reference is
-  /// not checked on every use.
-  unowned(unsafe) let plane: LoadBalancingPlane
+  /// The plane this node routes with. A strong, immutable reference: reading through it needs
+  /// no retain per use. (The plane refers back to its nodes without owning them, so there is no
+  /// cycle.)
+  let plane: LoadBalancingPlane
   public let balancer: Int
   public let subnet: Int
   public let zone: String

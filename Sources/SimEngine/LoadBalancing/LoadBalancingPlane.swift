@@ -41,7 +41,18 @@ public final class LoadBalancingPlane: SimActor {
   /// Target ids of each group, in registration order.
   public internal(set) var targetsOfGroup: [[Int]]
   /// Each load balancer's nodes, one per subnet.
-  public internal(set) var nodes: [[LoadBalancerNodeActor]]
+  public var nodes: [[LoadBalancerNodeActor]] { nodeReferences.map { $0.map(\.node) } }
+  /// The nodes, held without owning them: the world owns every actor, and each node owns its
+  /// reference to the plane.
+  var nodeReferences: [[NodeReference]]
+
+  /// A node of the plane, referred to without owning it.
+  struct NodeReference {
+    unowned(unsafe) let node: LoadBalancerNodeActor
+  }
+
+  /// The nodes of load balancer `balancer`.
+  func nodes(of balancer: Int) -> [LoadBalancerNodeActor] { nodeReferences[balancer].map(\.node) }
   let attachments: [TargetGroupAttachment]
 
   init(model: NetworkModel) {
@@ -54,7 +65,7 @@ public final class LoadBalancingPlane: SimActor {
     crossZoneEnabled = elb.loadBalancers.map(\.attributes.crossZoneEnabled)
     attachments = elb.attachments
     targetsOfGroup = Array(repeating: [], count: elb.targetGroups.count)
-    nodes = Array(repeating: [], count: elb.loadBalancers.count)
+    nodeReferences = Array(repeating: [], count: elb.loadBalancers.count)
     super.init(name: "elb")
   }
 
@@ -86,7 +97,7 @@ public final class LoadBalancingPlane: SimActor {
         for listener in lb.listeners {
           world.interfaces[Int(node.interface)].listeners[plane.listeners[listener].port] = node.id
         }
-        plane.nodes[index].append(node)
+        plane.nodeReferences[index].append(NodeReference(node: node))
       }
     }
     world.dnsAuthorities.insert(plane, at: 0)
@@ -100,7 +111,7 @@ public final class LoadBalancingPlane: SimActor {
     guard
       let index = loadBalancers.firstIndex(where: { $0.name == reference || $0.arn == reference })
     else { return [] }
-    return nodes[index].map { world.interfaces[Int($0.interface)].address }
+    return nodes(of: index).map { world.interfaces[Int($0.interface)].address }
   }
 
   public override func handleTimer(_ tag: Int64, in world: World) {
