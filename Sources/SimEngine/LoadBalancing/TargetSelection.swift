@@ -59,7 +59,7 @@ public struct TargetSelection: Sendable {
       if targets[id].state == .healthy { healthyCount += 1 }
     }
     if !crossZone && healthyCount < minimum
-      && ids.count(where: { targets[$0].isRoutable && targets[$0].state == .healthy }) >= minimum
+      && ids.count(where: { !targets[$0].removed && targets[$0].state == .healthy }) >= minimum
     {
       return .noHealthyTargetInZone
     }
