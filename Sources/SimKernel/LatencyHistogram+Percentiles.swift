@@ -27,15 +27,15 @@ extension LatencyHistogram {
     if rank <= 1 { return min }
     if rank >= sampleCount { return max }
     var seen = 0
-    for octave in octaves.indices {
-      let octaveTotal = octaveTotals[octave]
+    for octave in octaveIndices {
+      let base = storageOffset(of: octave)!
+      let octaveTotal = storage[base]
       if seen + octaveTotal < rank {
         seen += octaveTotal
         continue
       }
-      let buckets = octaves[octave]
-      for subBucket in buckets.indices {
-        seen += buckets[subBucket]
+      for subBucket in 0..<LatencyHistogram.subBucketCount {
+        seen += storage[base + 1 + subBucket]
         if seen >= rank {
           let (lowest, width) = LatencyHistogram.range(octave: octave, subBucket: subBucket)
           let middle = lowest + width / 2

@@ -8,17 +8,24 @@
 /// 0.098%. There are at most 54 octaves (8 KiB each), allocated on first use, so memory does
 /// not grow with the number of samples. `count`, `sum`, `min` and `max` are exact.
 ///
+/// The allocated octaves lie in one flat array, in octave order, each as its total followed by
+/// its 1024 buckets; a bit mask says which octaves are allocated, so an octave's place is the
+/// number of allocated octaves below it. Recording a sample touches one array.
+///
 /// Histograms merge by adding counts, so merging in any order gives identical results.
 public struct LatencyHistogram: Sendable, Equatable {
   /// log2 of the sub-buckets per octave.
   @usableFromInline static var subBucketBits: Int { 10 }
   /// Sub-buckets per octave.
   @usableFromInline static var subBucketCount: Int { 1 << subBucketBits }
+  /// Words per allocated octave in `storage`: its total, then its buckets.
+  @usableFromInline static var octaveStride: Int { subBucketCount + 1 }
 
-  /// `octaves[k][sub]` counts the samples in that bucket; unused octaves are empty arrays.
-  @usableFromInline var octaves: ContiguousArray<ContiguousArray<Int>>
-  /// Total samples per octave, to find a rank without scanning every bucket.
-  @usableFromInline var octaveTotals: ContiguousArray<Int>
+  /// Bit `k` is set when octave `k` has storage.
+  @usableFromInline var allocatedOctaves: UInt64
+  /// The allocated octaves in increasing order, `octaveStride` words each: the octave's total
+  /// samples (to find a rank without scanning every bucket), then its buckets' counts.
+  @usableFromInline var storage: ContiguousArray<Int>
   @usableFromInline var sampleCount: Int
   @usableFromInline var sampleSum: Int64
   @usableFromInline var smallest: Int64
@@ -26,8 +33,8 @@ public struct LatencyHistogram: Sendable, Equatable {
 
   /// An empty histogram.
   public init() {
-    octaves = []
-    octaveTotals = []
+    allocatedOctaves = 0
+    storage = []
     sampleCount = 0
     sampleSum = 0
     smallest = .max
@@ -70,9 +77,11 @@ public struct LatencyHistogram: Sendable, Equatable {
   public mutating func record(_ value: SimDuration) {
     let nanoseconds = Swift.max(value.nanoseconds, 0)
     let (octave, subBucket) = LatencyHistogram.bucket(of: nanoseconds)
-    allocateOctave(octave)
-    octaves[octave][subBucket] &+= 1
-    octaveTotals[octave] &+= 1
+    let base = storageOffset(allocating: octave)
+    storage.withUnsafeMutableBufferPointer { words in
+      words[base] &+= 1
+      words[base &+ 1 &+ subBucket] &+= 1
+    }
     sampleCount += 1
     let (total, overflow) = sampleSum.addingReportingOverflow(nanoseconds)
     sampleSum = overflow ? .max : total
@@ -85,13 +94,10 @@ public struct LatencyHistogram: Sendable, Equatable {
   /// - Complexity: O(number of octaves in use × 1024)
   public mutating func merge(_ other: LatencyHistogram) {
     guard other.sampleCount > 0 else { return }
-    for octave in other.octaves.indices where other.octaveTotals[octave] > 0 {
-      allocateOctave(octave)
-      let source = other.octaves[octave]
-      octaves[octave].withUnsafeMutableBufferPointer { target in
-        for index in 0..<target.count { target[index] &+= source[index] }
-      }
-      octaveTotals[octave] &+= other.octaveTotals[octave]
+    for octave in other.octaveIndices {
+      let target = storageOffset(allocating: octave)
+      let source = other.storageOffset(of: octave)!
+      for index in 0..<LatencyHistogram.octaveStride { storage[target + index] &+= other.storage[source + index] }
     }
     sampleCount += other.sampleCount
     let (total, overflow) = sampleSum.addingReportingOverflow(other.sampleSum)
@@ -103,30 +109,37 @@ public struct LatencyHistogram: Sendable, Equatable {
   /// The number of samples recorded in the bucket containing `value`.
   public func bucketCount(containing value: SimDuration) -> Int {
     let (octave, subBucket) = LatencyHistogram.bucket(of: Swift.max(value.nanoseconds, 0))
-    guard octave < octaves.count, !octaves[octave].isEmpty else { return 0 }
-    return octaves[octave][subBucket]
+    guard let base = storageOffset(of: octave) else { return 0 }
+    return storage[base + 1 + subBucket]
   }
 
   /// How many octaves have storage (for tests of the memory bound).
-  public var allocatedOctaveCount: Int {
-    octaves.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
-  }
+  public var allocatedOctaveCount: Int { allocatedOctaves.nonzeroBitCount }
+
+  /// The allocated octaves, in increasing order.
+  var octaveIndices: [Int] { (0..<64).filter { allocatedOctaves & (1 << UInt64($0)) != 0 } }
+
+  /// The samples of octave `octave` (0 when it has no storage).
+  func octaveTotal(_ octave: Int) -> Int { storageOffset(of: octave).map { storage[$0] } ?? 0 }
 
   public static func == (lhs: LatencyHistogram, rhs: LatencyHistogram) -> Bool {
     guard lhs.sampleCount == rhs.sampleCount, lhs.sampleSum == rhs.sampleSum,
       lhs.min == rhs.min, lhs.max == rhs.max
     else { return false }
-    let octaveCount = Swift.max(lhs.octaves.count, rhs.octaves.count)
-    for octave in 0..<octaveCount {
-      let left = octave < lhs.octaves.count ? lhs.octaves[octave] : []
-      let right = octave < rhs.octaves.count ? rhs.octaves[octave] : []
-      if left.isEmpty && right.isEmpty { continue }
-      if left.isEmpty || right.isEmpty {
-        // Allocated octaves always hold samples, but compare by value to be safe.
-        if (left.isEmpty ? right : left).contains(where: { $0 != 0 }) { return false }
+    for octave in 0..<64 {
+      let left = lhs.storageOffset(of: octave)
+      let right = rhs.storageOffset(of: octave)
+      switch (left, right) {
+      case (nil, nil):
         continue
+      case (let left?, let right?):
+        if lhs.storage[left..<left + octaveStride] != rhs.storage[right..<right + octaveStride] { return false }
+      case (let only?, nil):
+        // Allocated octaves always hold samples, but compare by value to be safe.
+        if lhs.storage[only..<only + octaveStride].contains(where: { $0 != 0 }) { return false }
+      case (nil, let only?):
+        if rhs.storage[only..<only + octaveStride].contains(where: { $0 != 0 }) { return false }
       }
-      if left != right { return false }
     }
     return true
   }
@@ -148,14 +161,23 @@ public struct LatencyHistogram: Sendable, Equatable {
     return (Int64(subBucketCount + subBucket) &<< shift, 1 &<< shift)
   }
 
+  /// Where octave `octave` starts in `storage`, nil when it has no storage.
   @inlinable
-  mutating func allocateOctave(_ octave: Int) {
-    if octave >= octaves.count {
-      octaves.append(contentsOf: repeatElement([], count: octave + 1 - octaves.count))
-      octaveTotals.append(contentsOf: repeatElement(0, count: octave + 1 - octaveTotals.count))
+  func storageOffset(of octave: Int) -> Int? {
+    let bit: UInt64 = 1 &<< UInt64(octave)
+    guard allocatedOctaves & bit != 0 else { return nil }
+    return (allocatedOctaves & (bit &- 1)).nonzeroBitCount &* LatencyHistogram.octaveStride
+  }
+
+  /// Where octave `octave` starts in `storage`, giving it zeroed storage first if it has none.
+  @inlinable
+  mutating func storageOffset(allocating octave: Int) -> Int {
+    let bit: UInt64 = 1 &<< UInt64(octave)
+    let offset = (allocatedOctaves & (bit &- 1)).nonzeroBitCount &* LatencyHistogram.octaveStride
+    if allocatedOctaves & bit == 0 {
+      storage.insert(contentsOf: repeatElement(0, count: LatencyHistogram.octaveStride), at: offset)
+      allocatedOctaves |= bit
     }
-    if octaves[octave].isEmpty {
-      octaves[octave] = ContiguousArray(repeating: 0, count: LatencyHistogram.subBucketCount)
-    }
+    return offset
   }
 }

@@ -10,11 +10,15 @@ import Testing
     let zones = ["a", "a", "b"]
     return states.enumerated().map { index, state in
       LoadBalancerTarget(
-        targetGroup: 0, address: UInt32(index + 1), port: 80, zone: zones[index], task: -1,
+        targetGroup: 0, address: UInt32(index + 1), port: 80, zone: zones[index],
+        zoneNumber: zoneNumber(zones[index]), task: -1,
         state: state,
         label: "t\(index)")
     }
   }
+
+  /// Zones numbered as a plane would: a is 0, b is 1.
+  func zoneNumber(_ zone: String) -> Int32 { zone == "a" ? 0 : 1 }
 
   func pick(
     _ states: [LoadBalancerTarget.State], zone: String = "a", crossZone: Bool = true,
@@ -27,7 +31,7 @@ import Testing
     var random = RandomSource(seed: 1)
     return (0..<times).map { _ in
       TargetSelection.pick(
-        group: 0, targets: list, ids: Array(list.indices), zone: zone, crossZone: crossZone,
+        group: 0, targets: list, ids: Array(list.indices), zone: zoneNumber(zone), crossZone: crossZone,
         minimumHealthy: minimum, algorithm: algorithm, cursor: &cursor, random: &random)
     }
   }

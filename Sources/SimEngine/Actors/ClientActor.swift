@@ -47,9 +47,10 @@ public final class ClientActor: SimActor {
   /// Starts request `index` of the stream.
   func send(index: Int, in world: World) {
     world.statistics[self.stream].sent += 1
-    let trace = world.traces.begin(stream: self.stream, index: index, streamName: world.model.traffic[self.stream].name,
-                                   method: world.model.traffic[self.stream].method, url: world.model.traffic[self.stream].url,
-                                   at: world.now)
+    let trace = !world.traces.selects(stream: self.stream, index: index) ? -1
+      : world.traces.begin(stream: self.stream, index: index, streamName: world.model.traffic[self.stream].name,
+                           method: world.model.traffic[self.stream].method, url: world.model.traffic[self.stream].url,
+                           at: world.now)
     let request = world.requests.open(.init(stream: Int32(self.stream), index: Int32(index), startedAt: world.now,
                                             trace: trace, isOpen: true))
     guard let (interface, task) = originInterface(in: world) else {

@@ -41,7 +41,7 @@ extension LoadBalancerNodeActor {
       world.reply(e, .failure(.noHealthyTarget), after: world.model.settings.loadBalancer)
       return
     }
-    let preserve = plane.targetGroups[group].attributes.preserveClientIP
+    let preserve = plane.preservesClientIP(group: group)
     if world.isTraced(e) {
       let chosen = plane.targets[target]
       let health = chosen.state.rawValue + (failOpen ? ", failing open: no healthy target" : "")
@@ -54,7 +54,7 @@ extension LoadBalancerNodeActor {
         "flow hash picks target \(chosen.label) of '\(groupName)' (\(health), \(chosen.zone ?? "all zones")); "
           + "the target sees source \(seen)")
     }
-    if preserve && plane.targets[target].address == client {
+    if preserve && plane.address(of: target) == client {
       world.note(
         e, name, .failed,
         "the target is the client itself: with client IP preservation the reply never returns (hairpin); "

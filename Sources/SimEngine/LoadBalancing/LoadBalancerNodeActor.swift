@@ -7,12 +7,15 @@ import SimKernel
 /// each request (ALB: listener rules) or connection (NLB) to a target of a target group, using
 /// the target health kept by the ``LoadBalancingPlane``.
 public final class LoadBalancerNodeActor: SimActor {
-  /// The plane outlives its nodes (the world holds both for the whole run), so the reference is
-  /// not checked on every use.
-  unowned(unsafe) let plane: LoadBalancingPlane
+  /// The plane this node routes with. A strong, immutable reference: reading through it needs
+  /// no retain per use. (The plane refers back to its nodes without owning them, so there is no
+  /// cycle.)
+  let plane: LoadBalancingPlane
   public let balancer: Int
   public let subnet: Int
   public let zone: String
+  /// `zone` as numbered by the plane (``LoadBalancingPlane/zoneNumber(of:)``).
+  let zoneNumber: Int32
   public internal(set) var interface: Int32 = -1
   /// The node's round-robin cursor for each target group (by index; grown on first use).
   var cursors: [RoundRobinCursor] = []
@@ -20,11 +23,12 @@ public final class LoadBalancerNodeActor: SimActor {
   /// ALB gives up connecting to a target after 10 s (aws-behaviour §5.2).
   static let connectTimeout = SimDuration.seconds(10)
 
-  init(plane: LoadBalancingPlane, balancer: Int, subnet: Int, zone: String, name: String) {
+  init(plane: LoadBalancingPlane, balancer: Int, subnet: Int, zone: String, zoneNumber: Int32, name: String) {
     self.plane = plane
     self.balancer = balancer
     self.subnet = subnet
     self.zone = zone
+    self.zoneNumber = zoneNumber
     self.kind = plane.loadBalancers[balancer].kind
     super.init(name: name)
   }

@@ -27,6 +27,9 @@ public struct LoadBalancerTarget: Sendable {
   public var port: Int
   /// The target's Availability Zone; nil for an address outside the VPC (zone `all`).
   public var zone: String?
+  /// `zone` numbered by the plane (``LoadBalancingPlane/zoneNumber(of:)``), -1 for zone `all`:
+  /// target selection compares these, not the names.
+  public var zoneNumber: Int32 = -1
   /// The ECS task (index in `World.tasks`), or -1 for an IP target registered by an API call.
   public var task: Int32
   /// `checks.state`, or `draining` once deregistered.

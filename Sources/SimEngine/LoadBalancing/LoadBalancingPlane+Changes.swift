@@ -15,7 +15,7 @@ extension LoadBalancingPlane: ServiceCallHandler {
       listeners[index].defaultAction = action
       listeners[index].rebuildRouteTable()
       let balancer = listeners[index].loadBalancer
-      for node in nodes[balancer] where old != port {
+      for node in nodes(of: balancer) where old != port {
         world.interfaces[Int(node.interface)].listeners[old] = nil
         world.interfaces[Int(node.interface)].listeners[port] = node.id
       }

@@ -11,7 +11,7 @@ extension LoadBalancingPlane: DNSAuthority {
   {
     guard let index = loadBalancers.firstIndex(where: { $0.dnsName == name }) else { return nil }
     let lb = loadBalancers[index]
-    var chosen = nodes[index]
+    var chosen = nodes(of: index)
     var note = ""
     let serving = chosen.filter { zoneServes(balancer: index, zone: $0.zone) }
     if !serving.isEmpty && serving.count < chosen.count {

@@ -87,7 +87,8 @@ extension LoadBalancingPlane {
   /// The node that checks a target: the one in the target's zone, else the first.
   func checkingNode(for target: LoadBalancerTarget) -> LoadBalancerNodeActor? {
     guard let balancer = targetGroups[target.targetGroup].loadBalancers.first else { return nil }
-    return nodes[balancer].first { $0.zone == target.zone } ?? nodes[balancer].first
+    let nodes = nodes(of: balancer)
+    return nodes.first { $0.zone == target.zone } ?? nodes.first
   }
 
   /// What a health check of `targetID` finds now, and when its answer (or timeout) arrives.

@@ -10,7 +10,12 @@ import SimKernel
 /// ELB API calls scheduled as events. The nodes (``LoadBalancerNodeActor``) route requests with
 /// the state kept here. Single-threaded, like the whole world.
 public final class LoadBalancingPlane: SimActor {
-  public internal(set) var loadBalancers: [LoadBalancer]
+  public internal(set) var loadBalancers: [LoadBalancer] {
+    didSet { crossZoneEnabled = loadBalancers.map(\.attributes.crossZoneEnabled) }
+  }
+  /// Each load balancer's cross-zone attribute, kept in step with `loadBalancers` (read per
+  /// request without copying a whole `LoadBalancer`).
+  private(set) var crossZoneEnabled: [Bool] = []
   public internal(set) var listeners: [LoadBalancerListener] {
     didSet { forwardGroups = LoadBalancingPlane.forwardGroups(of: listeners) }
   }
@@ -24,12 +29,30 @@ public final class LoadBalancingPlane: SimActor {
       return forward.targetGroups.first?.targetGroup
     }
   }
-  public internal(set) var targetGroups: [TargetGroup]
+  public internal(set) var targetGroups: [TargetGroup] {
+    didSet { groupAttributes = targetGroups.map(\.attributes) }
+  }
+  /// Each target group's attributes, kept in step with `targetGroups` (read per request without
+  /// copying a whole `TargetGroup` with its strings).
+  private(set) var groupAttributes: [TargetGroupAttributes] = []
+  /// Availability Zone names by number (``zoneNumber(of:)``).
+  private var zoneNumbers: [String: Int32] = [:]
   public internal(set) var targets: [LoadBalancerTarget] = []
   /// Target ids of each group, in registration order.
   public internal(set) var targetsOfGroup: [[Int]]
   /// Each load balancer's nodes, one per subnet.
-  public internal(set) var nodes: [[LoadBalancerNodeActor]]
+  public var nodes: [[LoadBalancerNodeActor]] { nodeReferences.map { $0.map(\.node) } }
+  /// The nodes, held without owning them: the world owns every actor, and each node owns its
+  /// reference to the plane.
+  var nodeReferences: [[NodeReference]]
+
+  /// A node of the plane, referred to without owning it.
+  struct NodeReference {
+    unowned(unsafe) let node: LoadBalancerNodeActor
+  }
+
+  /// The nodes of load balancer `balancer`.
+  func nodes(of balancer: Int) -> [LoadBalancerNodeActor] { nodeReferences[balancer].map(\.node) }
   let attachments: [TargetGroupAttachment]
 
   init(model: NetworkModel) {
@@ -38,9 +61,11 @@ public final class LoadBalancingPlane: SimActor {
     listeners = elb.listeners
     forwardGroups = LoadBalancingPlane.forwardGroups(of: elb.listeners)
     targetGroups = elb.targetGroups
+    groupAttributes = elb.targetGroups.map(\.attributes)
+    crossZoneEnabled = elb.loadBalancers.map(\.attributes.crossZoneEnabled)
     attachments = elb.attachments
     targetsOfGroup = Array(repeating: [], count: elb.targetGroups.count)
-    nodes = Array(repeating: [], count: elb.loadBalancers.count)
+    nodeReferences = Array(repeating: [], count: elb.loadBalancers.count)
     super.init(name: "elb")
   }
 
@@ -62,7 +87,7 @@ public final class LoadBalancingPlane: SimActor {
         }
         let node = world.add(
           LoadBalancerNodeActor(
-            plane: plane, balancer: index, subnet: subnet, zone: zone,
+            plane: plane, balancer: index, subnet: subnet, zone: zone, zoneNumber: plane.zoneNumber(of: zone),
             name: "\(kind) \(lb.name) (\(zone))"))
         let publicAddress = lb.isInternetFacing ? world.addressPlan.publicAddress() : nil
         node.interface = world.addInterface(
@@ -72,7 +97,7 @@ public final class LoadBalancingPlane: SimActor {
         for listener in lb.listeners {
           world.interfaces[Int(node.interface)].listeners[plane.listeners[listener].port] = node.id
         }
-        plane.nodes[index].append(node)
+        plane.nodeReferences[index].append(NodeReference(node: node))
       }
     }
     world.dnsAuthorities.insert(plane, at: 0)
@@ -86,7 +111,7 @@ public final class LoadBalancingPlane: SimActor {
     guard
       let index = loadBalancers.firstIndex(where: { $0.name == reference || $0.arn == reference })
     else { return [] }
-    return nodes[index].map { world.interfaces[Int($0.interface)].address }
+    return nodes(of: index).map { world.interfaces[Int($0.interface)].address }
   }
 
   public override func handleTimer(_ tag: Int64, in world: World) {
@@ -100,12 +125,29 @@ public final class LoadBalancingPlane: SimActor {
 
   /// Whether cross-zone load balancing applies to group `group` on load balancer `balancer`.
   func crossZone(group: Int, balancer: Int) -> Bool {
-    switch targetGroups[group].attributes.crossZone {
+    switch groupAttributes[group].crossZone {
     case .enabled: return true
     case .disabled: return false
-    case .useLoadBalancerConfiguration: return loadBalancers[balancer].attributes.crossZoneEnabled
+    case .useLoadBalancerConfiguration: return crossZoneEnabled[balancer]
     }
   }
+
+  /// The number of Availability Zone `zone` (numbered as first seen), which target selection
+  /// compares instead of the name.
+  func zoneNumber(of zone: String) -> Int32 {
+    if let known = zoneNumbers[zone] { return known }
+    let number = Int32(zoneNumbers.count)
+    zoneNumbers[zone] = number
+    return number
+  }
+
+  /// Whether group `group` passes the client's address on to its targets.
+  @inline(__always)
+  func preservesClientIP(group: Int) -> Bool { groupAttributes[group].preserveClientIP }
+
+  /// The address of target `target`, read in place.
+  @inline(__always)
+  func address(of target: Int) -> UInt32 { targets.withUnsafeBufferPointer { $0[target].address } }
 
   /// Picks a target of `group` for `node` (see ``TargetSelection``).
   func pickTarget(group: Int, node: LoadBalancerNodeActor, in world: World)
@@ -114,9 +156,9 @@ public final class LoadBalancingPlane: SimActor {
     if node.cursors.count <= group {
       node.cursors.append(contentsOf: repeatElement(RoundRobinCursor(), count: group + 1 - node.cursors.count))
     }
-    let attributes = targetGroups[group].attributes
+    let attributes = groupAttributes[group]
     return TargetSelection.pick(
-      group: group, targets: targets, ids: targetsOfGroup[group], zone: node.zone,
+      group: group, targets: targets, ids: targetsOfGroup[group], zone: node.zoneNumber,
       crossZone: crossZone(group: group, balancer: node.balancer),
       minimumHealthy: attributes.minimumHealthyTargets,
       algorithm: .init(kind: node.kind, attributes: attributes),
@@ -153,8 +195,8 @@ public final class LoadBalancingPlane: SimActor {
     let id = targets.count
     targets.append(
       LoadBalancerTarget(
-        targetGroup: group, address: address, port: port, zone: zone, task: task,
-        state: .initial, label: label))
+        targetGroup: group, address: address, port: port, zone: zone,
+        zoneNumber: zone.map(zoneNumber(of:)) ?? -1, task: task, state: .initial, label: label))
     targetsOfGroup[group].append(id)
     guard !targetGroups[group].loadBalancers.isEmpty else { return }
     if world.now == .zero {

@@ -25,9 +25,10 @@ public struct TargetSelection: Sendable {
     case noHealthyTargetInZone
   }
 
-  /// Picks a target id among `targets` of group `group` for a node in `zone`.
+  /// Picks a target id among `targets` of group `group` for a node in zone number `zone` (the
+  /// targets' `zoneNumber`s are numbered alike).
   public static func pick(
-    group: Int, targets: [LoadBalancerTarget], ids: [Int], zone: String?, crossZone: Bool,
+    group: Int, targets: [LoadBalancerTarget], ids: [Int], zone: Int32, crossZone: Bool,
     minimumHealthy: Int,
     algorithm: Algorithm, cursor: inout RoundRobinCursor, random: inout RandomSource
   ) -> Outcome {
@@ -40,7 +41,7 @@ public struct TargetSelection: Sendable {
   }
 
   static func pick(
-    targets: UnsafeBufferPointer<LoadBalancerTarget>, ids: [Int], zone: String?, crossZone: Bool, minimumHealthy: Int,
+    targets: UnsafeBufferPointer<LoadBalancerTarget>, ids: [Int], zone: Int32, crossZone: Bool, minimumHealthy: Int,
     algorithm: Algorithm, cursor: inout RoundRobinCursor, random: inout RandomSource
   ) -> Outcome {
     let minimum = max(minimumHealthy, 1)
@@ -49,7 +50,7 @@ public struct TargetSelection: Sendable {
     func inPool(_ id: Int) -> Bool {
       // `isRoutable`, read field by field.
       guard !targets[id].removed && targets[id].state != .draining else { return false }
-      return crossZone || targets[id].zone == nil || targets[id].zone == zone
+      return crossZone || targets[id].zoneNumber < 0 || targets[id].zoneNumber == zone
     }
     var poolCount = 0
     var healthyCount = 0
@@ -58,7 +59,7 @@ public struct TargetSelection: Sendable {
       if targets[id].state == .healthy { healthyCount += 1 }
     }
     if !crossZone && healthyCount < minimum
-      && ids.count(where: { targets[$0].isRoutable && targets[$0].state == .healthy }) >= minimum
+      && ids.count(where: { !targets[$0].removed && targets[$0].state == .healthy }) >= minimum
     {
       return .noHealthyTargetInZone
     }

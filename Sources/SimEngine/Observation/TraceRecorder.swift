@@ -8,13 +8,20 @@ public struct TraceRecorder: Sendable {
 
   public init(selection: TraceSelection) { self.selection = selection }
 
+  /// Whether request `index` of `stream` gets a trace: checked before `begin`, so that an
+  /// untraced request does not fetch (and retain) the strings a trace starts with.
+  @inline(__always)
+  public func selects(stream: Int, index: Int) -> Bool {
+    switch selection {
+    case .none: return false
+    case .first(let limit): return traces.count < limit
+    case .request(let s, let i): return s == stream && i == index
+    }
+  }
+
   /// Opens a trace for request `index` of `stream` when selected; returns its slot or -1.
   public mutating func begin(stream: Int, index: Int, streamName: String, method: String, url: String, at time: SimTime) -> Int32 {
-    switch selection {
-    case .none: return -1
-    case .first(let limit): if traces.count >= limit { return -1 }
-    case .request(let s, let i): if s != stream || i != index { return -1 }
-    }
+    guard selects(stream: stream, index: index) else { return -1 }
     traces.append(RequestTrace(stream: streamName, index: index, method: method, url: url, startedAt: time, steps: []))
     return Int32(traces.count - 1)
   }
