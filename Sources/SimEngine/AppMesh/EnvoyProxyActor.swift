@@ -64,7 +64,7 @@ class EnvoyProxyActor: SimActor {
     in world: World
   ) {
     head.port = port
-    head.path = MeshPathNormalization.normalize(head.path)
+    MeshPathNormalization.normalize(&head.path)
     let choice: UpstreamChoice?
     switch plane.facts.providers[service] {
     case .none:
@@ -79,7 +79,7 @@ class EnvoyProxyActor: SimActor {
     // Without a choice the helper has answered the request.
     guard let choice else { return }
     let call = plane.startCall(
-      e, owner: id, generation: world.exchanges.read(e) { $0.generation }, head: head, target: choice.target,
+      e, owner: id, generation: world.exchanges.generation(e), head: head, target: choice.target,
       clientPolicy: clientPolicy, policy: choice.policy)
     if choice.timeout > .zero {
       call.deadline = world.now + choice.timeout
@@ -181,7 +181,7 @@ class EnvoyProxyActor: SimActor {
   /// Forwards `e` unchanged to the address the application chose (ALLOW_ALL, AWS APIs).
   func passthrough(_ e: Int32, address: UInt32, port: Int, in world: World) {
     _ = plane.startCall(
-      e, owner: id, generation: world.exchanges.read(e) { $0.generation }, head: world.exchanges.head(e),
+      e, owner: id, generation: world.exchanges.generation(e), head: world.exchanges.head(e),
       passthrough: (address, port))
     startAttempt(e, in: world)
   }
