@@ -28,7 +28,7 @@ public struct RequestHead: Sendable, Equatable {
   }
   /// The request header fields.
   public var headers: HTTPHeaders {
-    get { extras?.headers ?? HTTPHeaders() }
+    get { extras?.headers ?? HTTPHeaders(storing: []) }
     _modify {
       makeExtrasUnique()
       yield &extras!.headers
@@ -96,7 +96,7 @@ public struct RequestHead: Sendable, Equatable {
   /// Gives this head its own `extras` (a new one, or a copy of a shared one) before a change.
   private mutating func makeExtrasUnique() {
     if extras == nil {
-      extras = Extras(query: [], headers: HTTPHeaders())
+      extras = Extras(query: [], headers: HTTPHeaders(storing: []))
     } else if !isKnownUniquelyReferenced(&extras) {
       let shared = extras.unsafelyUnwrapped
       extras = Extras(query: shared.query, headers: shared.headers)
