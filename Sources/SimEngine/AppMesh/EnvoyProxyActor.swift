@@ -132,7 +132,7 @@ class EnvoyProxyActor: SimActor {
     }
     guard
       let routeIndex = matchRoute(
-        e, table: table, head: head, scope: "router \(plane.config.virtualRouters[index].name)", in: world)
+        e, table: table, head: head, scope: .virtualRouter(index), in: world)
     else {
       finish(e, .localReply(404, .noMatchingRoute), in: world)
       return nil
@@ -160,16 +160,35 @@ class EnvoyProxyActor: SimActor {
         ? .zero : (route.perRequestTimeout ?? MeshListener.defaultPerRequestTimeout))
   }
 
-  /// The first route of `table` that matches, noted hop by hop when traced.
+  /// Whose route table a request is matched against, named in traced requests' notes.
+  enum RouteTableScope {
+    case virtualGateway(Int)
+    case virtualRouter(Int)
+  }
+
+  /// The first route of `table` that matches, noted hop by hop when traced (the scope is
+  /// passed as indices, so an untraced request builds no name and no closure).
+  @inline(__always)
   func matchRoute(
-    _ e: Int32, table: RouteTable<Int>, head: RequestHead, scope: @autoclosure () -> String, in world: World
+    _ e: Int32, table: RouteTable<Int>, head: RequestHead, scope: RouteTableScope, in world: World
   ) -> Int? {
     guard world.isTraced(e) else {
       if let index = table.firstMatchIndex(head) { return table.rules[index].action }
       return nil
     }
+    return explainRoute(e, table: table, head: head, scope: scope, in: world)
+  }
+
+  /// `matchRoute` for a traced request: every rule evaluated is noted.
+  func explainRoute(
+    _ e: Int32, table: RouteTable<Int>, head: RequestHead, scope: RouteTableScope, in world: World
+  ) -> Int? {
     let decision = table.explain(head)
-    let scope = scope()
+    let scope =
+      switch scope {
+      case .virtualGateway(let gateway): "virtual gateway \(plane.config.virtualGateways[gateway].name)"
+      case .virtualRouter(let router): "router \(plane.config.virtualRouters[router].name)"
+      }
     for line in decision.lines { world.note(e, name, .matched, "\(scope): \(line)") }
     if decision.action == nil {
       world.note(

@@ -107,7 +107,7 @@ final class VirtualGatewayActor: EnvoyProxyActor {
     refreshListener()
     guard let table = routeTable,
       let index = matchRoute(
-        e, table: table, head: head, scope: "virtual gateway \(plane.config.virtualGateways[gateway].name)", in: world)
+        e, table: table, head: head, scope: .virtualGateway(gateway), in: world)
     else {
       finish(e, .localReply(404, .noMatchingRoute), in: world)
       return
