@@ -18,11 +18,29 @@ public struct RequestHead: Sendable, Equatable {
   /// The path without query, normally starting with `/`.
   public var path: String
   /// The query parameters in order, raw (not percent-decoded).
-  public var query: [(name: String, value: String)]
+  public var query: [(name: String, value: String)] {
+    get { extras?.query ?? [] }
+    _modify {
+      makeExtrasUnique()
+      yield &extras!.query
+      dropEmptyExtras()
+    }
+  }
   /// The request header fields.
-  public var headers: HTTPHeaders
+  public var headers: HTTPHeaders {
+    get { extras?.headers ?? HTTPHeaders(storing: []) }
+    _modify {
+      makeExtrasUnique()
+      yield &extras!.headers
+      dropEmptyExtras()
+    }
+  }
   /// IPv4 address of the immediate peer, when known.
   public var sourceAddress: UInt32?
+  /// The query and the headers, out of line and only when there are some (nil: neither): most
+  /// requests have none, and a head is copied and destroyed several times per hop, each time
+  /// retaining and releasing one reference here instead of two arrays. Copy on write.
+  private var extras: Extras?
 
   /// Creates a request head from its parts.
   public init(
@@ -35,9 +53,8 @@ public struct RequestHead: Sendable, Equatable {
     self.host = host
     self.port = port
     self.path = path
-    self.query = query
-    self.headers = headers
     self.sourceAddress = sourceAddress
+    extras = query.isEmpty && headers.isEmpty ? nil : Extras(query: query, headers: headers)
   }
 
   /// Creates a request head for `method` and an absolute URL such as
@@ -62,5 +79,32 @@ public struct RequestHead: Sendable, Equatable {
       && lhs.port == rhs.port && lhs.path == rhs.path && lhs.headers == rhs.headers
       && lhs.sourceAddress == rhs.sourceAddress && lhs.query.count == rhs.query.count
       && zip(lhs.query, rhs.query).allSatisfy { $0.name == $1.name && $0.value == $1.value }
+  }
+
+  /// The storage of `query` and `headers`; shared between copies of a head until one of them
+  /// changes either (`makeExtrasUnique`), so it is never mutated while shared.
+  private final class Extras: @unchecked Sendable {
+    var query: [(name: String, value: String)]
+    var headers: HTTPHeaders
+
+    init(query: [(name: String, value: String)], headers: HTTPHeaders) {
+      self.query = query
+      self.headers = headers
+    }
+  }
+
+  /// Gives this head its own `extras` (a new one, or a copy of a shared one) before a change.
+  private mutating func makeExtrasUnique() {
+    if extras == nil {
+      extras = Extras(query: [], headers: HTTPHeaders(storing: []))
+    } else if !isKnownUniquelyReferenced(&extras) {
+      let shared = extras.unsafelyUnwrapped
+      extras = Extras(query: shared.query, headers: shared.headers)
+    }
+  }
+
+  /// Drops `extras` when a change left both the query and the headers empty.
+  private mutating func dropEmptyExtras() {
+    if let current = extras, current.query.isEmpty, current.headers.isEmpty { extras = nil }
   }
 }

@@ -24,7 +24,7 @@ final class EnvoyEgressActor: EnvoyProxyActor {
 
   override func handleRequest(_ e: Int32, in world: World) {
     let head = world.exchanges.head(e)
-    let original = UInt32(truncatingIfNeeded: world.exchanges.read(e) { $0.calleeContext })
+    let original = UInt32(truncatingIfNeeded: world.exchanges.calleeContext(e))
     let config = plane.config
     if world.isTraced(e) {
       world.note(

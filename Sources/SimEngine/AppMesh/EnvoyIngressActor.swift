@@ -59,7 +59,7 @@ final class EnvoyIngressActor: SimActor {
     }
     let tls =
       handshake
-      ?? (world.exchanges.read(e) { $0.head.scheme == "https" } ? tlsHandshake : plaintextHandshake)
+      ?? (world.exchanges.usesHTTPS(e) ? tlsHandshake : plaintextHandshake)
     if case .failed(let reason) = tls {
       world.note(e, name, .denied, "TLS handshake fails: \(reason)")
       world.reply(e, .failure(.tlsHandshakeFailed))
@@ -95,14 +95,14 @@ final class EnvoyIngressActor: SimActor {
     pool.start()
     world.deliverLocally(
       from: task.interface, caller: id, to: task.id, head: world.exchanges.head(e), parent: e,
-      request: world.exchanges.read(e) { $0.request },
+      request: world.exchanges.request(e),
       timeout: timeout > .zero ? timeout : EnvoyProxyActor.unlimited)
   }
 
   override func handleResponse(_ child: Int32, in world: World) {
-    let (e, parentGeneration) = world.exchanges.read(child) { ($0.parent, $0.parentGeneration) }
+    let (e, parentGeneration) = (world.exchanges.parent(child), world.exchanges.parentGeneration(child))
     if world.isWaiting(e, generation: parentGeneration) {
-      let response = world.exchanges.read(child) { $0.response }
+      let response = world.exchanges.response(child)
       if response.status > 0 {
         world.reply(e, response, after: world.model.settings.proxy)
       } else if response.disposition == .timedOut {

@@ -9,7 +9,7 @@ extension EnvoyProxyActor {
     guard let call = plane.call(e, of: id) else { return }
     call.attempt += 1
     call.droppedDisposition = nil
-    let request = world.exchanges.read(e) { $0.request }
+    let request = world.exchanges.request(e)
     var attemptTimeout = call.policy?.perRetryTimeout ?? Self.unlimited
     if let deadline = call.deadline { attemptTimeout = min(attemptTimeout, deadline - world.now) }
     if attemptTimeout == .zero { attemptTimeout = Self.unlimited }
@@ -74,7 +74,7 @@ extension EnvoyProxyActor {
 
   /// Remembers why an attempt's packets were dropped, so a request timeout names the cause.
   func noteDrop(_ child: Int32, e: Int32, in world: World) {
-    if let dropped = world.exchanges.read(child, { $0.pendingFailure }) {
+    if let dropped = world.exchanges.pendingFailure(child) {
       plane.call(e, of: id)?.droppedDisposition = dropped.disposition
     }
   }
@@ -91,11 +91,12 @@ extension EnvoyProxyActor {
 
   /// An attempt's exchange came back: retry, or answer downstream.
   func attemptFinished(_ child: Int32, in world: World) {
-    let (e, parentGeneration, step) = world.exchanges.read(child) { ($0.parent, $0.parentGeneration, $0.step) }
+    let (e, parentGeneration, step) = (
+      world.exchanges.parent(child), world.exchanges.parentGeneration(child), world.exchanges.step(child))
     guard world.isWaiting(e, generation: parentGeneration), let call = plane.call(e, of: id),
       call.generation == parentGeneration, step == Int32(call.attempt)
     else { return }
-    let response = world.exchanges.read(child) { $0.response }
+    let response = world.exchanges.response(child)
     if call.passthrough != nil {
       finish(e, response, in: world)
       return

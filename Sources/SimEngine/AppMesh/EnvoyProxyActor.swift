@@ -64,7 +64,7 @@ class EnvoyProxyActor: SimActor {
     in world: World
   ) {
     head.port = port
-    head.path = MeshPathNormalization.normalize(head.path)
+    MeshPathNormalization.normalize(&head.path)
     let choice: UpstreamChoice?
     switch plane.facts.providers[service] {
     case .none:
@@ -79,7 +79,7 @@ class EnvoyProxyActor: SimActor {
     // Without a choice the helper has answered the request.
     guard let choice else { return }
     let call = plane.startCall(
-      e, owner: id, generation: world.exchanges.read(e) { $0.generation }, head: head, target: choice.target,
+      e, owner: id, generation: world.exchanges.generation(e), head: head, target: choice.target,
       clientPolicy: clientPolicy, policy: choice.policy)
     if choice.timeout > .zero {
       call.deadline = world.now + choice.timeout
@@ -132,7 +132,7 @@ class EnvoyProxyActor: SimActor {
     }
     guard
       let routeIndex = matchRoute(
-        e, table: table, head: head, scope: "router \(plane.config.virtualRouters[index].name)", in: world)
+        e, table: table, head: head, scope: .virtualRouter(index), in: world)
     else {
       finish(e, .localReply(404, .noMatchingRoute), in: world)
       return nil
@@ -160,16 +160,35 @@ class EnvoyProxyActor: SimActor {
         ? .zero : (route.perRequestTimeout ?? MeshListener.defaultPerRequestTimeout))
   }
 
-  /// The first route of `table` that matches, noted hop by hop when traced.
+  /// Whose route table a request is matched against, named in traced requests' notes.
+  enum RouteTableScope {
+    case virtualGateway(Int)
+    case virtualRouter(Int)
+  }
+
+  /// The first route of `table` that matches, noted hop by hop when traced (the scope is
+  /// passed as indices, so an untraced request builds no name and no closure).
+  @inline(__always)
   func matchRoute(
-    _ e: Int32, table: RouteTable<Int>, head: RequestHead, scope: @autoclosure () -> String, in world: World
+    _ e: Int32, table: RouteTable<Int>, head: RequestHead, scope: RouteTableScope, in world: World
   ) -> Int? {
     guard world.isTraced(e) else {
       if let index = table.firstMatchIndex(head) { return table.rules[index].action }
       return nil
     }
+    return explainRoute(e, table: table, head: head, scope: scope, in: world)
+  }
+
+  /// `matchRoute` for a traced request: every rule evaluated is noted.
+  func explainRoute(
+    _ e: Int32, table: RouteTable<Int>, head: RequestHead, scope: RouteTableScope, in world: World
+  ) -> Int? {
     let decision = table.explain(head)
-    let scope = scope()
+    let scope =
+      switch scope {
+      case .virtualGateway(let gateway): "virtual gateway \(plane.config.virtualGateways[gateway].name)"
+      case .virtualRouter(let router): "router \(plane.config.virtualRouters[router].name)"
+      }
     for line in decision.lines { world.note(e, name, .matched, "\(scope): \(line)") }
     if decision.action == nil {
       world.note(
@@ -181,7 +200,7 @@ class EnvoyProxyActor: SimActor {
   /// Forwards `e` unchanged to the address the application chose (ALLOW_ALL, AWS APIs).
   func passthrough(_ e: Int32, address: UInt32, port: Int, in world: World) {
     _ = plane.startCall(
-      e, owner: id, generation: world.exchanges.read(e) { $0.generation }, head: world.exchanges.head(e),
+      e, owner: id, generation: world.exchanges.generation(e), head: world.exchanges.head(e),
       passthrough: (address, port))
     startAttempt(e, in: world)
   }

@@ -2,6 +2,12 @@
 /// on path or prefix (AWS behaviour §1.7): `//` collapses to `/`, `.` segments vanish and `..`
 /// removes the previous segment (`/red//tell/../tell` → `/red/tell`).
 enum MeshPathNormalization {
+  /// Normalizes `path` in place; an already normal path is left as it is (not reassigned).
+  @inline(__always)
+  static func normalize(_ path: inout String) {
+    if mayNeedNormalizing(path) { path = normalize(path) }
+  }
+
   static func normalize(_ path: String) -> String {
     guard mayNeedNormalizing(path) && (path.contains("//") || path.contains("/.")) else { return path }
     var segments: [Substring] = []

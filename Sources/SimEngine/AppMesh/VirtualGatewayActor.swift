@@ -70,7 +70,7 @@ final class VirtualGatewayActor: EnvoyProxyActor {
       world.reply(e, .failure(.connectionClosed))
       return
     }
-    let tls = world.exchanges.read(e) { $0.head.scheme == "https" } ? tlsHandshake : plaintextHandshake
+    let tls = world.exchanges.usesHTTPS(e) ? tlsHandshake : plaintextHandshake
     if case .failed(let reason) = tls {
       world.note(e, name, .denied, "TLS handshake fails: \(reason)")
       world.reply(e, .failure(.tlsHandshakeFailed))
@@ -103,11 +103,11 @@ final class VirtualGatewayActor: EnvoyProxyActor {
     pool.start()
     var head = world.exchanges.head(e)
     head.port = port
-    head.path = MeshPathNormalization.normalize(head.path)
+    MeshPathNormalization.normalize(&head.path)
     refreshListener()
     guard let table = routeTable,
       let index = matchRoute(
-        e, table: table, head: head, scope: "virtual gateway \(plane.config.virtualGateways[gateway].name)", in: world)
+        e, table: table, head: head, scope: .virtualGateway(gateway), in: world)
     else {
       finish(e, .localReply(404, .noMatchingRoute), in: world)
       return
@@ -117,7 +117,7 @@ final class VirtualGatewayActor: EnvoyProxyActor {
     let route = facts.gatewayRoutes[index]
     let service = route.service
     let originalPath = traced ? head.target : ""
-    let originalHost = head.host
+    let originalHost = traced ? head.host : ""
     head.path = route.pathRewrite.apply(to: head.path)
     if route.rewritesHost {
       head.host = plane.config.virtualServices[service].name

@@ -92,7 +92,12 @@ public struct ExchangeTable: Sendable {
   /// The request head of exchange `index`, copied out alone (reading `self[index].head` copies
   /// the whole exchange first).
   @inline(__always)
-  public func head(_ index: Int32) -> RequestHead { slab.slots[Int(index)].head }
+  public func head(_ index: Int32) -> RequestHead {
+    // Through a pointer to the field: `slots[i].head` copies the whole exchange, then the head.
+    slab.slots.withUnsafeBufferPointer { slots in
+      (slots.baseAddress.unsafelyUnwrapped + Int(index)).pointer(to: \.head).unsafelyUnwrapped.pointee
+    }
+  }
 
   /// Reads fields of exchange `index` in place: `exchanges.read(e) { $0.request }` (reading
   /// `self[index].request` may copy the whole exchange first).

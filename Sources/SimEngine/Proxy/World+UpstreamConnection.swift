@@ -29,10 +29,10 @@ extension World {
     let child = connect(
       from: interface, caller: caller, to: address, port: port, head: consume head,
       parent: parent,
-      request: exchanges.read(parent) { $0.request }, timeout: timeout,
+      request: exchanges.request(parent), timeout: timeout,
       callerContext: Int64(bitPattern: UpstreamHost.key(address: address, port: port)))
     exchanges[child].step = attempt
-    if let dropped = exchanges.read(child, { $0.pendingFailure }) {
+    if let dropped = exchanges.pendingFailure(child) {
       fail(child, dropped, after: min(connectTimeout, timeout))
     }
     return child
