@@ -117,7 +117,12 @@ final class MeshRevisionFacts {
 
   /// The route table of `router`'s first listener on `port`.
   func table(router: Int, port: Int) -> RouteTable<Int>? {
-    for listener in routerTables[router] where listener.port == port { return listener.table }
+    // By index: a `for` loop would retain the router's listener array and each listener's table.
+    var listener = 0
+    while listener < routerTables[router].count {
+      if routerTables[router][listener].port == port { return routerTables[router][listener].table }
+      listener += 1
+    }
     return nil
   }
 }
