@@ -120,7 +120,7 @@ final class VirtualGatewayActor: EnvoyProxyActor {
     let service = route.service
     let originalPath = traced ? head.target : ""
     let originalHost = traced ? head.host : ""
-    head.path = route.pathRewrite.apply(to: head.path)
+    head.path = route.rewrite(head.path)
     if route.rewritesHost {
       head.host = plane.config.virtualServices[service].name
       if head.headers.contains("host") { head.headers.set("Host", plane.config.virtualServices[service].name) }
