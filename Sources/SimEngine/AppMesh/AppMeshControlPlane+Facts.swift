@@ -46,6 +46,10 @@ final class MeshRevisionFacts {
       self.pathRewrite = pathRewrite
       self.rewritesHost = rewritesHost
     }
+
+    /// `path` rewritten by the route (`pathRewrite.apply(to:)` on the stored rewrite in place:
+    /// reading `route.pathRewrite` from outside copies it, retaining its strings).
+    func rewrite(_ path: String) -> String { pathRewrite.apply(to: path) }
   }
   /// A client TLS policy (a virtual node's for a backend, a gateway's backend defaults), shared
   /// so that a request holds it by reference.
@@ -117,7 +121,12 @@ final class MeshRevisionFacts {
 
   /// The route table of `router`'s first listener on `port`.
   func table(router: Int, port: Int) -> RouteTable<Int>? {
-    for listener in routerTables[router] where listener.port == port { return listener.table }
+    // By index: a `for` loop would retain the router's listener array and each listener's table.
+    var listener = 0
+    while listener < routerTables[router].count {
+      if routerTables[router][listener].port == port { return routerTables[router][listener].table }
+      listener += 1
+    }
     return nil
   }
 }

@@ -121,8 +121,10 @@ class EnvoyProxyActor: SimActor {
   func routedTarget(_ e: Int32, router index: Int, head: RequestHead, in world: World)
     -> UpstreamChoice?
   {
-    let facts = plane.facts
-    guard let table = facts.table(router: index, port: head.port) else {
+    // Unretained: the plane holds its facts until the next revision, which only an event of its
+    // own installs, never a call made while routing.
+    let facts = Unmanaged.passUnretained(plane.facts)
+    guard let table = facts._withUnsafeGuaranteedRef({ $0.table(router: index, port: head.port) }) else {
       world.note(
         e, name, .failed,
         "virtual router \(plane.config.virtualRouters[index].name) has no listener on port \(head.port): no matching filter chain, connection closed"
@@ -137,7 +139,7 @@ class EnvoyProxyActor: SimActor {
       finish(e, .localReply(404, .noMatchingRoute), in: world)
       return nil
     }
-    let route = facts.routes[routeIndex]
+    let route = facts._withUnsafeGuaranteedRef { $0.routes[routeIndex] }
     let draw = world.randomSource(id).pointee.next()
     guard let pick = route.choice.pickIndex(randomValue: draw) else {
       world.note(e, name, .failed, "\(plane.config.routes[routeIndex].label) has no target with weight above 0: 503")

@@ -113,12 +113,14 @@ final class VirtualGatewayActor: EnvoyProxyActor {
       return
     }
     let traced = world.isTraced(e)
-    let facts = plane.facts
-    let route = facts.gatewayRoutes[index]
+    // Unretained: the plane holds its facts until the next revision, which only an event of its
+    // own installs, never a call made while routing.
+    let facts = Unmanaged.passUnretained(plane.facts)
+    let route = facts._withUnsafeGuaranteedRef { $0.gatewayRoutes[index] }
     let service = route.service
     let originalPath = traced ? head.target : ""
     let originalHost = traced ? head.host : ""
-    head.path = route.pathRewrite.apply(to: head.path)
+    head.path = route.rewrite(head.path)
     if route.rewritesHost {
       head.host = plane.config.virtualServices[service].name
       if head.headers.contains("host") { head.headers.set("Host", plane.config.virtualServices[service].name) }
@@ -136,14 +138,15 @@ final class VirtualGatewayActor: EnvoyProxyActor {
         e, name, .matched,
         "\(plane.config.gatewayRoutes[index].label) → virtual service \(serviceName); rewrite: \(pathChange), \(hostChange)")
     }
-    guard let targetPort = route.targetPort ?? facts.firstProviderPorts[service] else {
+    guard let targetPort = route.targetPort ?? facts._withUnsafeGuaranteedRef({ $0.firstProviderPorts[service] })
+    else {
       world.note(e, name, .failed, "virtual service \(plane.config.virtualServices[service].name) has no provider: 503")
       finish(e, .localReply(503, .noProvider), in: world)
       return
     }
     forward(
       e, service: service, port: targetPort, head: head,
-      clientPolicy: facts.gatewayBackendDefaults[gateway], in: world)
+      clientPolicy: facts._withUnsafeGuaranteedRef { $0.gatewayBackendDefaults[gateway] }, in: world)
   }
 
   override func callFinished(_ e: Int32, in world: World) {
