@@ -44,7 +44,7 @@ extension Simulation {
       laneEntries += lane.count
       guard laneDelays[index] == lane.delay else { return "lane \(index) has the wrong delay" }
       let front = lane.isEmpty ? (Int64.max, UInt64.max) : (lane.front.time, lane.front.sequence)
-      guard laneFrontTimes[index] == front.0, laneFrontSequences[index] == front.1 else {
+      guard laneFronts[index].time == front.0, laneFronts[index].sequence == front.1 else {
         return "lane \(index) has a stale front"
       }
       var previous: (time: Int64, sequence: UInt64)?

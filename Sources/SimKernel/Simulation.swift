@@ -36,14 +36,13 @@ public struct Simulation<Payload> {
   @usableFromInline var lanes: ContiguousArray<DelayLane<Payload>>
   /// Pending events held in `lanes`.
   @usableFromInline var laneEventCount: Int
-  /// Each lane's delay, and the time and sequence of its front event (`Int64.max` when the
-  /// lane is empty), kept flat so that finding the next event scans plain integers.
+  /// Each lane's delay, and the time and sequence of its front event (`LaneFront.empty` when
+  /// the lane is empty), kept flat so that finding the next event scans one array of integers.
   @usableFromInline var laneDelays: ContiguousArray<Int64>
-  @usableFromInline var laneFrontTimes: ContiguousArray<Int64>
-  @usableFromInline var laneFrontSequences: ContiguousArray<UInt64>
+  @usableFromInline var laneFronts: ContiguousArray<LaneFront>
 
   /// Most lanes (distinct delays pending at once); events with other delays go to the heap.
-  @usableFromInline static var maximumLaneCount: Int { 8 }
+  @usableFromInline static var maximumLaneCount: Int { 16 }
 
   /// `maximumLaneCount`, for tests.
   public static var maximumLaneCountForTests: Int { maximumLaneCount }
@@ -65,8 +64,7 @@ public struct Simulation<Payload> {
     lanes = []
     laneEventCount = 0
     laneDelays = []
-    laneFrontTimes = []
-    laneFrontSequences = []
+    laneFronts = []
   }
 
   /// The current simulated time: the time of the last event returned (zero before any).
@@ -170,9 +168,8 @@ public struct Simulation<Payload> {
       if lanes.count < Simulation.maximumLaneCount {
         lanes.append(DelayLane(delay: delay.nanoseconds))
         laneDelays.append(delay.nanoseconds)
-        laneFrontTimes.append(.max)
-        laneFrontSequences.append(.max)
-      } else if let idle = laneFrontTimes.firstIndex(of: .max) {
+        laneFronts.append(.empty)
+      } else if let idle = laneFronts.firstIndex(where: { $0.time == .max }) {
         // An empty lane holds no order to keep: it takes the new delay.
         lane = idle
         lanes[lane].reuse(delay: delay.nanoseconds)  // keeps its ring: no allocation
@@ -214,7 +211,9 @@ public struct Simulation<Payload> {
   public func peekNextTime() -> SimTime? {
     var earliest = heap.min?.time
     if laneEventCount > 0 {
-      for time in laneFrontTimes where time != .max && (earliest == nil || time < earliest!) { earliest = time }
+      for front in laneFronts where front.time != .max && (earliest == nil || front.time < earliest!) {
+        earliest = front.time
+      }
     }
     return earliest.map { SimTime(nanoseconds: $0) }
   }
@@ -251,12 +250,12 @@ public struct Simulation<Payload> {
       }
       if laneEventCount > 0 {
         let normal = UInt64(EventPriority.normal.rawValue) &<< 63
-        laneFrontTimes.withUnsafeBufferPointer { times in
-          for index in times.indices where times[index] <= bestTime {
-            let order = normal | laneFrontSequences[index]
-            if times[index] < bestTime || order < bestOrder {
+        laneFronts.withUnsafeBufferPointer { fronts in
+          for index in fronts.indices where fronts[index].time <= bestTime {
+            let order = normal | fronts[index].sequence
+            if fronts[index].time < bestTime || order < bestOrder {
               bestLane = index
-              bestTime = times[index]
+              bestTime = fronts[index].time
               bestOrder = order
             }
           }
@@ -317,12 +316,10 @@ public struct Simulation<Payload> {
   @inlinable
   mutating func refreshLaneFront(_ lane: Int) {
     if lanes[lane].isEmpty {
-      laneFrontTimes[lane] = .max
-      laneFrontSequences[lane] = .max
+      laneFronts[lane] = .empty
     } else {
       let next = lanes[lane].front
-      laneFrontTimes[lane] = next.time
-      laneFrontSequences[lane] = next.sequence
+      laneFronts[lane] = LaneFront(time: next.time, sequence: next.sequence)
     }
   }
 
