@@ -92,11 +92,6 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
 
   // MARK: - Health view
 
-  /// Whether active health checks (if the listener has any) consider `address` healthy.
-  func passesHealthChecks(node: Int, port: Int, address: UInt32) -> Bool {
-    healthView(node: node, port: port)?.isHealthy(address) ?? true
-  }
-
   /// Whether `node`'s listener on `port` configures active health checks.
   func checksHealth(node: Int, port: Int) -> Bool {
     facts.listener(node: node, port: port)?.checksHealth ?? false

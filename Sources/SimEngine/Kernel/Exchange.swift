@@ -99,11 +99,6 @@ public struct ExchangeTable: Sendable {
     }
   }
 
-  /// Reads fields of exchange `index` in place: `exchanges.read(e) { $0.request }` (reading
-  /// `self[index].request` may copy the whole exchange first).
-  @inline(__always)
-  public func read<R>(_ index: Int32, _ body: (borrowing Exchange) -> R) -> R { body(slab.slots[Int(index)]) }
-
   /// The path of exchange `index`'s request.
   @inline(__always)
   public func path(_ index: Int32) -> String { slab.slots[Int(index)].head.path }
