@@ -41,4 +41,16 @@ extension ExchangeTable {
   /// The context the caller of exchange `index` keeps in it.
   @inline(__always)
   public func callerContext(_ index: Int32) -> Int64 { slab.slots[Int(index)].callerContext }
+
+  /// The caller's progress counter of exchange `index` (call index, attempt number, …).
+  @inline(__always)
+  public func step(_ index: Int32) -> Int32 { slab.slots[Int(index)].step }
+
+  /// The context the callee of exchange `index` keeps in it.
+  @inline(__always)
+  public func calleeContext(_ index: Int32) -> Int64 { slab.slots[Int(index)].calleeContext }
+
+  /// Whether exchange `index`'s request is sent with the `https` scheme.
+  @inline(__always)
+  public func usesHTTPS(_ index: Int32) -> Bool { slab.slots[Int(index)].head.scheme == "https" }
 }
