@@ -97,18 +97,18 @@ public final class World {
   /// Long timers (a second or more: request and idle timeouts, health-check intervals) wait in
   /// the kernel's delay lanes, where many share a delay; the order of events is the same.
   public func startTimer(_ actor: Int32, after delay: SimDuration, tag: Int64) {
-    if delay >= World.laneTimerThreshold {
-      scheduleInLane(.timerFired(tag: tag, actor: actor), after: delay)
-    } else {
-      simulation.schedule(.timerFired(tag: tag, actor: actor), after: delay)
-    }
+    scheduleTimer(.timerFired(tag: tag, actor: actor), after: delay)
   }
 
   /// Starts a timer about one exchange: it is dropped unrun once the exchange has been
   /// answered or its slot reused (`TimerTag.isCurrent`), so finished requests leave no timers
   /// behind to run, count or hold memory.
   public func startTimer(_ actor: Int32, after delay: SimDuration, for tag: TimerTag) {
-    let message = Message.exchangeTimerFired(tag: tag.raw, actor: actor)
+    scheduleTimer(.exchangeTimerFired(tag: tag.raw, actor: actor), after: delay)
+  }
+
+  /// Long timers (`laneTimerThreshold` or more) wait in a delay lane, shorter ones in the heap.
+  private func scheduleTimer(_ message: Message, after delay: SimDuration) {
     if delay >= World.laneTimerThreshold {
       scheduleInLane(message, after: delay)
     } else {
