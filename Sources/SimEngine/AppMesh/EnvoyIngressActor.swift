@@ -14,16 +14,8 @@ final class EnvoyIngressActor: SimActor {
   let port: Int
   let plane: AppMeshControlPlane
   var pool = ConnectionPoolQueue()
-  /// The node's listener on `port` as of configuration revision `listenerRevision`, its fields
-  /// kept apart so a request reads the few it needs without copying the whole listener.
-  private var hasListener = false
-  private var listenerTLS: ListenerTLS?
-  /// The listener's handshake with a client outside the mesh sending plaintext, and sending TLS.
-  private var plaintextHandshake = TLSHandshake.plaintext
-  private var tlsHandshake = TLSHandshake.plaintext
-  private var listenerPool: ConnectionPoolLimits?
-  private var listenerProtocol = AppMeshProtocol.http
-  private var listenerTimeout = SimDuration.zero
+  /// The node's listener on `port` as of configuration revision `listenerRevision`.
+  private var listener = MeshListenerSnapshot(nil)
   private var listenerRevision = -1
 
   init(task: TaskActor, node: Int, port: Int, plane: AppMeshControlPlane) {
@@ -39,17 +31,10 @@ final class EnvoyIngressActor: SimActor {
   override func handleRequest(_ e: Int32, in world: World) {
     let handshake = plane.takeHandshake(for: e, in: world)
     if listenerRevision != plane.revision {
-      let listener = plane.config.virtualNodes[node].listener(port: port)
-      hasListener = listener != nil
-      listenerTLS = listener?.tls
-      plaintextHandshake = TLSNegotiation.nonMeshClient(usesTLS: false, server: listenerTLS)
-      tlsHandshake = TLSNegotiation.nonMeshClient(usesTLS: true, server: listenerTLS)
-      listenerPool = listener?.connectionPool
-      listenerProtocol = listener?.protocolName ?? .http
-      listenerTimeout = listener?.perRequestTimeout ?? .zero
+      listener = MeshListenerSnapshot(plane.config.virtualNodes[node].listener(port: port))
       listenerRevision = plane.revision
     }
-    guard hasListener else {
+    guard listener.exists else {
       world.note(
         e, name, .failed,
         "virtual node \(plane.config.virtualNodes[node].name) has no listener on port \(port): no filter chain, connection closed"
@@ -57,22 +42,19 @@ final class EnvoyIngressActor: SimActor {
       world.reply(e, .failure(.connectionClosed))
       return
     }
-    let tls =
-      handshake
-      ?? (world.exchanges.usesHTTPS(e) ? tlsHandshake : plaintextHandshake)
+    let tls = handshake ?? listener.handshake(usesTLS: world.exchanges.usesHTTPS(e))
     if case .failed(let reason) = tls {
       world.note(e, name, .denied, "TLS handshake fails: \(reason)")
       world.reply(e, .failure(.tlsHandshakeFailed))
       return
     }
     if world.isTraced(e) {
-      let mode = listenerTLS.map { " (TLS \($0.mode.rawValue))" } ?? ""
       world.note(
         e, name, .received,
-        "virtual node \(plane.config.virtualNodes[node].name) listener \(listenerProtocol.rawValue) :\(port)\(mode)"
+        "virtual node \(plane.config.virtualNodes[node].name) listener \(listener.protocolName.rawValue) :\(port)\(listener.tlsLabel)"
       )
     }
-    let limits = listenerPool
+    let limits = listener.connectionPool
     switch pool.admit(e, limits: limits, in: world) {
     case .serve: break
     case .queue:
@@ -88,7 +70,7 @@ final class EnvoyIngressActor: SimActor {
       return
     }
     deliver(
-      e, timeout: listenerProtocol == .tcp ? .zero : listenerTimeout, in: world)
+      e, timeout: listener.protocolName == .tcp ? .zero : listener.perRequestTimeout, in: world)
   }
 
   func deliver(_ e: Int32, timeout: SimDuration, in world: World) {

@@ -14,28 +14,15 @@ final class VirtualGatewayActor: EnvoyProxyActor {
   let gateway: Int
   let port: Int
   var pool = ConnectionPoolQueue()
-  /// The gateway's listener (its fields kept apart, so a request reads the few it needs
-  /// without copying the whole listener) and route table on `port` as of `listenerRevision`.
-  private var hasListener = false
-  private var listenerTLS: ListenerTLS?
-  /// The listener's handshake with a client sending plaintext, and with one sending TLS.
-  private var plaintextHandshake = TLSHandshake.plaintext
-  private var tlsHandshake = TLSHandshake.plaintext
-  private var listenerPool: ConnectionPoolLimits?
-  private var listenerProtocol = AppMeshProtocol.http
+  /// The gateway's listener and route table on `port` as of `listenerRevision`.
+  private var listener = MeshListenerSnapshot(nil)
   private var routeTable: RouteTable<Int>?
   private var listenerRevision = -1
 
   /// Reads the gateway's listener and route table again after a configuration change.
   private func refreshListener() {
     guard listenerRevision != plane.revision else { return }
-    let listener = plane.config.virtualGateways[gateway].listener(port: port)
-    hasListener = listener != nil
-    listenerTLS = listener?.tls
-    plaintextHandshake = TLSNegotiation.nonMeshClient(usesTLS: false, server: listenerTLS)
-    tlsHandshake = TLSNegotiation.nonMeshClient(usesTLS: true, server: listenerTLS)
-    listenerPool = listener?.connectionPool
-    listenerProtocol = listener?.protocolName ?? .http
+    listener = MeshListenerSnapshot(plane.config.virtualGateways[gateway].listener(port: port))
     routeTable = plane.config.virtualGateways[gateway].routeListener(port: port)?.table
     listenerRevision = plane.revision
   }
@@ -63,14 +50,14 @@ final class VirtualGatewayActor: EnvoyProxyActor {
       return
     }
     refreshListener()
-    guard hasListener else {
+    guard listener.exists else {
       world.note(
         e, name, .failed,
         "virtual gateway \(plane.config.virtualGateways[gateway].name) has no listener on port \(port): connection closed")
       world.reply(e, .failure(.connectionClosed))
       return
     }
-    let tls = world.exchanges.usesHTTPS(e) ? tlsHandshake : plaintextHandshake
+    let tls = listener.handshake(usesTLS: world.exchanges.usesHTTPS(e))
     if case .failed(let reason) = tls {
       world.note(e, name, .denied, "TLS handshake fails: \(reason)")
       world.reply(e, .failure(.tlsHandshakeFailed))
@@ -78,13 +65,12 @@ final class VirtualGatewayActor: EnvoyProxyActor {
     }
     if world.isTraced(e) {
       let head = world.exchanges[e].head
-      let mode = listenerTLS.map { " (TLS \($0.mode.rawValue))" } ?? ""
       world.note(
         e, name, .received,
-        "\(head.method) \(head.target) (Host: \(head.host)) on virtual gateway \(plane.config.virtualGateways[gateway].name) listener \(listenerProtocol.rawValue) :\(port)\(mode)"
+        "\(head.method) \(head.target) (Host: \(head.host)) on virtual gateway \(plane.config.virtualGateways[gateway].name) listener \(listener.protocolName.rawValue) :\(port)\(listener.tlsLabel)"
       )
     }
-    let limits = listenerPool
+    let limits = listener.connectionPool
     switch pool.admit(e, limits: limits, in: world) {
     case .serve: break
     case .queue:
