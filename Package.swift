@@ -3,9 +3,15 @@
 // No package dependencies: only the Swift toolchain.
 import PackageDescription
 
-/// Hot simulation code is compiled without dynamic exclusivity checks (measured in
+/// Release builds let the optimiser inline and specialise across modules (the engine's hot path
+/// calls into RouteMatching, NetworkModel and SimKernel on every hop).
+let releaseSettings: [SwiftSetting] = [
+  .unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))
+]
+
+/// Hot simulation code is also compiled without dynamic exclusivity checks (measured in
 /// `../shared/perf/README.md`: they cost ~39% on a class-based kernel). Static checks still apply.
-let fastSettings: [SwiftSetting] = [
+let fastSettings: [SwiftSetting] = releaseSettings + [
   .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
 ]
 
@@ -17,24 +23,27 @@ let package = Package(
   ],
   targets: [
     .target(name: "SimKernel", swiftSettings: fastSettings),
-    .target(name: "Diagnostics"),
-    .target(name: "ScenarioFormat", dependencies: ["Diagnostics", "SimKernel"]),
+    .target(name: "Diagnostics", swiftSettings: releaseSettings),
+    .target(name: "ScenarioFormat", dependencies: ["Diagnostics", "SimKernel"], swiftSettings: releaseSettings),
     .target(name: "RouteMatching", swiftSettings: fastSettings),
     .target(
       name: "NetworkModel",
-      dependencies: ["Diagnostics", "ScenarioFormat", "RouteMatching", "SimKernel"]),
+      dependencies: ["Diagnostics", "ScenarioFormat", "RouteMatching", "SimKernel"],
+      swiftSettings: releaseSettings),
     .target(
       name: "SimEngine",
       dependencies: ["NetworkModel", "RouteMatching", "SimKernel", "ScenarioFormat"],
       swiftSettings: fastSettings),
-    .target(name: "Reports", dependencies: ["SimEngine", "NetworkModel", "ScenarioFormat"]),
+    .target(name: "Reports", dependencies: ["SimEngine", "NetworkModel", "ScenarioFormat"], swiftSettings: releaseSettings),
     .target(
       name: "Compare",
-      dependencies: ["Reports", "SimEngine", "NetworkModel", "ScenarioFormat", "RouteMatching", "Diagnostics", "SimKernel"]),
+      dependencies: ["Reports", "SimEngine", "NetworkModel", "ScenarioFormat", "RouteMatching", "Diagnostics", "SimKernel"],
+      swiftSettings: releaseSettings),
     .target(
       name: "MeshSimCLI",
-      dependencies: ["Compare", "Reports", "SimEngine", "NetworkModel", "ScenarioFormat", "Diagnostics"]),
-    .executableTarget(name: "meshsim", dependencies: ["MeshSimCLI"]),
+      dependencies: ["Compare", "Reports", "SimEngine", "NetworkModel", "ScenarioFormat", "Diagnostics"],
+      swiftSettings: releaseSettings),
+    .executableTarget(name: "meshsim", dependencies: ["MeshSimCLI"], swiftSettings: releaseSettings),
     // Helpers the test targets share (imported by tests only).
     .target(name: "SimTestSupport", dependencies: ["Diagnostics"]),
 

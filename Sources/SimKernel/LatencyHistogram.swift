@@ -30,6 +30,11 @@ public struct LatencyHistogram: Sendable, Equatable {
   @usableFromInline var sampleSum: Int64
   @usableFromInline var smallest: Int64
   @usableFromInline var largest: Int64
+  /// The octave the last sample landed in and its offset in `storage` (-1: none yet): samples
+  /// of one stream mostly share an octave, and finding an offset from `allocatedOctaves`
+  /// needs a population count, which baseline x86-64 computes in software.
+  @usableFromInline var lastOctave: Int
+  @usableFromInline var lastOffset: Int
 
   /// An empty histogram.
   public init() {
@@ -39,6 +44,8 @@ public struct LatencyHistogram: Sendable, Equatable {
     sampleSum = 0
     smallest = .max
     largest = 0
+    lastOctave = -1
+    lastOffset = 0
   }
 
   /// The number of recorded samples.
@@ -77,7 +84,14 @@ public struct LatencyHistogram: Sendable, Equatable {
   public mutating func record(_ value: SimDuration) {
     let nanoseconds = Swift.max(value.nanoseconds, 0)
     let (octave, subBucket) = LatencyHistogram.bucket(of: nanoseconds)
-    let base = storageOffset(allocating: octave)
+    let base: Int
+    if octave == lastOctave {
+      base = lastOffset
+    } else {
+      base = storageOffset(allocating: octave)
+      lastOctave = octave
+      lastOffset = base
+    }
     storage.withUnsafeMutableBufferPointer { words in
       words[base] &+= 1
       words[base &+ 1 &+ subBucket] &+= 1
@@ -177,6 +191,7 @@ public struct LatencyHistogram: Sendable, Equatable {
     if allocatedOctaves & bit == 0 {
       storage.insert(contentsOf: repeatElement(0, count: LatencyHistogram.octaveStride), at: offset)
       allocatedOctaves |= bit
+      lastOctave = -1  // the octaves above this one moved
     }
     return offset
   }

@@ -17,7 +17,8 @@ public struct StreamStatistics: Sendable {
     public var disposition: Disposition
     public var body: Int32
   }
-  /// Counts for one expectation's window.
+  /// Counts for one expectation's window. `latency` and `tasks` are kept only for an
+  /// expectation that asserts on them (`latencyMs`, `distinctTasks`): they stay empty otherwise.
   public struct Window: Sendable {
     public var total = 0
     public var matching = 0
@@ -47,6 +48,10 @@ public struct StreamStatistics: Sendable {
   private var windowStarts: [Int64] = []
   private var windowEnds: [Int64] = []
   private var filterPasses: [[Bool]] = []
+  /// Per watching expectation: whether it asserts on latency, and on distinct tasks (the
+  /// window's histogram and task set are filled only then).
+  private var windowMeasuresLatency: [Bool] = []
+  private var windowCountsTasks: [Bool] = []
   /// Per watching expectation: whether each task (by index) is already in its window's `tasks`,
   /// so a request answered by a known task costs an array read, not a set insertion.
   private var tasksSeen: [[Bool]] = []
@@ -87,8 +92,8 @@ public struct StreamStatistics: Sendable {
       windows[slot].total += 1
       if filterPasses[slot][number] {
         windows[slot].matching += 1
-        windows[slot].latency.record(latency)
-        if response.originTask >= 0 { noteTask(Int(response.originTask), slot: slot) }
+        if windowMeasuresLatency[slot] { windows[slot].latency.record(latency) }
+        if windowCountsTasks[slot] && response.originTask >= 0 { noteTask(Int(response.originTask), slot: slot) }
       }
     }
   }
@@ -133,6 +138,8 @@ public struct StreamStatistics: Sendable {
   private mutating func prepareWindows(world: World) {
     windowStarts = expectationIndices.map { world.model.expectations[$0].after?.nanoseconds ?? .min }
     windowEnds = expectationIndices.map { world.model.expectations[$0].before?.nanoseconds ?? .max }
+    windowMeasuresLatency = expectationIndices.map { !world.model.expectations[$0].latencyMs.isEmpty }
+    windowCountsTasks = expectationIndices.map { world.model.expectations[$0].distinctTasks != nil }
     filterPasses = Array(repeating: [], count: expectationIndices.count)
     tasksSeen = Array(repeating: [], count: expectationIndices.count)
   }
