@@ -47,9 +47,10 @@ final class MeshRevisionFacts {
       self.rewritesHost = rewritesHost
     }
 
-    /// `path` rewritten by the route (`pathRewrite.apply(to:)` on the stored rewrite in place:
-    /// reading `route.pathRewrite` from outside copies it, retaining its strings).
-    func rewrite(_ path: String) -> String { pathRewrite.apply(to: path) }
+    /// `path` rewritten by the route, or `nil` when the route forwards it as it is
+    /// (`pathRewrite.rewritten(_:)` on the stored rewrite in place: reading `route.pathRewrite`
+    /// from outside copies it, retaining its strings).
+    func rewrite(_ path: String) -> String? { pathRewrite.rewritten(path) }
   }
   /// A client TLS policy (a virtual node's for a backend, a gateway's backend defaults), shared
   /// so that a request holds it by reference.

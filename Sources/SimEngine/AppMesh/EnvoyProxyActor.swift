@@ -64,7 +64,7 @@ class EnvoyProxyActor: SimActor {
     in world: World
   ) {
     head.port = port
-    MeshPathNormalization.normalize(&head.path)
+    MeshPathNormalization.normalizePath(of: &head)
     let choice: UpstreamChoice?
     switch plane.facts.providers[service] {
     case .none:

@@ -1,11 +1,14 @@
+import RouteMatching
+
 /// Envoy's `normalize_path` and `merge_slashes`, which App Mesh turns on whenever routes match
 /// on path or prefix (AWS behaviour §1.7): `//` collapses to `/`, `.` segments vanish and `..`
 /// removes the previous segment (`/red//tell/../tell` → `/red/tell`).
 enum MeshPathNormalization {
-  /// Normalizes `path` in place; an already normal path is left as it is (not reassigned).
+  /// Normalizes the path of `head` in place. An already normal path is only read, never
+  /// reassigned, so the head keeps sharing its parts with the copies it was made from.
   @inline(__always)
-  static func normalize(_ path: inout String) {
-    if mayNeedNormalizing(path) { path = normalize(path) }
+  static func normalizePath(of head: inout RequestHead) {
+    if mayNeedNormalizing(head.path) { head.path = normalize(head.path) }
   }
 
   static func normalize(_ path: String) -> String {

@@ -89,7 +89,7 @@ final class VirtualGatewayActor: EnvoyProxyActor {
     pool.start()
     var head = world.exchanges.head(e)
     head.port = port
-    MeshPathNormalization.normalize(&head.path)
+    MeshPathNormalization.normalizePath(of: &head)
     refreshListener()
     guard let table = routeTable,
       let index = matchRoute(
@@ -106,7 +106,7 @@ final class VirtualGatewayActor: EnvoyProxyActor {
     let service = route.service
     let originalPath = traced ? head.target : ""
     let originalHost = traced ? head.host : ""
-    head.path = route.rewrite(head.path)
+    if let newPath = route.rewrite(head.path) { head.path = newPath }
     if route.rewritesHost {
       head.host = plane.config.virtualServices[service].name
       if head.headers.contains("host") { head.headers.set("Host", plane.config.virtualServices[service].name) }
