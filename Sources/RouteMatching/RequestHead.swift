@@ -105,6 +105,14 @@ public struct RequestHead: Sendable, Equatable {
     return path + "?" + pieces.joined(separator: "&")
   }
 
+  /// Whether this head and `other` share their stored parts: then their method, scheme, host,
+  /// path, query and headers are equal (their port and peer address may still differ). A copy
+  /// of a head shares its parts until one of the two changes a part. O(1).
+  @inlinable
+  public func sharesParts(with other: RequestHead) -> Bool {
+    parts === other.parts
+  }
+
   public static func == (lhs: RequestHead, rhs: RequestHead) -> Bool {
     guard lhs.port == rhs.port && lhs.sourceAddress == rhs.sourceAddress else { return false }
     if lhs.parts === rhs.parts { return true }
