@@ -10,7 +10,9 @@ import RouteMatching
 /// input, at the same revision, becomes the last output; only its port and peer address,
 /// stored in the head itself, are its own. A head with parts of its own (say an ALB in front
 /// added a header) simply misses the cache and is rewritten.
-struct GatewayRewriteCache {
+///
+/// A class, held by its gateway actor in a `let`, so that a lookup reads the entries in place.
+final class GatewayRewriteCache {
   private struct Entry {
     let input: RequestHead
     let output: RequestHead
@@ -33,7 +35,7 @@ struct GatewayRewriteCache {
   }
 
   /// Remembers that gateway route `route` rewrote `input` as `output` at revision `revision`.
-  mutating func remember(_ input: RequestHead, as output: RequestHead, route: Int, revision: Int) {
+  func remember(_ input: RequestHead, as output: RequestHead, route: Int, revision: Int) {
     if revision != self.revision {
       entries.removeAll()
       self.revision = revision

@@ -19,7 +19,7 @@ final class VirtualGatewayActor: EnvoyProxyActor {
   private var routeTable: RouteTable<Int>?
   private var listenerRevision = -1
   /// The last rewrite of each gateway route, reused for the next request that shares its head.
-  private var rewrites = GatewayRewriteCache()
+  private let rewrites = GatewayRewriteCache()
 
   /// Reads the gateway's listener and route table again after a configuration change.
   private func refreshListener() {
