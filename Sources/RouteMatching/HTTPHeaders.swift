@@ -14,6 +14,7 @@ public struct HTTPHeaders: Sendable, Equatable, ExpressibleByDictionaryLiteral {
   }
 
   /// Headers holding `pairs` as they are.
+  @usableFromInline
   init(storing pairs: [(name: String, value: String)]) {
     self.pairs = pairs
   }

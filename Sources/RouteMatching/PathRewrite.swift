@@ -16,34 +16,48 @@ public enum PathRewrite: Sendable, Hashable {
 
   /// The path to forward for `path`. A path that does not start with `matched` is kept.
   public func apply(to path: String) -> String {
+    rewritten(path) ?? path
+  }
+
+  /// The path to forward for `path`, or `nil` when it is forwarded as it is (`keep`, or a path
+  /// that does not start with `matched`): a caller can then leave the request untouched.
+  public func rewritten(_ path: String) -> String? {
     switch self {
     case .keep:
-      return path
+      return nil
     case .replacePrefix(let matched, let replacement):
-      // Byte-level, on the strings' contiguous storage; the result is built in one piece.
-      return ASCIICaseFolding.withBytes(path) { bytes in
-        ASCIICaseFolding.withBytes(matched) { prefix in
-          guard prefix.count <= bytes.count,
-            ASCIICaseFolding.bytesEqual(bytes, 0, prefix, 0, count: prefix.count, caseSensitive: true)
-          else { return path }
-          return ASCIICaseFolding.withBytes(replacement) { front in
-            var start = prefix.count
-            if front.last == UInt8(ascii: "/") {
-              while start < bytes.count && bytes[start] == UInt8(ascii: "/") { start += 1 }
-            }
-            if start == bytes.count { return replacement }
-            // `matched` ends on a whole character of the path, so the rest is whole characters.
-            let rest = UnsafeBufferPointer(rebasing: bytes[start...])
-            return String(unsafeUninitializedCapacity: front.count + rest.count) { buffer in
-              _ = UnsafeMutableBufferPointer(rebasing: buffer[..<front.count]).initialize(from: front)
-              _ = UnsafeMutableBufferPointer(rebasing: buffer[front.count...]).initialize(from: rest)
-              return front.count + rest.count
-            }
+      return Self.replacingPrefix(matched, of: path, with: replacement)
+    case .replacePath(let newPath):
+      return newPath
+    }
+  }
+
+  /// `path` with its leading `matched` text replaced by `replacement` (without doubling a
+  /// slash after it); `nil` when `path` does not start with `matched`. Byte-level, on the
+  /// strings' contiguous storage; the result is built in one piece.
+  private static func replacingPrefix(
+    _ matched: String, of path: String, with replacement: String
+  ) -> String? {
+    ASCIICaseFolding.withBytes(path) { bytes in
+      ASCIICaseFolding.withBytes(matched) { prefix in
+        guard prefix.count <= bytes.count,
+          ASCIICaseFolding.bytesEqual(bytes, 0, prefix, 0, count: prefix.count, caseSensitive: true)
+        else { return nil }
+        return ASCIICaseFolding.withBytes(replacement) { front in
+          var start = prefix.count
+          if front.last == UInt8(ascii: "/") {
+            while start < bytes.count && bytes[start] == UInt8(ascii: "/") { start += 1 }
+          }
+          if start == bytes.count { return replacement }
+          // `matched` ends on a whole character of the path, so the rest is whole characters.
+          let rest = UnsafeBufferPointer(rebasing: bytes[start...])
+          return String(unsafeUninitializedCapacity: front.count + rest.count) { buffer in
+            _ = UnsafeMutableBufferPointer(rebasing: buffer[..<front.count]).initialize(from: front)
+            _ = UnsafeMutableBufferPointer(rebasing: buffer[front.count...]).initialize(from: rest)
+            return front.count + rest.count
           }
         }
       }
-    case .replacePath(let newPath):
-      return newPath
     }
   }
 }

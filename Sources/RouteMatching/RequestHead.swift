@@ -6,41 +6,74 @@
 /// excludes the query, which is kept as ordered raw pairs. `sourceAddress` is the IPv4 address of
 /// the connection's peer — for ALB `source-ip` that is the immediate client or proxy, never
 /// `X-Forwarded-For`.
+///
+/// A head is a value, but its strings, query and headers live in one shared, copy-on-write box
+/// (`Parts`): a request's head is copied from hop to hop, and each copy then costs one retain
+/// instead of one per string and array. Reading a part borrows it from the box; changing one
+/// copies the box first when another head shares it. The port and the peer address, which hops
+/// change most, are stored inline.
 public struct RequestHead: Sendable, Equatable {
   /// The request method, case preserved (`GET`; method matching is case-sensitive).
-  public var method: String
+  @inlinable public var method: String {
+    _read { yield parts.method }
+    _modify {
+      makePartsUnique()
+      yield &parts.method
+    }
+  }
   /// `http` or `https`.
-  public var scheme: String
+  @inlinable public var scheme: String {
+    _read { yield parts.scheme }
+    _modify {
+      makePartsUnique()
+      yield &parts.scheme
+    }
+  }
   /// The Host header value without port, as sent.
-  public var host: String
+  @inlinable public var host: String {
+    _read { yield parts.host }
+    _modify {
+      makePartsUnique()
+      yield &parts.host
+    }
+  }
   /// The destination port the request arrived on.
   public var port: Int
   /// The path without query, normally starting with `/`.
-  public var path: String
+  @inlinable public var path: String {
+    _read { yield parts.path }
+    _modify {
+      makePartsUnique()
+      yield &parts.path
+    }
+  }
   /// The query parameters in order, raw (not percent-decoded).
-  public var query: [(name: String, value: String)] {
-    get { extras?.query ?? [] }
+  @inlinable public var query: [(name: String, value: String)] {
+    _read {
+      if let extras = parts.extras { yield extras.query } else { yield [] }
+    }
     _modify {
       makeExtrasUnique()
-      yield &extras!.query
+      yield &parts.extras.unsafelyUnwrapped.query
       dropEmptyExtras()
     }
   }
   /// The request header fields.
-  public var headers: HTTPHeaders {
-    get { extras?.headers ?? HTTPHeaders(storing: []) }
+  @inlinable public var headers: HTTPHeaders {
+    _read {
+      if let extras = parts.extras { yield extras.headers } else { yield HTTPHeaders(storing: []) }
+    }
     _modify {
       makeExtrasUnique()
-      yield &extras!.headers
+      yield &parts.extras.unsafelyUnwrapped.headers
       dropEmptyExtras()
     }
   }
   /// IPv4 address of the immediate peer, when known.
   public var sourceAddress: UInt32?
-  /// The query and the headers, out of line and only when there are some (nil: neither): most
-  /// requests have none, and a head is copied and destroyed several times per hop, each time
-  /// retaining and releasing one reference here instead of two arrays. Copy on write.
-  private var extras: Extras?
+  /// The strings, query and headers; shared between copies of this head until one of them
+  /// changes a part (`makePartsUnique`), so never mutated while shared.
+  @usableFromInline var parts: Parts
 
   /// Creates a request head from its parts.
   public init(
@@ -48,13 +81,11 @@ public struct RequestHead: Sendable, Equatable {
     query: [(name: String, value: String)] = [], headers: HTTPHeaders = .init(),
     sourceAddress: UInt32? = nil
   ) {
-    self.method = method
-    self.scheme = scheme
-    self.host = host
+    parts = Parts(
+      method: method, scheme: scheme, host: host, path: path,
+      extras: query.isEmpty && headers.isEmpty ? nil : Extras(query: query, headers: headers))
     self.port = port
-    self.path = path
     self.sourceAddress = sourceAddress
-    extras = query.isEmpty && headers.isEmpty ? nil : Extras(query: query, headers: headers)
   }
 
   /// Creates a request head for `method` and an absolute URL such as
@@ -74,37 +105,90 @@ public struct RequestHead: Sendable, Equatable {
     return path + "?" + pieces.joined(separator: "&")
   }
 
+  /// Whether this head and `other` share their stored parts: then their method, scheme, host,
+  /// path, query and headers are equal (their port and peer address may still differ). A copy
+  /// of a head shares its parts until one of the two changes a part. O(1).
+  @inlinable
+  public func sharesParts(with other: RequestHead) -> Bool {
+    parts === other.parts
+  }
+
   public static func == (lhs: RequestHead, rhs: RequestHead) -> Bool {
-    lhs.method == rhs.method && lhs.scheme == rhs.scheme && lhs.host == rhs.host
-      && lhs.port == rhs.port && lhs.path == rhs.path && lhs.headers == rhs.headers
-      && lhs.sourceAddress == rhs.sourceAddress && lhs.query.count == rhs.query.count
+    guard lhs.port == rhs.port && lhs.sourceAddress == rhs.sourceAddress else { return false }
+    if lhs.parts === rhs.parts { return true }
+    return lhs.method == rhs.method && lhs.scheme == rhs.scheme && lhs.host == rhs.host
+      && lhs.path == rhs.path && lhs.headers == rhs.headers
+      && lhs.query.count == rhs.query.count
       && zip(lhs.query, rhs.query).allSatisfy { $0.name == $1.name && $0.value == $1.value }
   }
 
-  /// The storage of `query` and `headers`; shared between copies of a head until one of them
-  /// changes either (`makeExtrasUnique`), so it is never mutated while shared.
-  private final class Extras: @unchecked Sendable {
-    var query: [(name: String, value: String)]
-    var headers: HTTPHeaders
+  /// The out-of-line parts of a head: its strings, and its query and headers when it has some.
+  @usableFromInline
+  final class Parts: @unchecked Sendable {
+    @usableFromInline var method: String
+    @usableFromInline var scheme: String
+    @usableFromInline var host: String
+    @usableFromInline var path: String
+    /// The query and the headers (nil: neither): most requests have none, and then copying and
+    /// destroying the parts skips two arrays. Shared between copies of the parts, copy on write.
+    @usableFromInline var extras: Extras?
 
+    @usableFromInline
+    init(method: String, scheme: String, host: String, path: String, extras: Extras?) {
+      self.method = method
+      self.scheme = scheme
+      self.host = host
+      self.path = path
+      self.extras = extras
+    }
+  }
+
+  /// The storage of `query` and `headers`.
+  @usableFromInline
+  final class Extras: @unchecked Sendable {
+    @usableFromInline var query: [(name: String, value: String)]
+    @usableFromInline var headers: HTTPHeaders
+
+    @usableFromInline
     init(query: [(name: String, value: String)], headers: HTTPHeaders) {
       self.query = query
       self.headers = headers
     }
   }
 
-  /// Gives this head its own `extras` (a new one, or a copy of a shared one) before a change.
-  private mutating func makeExtrasUnique() {
-    if extras == nil {
-      extras = Extras(query: [], headers: HTTPHeaders(storing: []))
-    } else if !isKnownUniquelyReferenced(&extras) {
-      let shared = extras.unsafelyUnwrapped
-      extras = Extras(query: shared.query, headers: shared.headers)
+  /// Gives this head its own `parts` (a copy of shared ones) before a change.
+  @inlinable
+  mutating func makePartsUnique() {
+    if !isKnownUniquelyReferenced(&parts) { copyParts() }
+  }
+
+  /// Replaces the shared `parts` by a copy of them (sharing their `extras`).
+  @usableFromInline
+  mutating func copyParts() {
+    let shared = parts
+    parts = Parts(
+      method: shared.method, scheme: shared.scheme, host: shared.host, path: shared.path,
+      extras: shared.extras)
+  }
+
+  /// Gives this head its own `parts` and `extras` (new ones, or copies of shared ones) before a
+  /// change of the query or the headers.
+  @usableFromInline
+  mutating func makeExtrasUnique() {
+    makePartsUnique()
+    if parts.extras == nil {
+      parts.extras = Extras(query: [], headers: HTTPHeaders(storing: []))
+    } else if !isKnownUniquelyReferenced(&parts.extras) {
+      let shared = parts.extras.unsafelyUnwrapped
+      parts.extras = Extras(query: shared.query, headers: shared.headers)
     }
   }
 
   /// Drops `extras` when a change left both the query and the headers empty.
-  private mutating func dropEmptyExtras() {
-    if let current = extras, current.query.isEmpty, current.headers.isEmpty { extras = nil }
+  @usableFromInline
+  mutating func dropEmptyExtras() {
+    if let current = parts.extras, current.query.isEmpty, current.headers.isEmpty {
+      parts.extras = nil
+    }
   }
 }

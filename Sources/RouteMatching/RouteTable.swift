@@ -8,39 +8,34 @@
 /// does, with `WeightedChoice` and a random value passed in.
 public struct RouteTable<Action: Sendable>: Sendable {
   /// The rules in evaluation order.
-  public var rules: [RouteRule<Action>]
+  public var rules: [RouteRule<Action>] {
+    didSet { compiled = CompiledConditions(rules.lazy.map(\.condition)) }
+  }
+  /// The rules' conditions prepared for `firstMatch` and `firstMatchIndex`.
+  @usableFromInline private(set) var compiled: CompiledConditions
 
   /// Creates a table that evaluates `rules` in the given order.
   public init(rules: [RouteRule<Action>]) {
     self.rules = rules
+    compiled = CompiledConditions(rules.lazy.map(\.condition))
   }
 
   /// The first rule whose condition the request satisfies, with its index; `nil` when none does.
   ///
-  /// - Complexity: O(rules × condition size); does not allocate for single-valued headers.
+  /// - Complexity: O(rules × condition size); does not allocate for single-valued headers. Path
+  ///   rules are tested on bytes prepared with the table (`CompiledConditions`).
   ///   Inlinable so that callers get it specialised for their action type.
   @inlinable
   public func firstMatch(_ request: RequestHead) -> (index: Int, rule: RouteRule<Action>)? {
-    var index = 0
-    while index < rules.count {
-      if rules[index].condition.matches(request) {
-        return (index, rules[index])
-      }
-      index += 1
-    }
-    return nil
+    guard let index = compiled.firstMatch(request) else { return nil }
+    return (index, rules[index])
   }
 
   /// The index of the first rule whose condition the request satisfies (`firstMatch` without
   /// copying the rule out).
   @inlinable
   public func firstMatchIndex(_ request: RequestHead) -> Int? {
-    var index = 0
-    while index < rules.count {
-      if rules[index].condition.matches(request) { return index }
-      index += 1
-    }
-    return nil
+    compiled.firstMatch(request)
   }
 
   /// Evaluates rules in order like `firstMatch`, recording every outcome up to and including

@@ -47,9 +47,10 @@ final class MeshRevisionFacts {
       self.rewritesHost = rewritesHost
     }
 
-    /// `path` rewritten by the route (`pathRewrite.apply(to:)` on the stored rewrite in place:
-    /// reading `route.pathRewrite` from outside copies it, retaining its strings).
-    func rewrite(_ path: String) -> String { pathRewrite.apply(to: path) }
+    /// `path` rewritten by the route, or `nil` when the route forwards it as it is
+    /// (`pathRewrite.rewritten(_:)` on the stored rewrite in place: reading `route.pathRewrite`
+    /// from outside copies it, retaining its strings).
+    func rewrite(_ path: String) -> String? { pathRewrite.rewritten(path) }
   }
   /// A client TLS policy (a virtual node's for a backend, a gateway's backend defaults), shared
   /// so that a request holds it by reference.
@@ -67,6 +68,9 @@ final class MeshRevisionFacts {
   /// Listener facts per virtual node, in listener order.
   let nodeListeners: [[NodeListener]]
   let discoveries: [MeshServiceDiscovery?]
+  /// Per virtual node, the hostname and endpoint mode of its DNS discovery (nil: Cloud Map or
+  /// none), read per request without copying the whole discovery.
+  let dnsDiscoveries: [(hostname: String, allEndpoints: Bool)?]
   /// Route tables per virtual router, by listener port, in listener order.
   let routerTables: [[(port: Int, table: RouteTable<Int>)]]
   let providers: [VirtualService.Provider]
@@ -87,6 +91,10 @@ final class MeshRevisionFacts {
       }
     }
     discoveries = config.virtualNodes.map(\.discovery)
+    dnsDiscoveries = discoveries.map {
+      guard case .dns(let hostname, let all)? = $0 else { return nil }
+      return (hostname, all)
+    }
     routerTables = config.virtualRouters.map { router in router.listeners.map { ($0.port, $0.table) } }
     providers = config.virtualServices.map(\.provider)
     firstProviderPorts = config.virtualServices.indices.map { config.firstProviderPort(of: $0) }

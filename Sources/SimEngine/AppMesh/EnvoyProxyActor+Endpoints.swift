@@ -4,7 +4,12 @@ import SimKernel
 extension EnvoyProxyActor {
   /// The endpoints of `node` as this Envoy sees them now (traced when `e` is).
   func endpoints(node: Int, port: Int, e: Int32, in world: World) -> [UInt32] {
-    switch plane.facts.discoveries[node] {
+    let facts = plane.facts
+    // DNS first, from its own list: matching the whole discovery enum copies every payload.
+    if let dns = facts.dnsDiscoveries[node] {
+      return resolve(dns.hostname, all: dns.allEndpoints, node: node, e: e, in: world)
+    }
+    switch facts.discoveries[node] {
     case .cloudMap?:
       // No fail-open: with no instance healthy, Envoy has no upstream.
       return plane.cloudMapInstances(of: node, healthStatus: .healthy, in: world).map(\.address)

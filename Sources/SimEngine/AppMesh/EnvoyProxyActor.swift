@@ -49,12 +49,18 @@ class EnvoyProxyActor: SimActor {
 
   // MARK: - Routing to a virtual service
 
-  /// Where a request to a virtual service goes: one target node listener, the retry policy and
-  /// the request timeout (`.zero`: none).
+  /// Where a request to a virtual service goes: one target node listener, the route whose retry
+  /// policy applies (nil: a virtual-node provider, App Mesh's default) and the request timeout
+  /// (`.zero`: none). The route is held by reference, so dropping a choice is one release.
   struct UpstreamChoice {
     var target: MeshRoute.Target
-    var policy: MeshRetryPolicy?
+    var route: MeshRevisionFacts.Route?
     var timeout: SimDuration
+
+    /// The retry policy: the route's, else App Mesh's hidden default when it is on.
+    func retryPolicy(_ defaultPolicy: @autoclosure () -> MeshRetryPolicy?) -> MeshRetryPolicy? {
+      route?.retryPolicy ?? defaultPolicy()
+    }
   }
 
   /// Sends downstream exchange `e` to virtual service `service` as reached on `port`.
@@ -64,7 +70,7 @@ class EnvoyProxyActor: SimActor {
     in world: World
   ) {
     head.port = port
-    MeshPathNormalization.normalize(&head.path)
+    MeshPathNormalization.normalizePath(of: &head)
     let choice: UpstreamChoice?
     switch plane.facts.providers[service] {
     case .none:
@@ -80,7 +86,7 @@ class EnvoyProxyActor: SimActor {
     guard let choice else { return }
     let call = plane.startCall(
       e, owner: id, generation: world.exchanges.generation(e), head: head, target: choice.target,
-      clientPolicy: clientPolicy, policy: choice.policy)
+      clientPolicy: clientPolicy, policy: choice.retryPolicy(defaultPolicy(world)))
     if choice.timeout > .zero {
       call.deadline = world.now + choice.timeout
       let tag = TimerTag(kind: Self.requestTimeoutKind, exchange: e, generation: call.generation)
@@ -111,7 +117,7 @@ class EnvoyProxyActor: SimActor {
       e, name, .matched,
       "virtual service \(service.name) → provider virtual node \(virtualNode.name) (:\(port))")
     return UpstreamChoice(
-      target: MeshRoute.Target(node: node, port: port, weight: 1), policy: defaultPolicy(world),
+      target: MeshRoute.Target(node: node, port: port, weight: 1), route: nil,
       timeout: listener.protocolName == .tcp ? .zero : listener.perRequestTimeout)
   }
 
@@ -157,7 +163,7 @@ class EnvoyProxyActor: SimActor {
       )
     }
     return UpstreamChoice(
-      target: target, policy: route.retryPolicy ?? defaultPolicy(world),
+      target: target, route: route,
       timeout: route.kind == .tcp
         ? .zero : (route.perRequestTimeout ?? MeshListener.defaultPerRequestTimeout))
   }

@@ -18,6 +18,8 @@ final class VirtualGatewayActor: EnvoyProxyActor {
   private var listener = MeshListenerSnapshot(nil)
   private var routeTable: RouteTable<Int>?
   private var listenerRevision = -1
+  /// The last rewrite of each gateway route, reused for the next request that shares its head.
+  private let rewrites = GatewayRewriteCache()
 
   /// Reads the gateway's listener and route table again after a configuration change.
   private func refreshListener() {
@@ -89,7 +91,7 @@ final class VirtualGatewayActor: EnvoyProxyActor {
     pool.start()
     var head = world.exchanges.head(e)
     head.port = port
-    MeshPathNormalization.normalize(&head.path)
+    MeshPathNormalization.normalizePath(of: &head)
     refreshListener()
     guard let table = routeTable,
       let index = matchRoute(
@@ -106,10 +108,16 @@ final class VirtualGatewayActor: EnvoyProxyActor {
     let service = route.service
     let originalPath = traced ? head.target : ""
     let originalHost = traced ? head.host : ""
-    head.path = route.rewrite(head.path)
-    if route.rewritesHost {
-      head.host = plane.config.virtualServices[service].name
-      if head.headers.contains("host") { head.headers.set("Host", plane.config.virtualServices[service].name) }
+    if let rewritten = rewrites.rewritten(head, route: index, revision: plane.revision) {
+      head = rewritten
+    } else {
+      let input = head
+      if let newPath = route.rewrite(head.path) { head.path = newPath }
+      if route.rewritesHost {
+        head.host = plane.config.virtualServices[service].name
+        if head.headers.contains("host") { head.headers.set("Host", plane.config.virtualServices[service].name) }
+      }
+      rewrites.remember(input, as: head, route: index, revision: plane.revision)
     }
     if traced {
       let serviceName = plane.config.virtualServices[service].name
