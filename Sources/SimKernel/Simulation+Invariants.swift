@@ -5,8 +5,9 @@ extension Simulation {
   ///
   /// Checks the heap order; that every heap entry owns a distinct slot holding its sequence;
   /// that free slots are marked free and not in the heap; that the tombstone count matches;
-  /// that the top of the heap is live; that every delay lane is in `(time, sequence)` order
-  /// and counted; and that no pending event is before `now`.
+  /// that the top of the heap is live; that the lane tournament holds every lane's front and
+  /// names the earliest; that every lane is in `(time, sequence)` order; and
+  /// that no pending event is before `now`.
   ///
   /// - Complexity: O(n)
   public func invariantViolation() -> String? {
@@ -14,6 +15,7 @@ extension Simulation {
     var owner = [Bool](repeating: false, count: slots.count)
     var tombstones = 0
     for entry in heap.unordered {
+      if entry.time < clock.nanoseconds { return "pending event \(entry.sequence) is in the past" }
       let index = Int(entry.slot)
       guard index < slots.count else { return "heap entry points past the slot array" }
       guard !owner[index] else { return "two heap entries share slot \(index)" }
@@ -22,7 +24,6 @@ extension Simulation {
         return "slot \(index) holds sequence \(slots[index].sequence), heap says \(entry.sequence)"
       }
       if slots[index].payload == nil { tombstones += 1 }
-      if entry.time < clock.nanoseconds { return "pending event \(entry.sequence) is in the past" }
     }
     guard tombstones == tombstoneCount else {
       return "tombstone count \(tombstoneCount) but \(tombstones) cancelled entries in the heap"
@@ -39,12 +40,12 @@ extension Simulation {
     if let top = heap.min, slots[Int(top.slot)].payload == nil {
       return "the top of the heap is a cancelled event"
     }
-    var laneEntries = 0
+    guard laneDelays.count == lanes.count else { return "lanes and their delays differ in number" }
     for (index, lane) in lanes.enumerated() {
-      laneEntries += lane.count
       guard laneDelays[index] == lane.delay else { return "lane \(index) has the wrong delay" }
-      let front = lane.isEmpty ? (Int64.max, UInt64.max) : (lane.front.time, lane.front.sequence)
-      guard laneFronts[index].time == front.0, laneFronts[index].sequence == front.1 else {
+      let front = laneFronts.front(of: index)
+      let expected = lane.isEmpty ? (Int64.max, UInt64.max) : (lane.front.time, lane.front.sequence)
+      guard front.lane == index, front.time == expected.0, front.sequence == expected.1 else {
         return "lane \(index) has a stale front"
       }
       var previous: (time: Int64, sequence: UInt64)?
@@ -57,8 +58,9 @@ extension Simulation {
         previous = (entry.time, entry.sequence)
       }
     }
-    guard laneEntries == laneEventCount else {
-      return "lane event count \(laneEventCount) but the lanes hold \(laneEntries)"
+    if let violation = laneFronts.invariantViolation(laneCount: lanes.count) { return violation }
+    for bucket in laneHints.indices where Int(laneHints[bucket]) >= Swift.max(lanes.count, 1) {
+      return "lane hint \(bucket) points past the lanes"
     }
     return nil
   }
@@ -70,6 +72,28 @@ extension Simulation {
     if let violation = invariantViolation() {
       preconditionFailure(violation)
     }
+  }
+}
+#endif
+
+#if DEBUG
+extension LaneTournament {
+  /// A description of the first node that is not the earlier of its children, or of a leaf
+  /// past the first `laneCount` that is not empty; nil when the tournament is consistent.
+  func invariantViolation(laneCount: Int) -> String? {
+    for lane in laneCount..<leafCount where !front(of: lane).isEmpty {
+      return "unused lane \(lane) has a front"
+    }
+    for index in 1..<leafCount {
+      let left = nodes[2 * index]
+      let right = nodes[2 * index + 1]
+      let earlier = right.precedes(left) ? right : left
+      let node = nodes[index]
+      guard node.time == earlier.time, node.sequence == earlier.sequence,
+        node.lane == left.lane || node.lane == right.lane
+      else { return "tournament node \(index) is not the earlier of its children" }
+    }
+    return nil
   }
 }
 #endif

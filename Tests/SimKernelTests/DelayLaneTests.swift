@@ -84,6 +84,73 @@ private func run(seed: UInt64, useLanes: Bool) -> (order: [Int], fingerprint: Fi
   return (order, simulation.fingerprint, simulation.processedEventCount, violation)
 }
 
+@Suite("Simulation delay lanes: fronts")
+struct DelayLaneFrontTests {
+  @Test("each lane's front takes its turn with heap events, ties broken by scheduling order")
+  func frontsInterleaveWithHeapEvents() {
+    var simulation = Simulation<String>()
+    simulation.scheduleInLane("lane-10a", after: .nanoseconds(10))
+    simulation.schedule("heap-10", at: SimTime(nanoseconds: 10))
+    simulation.scheduleInLane("lane-10b", after: .nanoseconds(10))
+    simulation.scheduleInLane("lane-5", after: .nanoseconds(5))
+    simulation.schedule("urgent-10", at: SimTime(nanoseconds: 10), priority: .urgent)
+    simulation.scheduleInLane("lane-0", after: .zero)
+    #expect(simulation.pendingEventCount == 6)
+    #expect(simulation.peekNextTime() == SimTime.zero)
+    var drained: [String] = []
+    while let payload = simulation.nextEvent() {
+      drained.append(payload)
+      #expect(simulation.invariantViolation() == nil)
+    }
+    #expect(drained == ["lane-0", "lane-5", "urgent-10", "lane-10a", "heap-10", "lane-10b"])
+  }
+
+  @Test("a lane emptied and refilled takes part again")
+  func refilledLane() {
+    var simulation = Simulation<Int>()
+    for round in 0..<5 {
+      simulation.scheduleInLane(round * 2, after: .nanoseconds(3))
+      simulation.scheduleInLane(round * 2 + 1, after: .nanoseconds(3))
+      #expect(simulation.pendingEventCount == 2)
+      #expect(simulation.nextEvent() == round * 2)
+      #expect(simulation.nextEvent() == round * 2 + 1)
+      #expect(simulation.pendingEventCount == 0)
+      #expect(simulation.invariantViolation() == nil)
+    }
+  }
+
+  @Test("compaction may drop the front: the next entry becomes the front")
+  func compactionMovesTheFront() {
+    var simulation = Simulation<Int>()
+    simulation.schedule(-1, at: SimTime(nanoseconds: 150))
+    var live = -1
+    for value in 0..<1_000 {
+      live = value
+      simulation.scheduleInLane(value, after: .nanoseconds(100), compacting: { $0 != live })
+    }
+    #expect(simulation.pendingEventCount < 40)
+    #expect(simulation.invariantViolation() == nil)
+    #expect(simulation.peekNextTime() == SimTime(nanoseconds: 100))
+    #expect(simulation.nextEvent(until: .distantFuture, skipping: { $0 != live && $0 >= 0 }) == 999)
+    #expect(simulation.nextEvent() == -1)
+    #expect(simulation.processedEventCount == 2)
+    #expect(simulation.pendingEventCount == 0)
+  }
+
+  @Test("delays that share a lane hint bucket still find their own lanes")
+  func hintCollisions() {
+    var simulation = Simulation<Int64>()
+    // Sixteen delays: some share buckets of the 64-entry hint table.
+    let delays = (1...Int64(Simulation<Int64>.maximumLaneCountForTests)).map { $0 * 1_000_000 }
+    for round in 0..<3 {
+      for delay in delays.reversed() { simulation.scheduleInLane(delay + Int64(round), after: .nanoseconds(delay)) }
+    }
+    var drained: [Int64] = []
+    while let payload = simulation.nextEvent() { drained.append(payload) }
+    #expect(drained == delays.flatMap { [$0, $0 + 1, $0 + 2] })
+  }
+}
+
 @Suite("Simulation delay lanes: reuse")
 struct DelayLaneReuseTests {
   @Test("an empty lane takes a new delay once every lane is in use; order is kept")
