@@ -40,12 +40,11 @@ extension Simulation {
     if let top = heap.min, slots[Int(top.slot)].payload == nil {
       return "the top of the heap is a cancelled event"
     }
-    guard laneDelays.count == lanes.count else { return "lanes and their delays differ in number" }
-    for (index, lane) in lanes.enumerated() {
-      guard laneDelays[index] == lane.delay else { return "lane \(index) has the wrong delay" }
-      let front = laneFronts.front(of: index)
-      let expected = lane.isEmpty ? (Int64.max, UInt64.max) : (lane.front.time, lane.front.sequence)
-      guard front.lane == index, front.time == expected.0, front.sequence == expected.1 else {
+    for index in 0..<lanes.count {
+      let lane = lanes.lane(index)
+      let front = lanes.fronts.front(of: index)
+      let expected = lane.isEmpty ? .empty(lane: index) : LaneFront(time: lane.front.time, sequence: lane.front.sequence, lane: index)
+      guard front.time == expected.time, front.key == expected.key else {
         return "lane \(index) has a stale front"
       }
       var previous: (time: Int64, sequence: UInt64)?
@@ -58,8 +57,8 @@ extension Simulation {
         previous = (entry.time, entry.sequence)
       }
     }
-    if let violation = laneFronts.invariantViolation(laneCount: lanes.count) { return violation }
-    for bucket in laneHints.indices where Int(laneHints[bucket]) >= Swift.max(lanes.count, 1) {
+    if let violation = lanes.fronts.invariantViolation(laneCount: lanes.count) { return violation }
+    for bucket in 0..<DelayLanes<Payload>.hintCount where Int(lanes.hints[bucket]) >= Swift.max(lanes.count, 1) {
       return "lane hint \(bucket) points past the lanes"
     }
     return nil
@@ -89,9 +88,7 @@ extension LaneTournament {
       let right = nodes[2 * index + 1]
       let earlier = right.precedes(left) ? right : left
       let node = nodes[index]
-      guard node.time == earlier.time, node.sequence == earlier.sequence,
-        node.lane == left.lane || node.lane == right.lane
-      else { return "tournament node \(index) is not the earlier of its children" }
+      guard node.time == earlier.time, node.key == earlier.key else { return "tournament node \(index) is not the earlier of its children" }
     }
     return nil
   }

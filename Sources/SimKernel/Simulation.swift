@@ -40,15 +40,9 @@ public struct Simulation<Payload> {
   @usableFromInline var processedCount: Int
   @usableFromInline var digest: Fingerprint
   @usableFromInline var reachedEventLimit: Bool
-  /// FIFO lanes of events scheduled with `scheduleInLane(_:after:)`, one per distinct delay.
-  @usableFromInline var lanes: ContiguousArray<DelayLane<Payload>>
-  /// The lanes' fronts, and which is earliest.
-  @usableFromInline var laneFronts: LaneTournament
-  /// Each lane's delay, kept flat so that finding a delay's lane scans one array of integers.
-  @usableFromInline var laneDelays: ContiguousArray<Int64>
-  /// A direct-mapped cache from a delay's hash (`laneHintBucket`) to the lane that last had
-  /// that delay; a hit is confirmed against `laneDelays`, a miss searches them.
-  @usableFromInline var laneHints: ContiguousArray<UInt8>
+  /// FIFO lanes of events scheduled with `scheduleInLane(_:after:)`, one per distinct delay,
+  /// and the tournament over their fronts. Copy-on-write: see `makeLanesUnique()`.
+  @usableFromInline var lanes: DelayLanes<Payload>
 
   /// Most lanes (distinct delays pending at once); events with other delays go to the heap.
   @usableFromInline static var maximumLaneCount: Int { 16 }
@@ -70,10 +64,7 @@ public struct Simulation<Payload> {
     processedCount = 0
     digest = Fingerprint()
     reachedEventLimit = false
-    lanes = []
-    laneFronts = LaneTournament(laneCapacity: Simulation.maximumLaneCount)
-    laneDelays = []
-    laneHints = ContiguousArray(repeating: 0, count: Simulation.laneHintCount)
+    lanes = DelayLanes(capacity: Simulation.maximumLaneCount)
   }
 
   /// The current simulated time: the time of the last event returned (zero before any).
@@ -93,9 +84,7 @@ public struct Simulation<Payload> {
   /// - Complexity: O(1) per lane in use (at most `maximumLaneCount`)
   @inlinable
   public var pendingEventCount: Int {
-    var count = heap.count - tombstoneCount
-    for lane in lanes { count += lane.count }
-    return count
+    heap.count - tombstoneCount + lanes.pendingCount
   }
 
   /// Whether `nextEvent(until:)` has refused a due event because `eventLimit` events had
@@ -169,7 +158,7 @@ public struct Simulation<Payload> {
   /// - Complexity: O(1)
   @inlinable
   public func peekNextTime() -> SimTime? {
-    let front = laneFronts.winner
+    let front = lanes.fronts.winner
     guard let top = heap.min, top.time < front.time else {
       return front.isEmpty ? nil : SimTime(nanoseconds: front.time)
     }
@@ -199,7 +188,7 @@ public struct Simulation<Payload> {
   @inlinable
   public mutating func nextEvent(until limit: SimTime, skipping isObsolete: (Payload) -> Bool) -> Payload? {
     while true {
-      let front = laneFronts.winner
+      let front = lanes.fronts.winner
       if let top = heap.min, top.time < front.time || (top.time == front.time && top.order < ScheduledEntry.laneOrder(front.sequence)) {
         guard top.time <= limit.nanoseconds else { return nil }
         let index = Int(top.slot)
@@ -224,16 +213,18 @@ public struct Simulation<Payload> {
         return payload
       }
       guard !front.isEmpty, front.time <= limit.nanoseconds else { return nil }
-      let payload = lanes[front.lane].front.payload
+      let payload = lanes.rings[front.lane].front.payload
       if isObsolete(payload) {
-        removeLaneFront(front.lane)
+        makeLanesUnique()
+        lanes.removeFront(ofLane: front.lane)
         continue
       }
       guard processedCount < eventLimit else {
         reachedEventLimit = true
         return nil
       }
-      removeLaneFront(front.lane)
+      makeLanesUnique()
+      lanes.removeFront(ofLane: front.lane)
       clock = SimTime(nanoseconds: front.time)
       processedCount += 1
       digest.combine(UInt64(bitPattern: front.time))

@@ -165,3 +165,60 @@ struct DelayLaneReuseTests {
     #expect(drained == Array(100...120))
   }
 }
+
+@Suite("Simulation delay lanes: storage")
+struct DelayLaneStorageTests {
+  @Test("a copied simulation has lanes of its own (copy-on-write)")
+  func copiesAreIndependent() {
+    var original = Simulation<String>()
+    for index in 0..<40 { original.scheduleInLane("a\(index)", after: .nanoseconds(Int64(10 + index % 3))) }
+    var copy = original
+    #expect(copy.nextEvent() == "a0")
+    copy.scheduleInLane("copy-only", after: .nanoseconds(1))
+    var drainedOriginal: [String] = []
+    while let payload = original.nextEvent() { drainedOriginal.append(payload) }
+    #expect(drainedOriginal.count == 40)
+    #expect(drainedOriginal.first == "a0")
+    #expect(!drainedOriginal.contains("copy-only"))
+    #expect(copy.pendingEventCount == 40)
+    #expect(copy.invariantViolation() == nil)
+    #expect(original.invariantViolation() == nil)
+  }
+
+  @Test("lane payloads are released exactly once: when run, dropped, compacted or left pending")
+  func payloadsReleased() {
+    let counter = LiveCounter()
+    do {
+      var simulation = Simulation<Tracked>()
+      var live = Set<Int>()
+      for index in 0..<300 {
+        if index % 3 == 0 { live.insert(index) }
+        let snapshot = live
+        simulation.scheduleInLane(Tracked(index, counter), after: .nanoseconds(Int64(100 + index % 2)), compacting: { !snapshot.contains($0.value) })
+        if index % 7 == 0 { _ = simulation.nextEvent(until: simulation.now + .nanoseconds(1), skipping: { !snapshot.contains($0.value) }) }
+      }
+      _ = simulation.nextEvent(until: SimTime(nanoseconds: 150))
+      let copy = simulation
+      _ = copy.pendingEventCount
+      #expect(counter.live > 0)
+    }
+    #expect(counter.live == 0)
+  }
+}
+
+/// Counts live `Tracked` instances.
+private final class LiveCounter: @unchecked Sendable {
+  var live = 0
+}
+
+/// A payload that counts its live instances.
+private final class Tracked {
+  let value: Int
+  let counter: LiveCounter
+  init(_ value: Int, _ counter: LiveCounter) {
+    self.value = value
+    self.counter = counter
+    counter.live += 1
+  }
+  deinit { counter.live -= 1 }
+}
