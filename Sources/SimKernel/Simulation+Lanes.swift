@@ -20,6 +20,7 @@ extension Simulation {
   ///
   /// - Complexity: amortised O(1)
   @inlinable
+  @inline(__always)  // short and hot: a call costs a fair share of the work
   public mutating func scheduleInLane(
     _ payload: Payload, after delay: SimDuration, compacting isObsolete: (Payload) -> Bool
   ) {

@@ -186,6 +186,7 @@ public struct Simulation<Payload> {
   ///
   /// - Complexity: O(log n) per event returned or dropped
   @inlinable
+  @inline(__always)  // the heart of the owner's event loop: lets the skipping test inline too
   public mutating func nextEvent(until limit: SimTime, skipping isObsolete: (Payload) -> Bool) -> Payload? {
     while true {
       let front = lanes.fronts.winner
