@@ -4,10 +4,10 @@ extension Simulation {
   /// builds only; tests call it after every operation of a random sweep.
   ///
   /// Checks the heap order; that every heap entry owns a distinct slot holding its sequence;
-  /// that free slots are marked free and not in the heap; that the tombstone count matches;
-  /// that the top of the heap is live; that the lane tournament holds every lane's front and
-  /// names the earliest; that every lane is in `(time, sequence)` order; and
-  /// that no pending event is before `now`.
+  /// that the free list holds every other slot, cleared, once; that the tombstone count
+  /// matches; that the top of the heap is live; that the lane tournament holds every lane's
+  /// front and names the earliest; that every lane is in `(time, sequence)` order; and that
+  /// no pending event is before `now`.
   ///
   /// - Complexity: O(n)
   public func invariantViolation() -> String? {
@@ -28,13 +28,13 @@ extension Simulation {
     guard tombstones == tombstoneCount else {
       return "tombstone count \(tombstoneCount) but \(tombstones) cancelled entries in the heap"
     }
-    for free in freeSlots {
+    var free = firstFreeSlot
+    while free != PayloadSlot<Payload>.noSlot {
       let index = Int(free)
-      guard index < slots.count, !owner[index] else { return "free slot \(index) is in use" }
-      guard slots[index].sequence == PayloadSlot<Payload>.freeMarker,
-        slots[index].payload == nil
-      else { return "free slot \(index) is not cleared" }
+      guard index < slots.count, !owner[index] else { return "free slot \(index) is in use, or listed twice" }
+      guard slots[index].isFree, slots[index].payload == nil else { return "free slot \(index) is not cleared" }
       owner[index] = true
+      free = slots[index].nextFree
     }
     guard owner.allSatisfy({ $0 }) else { return "a slot is neither pending nor free" }
     if let top = heap.min, slots[Int(top.slot)].payload == nil {

@@ -32,7 +32,9 @@ public struct Simulation<Payload> {
   /// `discardCancelledTop`).
   @usableFromInline var heap: BinaryHeap<ScheduledEntry>
   @usableFromInline var slots: ContiguousArray<PayloadSlot<Payload>>
-  @usableFromInline var freeSlots: ContiguousArray<UInt32>
+  /// The first free slot (`PayloadSlot.noSlot` when none): the free slots form a list
+  /// threaded through `slots` (see `PayloadSlot`), most recently freed first.
+  @usableFromInline var firstFreeSlot: UInt32
   @usableFromInline var nextSequence: UInt64
   /// Heap entries whose event was cancelled and that have not been popped yet.
   @usableFromInline var tombstoneCount: Int
@@ -57,7 +59,7 @@ public struct Simulation<Payload> {
     self.eventLimit = eventLimit
     heap = BinaryHeap()
     slots = []
-    freeSlots = []
+    firstFreeSlot = PayloadSlot<Payload>.noSlot
     nextSequence = 0
     tombstoneCount = 0
     clock = .zero
@@ -97,7 +99,6 @@ public struct Simulation<Payload> {
   public mutating func reserveCapacity(_ count: Int) {
     heap.reserveCapacity(count)
     slots.reserveCapacity(count)
-    freeSlots.reserveCapacity(count)
   }
 
   /// Schedules `payload` to be returned at `time`, which must not be before `now`.
@@ -114,9 +115,10 @@ public struct Simulation<Payload> {
     let sequence = nextSequence
     nextSequence &+= 1
     let slot: UInt32
-    if let reused = freeSlots.popLast() {
-      slot = reused
-      slots[Int(reused)] = PayloadSlot(sequence: sequence, payload: payload)
+    if firstFreeSlot != PayloadSlot<Payload>.noSlot {
+      slot = firstFreeSlot
+      firstFreeSlot = slots[Int(slot)].nextFree
+      slots[Int(slot)] = PayloadSlot(sequence: sequence, payload: payload)
     } else {
       precondition(slots.count < Int(UInt32.max), "too many pending events")
       slot = UInt32(truncatingIfNeeded: slots.count)
@@ -203,8 +205,7 @@ public struct Simulation<Payload> {
         }
         heap.removeMin()
         let payload = slots[index].payload.take()
-        slots[index].sequence = PayloadSlot<Payload>.freeMarker
-        freeSlots.append(top.slot)
+        freeSlot(top.slot)
         clock = SimTime(nanoseconds: top.time)
         processedCount += 1
         digest.combine(UInt64(bitPattern: top.time))
@@ -240,9 +241,15 @@ public struct Simulation<Payload> {
     guard let top = heap.min else { return }
     heap.removeMin()
     slots[Int(top.slot)].payload = nil
-    slots[Int(top.slot)].sequence = PayloadSlot<Payload>.freeMarker
-    freeSlots.append(top.slot)
+    freeSlot(top.slot)
     if tombstoneCount > 0 { discardCancelledTop() }
+  }
+
+  /// Puts `slot`, whose payload is gone, at the head of the free list.
+  @inlinable
+  mutating func freeSlot(_ slot: UInt32) {
+    slots[Int(slot)].markFree(next: firstFreeSlot)
+    firstFreeSlot = slot
   }
 
   /// Returns the next event's payload whatever its time (see `nextEvent(until:)`).
@@ -263,8 +270,7 @@ public struct Simulation<Payload> {
   mutating func discardCancelledTop() {
     while tombstoneCount > 0, let top = heap.min, slots[Int(top.slot)].payload == nil {
       heap.removeMin()
-      slots[Int(top.slot)].sequence = PayloadSlot<Payload>.freeMarker
-      freeSlots.append(top.slot)
+      freeSlot(top.slot)
       tombstoneCount -= 1
     }
   }
