@@ -119,7 +119,7 @@ final class DelayLanes<Payload> {
   @inline(__always)
   func append(_ entry: DelayLane<Payload>.Entry, toLane lane: Int, compacting isObsolete: (Payload) -> Bool) {
     precondition(lane >= 0 && lane < count, "no such lane")
-    precondition(entry.sequence < LaneFront.sequenceLimit, "too many events for the delay lanes")
+    precondition(entry.sequence < LaneFront.sequenceLimit, "too many events")
     let before = rings[lane].count
     if before == 0 {
       rings[lane].append(entry)

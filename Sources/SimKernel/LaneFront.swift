@@ -7,12 +7,13 @@ struct LaneFront: Sendable {
   /// the heap instead, so the marker is unambiguous).
   @usableFromInline var time: Int64
   /// `sequence << 8 | lane`: orders fronts of equal time by scheduling counter (which is
-  /// unique, and below `2^56` for lane events) and names the lane. All ones above the lane
-  /// when the lane is empty.
+  /// unique) and names the lane. All ones above the lane when the lane is empty.
   @usableFromInline var key: UInt64
 
-  /// Lane events need their scheduling counter below this to fit in `key`.
-  @usableFromInline static var sequenceLimit: UInt64 { 1 &<< 56 }
+  /// Every event's scheduling counter stays below this (`2^56 - 1`: a billion events a second
+  /// for two years), so that it fits in `key` and an empty lane's front, whose `sequence` is
+  /// this, compares after every event, even one due at `Int64.max`.
+  @usableFromInline static var sequenceLimit: UInt64 { (1 &<< 56) - 1 }
 
   @inlinable
   init(time: Int64, key: UInt64) {

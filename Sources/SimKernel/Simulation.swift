@@ -113,6 +113,7 @@ public struct Simulation<Payload> {
       time >= clock,
       "time went backwards: an event was scheduled at \(time) but the clock is at \(clock)")
     let sequence = nextSequence
+    precondition(sequence < LaneFront.sequenceLimit, "too many events")
     nextSequence &+= 1
     let slot: UInt32
     if firstFreeSlot != PayloadSlot<Payload>.noSlot {
@@ -160,11 +161,9 @@ public struct Simulation<Payload> {
   /// - Complexity: O(1)
   @inlinable
   public func peekNextTime() -> SimTime? {
-    let front = lanes.fronts.winner
-    guard let top = heap.min, top.time < front.time else {
-      return front.isEmpty ? nil : SimTime(nanoseconds: front.time)
-    }
-    return SimTime(nanoseconds: top.time)
+    let front = lanes.fronts.winner  // due at `Int64.max` when every lane is empty
+    guard let top = heap.min else { return front.isEmpty ? nil : SimTime(nanoseconds: front.time) }
+    return SimTime(nanoseconds: Swift.min(top.time, front.time))
   }
 
   /// Removes and returns the next event's payload if it is due at or before `limit`, moving
@@ -191,6 +190,7 @@ public struct Simulation<Payload> {
   @inline(__always)  // the heart of the owner's event loop: lets the skipping test inline too
   public mutating func nextEvent(until limit: SimTime, skipping isObsolete: (Payload) -> Bool) -> Payload? {
     while true {
+      // An empty lane's front compares after every event (see `LaneFront.sequenceLimit`).
       let front = lanes.fronts.winner
       if let top = heap.min, top.time < front.time || (top.time == front.time && top.order < ScheduledEntry.laneOrder(front.sequence)) {
         guard top.time <= limit.nanoseconds else { return nil }

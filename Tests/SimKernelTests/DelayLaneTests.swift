@@ -137,6 +137,19 @@ struct DelayLaneFrontTests {
     #expect(simulation.pendingEventCount == 0)
   }
 
+  @Test("an event due at the end of time is seen and returned, with or without lanes in use")
+  func endOfTime() {
+    var simulation = Simulation<Int>()
+    simulation.schedule(1, at: .distantFuture)
+    #expect(simulation.peekNextTime() == .distantFuture)
+    simulation.scheduleInLane(0, after: .nanoseconds(5))
+    #expect(simulation.peekNextTime() == SimTime(nanoseconds: 5))
+    #expect(simulation.nextEvent() == 0)
+    #expect(simulation.peekNextTime() == .distantFuture)
+    #expect(simulation.nextEvent() == 1)
+    #expect(simulation.peekNextTime() == nil)
+  }
+
   @Test("delays that share a lane hint bucket still find their own lanes")
   func hintCollisions() {
     var simulation = Simulation<Int64>()
