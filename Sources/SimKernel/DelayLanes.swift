@@ -4,7 +4,8 @@
 ///
 /// A class so that a lane event is appended or popped with plain stores through pointers:
 /// `Simulation` keeps value semantics by copy-on-write, checking once per mutation that it
-/// holds the only reference (`copy()` otherwise), where nested arrays would check each array.
+/// holds the only reference (`init(copying:)` otherwise), where nested arrays would check each
+/// array.
 @usableFromInline
 final class DelayLanes<Payload> {
   /// Most lanes.
