@@ -4,6 +4,13 @@
 /// order, so a plain queue is already sorted by `(time, sequence)`: appending and popping are
 /// O(1) instead of the heap's O(log n), and the heap stays small. Timeouts are the case that
 /// matters: every exchange arms one, almost none fire, and all share a handful of durations.
+///
+/// The lane is a ring over memory it allocates itself (a power of two of slots, or none): the
+/// pending entries are the `count` initialised slots from `head` on, wrapping around; the
+/// other slots are uninitialised. It does not free that memory by itself: its owner,
+/// `DelayLanes`, calls `copy()` and `destroy()` (a lane is a plain descriptor so that the
+/// owner can keep all lanes in one block and change them in place, without copy-on-write
+/// checks on every event).
 @usableFromInline
 struct DelayLane<Payload> {
   @usableFromInline
@@ -22,16 +29,18 @@ struct DelayLane<Payload> {
 
   /// The delay every event of the lane was scheduled with, in nanoseconds.
   @usableFromInline private(set) var delay: Int64
-  /// A ring of slots (a power of two of them, or none): the pending entries are the `count`
-  /// slots from `head` on, wrapping around; the other slots hold stale copies.
-  @usableFromInline var ring: ContiguousArray<Entry>
+  /// The ring's slots; nil until the first entry arrives.
+  @usableFromInline var slots: UnsafeMutablePointer<Entry>?
+  /// Number of slots: zero or a power of two.
+  @usableFromInline var capacity: Int
   @usableFromInline var head: Int
   @usableFromInline var count: Int
 
   @inlinable
   init(delay: Int64) {
     self.delay = delay
-    ring = []
+    slots = nil
+    capacity = 0
     head = 0
     count = 0
   }
@@ -48,21 +57,30 @@ struct DelayLane<Payload> {
   @inlinable
   var isEmpty: Bool { count == 0 }
 
+  /// The address of pending entry `index` (0 is the front).
+  @inlinable
+  func slot(_ index: Int) -> UnsafeMutablePointer<Entry> {
+    slots.unsafelyUnwrapped + ((head &+ index) & (capacity &- 1))
+  }
+
   /// The earliest pending entry. The lane must not be empty.
   @inlinable
-  var front: Entry { ring[head] }
+  var front: Entry {
+    precondition(count > 0, "an empty lane has no front")
+    return slot(0).pointee
+  }
 
   /// Pending entry `index` (0 is the front).
   @inlinable
-  func entry(_ index: Int) -> Entry { ring[(head &+ index) & (ring.count &- 1)] }
+  func entry(_ index: Int) -> Entry {
+    precondition(index >= 0 && index < count, "no such entry")
+    return slot(index).pointee
+  }
 
   @inlinable
   mutating func append(_ entry: Entry) {
-    if count == ring.count {
-      grow(adding: entry)
-      return
-    }
-    ring[(head &+ count) & (ring.count &- 1)] = entry
+    if count == capacity { grow() }
+    slot(count).initialize(to: entry)
     count &+= 1
   }
 
@@ -71,52 +89,75 @@ struct DelayLane<Payload> {
   /// (so dropping stays amortised O(1) per append).
   @inlinable
   mutating func append(_ entry: Entry, compacting isObsolete: (Payload) -> Bool) {
-    if count == ring.count && count > 0 {
-      removeAll(where: isObsolete)
-      if count * 2 > ring.count {
-        grow(adding: entry)
-        return
-      }
-    }
-    append(entry)
+    if count == capacity { makeRoom(compacting: isObsolete) }
+    slot(count).initialize(to: entry)
+    count &+= 1
+  }
+
+  /// Makes room in a full lane for one more entry: drops the obsolete entries, and grows
+  /// unless that freed at least half of the ring.
+  @inlinable
+  @inline(never)
+  mutating func makeRoom(compacting isObsolete: (Payload) -> Bool) {
+    if count > 0 { removeAll(where: isObsolete) }
+    if count * 2 > capacity || capacity == 0 { grow() }
   }
 
   /// Drops the pending entries for which `isObsolete` is true; the others keep their order and
   /// move to the front of the ring.
   @inlinable
   mutating func removeAll(where isObsolete: (Payload) -> Bool) {
-    let mask = ring.count &- 1
     var kept = 0
     for index in 0..<count {
-      let entry = ring[(head &+ index) & mask]
-      if isObsolete(entry.payload) { continue }
-      ring[(head &+ kept) & mask] = entry
+      let source = slot(index)
+      if isObsolete(source.pointee.payload) {
+        source.deinitialize(count: 1)
+        continue
+      }
+      if kept != index { slot(kept).moveInitialize(from: source, count: 1) }
       kept &+= 1
     }
     count = kept
   }
 
+  /// Removes the front entry. The lane must not be empty.
   @inlinable
   mutating func removeFront() {
-    head = (head &+ 1) & (ring.count &- 1)
+    precondition(count > 0, "an empty lane has no front")
+    slot(0).deinitialize(count: 1)
+    head = (head &+ 1) & (capacity &- 1)
     count &-= 1
   }
 
-  /// Doubles the ring (at least 16 slots), the pending entries first and in order, then
-  /// `entry`; the spare slots are filled with copies of `entry`.
+  /// Doubles the ring (at least 16 slots), moving the pending entries to its start in order.
   @inlinable
-  mutating func grow(adding entry: Entry) {
-    let size = Swift.max(16, ring.count * 2)
-    var bigger = ContiguousArray<Entry>()
-    bigger.reserveCapacity(size)
-    for index in 0..<count { bigger.append(self.entry(index)) }
-    bigger.append(entry)
-    while bigger.count < size { bigger.append(entry) }
-    ring = bigger
+  @inline(never)
+  mutating func grow() {
+    let bigger = UnsafeMutablePointer<Entry>.allocate(capacity: Swift.max(16, capacity * 2))
+    for index in 0..<count { (bigger + index).moveInitialize(from: slot(index), count: 1) }
+    slots?.deallocate()
+    slots = bigger
+    capacity = Swift.max(16, capacity * 2)
     head = 0
-    count += 1
+  }
+
+  /// A lane with the same delay and a ring of its own holding copies of the pending entries.
+  @inlinable
+  func copy() -> DelayLane {
+    var copy = self
+    guard let slots else { return copy }
+    copy.slots = UnsafeMutablePointer<Entry>.allocate(capacity: capacity)
+    for index in 0..<count {
+      let position = (head &+ index) & (capacity &- 1)
+      (copy.slots.unsafelyUnwrapped + position).initialize(to: slots[position])
+    }
+    return copy
+  }
+
+  /// Releases the pending entries and the ring. The lane must not be used afterwards.
+  @inlinable
+  func destroy() {
+    for index in 0..<count { slot(index).deinitialize(count: 1) }
+    slots?.deallocate()
   }
 }
-
-extension DelayLane: Sendable where Payload: Sendable {}
-extension DelayLane.Entry: Sendable where Payload: Sendable {}

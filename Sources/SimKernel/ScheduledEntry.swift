@@ -18,6 +18,13 @@ struct ScheduledEntry: Comparable, Sendable {
     self.slot = slot
   }
 
+  /// The `order` of a `.normal` event with scheduling counter `sequence`: how a lane event
+  /// (always `.normal`) compares with heap entries.
+  @inlinable
+  static func laneOrder(_ sequence: UInt64) -> UInt64 {
+    UInt64(EventPriority.normal.rawValue) &<< 63 | sequence
+  }
+
   /// The event's scheduling counter.
   @inlinable
   var sequence: UInt64 { order & ScheduledEntry.sequenceMask }

@@ -4,9 +4,10 @@ extension Simulation {
   /// builds only; tests call it after every operation of a random sweep.
   ///
   /// Checks the heap order; that every heap entry owns a distinct slot holding its sequence;
-  /// that free slots are marked free and not in the heap; that the tombstone count matches;
-  /// that the top of the heap is live; that every delay lane is in `(time, sequence)` order
-  /// and counted; and that no pending event is before `now`.
+  /// that the free list holds every other slot, cleared, once; that the tombstone count
+  /// matches; that the top of the heap is live; that the lane tournament holds every lane's
+  /// front and names the earliest; that every lane is in `(time, sequence)` order; and that
+  /// no pending event is before `now`.
   ///
   /// - Complexity: O(n)
   public func invariantViolation() -> String? {
@@ -14,6 +15,7 @@ extension Simulation {
     var owner = [Bool](repeating: false, count: slots.count)
     var tombstones = 0
     for entry in heap.unordered {
+      if entry.time < clock.nanoseconds { return "pending event \(entry.sequence) is in the past" }
       let index = Int(entry.slot)
       guard index < slots.count else { return "heap entry points past the slot array" }
       guard !owner[index] else { return "two heap entries share slot \(index)" }
@@ -22,29 +24,27 @@ extension Simulation {
         return "slot \(index) holds sequence \(slots[index].sequence), heap says \(entry.sequence)"
       }
       if slots[index].payload == nil { tombstones += 1 }
-      if entry.time < clock.nanoseconds { return "pending event \(entry.sequence) is in the past" }
     }
     guard tombstones == tombstoneCount else {
       return "tombstone count \(tombstoneCount) but \(tombstones) cancelled entries in the heap"
     }
-    for free in freeSlots {
+    var free = firstFreeSlot
+    while free != PayloadSlot<Payload>.noSlot {
       let index = Int(free)
-      guard index < slots.count, !owner[index] else { return "free slot \(index) is in use" }
-      guard slots[index].sequence == PayloadSlot<Payload>.freeMarker,
-        slots[index].payload == nil
-      else { return "free slot \(index) is not cleared" }
+      guard index < slots.count, !owner[index] else { return "free slot \(index) is in use, or listed twice" }
+      guard slots[index].isFree, slots[index].payload == nil else { return "free slot \(index) is not cleared" }
       owner[index] = true
+      free = slots[index].nextFree
     }
     guard owner.allSatisfy({ $0 }) else { return "a slot is neither pending nor free" }
     if let top = heap.min, slots[Int(top.slot)].payload == nil {
       return "the top of the heap is a cancelled event"
     }
-    var laneEntries = 0
-    for (index, lane) in lanes.enumerated() {
-      laneEntries += lane.count
-      guard laneDelays[index] == lane.delay else { return "lane \(index) has the wrong delay" }
-      let front = lane.isEmpty ? (Int64.max, UInt64.max) : (lane.front.time, lane.front.sequence)
-      guard laneFronts[index].time == front.0, laneFronts[index].sequence == front.1 else {
+    for index in 0..<lanes.count {
+      let lane = lanes.lane(index)
+      let front = lanes.fronts.front(of: index)
+      let expected = lane.isEmpty ? .empty(lane: index) : LaneFront(time: lane.front.time, sequence: lane.front.sequence, lane: index)
+      guard front.time == expected.time, front.key == expected.key else {
         return "lane \(index) has a stale front"
       }
       var previous: (time: Int64, sequence: UInt64)?
@@ -57,8 +57,9 @@ extension Simulation {
         previous = (entry.time, entry.sequence)
       }
     }
-    guard laneEntries == laneEventCount else {
-      return "lane event count \(laneEventCount) but the lanes hold \(laneEntries)"
+    if let violation = lanes.fronts.invariantViolation(laneCount: lanes.count) { return violation }
+    for bucket in 0..<DelayLanes<Payload>.hintCount where Int(lanes.hints[bucket]) >= Swift.max(lanes.count, 1) {
+      return "lane hint \(bucket) points past the lanes"
     }
     return nil
   }
@@ -70,6 +71,26 @@ extension Simulation {
     if let violation = invariantViolation() {
       preconditionFailure(violation)
     }
+  }
+}
+#endif
+
+#if DEBUG
+extension LaneTournament {
+  /// A description of the first node that is not the earlier of its children, or of a leaf
+  /// past the first `laneCount` that is not empty; nil when the tournament is consistent.
+  func invariantViolation(laneCount: Int) -> String? {
+    for lane in laneCount..<leafCount where !front(of: lane).isEmpty {
+      return "unused lane \(lane) has a front"
+    }
+    for index in 1..<leafCount {
+      let left = nodes[2 * index]
+      let right = nodes[2 * index + 1]
+      let earlier = right.precedes(left) ? right : left
+      let node = nodes[index]
+      guard node.time == earlier.time, node.key == earlier.key else { return "tournament node \(index) is not the earlier of its children" }
+    }
+    return nil
   }
 }
 #endif

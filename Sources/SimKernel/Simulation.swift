@@ -5,15 +5,21 @@
 /// before `.normal`, then scheduling order — so equal-time events run first-in first-out. The
 /// clock only moves forwards, to the time of the event being returned.
 ///
+/// Events scheduled with `schedule` wait in a binary heap of 24-byte `(time, order, slot)`
+/// entries; their payloads live in a slot array with a free list, so steady-state scheduling
+/// allocates nothing. Events scheduled with `scheduleInLane(_:after:)` (timeouts, hop
+/// latencies: delays many events share) skip the heap and wait in a FIFO per delay
+/// (`DelayLane`), which is already sorted because the clock never goes back; a winner tree
+/// over the lanes' fronts (`LaneTournament`) names the earliest of them, so the next event is
+/// the earlier of the heap's top and the tournament's winner. Lane events come out in exactly
+/// the same order as if they had been scheduled with `schedule`, so the choice changes speed,
+/// never results.
+///
 /// Cancellation is lazy (ns-3): the event's payload is released at once and its heap entry is
 /// skipped when it reaches the top; cancelled events never run and are never counted. The
-/// heap holds 24-byte `(time, order, slot)` entries and payloads live in a slot array with a
-/// free list, so steady-state scheduling allocates nothing. Events scheduled with
-/// `scheduleInLane(_:after:)` (timeouts: one shared delay, rarely run) skip the heap and wait
-/// in a FIFO per delay (`DelayLane`); they come out in exactly the same order as if they had
-/// been scheduled with `schedule`, so the choice changes speed, never results. The owner may
-/// also declare events *obsolete* (`nextEvent(until:skipping:)`): they are dropped unrun like
-/// cancelled ones, and a full lane drops them before it grows, so memory follows live events.
+/// owner may also declare events *obsolete* (`nextEvent(until:skipping:)`): they are dropped
+/// unrun like cancelled ones, and a full lane drops them before it grows, so memory follows
+/// live events.
 ///
 /// Every returned event mixes its `(time, sequence)` into `fingerprint`; the engine adds its
 /// own per-event digest with `mixIntoFingerprint(_:)`.
@@ -22,9 +28,13 @@ public struct Simulation<Payload> {
   /// is an outcome (`stoppedAtEventLimit`), not a crash.
   public let eventLimit: Int
 
+  /// Every pending event scheduled with `schedule`; its top is always a live event (see
+  /// `discardCancelledTop`).
   @usableFromInline var heap: BinaryHeap<ScheduledEntry>
   @usableFromInline var slots: ContiguousArray<PayloadSlot<Payload>>
-  @usableFromInline var freeSlots: ContiguousArray<UInt32>
+  /// The first free slot (`PayloadSlot.noSlot` when none): the free slots form a list
+  /// threaded through `slots` (see `PayloadSlot`), most recently freed first.
+  @usableFromInline var firstFreeSlot: UInt32
   @usableFromInline var nextSequence: UInt64
   /// Heap entries whose event was cancelled and that have not been popped yet.
   @usableFromInline var tombstoneCount: Int
@@ -32,14 +42,9 @@ public struct Simulation<Payload> {
   @usableFromInline var processedCount: Int
   @usableFromInline var digest: Fingerprint
   @usableFromInline var reachedEventLimit: Bool
-  /// FIFO lanes of events scheduled with `scheduleInLane(_:after:)`, one per distinct delay.
-  @usableFromInline var lanes: ContiguousArray<DelayLane<Payload>>
-  /// Pending events held in `lanes`.
-  @usableFromInline var laneEventCount: Int
-  /// Each lane's delay, and the time and sequence of its front event (`LaneFront.empty` when
-  /// the lane is empty), kept flat so that finding the next event scans one array of integers.
-  @usableFromInline var laneDelays: ContiguousArray<Int64>
-  @usableFromInline var laneFronts: ContiguousArray<LaneFront>
+  /// FIFO lanes of events scheduled with `scheduleInLane(_:after:)`, one per distinct delay,
+  /// and the tournament over their fronts. Copy-on-write: see `makeLanesUnique()`.
+  @usableFromInline var lanes: DelayLanes<Payload>
 
   /// Most lanes (distinct delays pending at once); events with other delays go to the heap.
   @usableFromInline static var maximumLaneCount: Int { 16 }
@@ -54,17 +59,14 @@ public struct Simulation<Payload> {
     self.eventLimit = eventLimit
     heap = BinaryHeap()
     slots = []
-    freeSlots = []
+    firstFreeSlot = PayloadSlot<Payload>.noSlot
     nextSequence = 0
     tombstoneCount = 0
     clock = .zero
     processedCount = 0
     digest = Fingerprint()
     reachedEventLimit = false
-    lanes = []
-    laneEventCount = 0
-    laneDelays = []
-    laneFronts = []
+    lanes = DelayLanes(capacity: Simulation.maximumLaneCount)
   }
 
   /// The current simulated time: the time of the last event returned (zero before any).
@@ -80,8 +82,12 @@ public struct Simulation<Payload> {
   public var fingerprint: Fingerprint { digest }
 
   /// Scheduled events that have neither run nor been cancelled.
+  ///
+  /// - Complexity: O(1) per lane in use (at most `maximumLaneCount`)
   @inlinable
-  public var pendingEventCount: Int { heap.count - tombstoneCount + laneEventCount }
+  public var pendingEventCount: Int {
+    heap.count - tombstoneCount + lanes.pendingCount
+  }
 
   /// Whether `nextEvent(until:)` has refused a due event because `eventLimit` events had
   /// already run.
@@ -93,7 +99,6 @@ public struct Simulation<Payload> {
   public mutating func reserveCapacity(_ count: Int) {
     heap.reserveCapacity(count)
     slots.reserveCapacity(count)
-    freeSlots.reserveCapacity(count)
   }
 
   /// Schedules `payload` to be returned at `time`, which must not be before `now`.
@@ -108,11 +113,13 @@ public struct Simulation<Payload> {
       time >= clock,
       "time went backwards: an event was scheduled at \(time) but the clock is at \(clock)")
     let sequence = nextSequence
+    precondition(sequence < LaneFront.sequenceLimit, "too many events")
     nextSequence &+= 1
     let slot: UInt32
-    if let reused = freeSlots.popLast() {
-      slot = reused
-      slots[Int(reused)] = PayloadSlot(sequence: sequence, payload: payload)
+    if firstFreeSlot != PayloadSlot<Payload>.noSlot {
+      slot = firstFreeSlot
+      firstFreeSlot = slots[Int(slot)].nextFree
+      slots[Int(slot)] = PayloadSlot(sequence: sequence, payload: payload)
     } else {
       precondition(slots.count < Int(UInt32.max), "too many pending events")
       slot = UInt32(truncatingIfNeeded: slots.count)
@@ -134,61 +141,6 @@ public struct Simulation<Payload> {
     schedule(payload, at: clock + delay, priority: priority)
   }
 
-  /// Schedules `payload` to be returned `delay` after `now`, exactly as `schedule(_:after:)`
-  /// would order it, but in a FIFO lane shared by all events with the same delay: O(1) instead
-  /// of O(log n), and the heap stays small. Meant for delays many events share and that rarely
-  /// matter, such as timeouts. Lane events cannot be cancelled (they have no `EventID`). At most
-  /// `maximumLaneCount` lanes exist; a new delay takes an empty lane when all are in use, and
-  /// falls back to the heap when none is empty.
-  ///
-  /// - Complexity: O(1) (O(log n) when it falls back to the heap)
-  @inlinable
-  public mutating func scheduleInLane(_ payload: Payload, after delay: SimDuration) {
-    scheduleInLane(payload, after: delay, compacting: { _ in false })
-  }
-
-  /// `scheduleInLane(_:after:)`; when the lane is full, its entries that `isObsolete` says can
-  /// no longer matter are dropped first (see `nextEvent(until:skipping:)`), so a lane of long
-  /// timeouts holds about as many entries as are still live, not every one ever armed.
-  ///
-  /// - Complexity: amortised O(1)
-  @inlinable
-  public mutating func scheduleInLane(
-    _ payload: Payload, after delay: SimDuration, compacting isObsolete: (Payload) -> Bool
-  ) {
-    precondition(delay.nanoseconds >= 0, "an event cannot be scheduled before now")
-    let time = clock + delay
-    guard time.nanoseconds != .max else {
-      schedule(payload, at: time)  // `Int64.max` marks an empty lane
-      return
-    }
-    var lane = 0
-    while lane < laneDelays.count && laneDelays[lane] != delay.nanoseconds { lane += 1 }
-    if lane == laneDelays.count {
-      if lanes.count < Simulation.maximumLaneCount {
-        lanes.append(DelayLane(delay: delay.nanoseconds))
-        laneDelays.append(delay.nanoseconds)
-        laneFronts.append(.empty)
-      } else if let idle = laneFronts.firstIndex(where: { $0.time == .max }) {
-        // An empty lane holds no order to keep: it takes the new delay.
-        lane = idle
-        lanes[lane].reuse(delay: delay.nanoseconds)  // keeps its ring: no allocation
-        laneDelays[lane] = delay.nanoseconds
-      } else {
-        schedule(payload, at: time)
-        return
-      }
-    }
-    let sequence = nextSequence
-    nextSequence &+= 1
-    let before = lanes[lane].count
-    lanes[lane].append(.init(time: time.nanoseconds, sequence: sequence, payload: payload), compacting: isObsolete)
-    let after = lanes[lane].count
-    laneEventCount += after - before
-    // The front changes only when the lane was empty or dropped obsolete entries.
-    if before == 0 || after != before + 1 { refreshLaneFront(lane) }
-  }
-
   /// Cancels the event `id` if it is still pending; otherwise (already run, already
   /// cancelled) does nothing. The payload is released immediately.
   ///
@@ -206,16 +158,12 @@ public struct Simulation<Payload> {
 
   /// The time of the next event that will run, or nil when none is pending.
   ///
-  /// - Complexity: O(1) per lane in use (at most `maximumLaneCount`)
+  /// - Complexity: O(1)
   @inlinable
   public func peekNextTime() -> SimTime? {
-    var earliest = heap.min?.time
-    if laneEventCount > 0 {
-      for front in laneFronts where front.time != .max && (earliest == nil || front.time < earliest!) {
-        earliest = front.time
-      }
-    }
-    return earliest.map { SimTime(nanoseconds: $0) }
+    let front = lanes.fronts.winner  // due at `Int64.max` when every lane is empty
+    guard let top = heap.min else { return front.isEmpty ? nil : SimTime(nanoseconds: front.time) }
+    return SimTime(nanoseconds: Swift.min(top.time, front.time))
   }
 
   /// Removes and returns the next event's payload if it is due at or before `limit`, moving
@@ -239,32 +187,13 @@ public struct Simulation<Payload> {
   ///
   /// - Complexity: O(log n) per event returned or dropped
   @inlinable
+  @inline(__always)  // the heart of the owner's event loop: lets the skipping test inline too
   public mutating func nextEvent(until limit: SimTime, skipping isObsolete: (Payload) -> Bool) -> Payload? {
     while true {
-      var bestLane = -1
-      var bestTime = Int64.max
-      var bestOrder = UInt64.max
-      if let top = heap.min {
-        bestTime = top.time
-        bestOrder = top.order
-      }
-      if laneEventCount > 0 {
-        let normal = UInt64(EventPriority.normal.rawValue) &<< 63
-        laneFronts.withUnsafeBufferPointer { fronts in
-          for index in fronts.indices where fronts[index].time <= bestTime {
-            let order = normal | fronts[index].sequence
-            if fronts[index].time < bestTime || order < bestOrder {
-              bestLane = index
-              bestTime = fronts[index].time
-              bestOrder = order
-            }
-          }
-        }
-      }
-      if bestLane < 0 && heap.isEmpty { return nil }
-      guard bestTime <= limit.nanoseconds else { return nil }
-      if bestLane < 0 {
-        let top = heap.min!
+      // An empty lane's front compares after every event (see `LaneFront.sequenceLimit`).
+      let front = lanes.fronts.winner
+      if let top = heap.min, top.time < front.time || (top.time == front.time && top.order < ScheduledEntry.laneOrder(front.sequence)) {
+        guard top.time <= limit.nanoseconds else { return nil }
         let index = Int(top.slot)
         if isObsolete(slots[index].payload!) {
           dropHeapTop()
@@ -276,8 +205,7 @@ public struct Simulation<Payload> {
         }
         heap.removeMin()
         let payload = slots[index].payload.take()
-        slots[index].sequence = PayloadSlot<Payload>.freeMarker
-        freeSlots.append(top.slot)
+        freeSlot(top.slot)
         clock = SimTime(nanoseconds: top.time)
         processedCount += 1
         digest.combine(UInt64(bitPattern: top.time))
@@ -286,40 +214,24 @@ public struct Simulation<Payload> {
         // The top of the heap is always live (see discardCancelledTop), so payload is non-nil.
         return payload
       }
-      let entry = lanes[bestLane].front
-      if isObsolete(entry.payload) {
-        removeLaneFront(bestLane)
+      guard !front.isEmpty, front.time <= limit.nanoseconds else { return nil }
+      let payload = lanes.rings[front.lane].front.payload
+      if isObsolete(payload) {
+        makeLanesUnique()
+        lanes.removeFront(ofLane: front.lane)
         continue
       }
       guard processedCount < eventLimit else {
         reachedEventLimit = true
         return nil
       }
-      removeLaneFront(bestLane)
-      clock = SimTime(nanoseconds: entry.time)
+      makeLanesUnique()
+      lanes.removeFront(ofLane: front.lane)
+      clock = SimTime(nanoseconds: front.time)
       processedCount += 1
-      digest.combine(UInt64(bitPattern: entry.time))
-      digest.combine(entry.sequence)
-      return entry.payload
-    }
-  }
-
-  /// Removes lane `lane`'s front entry and records the new front.
-  @inlinable
-  mutating func removeLaneFront(_ lane: Int) {
-    lanes[lane].removeFront()
-    laneEventCount -= 1
-    refreshLaneFront(lane)
-  }
-
-  /// Copies lane `lane`'s front time and sequence into the flat arrays (`.max` when empty).
-  @inlinable
-  mutating func refreshLaneFront(_ lane: Int) {
-    if lanes[lane].isEmpty {
-      laneFronts[lane] = .empty
-    } else {
-      let next = lanes[lane].front
-      laneFronts[lane] = LaneFront(time: next.time, sequence: next.sequence)
+      digest.combine(UInt64(bitPattern: front.time))
+      digest.combine(front.sequence)
+      return payload
     }
   }
 
@@ -329,9 +241,15 @@ public struct Simulation<Payload> {
     guard let top = heap.min else { return }
     heap.removeMin()
     slots[Int(top.slot)].payload = nil
-    slots[Int(top.slot)].sequence = PayloadSlot<Payload>.freeMarker
-    freeSlots.append(top.slot)
+    freeSlot(top.slot)
     if tombstoneCount > 0 { discardCancelledTop() }
+  }
+
+  /// Puts `slot`, whose payload is gone, at the head of the free list.
+  @inlinable
+  mutating func freeSlot(_ slot: UInt32) {
+    slots[Int(slot)].markFree(next: firstFreeSlot)
+    firstFreeSlot = slot
   }
 
   /// Returns the next event's payload whatever its time (see `nextEvent(until:)`).
@@ -352,8 +270,7 @@ public struct Simulation<Payload> {
   mutating func discardCancelledTop() {
     while tombstoneCount > 0, let top = heap.min, slots[Int(top.slot)].payload == nil {
       heap.removeMin()
-      slots[Int(top.slot)].sequence = PayloadSlot<Payload>.freeMarker
-      freeSlots.append(top.slot)
+      freeSlot(top.slot)
       tombstoneCount -= 1
     }
   }

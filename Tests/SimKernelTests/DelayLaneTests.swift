@@ -84,6 +84,86 @@ private func run(seed: UInt64, useLanes: Bool) -> (order: [Int], fingerprint: Fi
   return (order, simulation.fingerprint, simulation.processedEventCount, violation)
 }
 
+@Suite("Simulation delay lanes: fronts")
+struct DelayLaneFrontTests {
+  @Test("each lane's front takes its turn with heap events, ties broken by scheduling order")
+  func frontsInterleaveWithHeapEvents() {
+    var simulation = Simulation<String>()
+    simulation.scheduleInLane("lane-10a", after: .nanoseconds(10))
+    simulation.schedule("heap-10", at: SimTime(nanoseconds: 10))
+    simulation.scheduleInLane("lane-10b", after: .nanoseconds(10))
+    simulation.scheduleInLane("lane-5", after: .nanoseconds(5))
+    simulation.schedule("urgent-10", at: SimTime(nanoseconds: 10), priority: .urgent)
+    simulation.scheduleInLane("lane-0", after: .zero)
+    #expect(simulation.pendingEventCount == 6)
+    #expect(simulation.peekNextTime() == SimTime.zero)
+    var drained: [String] = []
+    while let payload = simulation.nextEvent() {
+      drained.append(payload)
+      #expect(simulation.invariantViolation() == nil)
+    }
+    #expect(drained == ["lane-0", "lane-5", "urgent-10", "lane-10a", "heap-10", "lane-10b"])
+  }
+
+  @Test("a lane emptied and refilled takes part again")
+  func refilledLane() {
+    var simulation = Simulation<Int>()
+    for round in 0..<5 {
+      simulation.scheduleInLane(round * 2, after: .nanoseconds(3))
+      simulation.scheduleInLane(round * 2 + 1, after: .nanoseconds(3))
+      #expect(simulation.pendingEventCount == 2)
+      #expect(simulation.nextEvent() == round * 2)
+      #expect(simulation.nextEvent() == round * 2 + 1)
+      #expect(simulation.pendingEventCount == 0)
+      #expect(simulation.invariantViolation() == nil)
+    }
+  }
+
+  @Test("compaction may drop the front: the next entry becomes the front")
+  func compactionMovesTheFront() {
+    var simulation = Simulation<Int>()
+    simulation.schedule(-1, at: SimTime(nanoseconds: 150))
+    var live = -1
+    for value in 0..<1_000 {
+      live = value
+      simulation.scheduleInLane(value, after: .nanoseconds(100), compacting: { $0 != live })
+    }
+    #expect(simulation.pendingEventCount < 40)
+    #expect(simulation.invariantViolation() == nil)
+    #expect(simulation.peekNextTime() == SimTime(nanoseconds: 100))
+    #expect(simulation.nextEvent(until: .distantFuture, skipping: { $0 != live && $0 >= 0 }) == 999)
+    #expect(simulation.nextEvent() == -1)
+    #expect(simulation.processedEventCount == 2)
+    #expect(simulation.pendingEventCount == 0)
+  }
+
+  @Test("an event due at the end of time is seen and returned, with or without lanes in use")
+  func endOfTime() {
+    var simulation = Simulation<Int>()
+    simulation.schedule(1, at: .distantFuture)
+    #expect(simulation.peekNextTime() == .distantFuture)
+    simulation.scheduleInLane(0, after: .nanoseconds(5))
+    #expect(simulation.peekNextTime() == SimTime(nanoseconds: 5))
+    #expect(simulation.nextEvent() == 0)
+    #expect(simulation.peekNextTime() == .distantFuture)
+    #expect(simulation.nextEvent() == 1)
+    #expect(simulation.peekNextTime() == nil)
+  }
+
+  @Test("delays that share a lane hint bucket still find their own lanes")
+  func hintCollisions() {
+    var simulation = Simulation<Int64>()
+    // Sixteen delays: some share buckets of the 64-entry hint table.
+    let delays = (1...Int64(Simulation<Int64>.maximumLaneCountForTests)).map { $0 * 1_000_000 }
+    for round in 0..<3 {
+      for delay in delays.reversed() { simulation.scheduleInLane(delay + Int64(round), after: .nanoseconds(delay)) }
+    }
+    var drained: [Int64] = []
+    while let payload = simulation.nextEvent() { drained.append(payload) }
+    #expect(drained == delays.flatMap { [$0, $0 + 1, $0 + 2] })
+  }
+}
+
 @Suite("Simulation delay lanes: reuse")
 struct DelayLaneReuseTests {
   @Test("an empty lane takes a new delay once every lane is in use; order is kept")
@@ -97,4 +177,61 @@ struct DelayLaneReuseTests {
     while let payload = simulation.nextEvent() { drained.append(payload) }
     #expect(drained == Array(100...120))
   }
+}
+
+@Suite("Simulation delay lanes: storage")
+struct DelayLaneStorageTests {
+  @Test("a copied simulation has lanes of its own (copy-on-write)")
+  func copiesAreIndependent() {
+    var original = Simulation<String>()
+    for index in 0..<40 { original.scheduleInLane("a\(index)", after: .nanoseconds(Int64(10 + index % 3))) }
+    var copy = original
+    #expect(copy.nextEvent() == "a0")
+    copy.scheduleInLane("copy-only", after: .nanoseconds(1))
+    var drainedOriginal: [String] = []
+    while let payload = original.nextEvent() { drainedOriginal.append(payload) }
+    #expect(drainedOriginal.count == 40)
+    #expect(drainedOriginal.first == "a0")
+    #expect(!drainedOriginal.contains("copy-only"))
+    #expect(copy.pendingEventCount == 40)
+    #expect(copy.invariantViolation() == nil)
+    #expect(original.invariantViolation() == nil)
+  }
+
+  @Test("lane payloads are released exactly once: when run, dropped, compacted or left pending")
+  func payloadsReleased() {
+    let counter = LiveCounter()
+    do {
+      var simulation = Simulation<Tracked>()
+      var live = Set<Int>()
+      for index in 0..<300 {
+        if index % 3 == 0 { live.insert(index) }
+        let snapshot = live
+        simulation.scheduleInLane(Tracked(index, counter), after: .nanoseconds(Int64(100 + index % 2)), compacting: { !snapshot.contains($0.value) })
+        if index % 7 == 0 { _ = simulation.nextEvent(until: simulation.now + .nanoseconds(1), skipping: { !snapshot.contains($0.value) }) }
+      }
+      _ = simulation.nextEvent(until: SimTime(nanoseconds: 150))
+      let copy = simulation
+      _ = copy.pendingEventCount
+      #expect(counter.live > 0)
+    }
+    #expect(counter.live == 0)
+  }
+}
+
+/// Counts live `Tracked` instances.
+private final class LiveCounter: @unchecked Sendable {
+  var live = 0
+}
+
+/// A payload that counts its live instances.
+private final class Tracked {
+  let value: Int
+  let counter: LiveCounter
+  init(_ value: Int, _ counter: LiveCounter) {
+    self.value = value
+    self.counter = counter
+    counter.live += 1
+  }
+  deinit { counter.live -= 1 }
 }

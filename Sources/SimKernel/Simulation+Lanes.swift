@@ -1,0 +1,47 @@
+/// Delay lanes: events many of which share one delay wait in a FIFO per delay (`DelayLane`)
+/// instead of the heap; `lanes.fronts` knows which lane's front comes first.
+extension Simulation {
+  /// Schedules `payload` to be returned `delay` after `now`, exactly as `schedule(_:after:)`
+  /// would order it, but in a FIFO lane shared by all events with the same delay: O(1) instead
+  /// of O(log n), and the heap stays small. Meant for delays many events share, such as
+  /// timeouts and hop latencies. Lane events cannot be cancelled (they have no `EventID`). At
+  /// most `maximumLaneCount` lanes exist; a new delay takes an empty lane when all are in use,
+  /// and falls back to the heap when none is empty.
+  ///
+  /// - Complexity: O(1) (O(log n) when it falls back to the heap)
+  @inlinable
+  public mutating func scheduleInLane(_ payload: Payload, after delay: SimDuration) {
+    scheduleInLane(payload, after: delay, compacting: { _ in false })
+  }
+
+  /// `scheduleInLane(_:after:)`; when the lane is full, its entries that `isObsolete` says can
+  /// no longer matter are dropped first (see `nextEvent(until:skipping:)`), so a lane of long
+  /// timeouts holds about as many entries as are still live, not every one ever armed.
+  ///
+  /// - Complexity: amortised O(1)
+  @inlinable
+  @inline(__always)  // short and hot: a call costs a fair share of the work
+  public mutating func scheduleInLane(
+    _ payload: Payload, after delay: SimDuration, compacting isObsolete: (Payload) -> Bool
+  ) {
+    precondition(delay.nanoseconds >= 0, "an event cannot be scheduled before now")
+    let time = clock + delay
+    makeLanesUnique()
+    // `Int64.max` marks an empty lane's front.
+    guard time.nanoseconds != .max, let lane = lanes.lane(forDelay: delay.nanoseconds) else {
+      schedule(payload, at: time)
+      return
+    }
+    let sequence = nextSequence
+    nextSequence &+= 1
+    lanes.append(.init(time: time.nanoseconds, sequence: sequence, payload: payload), toLane: lane, compacting: isObsolete)
+  }
+
+  /// Copies `lanes` if this simulation shares them with a copy of itself (copy-on-write), so
+  /// that they can be changed in place.
+  @inlinable
+  @inline(__always)
+  mutating func makeLanesUnique() {
+    if !isKnownUniquelyReferenced(&lanes) { lanes = DelayLanes(copying: lanes) }
+  }
+}
