@@ -40,8 +40,11 @@ public struct Exchange: Sendable {
 }
 
 /// The exchanges of a run; a reused slot gets the next generation number.
-public struct ExchangeTable: Sendable {
-  private(set) var slab = Slab<Exchange>()
+///
+/// It belongs to one `World`: its slots are a reference (`Slab`), so a copy of the table shares
+/// them, and writing a field is a plain store (no copy-on-write check).
+public struct ExchangeTable {
+  let slab = Slab<Exchange>()
 
   public init() {}
 
@@ -93,19 +96,16 @@ public struct ExchangeTable: Sendable {
   /// the whole exchange first).
   @inline(__always)
   public func head(_ index: Int32) -> RequestHead {
-    // Through a pointer to the field: `slots[i].head` copies the whole exchange, then the head.
-    slab.slots.withUnsafeBufferPointer { slots in
-      (slots.baseAddress.unsafelyUnwrapped + Int(index)).pointer(to: \.head).unsafelyUnwrapped.pointee
-    }
+    slab[index].head  // the slab's subscript reads in place: only the head is copied
   }
 
   /// The path of exchange `index`'s request.
   @inline(__always)
-  public func path(_ index: Int32) -> String { slab.slots[Int(index)].head.path }
+  public func path(_ index: Int32) -> String { slab[index].head.path }
 
   /// The destination port of exchange `index`'s request.
   @inline(__always)
-  public func port(_ index: Int32) -> Int { slab.slots[Int(index)].head.port }
+  public func port(_ index: Int32) -> Int { slab[index].head.port }
 
   public mutating func release(_ index: Int32) {
     slab[index].isOpen = false
@@ -113,8 +113,8 @@ public struct ExchangeTable: Sendable {
   }
 
   public subscript(index: Int32) -> Exchange {
-    get { slab[index] }
-    _modify { yield &slab[index] }
+    _read { yield slab[index] }
+    nonmutating _modify { yield &slab[index] }
   }
 
   public var liveCount: Int { slab.liveCount }

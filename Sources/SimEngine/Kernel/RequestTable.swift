@@ -1,7 +1,8 @@
 import SimKernel
 
-/// The open top-level requests (one per traffic request in flight), in a slab.
-public struct RequestTable: Sendable {
+/// The open top-level requests (one per traffic request in flight), in a slab (a reference:
+/// the table belongs to one `World`, and a copy shares its slots).
+public struct RequestTable {
   public struct Record: Sendable {
     public var stream: Int32
     public var index: Int32
@@ -10,7 +11,7 @@ public struct RequestTable: Sendable {
     public var trace: Int32
     public var isOpen: Bool
   }
-  private var slab = Slab<Record>()
+  private let slab = Slab<Record>()
 
   public init() {}
 
@@ -22,13 +23,13 @@ public struct RequestTable: Sendable {
   }
 
   public subscript(index: Int32) -> Record {
-    get { slab[index] }
-    _modify { yield &slab[index] }
+    _read { yield slab[index] }
+    nonmutating _modify { yield &slab[index] }
   }
 
   /// Open requests in start order (stream, index) — deterministic.
   public func openIndices() -> [Int] {
-    let slots = slab.slots
+    let slots = (0..<slab.count).map { slab[Int32($0)] }
     return slots.indices.filter { slots[$0].isOpen }.sorted {
       (slots[$0].startedAt, slots[$0].stream, slots[$0].index) < (slots[$1].startedAt, slots[$1].stream, slots[$1].index)
     }

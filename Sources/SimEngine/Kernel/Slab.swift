@@ -1,39 +1,100 @@
 /// A growable array of reusable slots with a free list: steady-state allocation-free storage
 /// for things that come and go by the million (exchanges, open requests).
-public struct Slab<Element>: Sendable where Element: Sendable {
-  public private(set) var slots: [Element] = []
-  private var free: [Int32] = []
+///
+/// A slab is a reference: it belongs to one `World` (through its `ExchangeTable` or
+/// `RequestTable`), which reads and writes it from its single event loop and never copies it.
+/// Being a class without copy-on-write, a write to one field of a slot is a plain store: a slab
+/// held in an array would check that the array is uniquely referenced on every write, about
+/// fifty times per request. Indices are checked on every access.
+public final class Slab<Element> {
+  /// The slots, `capacity` of them allocated and the first `count` initialised.
+  private var base: UnsafeMutablePointer<Element>
+  private var capacity: Int
+  /// Slots in use or freed; slots at `count` and beyond are uninitialised.
+  public private(set) var count: Int
+  /// Freed slots, reused last in first out: `freeCount` indices (room for `capacity`).
+  private var free: UnsafeMutablePointer<Int32>
+  private var freeCount: Int
 
-  public init() {}
+  public init() {
+    capacity = 16
+    base = UnsafeMutablePointer<Element>.allocate(capacity: capacity)
+    count = 0
+    free = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+    freeCount = 0
+  }
+
+  deinit {
+    base.deinitialize(count: count)
+    base.deallocate()
+    free.deallocate()
+  }
+
+  /// Takes the most recently freed slot, if any.
+  @inline(__always)
+  private func popFree() -> Int32? {
+    guard freeCount > 0 else { return nil }
+    freeCount -= 1
+    return free[freeCount]
+  }
 
   /// Stores a new element, reusing a freed slot when there is one; `make` sees the slot's
   /// previous occupant (to carry a generation number over).
-  public mutating func allocate(_ make: (Element?) -> Element) -> Int32 {
-    if let index = free.popLast() {
-      slots[Int(index)] = make(slots[Int(index)])
+  public func allocate(_ make: (Element?) -> Element) -> Int32 {
+    if let index = popFree() {
+      let slot = base + Int(index)
+      slot.pointee = make(slot.pointee)
       return index
     }
-    slots.append(make(nil))
-    return Int32(slots.count - 1)
+    if count == capacity { grow() }
+    (base + count).initialize(to: make(nil))
+    count += 1
+    return Int32(count - 1)
   }
 
   /// Takes a freed slot, if there is one, and lets `update` rewrite its previous occupant in
   /// place (no copy of the whole element); nil when no slot is free.
   @inline(__always)
-  public mutating func reuse(_ update: (inout Element) -> Void) -> Int32? {
-    guard let index = free.popLast() else { return nil }
-    slots.withUnsafeMutableBufferPointer { update(&$0[Int(index)]) }
+  public func reuse(_ update: (inout Element) -> Void) -> Int32? {
+    guard let index = popFree() else { return nil }
+    update(&(base + Int(index)).pointee)
     return index
   }
 
-  public mutating func release(_ index: Int32) { free.append(index) }
-
-  /// Writes in place (`_modify`), so setting one field does not copy the whole element. Reads
-  /// return a copy (`get`): a borrow of a slot must not outlive a call that may grow the slab.
-  public subscript(index: Int32) -> Element {
-    get { slots[Int(index)] }
-    _modify { yield &slots[Int(index)] }
+  /// Puts slot `index` on the free list (its element stays until the slot is reused).
+  public func release(_ index: Int32) {
+    precondition(index >= 0 && Int(index) < count, "slab index out of range")
+    precondition(freeCount < count, "more slab slots released than allocated")
+    free[freeCount] = index
+    freeCount += 1
   }
 
-  public var liveCount: Int { slots.count - free.count }
+  /// The slot `index`, read and written in place: reading one field copies that field alone,
+  /// setting one does not copy the element.
+  public subscript(index: Int32) -> Element {
+    _read {
+      precondition(index >= 0 && Int(index) < count, "slab index out of range")
+      yield base[Int(index)]
+    }
+    _modify {
+      precondition(index >= 0 && Int(index) < count, "slab index out of range")
+      yield &base[Int(index)]
+    }
+  }
+
+  /// Slots in use.
+  public var liveCount: Int { count - freeCount }
+
+  /// Doubles the allocation, moving the slots and the free list over.
+  private func grow() {
+    let bigger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+    bigger.moveInitialize(from: base, count: count)
+    base.deallocate()
+    base = bigger
+    let biggerFree = UnsafeMutablePointer<Int32>.allocate(capacity: capacity * 2)
+    biggerFree.moveInitialize(from: free, count: freeCount)
+    free.deallocate()
+    free = biggerFree
+    capacity *= 2
+  }
 }

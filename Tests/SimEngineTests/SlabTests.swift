@@ -1,0 +1,56 @@
+@testable import SimEngine
+import Testing
+
+/// The slab behind exchanges and open requests: slots keep their elements through growth,
+/// freed slots are reused last in first out with their previous occupant visible, and the
+/// elements it holds are released with it.
+@Suite struct SlabTests {
+  final class Token {
+    let value: Int
+    let onDeinit: () -> Void
+    init(_ value: Int, onDeinit: @escaping () -> Void = {}) {
+      self.value = value
+      self.onDeinit = onDeinit
+    }
+    deinit { onDeinit() }
+  }
+
+  @Test func growthKeepsEverySlot() {
+    let slab = Slab<Int>()
+    for value in 0..<1000 { #expect(slab.allocate { _ in value * 3 } == Int32(value)) }
+    #expect(slab.liveCount == 1000)
+    #expect((0..<1000).allSatisfy { slab[Int32($0)] == $0 * 3 })
+    slab[500] += 1
+    #expect(slab[500] == 1501)
+  }
+
+  @Test func freedSlotsAreReusedLastInFirstOutWithTheirPreviousOccupant() {
+    let slab = Slab<Int>()
+    for value in 0..<40 { _ = slab.allocate { _ in value } }
+    slab.release(3)
+    slab.release(30)
+    #expect(slab.liveCount == 38)
+    var seen: Int?
+    #expect(slab.allocate { previous in seen = previous; return 100 } == 30)
+    #expect(seen == 30)
+    #expect(slab.reuse { $0 += 1000 } == 3)
+    #expect(slab[3] == 1003)
+    #expect(slab.reuse { _ in } == nil, "no freed slot left")
+    #expect(slab.allocate { previous in seen = previous; return 7 } == 40)
+    #expect(seen == nil)
+    #expect(slab.liveCount == 41)
+  }
+
+  @Test func elementsAreReleasedWithTheSlabAndWhenOverwritten() {
+    var released = 0
+    do {
+      let slab = Slab<Token>()
+      for value in 0..<20 { _ = slab.allocate { _ in Token(value) { released += 1 } } }
+      slab.release(5)
+      _ = slab.allocate { _ in Token(99) { released += 1 } }
+      #expect(released == 1, "the overwritten occupant is released")
+      #expect(slab[5].value == 99)
+    }
+    #expect(released == 21, "every element is released once with the slab")
+  }
+}
