@@ -12,10 +12,22 @@ public struct RequestTable {
     public var isOpen: Bool
   }
   private let slab = Slab<Record>()
+  /// Slots whose record (open, or finished and not yet overwritten) is traced. While it is zero,
+  /// no exchange can be traced, which `World.isTraced` answers without reading the slab.
+  public private(set) var tracedSlotCount = 0
 
   public init() {}
 
-  public mutating func open(_ record: Record) -> Int32 { slab.allocate { _ in record } }
+  public mutating func open(_ record: Record) -> Int32 {
+    var replacedTraced = false
+    let index = slab.allocate { previous in
+      replacedTraced = (previous?.trace ?? -1) >= 0
+      return record
+    }
+    if replacedTraced { tracedSlotCount -= 1 }
+    if record.trace >= 0 { tracedSlotCount += 1 }
+    return index
+  }
 
   public mutating func release(_ index: Int32) {
     slab[index].isOpen = false

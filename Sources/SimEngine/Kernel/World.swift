@@ -256,7 +256,7 @@ public final class World {
   /// Whether the request of exchange `e` is being traced (cheap; check before building text).
   @inline(__always)
   public func isTraced(_ e: Int32) -> Bool {
-    e >= 0 && requests[exchanges[e].request].trace >= 0
+    requests.tracedSlotCount > 0 && e >= 0 && requests[exchanges[e].request].trace >= 0
   }
 
   /// Adds a step to the trace of exchange `e`'s request, if it is traced.
