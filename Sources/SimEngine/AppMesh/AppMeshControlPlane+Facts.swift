@@ -123,7 +123,12 @@ final class MeshRevisionFacts {
 
   /// The facts of `node`'s first listener on `port` (as `VirtualNode.listener(port:)` finds it).
   func listener(node: Int, port: Int) -> NodeListener? {
-    for listener in nodeListeners[node] where listener.port == port { return listener }
+    // By index: a `for` loop would retain the node's listener array.
+    var listener = 0
+    while listener < nodeListeners[node].count {
+      if nodeListeners[node][listener].port == port { return nodeListeners[node][listener] }
+      listener += 1
+    }
     return nil
   }
 
