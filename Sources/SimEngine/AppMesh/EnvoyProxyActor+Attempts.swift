@@ -7,6 +7,12 @@ extension EnvoyProxyActor {
   /// Starts the next attempt of the call for downstream exchange `e`.
   func startAttempt(_ e: Int32, in world: World) {
     guard let call = plane.call(e, of: id) else { return }
+    startAttempt(e, of: call, in: world)
+  }
+
+  /// Starts the next attempt of `call`, this Envoy's call under way for downstream exchange `e`
+  /// (as `plane.call(e, of: id)` finds it).
+  func startAttempt(_ e: Int32, of call: UpstreamCall, in world: World) {
     call.attempt += 1
     call.droppedDisposition = nil
     let request = world.exchanges.request(e)
