@@ -163,9 +163,8 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
 
   /// The handshake a mesh client decided for `e`, or nil for a client outside the mesh.
   func takeHandshake(for e: Int32, in world: World) -> TLSHandshake? {
-    // Taken whatever its generation: a record of an earlier use of the slot matches no reader.
-    guard let recorded = handshakes.take(e), recorded.generation == world.exchanges.generation(e)
+    guard let recorded = handshakes[e], recorded.generation == world.exchanges.generation(e)
     else { return nil }
-    return recorded.handshake
+    return handshakes.take(e)?.handshake
   }
 }
