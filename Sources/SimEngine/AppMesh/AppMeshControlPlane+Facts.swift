@@ -71,8 +71,11 @@ final class MeshRevisionFacts {
   /// Per virtual node, the hostname and endpoint mode of its DNS discovery (nil: Cloud Map or
   /// none), read per request without copying the whole discovery.
   let dnsDiscoveries: [(hostname: String, allEndpoints: Bool)?]
-  /// Route tables per virtual router, by listener port, in listener order.
-  let routerTables: [[(port: Int, table: RouteTable<Int>)]]
+  /// Listener ports per virtual router, in listener order (apart from the tables, so that finding
+  /// a port reads plain integers instead of copying (retaining) each table on the way).
+  let routerPorts: [[Int]]
+  /// Route tables per virtual router, in the order of `routerPorts`.
+  let routerTables: [[RouteTable<Int>]]
   let providers: [VirtualService.Provider]
   /// The port of each virtual service's provider's first listener.
   let firstProviderPorts: [Int?]
@@ -95,7 +98,8 @@ final class MeshRevisionFacts {
       guard case .dns(let hostname, let all)? = $0 else { return nil }
       return (hostname, all)
     }
-    routerTables = config.virtualRouters.map { router in router.listeners.map { ($0.port, $0.table) } }
+    routerPorts = config.virtualRouters.map { router in router.listeners.map(\.port) }
+    routerTables = config.virtualRouters.map { router in router.listeners.map(\.table) }
     providers = config.virtualServices.map(\.provider)
     firstProviderPorts = config.virtualServices.indices.map { config.firstProviderPort(of: $0) }
     routes = config.routes.map(Route.init)
@@ -123,7 +127,12 @@ final class MeshRevisionFacts {
 
   /// The facts of `node`'s first listener on `port` (as `VirtualNode.listener(port:)` finds it).
   func listener(node: Int, port: Int) -> NodeListener? {
-    for listener in nodeListeners[node] where listener.port == port { return listener }
+    // By index: a `for` loop would retain the node's listener array.
+    var listener = 0
+    while listener < nodeListeners[node].count {
+      if nodeListeners[node][listener].port == port { return nodeListeners[node][listener] }
+      listener += 1
+    }
     return nil
   }
 
@@ -131,8 +140,8 @@ final class MeshRevisionFacts {
   func table(router: Int, port: Int) -> RouteTable<Int>? {
     // By index: a `for` loop would retain the router's listener array and each listener's table.
     var listener = 0
-    while listener < routerTables[router].count {
-      if routerTables[router][listener].port == port { return routerTables[router][listener].table }
+    while listener < routerPorts[router].count {
+      if routerPorts[router][listener] == port { return routerTables[router][listener] }
       listener += 1
     }
     return nil

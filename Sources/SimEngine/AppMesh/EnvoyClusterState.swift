@@ -18,6 +18,20 @@ final class EnvoyClusterState {
     var cursor = RoundRobinCursor()
     var outliers = OutlierDetector()
     var health: HealthReading?
+
+    // The two readers below are `mutating` only so that `clusters[slot].…` runs them on the
+    // element in place (a plain read of an element of `clusters` copies the whole cluster).
+
+    /// Whether the health reading was taken at `epoch` of exactly `addresses`.
+    mutating func healthIsCurrent(epoch: Int, of addresses: [UInt32]) -> Bool {
+      health?.epoch == epoch && health?.addresses == addresses
+    }
+
+    /// Whether every host is usable at `now`: the health reading says each passes and outlier
+    /// detection ejects none.
+    mutating func allUsable(at now: SimTime) -> Bool {
+      health?.allHealthy == true && !outliers.mayEject(at: now)
+    }
   }
   /// Whether each of `addresses` passed active health checks, as read at the control plane's
   /// `healthEpoch` (valid until the epoch moves on).
@@ -25,18 +39,17 @@ final class EnvoyClusterState {
     var epoch: Int
     var addresses: [UInt32]
     var healthy: [Bool]
+    /// Whether every one of `addresses` passed.
+    var allHealthy: Bool
   }
-  /// A copy of the resolution a virtual node's hostname was last found under (an entry of `dns`,
-  /// which is not replaced before it expires), so a request reads it by node index instead of
-  /// hashing the hostname.
-  struct RecentResolution {
-    var hostname: String
-    var resolution: Resolution
-  }
-
   var dns: [String: Resolution] = [:]
-  /// Per virtual node index (of the revision that resolved it; the hostname is checked).
-  var recentResolutions: [RecentResolution?] = []
+  /// The resolution each virtual node's hostname was last found under (an entry of `dns`, which
+  /// is not replaced before it expires), by node index (of the revision that resolved it; the
+  /// hostname is checked), so that a request reads it without hashing the hostname. Kept as
+  /// separate columns: reading a whole entry would copy (retain) every field of it.
+  private var recentHostnames: [String?] = []
+  private var recentExpiries: [SimTime] = []
+  private var recentAddresses: [[UInt32]] = []
   /// The index in `clusters` of each cluster, by virtual node index then listener port.
   private var clusterSlots: [[(port: Int, slot: Int)]] = []
   /// Cluster state, in the order this Envoy first used the clusters.
@@ -49,7 +62,12 @@ final class EnvoyClusterState {
   /// first use).
   func cluster(node: Int, port: Int) -> Int {
     if node < clusterSlots.count {
-      for entry in clusterSlots[node] where entry.port == port { return entry.slot }
+      // By index: a `for` loop would retain the node's slot array.
+      var entry = 0
+      while entry < clusterSlots[node].count {
+        if clusterSlots[node][entry].port == port { return clusterSlots[node][entry].slot }
+        entry += 1
+      }
     } else {
       clusterSlots.append(contentsOf: repeatElement([], count: node + 1 - clusterSlots.count))
     }
@@ -61,10 +79,8 @@ final class EnvoyClusterState {
   /// The addresses of the cached resolution of `hostname` (for virtual node `node`) if it has not
   /// expired at `now`.
   func cachedAddresses(_ hostname: String, node: Int, at now: SimTime) -> [UInt32]? {
-    if node < recentResolutions.count, let addresses = recentResolutions[node].flatMap({ recent in
-      recent.resolution.expires > now && recent.hostname == hostname ? recent.resolution.addresses : nil
-    }) {
-      return addresses
+    if node < recentHostnames.count, recentExpiries[node] > now, recentHostnames[node] == hostname {
+      return recentAddresses[node]
     }
     guard let cached = dns[hostname], cached.expires > now else { return nil }
     remember(cached, of: hostname, node: node)
@@ -78,9 +94,14 @@ final class EnvoyClusterState {
   }
 
   private func remember(_ resolution: Resolution, of hostname: String, node: Int) {
-    if node >= recentResolutions.count {
-      recentResolutions.append(contentsOf: repeatElement(nil, count: node + 1 - recentResolutions.count))
+    if node >= recentHostnames.count {
+      let missing = node + 1 - recentHostnames.count
+      recentHostnames.append(contentsOf: repeatElement(nil, count: missing))
+      recentExpiries.append(contentsOf: repeatElement(.zero, count: missing))
+      recentAddresses.append(contentsOf: repeatElement([], count: missing))
     }
-    recentResolutions[node] = RecentResolution(hostname: hostname, resolution: resolution)
+    recentHostnames[node] = hostname
+    recentExpiries[node] = resolution.expires
+    recentAddresses[node] = resolution.addresses
   }
 }

@@ -7,6 +7,12 @@ extension EnvoyProxyActor {
   /// Starts the next attempt of the call for downstream exchange `e`.
   func startAttempt(_ e: Int32, in world: World) {
     guard let call = plane.call(e, of: id) else { return }
+    startAttempt(e, of: call, in: world)
+  }
+
+  /// Starts the next attempt of `call`, this Envoy's call under way for downstream exchange `e`
+  /// (as `plane.call(e, of: id)` finds it).
+  func startAttempt(_ e: Int32, of call: UpstreamCall, in world: World) {
     call.attempt += 1
     call.droppedDisposition = nil
     let request = world.exchanges.request(e)
@@ -39,7 +45,10 @@ extension EnvoyProxyActor {
       return
     }
     call.endpoint = address
-    let handshake = negotiateTLS(call.clientPolicy, target: target)
+    call.targetListener = plane.facts.listener(node: target.node, port: target.port)
+    call.targetListenerRevision = plane.revision
+    let handshake = negotiateTLS(
+      call.clientPolicy, target: target, terminatesTLS: call.targetListener?.terminatesTLS ?? false)
     if world.isTraced(e) {
       let attempt = call.attempt > 1 ? "attempt \(call.attempt): " : ""
       world.note(
@@ -59,11 +68,11 @@ extension EnvoyProxyActor {
   /// TLS between this Envoy, with client policy `clientPolicy`, and the target node listener.
   /// A listener without TLS (or with TLS disabled) negotiates as no listener TLS at all, and
   /// only a terminating listener needs the server names (see `negotiate`); with neither a client
-  /// policy nor listener TLS the connection is plaintext.
-  func negotiateTLS(_ clientPolicy: MeshRevisionFacts.ClientPolicy?, target: MeshRoute.Target)
-    -> TLSHandshake
-  {
-    let terminatesTLS = plane.facts.listener(node: target.node, port: target.port)?.terminatesTLS ?? false
+  /// policy nor listener TLS the connection is plaintext. `terminatesTLS`: the target listener's
+  /// fact of the same name.
+  func negotiateTLS(
+    _ clientPolicy: MeshRevisionFacts.ClientPolicy?, target: MeshRoute.Target, terminatesTLS: Bool
+  ) -> TLSHandshake {
     if !terminatesTLS && clientPolicy == nil { return .plaintext }
     return TLSNegotiation.negotiate(
       client: clientPolicy?.policy, port: target.port,
@@ -103,10 +112,17 @@ extension EnvoyProxyActor {
     }
     let connectFailure = response.status == 0 && response.disposition != .timedOut
     if let target = call.target {
-      recordOutlier(
-        target: target, address: call.endpoint,
-        serverError: response.status >= 500 || response.status == 0,
-        e: e, in: world)
+      // The listener facts read when the attempt started hold while the revision has not moved.
+      let detectsOutliers =
+        call.targetListenerRevision == plane.revision
+        ? call.targetListener?.detectsOutliers == true
+        : plane.facts.listener(node: target.node, port: target.port)?.detectsOutliers == true
+      if detectsOutliers {
+        recordOutlier(
+          target: target, address: call.endpoint,
+          serverError: response.status >= 500 || response.status == 0,
+          e: e, in: world)
+      }
     }
     if let policy = call.policy, policy.allowsRetry(after: call.attempt),
       policy.retries(status: response.status, connectFailure: connectFailure),
@@ -165,11 +181,11 @@ extension EnvoyProxyActor {
     }
   }
 
-  /// Feeds outlier detection of the target cluster, if its listener configures it.
+  /// Feeds outlier detection of the target cluster (whose listener configures it).
   func recordOutlier(
     target: MeshRoute.Target, address: UInt32, serverError: Bool, e: Int32, in world: World
   ) {
-    guard plane.facts.listener(node: target.node, port: target.port)?.detectsOutliers == true,
+    guard
       let policy = plane.config.virtualNodes[target.node].listener(port: target.port)?
         .outlierDetection
     else { return }

@@ -52,13 +52,20 @@ extension EnvoyProxyActor {
 
   /// Picks an endpoint's address: hosts failing health checks or ejected are skipped unless
   /// fewer than half remain (Envoy's panic threshold, as `EligibleHosts` decides it), then round
-  /// robin. Counts and picks over `candidates` in place instead of building host lists.
+  /// robin. Counts and picks over `candidates` in place instead of building host lists; when
+  /// every host passes its checks and outlier detection ejects none now, every host is
+  /// usable and the pick is plain round robin over all of them.
   func chooseEndpoint(_ candidates: [UInt32], node: Int, port: Int, e: Int32, in world: World)
     -> UInt32?
   {
     guard !candidates.isEmpty else { return nil }
     let cluster = state.cluster(node: node, port: port)
-    let healthy = healthReading(of: candidates, node: node, port: port, cluster: cluster)
+    refreshHealthReading(of: candidates, node: node, port: port, cluster: cluster)
+    if state.clusters[cluster].allUsable(at: world.now) {
+      guard let pick = state.clusters[cluster].cursor.next(count: candidates.count) else { return nil }
+      return candidates[pick]
+    }
+    let healthy = state.clusters[cluster].health?.healthy ?? []
     let now = world.now
     let tracker = state.clusters[cluster].outliers
     func usable(_ index: Int) -> Bool {
@@ -86,18 +93,16 @@ extension EnvoyProxyActor {
     return nil
   }
 
-  /// Whether each of `candidates` passes the active health checks of `node`'s listener on `port`
-  /// (every one does when it has none): read from the control plane again only after its health
-  /// view or the candidates changed.
-  func healthReading(of candidates: [UInt32], node: Int, port: Int, cluster: Int) -> [Bool] {
+  /// Makes the cluster's health reading say whether each of `candidates` passes the active
+  /// health checks of `node`'s listener on `port` (every one does when it has none), reading the
+  /// control plane again only after its health view or the candidates changed.
+  func refreshHealthReading(of candidates: [UInt32], node: Int, port: Int, cluster: Int) {
     let epoch = plane.healthEpoch
-    if let reading = state.clusters[cluster].health, reading.epoch == epoch, reading.addresses == candidates {
-      return reading.healthy
-    }
+    if state.clusters[cluster].healthIsCurrent(epoch: epoch, of: candidates) { return }
     let view = plane.healthView(node: node, port: port)
     let healthy = candidates.map { view?.isHealthy($0) ?? true }
-    state.clusters[cluster].health = .init(epoch: epoch, addresses: candidates, healthy: healthy)
-    return healthy
+    state.clusters[cluster].health = .init(
+      epoch: epoch, addresses: candidates, healthy: healthy, allHealthy: !healthy.contains(false))
   }
 
   func endpointLabel(_ address: UInt32, _ world: World) -> String {

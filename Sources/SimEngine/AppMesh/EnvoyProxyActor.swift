@@ -92,7 +92,7 @@ class EnvoyProxyActor: SimActor {
       let tag = TimerTag(kind: Self.requestTimeoutKind, exchange: e, generation: call.generation)
       world.startTimer(id, after: choice.timeout, for: tag)
     }
-    startAttempt(e, in: world)
+    startAttempt(e, of: call, in: world)
   }
 
   /// App Mesh's hidden default retry policy, when the scenario has it on.
@@ -207,10 +207,10 @@ class EnvoyProxyActor: SimActor {
 
   /// Forwards `e` unchanged to the address the application chose (ALLOW_ALL, AWS APIs).
   func passthrough(_ e: Int32, address: UInt32, port: Int, in world: World) {
-    _ = plane.startCall(
+    let call = plane.startCall(
       e, owner: id, generation: world.exchanges.generation(e), head: world.exchanges.head(e),
       passthrough: (address, port))
-    startAttempt(e, in: world)
+    startAttempt(e, of: call, in: world)
   }
 
   /// Answers downstream exchange `e` and forgets the call.

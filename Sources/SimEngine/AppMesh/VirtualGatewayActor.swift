@@ -22,6 +22,7 @@ final class VirtualGatewayActor: EnvoyProxyActor {
   private let rewrites = GatewayRewriteCache()
 
   /// Reads the gateway's listener and route table again after a configuration change.
+  @inline(__always)
   private func refreshListener() {
     guard listenerRevision != plane.revision else { return }
     listener = MeshListenerSnapshot(plane.config.virtualGateways[gateway].listener(port: port))

@@ -20,6 +20,15 @@ public struct OutlierDetector: Sendable {
 
   public init() {}
 
+  /// The end of the latest ejection ever made (nil: none yet).
+  private var latestEjectionEnd: SimTime?
+
+  /// Whether some host may be ejected at `now` (false: none is, and no host needs looking up).
+  public func mayEject(at now: SimTime) -> Bool {
+    guard let end = latestEjectionEnd else { return false }
+    return end > now
+  }
+
   /// Whether the host with `key` is ejected at `now`.
   public func isEjected(_ key: UInt64, at now: SimTime) -> Bool {
     ejectionEnd(key, at: now) != nil
@@ -62,6 +71,7 @@ public struct OutlierDetector: Sendable {
     host.consecutiveErrors = 0
     let until = policy.returnTime(ejectedAt: now, times: host.timesEjected)
     host.ejectedUntil = until
+    latestEjectionEnd = max(latestEjectionEnd ?? until, until)
     return until
   }
 }
