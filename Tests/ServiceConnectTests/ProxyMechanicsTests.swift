@@ -34,6 +34,22 @@ import Testing
     #expect(detector.ejectionEnd(7, at: start + .seconds(10)) == start + .seconds(34))
   }
 
+  /// `mayEject(at:)` lets a proxy skip per-host lookups: it is false whenever no host is
+  /// ejected, and true whenever one is.
+  @Test func mayEjectIsTrueExactlyWhileSomeEjectionLasts() {
+    var detector = OutlierDetector()
+    let cluster: [UInt64] = [1, 2, 3]
+    #expect(!detector.mayEject(at: .zero))
+    for _ in 0..<5 { detector.record(1, failed: true, at: .zero, cluster: cluster, policy: Self.policy) }
+    let later = SimTime.zero + .seconds(10)
+    for _ in 0..<5 { detector.record(2, failed: true, at: later, cluster: cluster, policy: Self.policy) }
+    for second in stride(from: Int64(0), through: 60, by: 1) {
+      let now = SimTime.zero + .seconds(second)
+      let anyEjected = cluster.contains { detector.isEjected($0, at: now) }
+      #expect(detector.mayEject(at: now) == anyEjected, "at \(second) s")
+    }
+  }
+
   /// Service Connect's ejections do not lengthen when a host is ejected again.
   @Test func aSecondEjectionLastsThirtySecondsToo() {
     var detector = OutlierDetector()
