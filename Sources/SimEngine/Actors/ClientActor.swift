@@ -137,6 +137,7 @@ public final class ClientActor: SimActor {
 
   /// The interface the stream's requests leave from, and the task it belongs to (nil for a
   /// client).
+  @inline(__always)
   func originInterface(in world: World) -> (Int32, TaskActor?)? {
     // `originKind` is the stream's origin, kept here: no look into the model per request.
     switch originKind {
