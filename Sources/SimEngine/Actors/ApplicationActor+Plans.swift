@@ -89,6 +89,16 @@ struct CompiledBehavior {
     self.upstream = Array(repeating: UpstreamTemplate(), count: facts.count * (mostCalls + 1))
   }
 
+  /// The plan slot for `path` when no matching is needed (no path rules, or the same path as
+  /// last time); nil otherwise. A read only: the caller's array of behaviours is not written
+  /// (nor checked for uniqueness) on the common path.
+  @inline(__always)
+  func knownSlot(for path: String) -> Int? {
+    if rulePaths.isEmpty { return 0 }
+    if let lastPath, lastPath == path { return lastSlot }
+    return nil
+  }
+
   /// The plan slot for a request path: the first matching path rule, else the default plan.
   @inline(__always)
   mutating func slot(for path: String) -> Int {
@@ -137,7 +147,9 @@ extension ApplicationActor {
         lastCompiled = index
       }
     }
-    return PlanRef(behavior: index, slot: compiled[index].slot(for: world.exchanges.path(e)))
+    let path = world.exchanges.path(e)
+    if let known = compiled[index].knownSlot(for: path) { return PlanRef(behavior: index, slot: known) }
+    return PlanRef(behavior: index, slot: compiled[index].slot(for: path))
   }
 
   /// The full plan a reference names.

@@ -104,10 +104,30 @@ public final class ClientActor: SimActor {
     let parsed = PreparedRequest(head: head, urlHost: urlHost, connectHost: urlHost == head.host ? nil : urlHost)
     if !fixedRequestChecked {
       fixedRequestChecked = true
-      if !stream.url.contains("{{") { fixedRequest = parsed }
+      if !stream.url.contains("{{") { fixedRequest = sharingHosts(parsed, in: world) }
     }
     return parsed
   }
+
+  /// `request` with its host names replaced by equal ones that another stream's fixed request
+  /// already holds. Equal strings in one buffer compare by identity: streams sending to the
+  /// same host from one interface then hit its resolver memo (`DNSCache.memoizedCount`) without
+  /// comparing the name byte by byte.
+  func sharingHosts(_ request: PreparedRequest, in world: World) -> PreparedRequest {
+    var request = request
+    for other in world.clientActors where other !== self {
+      guard let theirs = other.fixedRequest else { continue }
+      if theirs.head.host == request.head.host { request.head.host = theirs.head.host }
+      if theirs.urlHost == request.urlHost { request.urlHost = theirs.urlHost }
+      if let mine = request.connectHost, let connect = theirs.connectHost, mine == connect {
+        request.connectHost = connect
+      }
+    }
+    return request
+  }
+
+  /// The fixed request (nil before the first request, or when the URL has placeholders).
+  var fixedPreparedRequest: PreparedRequest? { fixedRequest }
 
   /// How traces name a client origin.
   func originLabel(in world: World) -> String {
@@ -117,8 +137,10 @@ public final class ClientActor: SimActor {
 
   /// The interface the stream's requests leave from, and the task it belongs to (nil for a
   /// client).
+  @inline(__always)
   func originInterface(in world: World) -> (Int32, TaskActor?)? {
-    switch world.model.traffic[stream].origin {
+    // `originKind` is the stream's origin, kept here: no look into the model per request.
+    switch originKind {
     case .client(let client):
       return (world.clientInterfaces[client], nil)
     case .service(let service):

@@ -153,16 +153,26 @@ public final class LoadBalancingPlane: SimActor {
   func pickTarget(group: Int, node: LoadBalancerNodeActor, in world: World)
     -> TargetSelection.Outcome
   {
-    if node.cursors.count <= group {
+    let attributes = groupAttributes[group]
+    let algorithm = TargetSelection.Algorithm(kind: node.kind, attributes: attributes)
+    if algorithm == .roundRobin && node.cursors.count <= group {
       node.cursors.append(contentsOf: repeatElement(RoundRobinCursor(), count: group + 1 - node.cursors.count))
     }
-    let attributes = groupAttributes[group]
-    return TargetSelection.pick(
-      group: group, targets: targets, ids: targetsOfGroup[group], zone: node.zoneNumber,
-      crossZone: crossZone(group: group, balancer: node.balancer),
-      minimumHealthy: attributes.minimumHealthyTargets,
-      algorithm: .init(kind: node.kind, attributes: attributes),
-      cursor: &node.cursors[group], random: &world.randomSource(node.id).pointee)
+    let crossZone = crossZone(group: group, balancer: node.balancer)
+    return targets.withUnsafeBufferPointer { targets in
+      TargetSelection.pick(
+        targets: targets, ids: targetsOfGroup[group], zone: node.zoneNumber, crossZone: crossZone,
+        minimumHealthy: attributes.minimumHealthyTargets, algorithm: algorithm
+      ) { count in
+        // Only the state the algorithm uses is touched: the node's cursor for round robin,
+        // its random stream for a random pick (an NLB's flow hash).
+        switch algorithm {
+        case .roundRobin: return node.cursors[group].next(count: count) ?? 0
+        case .random: return Int(world.randomSource(node.id).pointee.nextInt(below: UInt64(count)))
+        case .leastOutstanding: return 0
+        }
+      }
+    }
   }
 
   /// Counts a request forwarded to `target` as outstanding; returns where to connect.

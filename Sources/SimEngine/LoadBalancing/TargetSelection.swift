@@ -36,13 +36,22 @@ public struct TargetSelection: Sendable {
     // strings) per look.
     targets.withUnsafeBufferPointer { targets in
       pick(targets: targets, ids: ids, zone: zone, crossZone: crossZone, minimumHealthy: minimumHealthy,
-           algorithm: algorithm, cursor: &cursor, random: &random)
+           algorithm: algorithm) { count in
+        switch algorithm {
+        case .roundRobin: return cursor.next(count: count) ?? 0
+        case .random: return Int(random.nextInt(below: UInt64(count)))
+        case .leastOutstanding: return 0
+        }
+      }
     }
   }
 
+  /// The pick itself. `position` draws the candidate's position for the round-robin and
+  /// random algorithms (advancing the node's cursor, or drawing from its random stream), so a
+  /// caller touches only the state its algorithm uses.
   static func pick(
     targets: UnsafeBufferPointer<LoadBalancerTarget>, ids: [Int], zone: Int32, crossZone: Bool, minimumHealthy: Int,
-    algorithm: Algorithm, cursor: inout RoundRobinCursor, random: inout RandomSource
+    algorithm: Algorithm, position: (_ candidateCount: Int) -> Int
   ) -> Outcome {
     let minimum = max(minimumHealthy, 1)
     // Counted in place (no candidate arrays): the pool is the routable targets in reach, the
@@ -79,7 +88,7 @@ public struct TargetSelection: Sendable {
     let chosen: Int
     switch algorithm {
     case .roundRobin:
-      chosen = candidate(cursor.next(count: candidateCount) ?? 0)
+      chosen = candidate(position(candidateCount))
     case .leastOutstanding:
       var best = -1
       for id in ids where isCandidate(id) {
@@ -87,7 +96,7 @@ public struct TargetSelection: Sendable {
       }
       chosen = best
     case .random:
-      chosen = candidate(Int(random.nextInt(below: UInt64(candidateCount))))
+      chosen = candidate(position(candidateCount))
     }
     return .target(chosen, failOpen: failOpen)
   }

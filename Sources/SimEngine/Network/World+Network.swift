@@ -21,7 +21,9 @@ extension World {
     var address: UInt32
     var lookupDelay = SimDuration.zero
     let hostToResolve = connectHost ?? host
-    if hostToResolve.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true, let literal = IPv4Address(hostToResolve) {
+    if let memoized = memoizedResolution(hostToResolve, from: source, exchange: e) {
+      address = memoized
+    } else if hostToResolve.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true, let literal = IPv4Address(hostToResolve) {
       address = literal.value
     } else {
       switch resolve(hostToResolve, from: source, exchange: e) {

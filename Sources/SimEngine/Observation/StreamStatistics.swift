@@ -88,12 +88,27 @@ public struct StreamStatistics: Sendable {
     let second = Int64(startedAt.nanoseconds / 1_000_000_000)
     secondCounts.add(second << 24 | Int64(number))
     let start = startedAt.nanoseconds
-    for slot in windowStarts.indices where start >= windowStarts[slot] && start < windowEnds[slot] {
-      windows[slot].total += 1
-      if filterPasses[slot][number] {
-        windows[slot].matching += 1
-        if windowMeasuresLatency[slot] { windows[slot].latency.record(latency) }
-        if windowCountsTasks[slot] && response.originTask >= 0 { noteTask(Int(response.originTask), slot: slot) }
+    let slots = windowStarts.count
+    guard slots > 0 else { return }
+    // The windows are written through one buffer: one uniqueness check per request, not one
+    // per counter bumped.
+    var countsTasks = false
+    windows.withUnsafeMutableBufferPointer { windows in
+      for slot in 0..<slots where start >= windowStarts[slot] && start < windowEnds[slot] {
+        windows[slot].total += 1
+        if filterPasses[slot][number] {
+          windows[slot].matching += 1
+          if windowMeasuresLatency[slot] { windows[slot].latency.record(latency) }
+          if windowCountsTasks[slot] { countsTasks = true }
+        }
+      }
+    }
+    // Distinct tasks (rarely asserted on) in a second pass over the same windows.
+    if countsTasks && response.originTask >= 0 {
+      for slot in 0..<slots where start >= windowStarts[slot] && start < windowEnds[slot]
+        && filterPasses[slot][number] && windowCountsTasks[slot]
+      {
+        noteTask(Int(response.originTask), slot: slot)
       }
     }
   }

@@ -25,7 +25,8 @@ public struct TaskActivity: Sendable, Equatable {
     self.perSecond = []
   }
 
-  /// Counts a request arriving at `time`.
+  /// Counts a request arriving at `time` (on every request's path: inlined into the caller).
+  @inline(__always)
   public mutating func record(_ time: SimTime) {
     if firstRequest == nil { firstRequest = time }
     lastRequest = time
