@@ -82,6 +82,14 @@ public final class Slab<Element> {
     }
   }
 
+  /// The address of slot `index`, for a caller that works on the element in place right away:
+  /// it is valid until the next `allocate` that grows the slab.
+  @inline(__always)
+  public func pointer(to index: Int32) -> UnsafeMutablePointer<Element> {
+    precondition(index >= 0 && Int(index) < count, "slab index out of range")
+    return base + Int(index)
+  }
+
   /// Slots in use.
   public var liveCount: Int { count - freeCount }
 

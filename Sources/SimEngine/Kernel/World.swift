@@ -23,7 +23,9 @@ public final class World {
   /// added (the array above keeps them alive for the whole run), so dispatching a message need
   /// not retain and release the actor each time.
   private var unretainedActors: ContiguousArray<Unmanaged<SimActor>> = []
-  public var randomStreams: [RandomSource] = []
+  /// Each actor's own random stream, by actor id (a slab: drawing a number is a plain store,
+  /// no copy-on-write check).
+  let randomStreams = Slab<RandomSource>()
   public var exchanges = ExchangeTable()
   public var interfaces: [NetworkInterface] = []
   public var addressBook: [UInt32: Int32] = [:] { didSet { network.bump() } }
@@ -80,18 +82,21 @@ public final class World {
   public func add<A: SimActor>(_ actor: A) -> A {
     actor.id = Int32(actors.count)
     actors.append(actor)
-    randomStreams.append(RandomSource(seed: seed, stream: actor.name))
+    let stream = randomStreams.allocate { _ in RandomSource(seed: seed, stream: actor.name) }
+    precondition(stream == actor.id, "an actor's random stream has the actor's id")
     return actor
   }
 
   /// Draws from an actor's own random stream.
   @inline(__always)
   public func random(_ actor: Int32, below bound: Int) -> Int {
-    Int(randomStreams[Int(actor)].nextInt(below: UInt64(bound)))
+    Int(randomStreams[actor].nextInt(below: UInt64(bound)))
   }
 
+  /// An actor's own random stream, to draw from in place right away (the address is valid until
+  /// the next actor is added).
   public func randomSource(_ actor: Int32) -> UnsafeMutablePointer<RandomSource> {
-    randomStreams.withUnsafeMutableBufferPointer { $0.baseAddress! + Int(actor) }
+    randomStreams.pointer(to: actor)
   }
 
   /// Long timers (a second or more: request and idle timeouts, health-check intervals) wait in
