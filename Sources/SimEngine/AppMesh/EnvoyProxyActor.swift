@@ -97,7 +97,7 @@ class EnvoyProxyActor: SimActor {
 
   /// App Mesh's hidden default retry policy, when the scenario has it on.
   func defaultPolicy(_ world: World) -> MeshRetryPolicy? {
-    world.model.settings.appMeshDefaultRetries ? .appMeshDefault : nil
+    plane.defaultRetryPolicy
   }
 
   /// A virtual service provided by a virtual node: that node's listener on `port`, with its
