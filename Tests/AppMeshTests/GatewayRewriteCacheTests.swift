@@ -48,3 +48,27 @@ import Testing
     #expect(cache.rewritten(Self.input, route: 1, revision: 2) != nil)
   }
 }
+
+/// The memo says whether a remembered rewrite's path is already normal, so that the gateway may
+/// skip normalizing it again: only when `MeshPathNormalization` would keep the path.
+@Suite struct GatewayRewriteCacheNormalPathTests {
+  static let input = RequestHead(method: "GET", scheme: "http", host: "nlb.example", port: 80, path: "/color1/tell")
+
+  @Test func aNormalOutputPathIsReportedNormal() {
+    let cache = GatewayRewriteCache()
+    let output = RequestHead(method: "GET", scheme: "http", host: "a.local", port: 9080, path: "/tell")
+    cache.remember(Self.input, as: output, route: 0, revision: 1)
+    #expect(cache.rewrite(of: Self.input, route: 0, revision: 1)?.pathIsNormal == true)
+  }
+
+  @Test func anOutputPathNeedingNormalizationIsNotReportedNormal() {
+    let cache = GatewayRewriteCache()
+    for path in ["//tell", "/a/./tell", "/a/../tell"] {
+      let output = RequestHead(method: "GET", scheme: "http", host: "a.local", port: 9080, path: path)
+      cache.remember(Self.input, as: output, route: 0, revision: 1)
+      let known = cache.rewrite(of: Self.input, route: 0, revision: 1)
+      #expect(known?.head.path == path)
+      #expect(known?.pathIsNormal == false)
+    }
+  }
+}

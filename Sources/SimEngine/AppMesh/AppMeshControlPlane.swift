@@ -40,9 +40,14 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
   private var calls = ExchangeSlots<UpstreamCall>()
   /// Envoy state per task index.
   var envoys: [Int32: EnvoyClusterState] = [:]
+  /// App Mesh's hidden default retry policy when the scenario has it on, else nil (read once:
+  /// `MeshRetryPolicy.appMeshDefault` is a lazily initialized global).
+  let defaultRetryPolicy: MeshRetryPolicy?
 
-  init(model: AppMeshModel) {
+  /// `defaultRetries`: the simulation setting `appMeshDefaultRetries`.
+  init(model: AppMeshModel, defaultRetries: Bool) {
     self.model = model
+    defaultRetryPolicy = defaultRetries ? .appMeshDefault : nil
     self.config = model.revisions[0]
     self.facts = MeshRevisionFacts(model.revisions[0])
   }

@@ -7,7 +7,8 @@ enum AppMeshWiring {
   static func wire(_ world: World) {
     let model = world.model.appMesh
     guard !model.isEmpty else { return }
-    let plane = AppMeshControlPlane(model: model)
+    let plane = AppMeshControlPlane(
+      model: model, defaultRetries: world.model.settings.appMeshDefaultRetries)
     world.lifecycleObservers.append(plane)
     world.serviceCallHandlers.append(plane)
     var checked: Set<Int64> = []

@@ -44,10 +44,11 @@ final class EnvoyClusterState {
   }
   var dns: [String: Resolution] = [:]
   /// The resolution each virtual node's hostname was last found under (an entry of `dns`, which
-  /// is not replaced before it expires), by node index (of the revision that resolved it; the
-  /// hostname is checked), so that a request reads it without hashing the hostname. Kept as
-  /// separate columns: reading a whole entry would copy (retain) every field of it.
-  private var recentHostnames: [String?] = []
+  /// is not replaced before it expires), by node index, with the configuration revision whose
+  /// hostname it is (-1: none), so that a request under that revision reads it without reading,
+  /// hashing or comparing the hostname. Kept as separate columns: reading a whole entry would
+  /// copy (retain) every field of it.
+  private var recentRevisions: [Int] = []
   private var recentExpiries: [SimTime] = []
   private var recentAddresses: [[UInt32]] = []
   /// The index in `clusters` of each cluster, by virtual node index then listener port.
@@ -76,31 +77,39 @@ final class EnvoyClusterState {
     return clusters.count - 1
   }
 
-  /// The addresses of the cached resolution of `hostname` (for virtual node `node`) if it has not
-  /// expired at `now`.
-  func cachedAddresses(_ hostname: String, node: Int, at now: SimTime) -> [UInt32]? {
-    if node < recentHostnames.count, recentExpiries[node] > now, recentHostnames[node] == hostname {
-      return recentAddresses[node]
-    }
+  /// The addresses of the resolution virtual node `node`'s DNS hostname at configuration revision
+  /// `revision` was last found under, if it was found under that revision and has not expired at
+  /// `now` (nil says nothing: `cachedAddresses` decides by hostname).
+  func recentAddresses(node: Int, revision: Int, at now: SimTime) -> [UInt32]? {
+    guard node < recentRevisions.count, recentRevisions[node] == revision, recentExpiries[node] > now
+    else { return nil }
+    return recentAddresses[node]
+  }
+
+  /// The addresses of the cached resolution of `hostname` (virtual node `node`'s DNS hostname at
+  /// configuration revision `revision`) if it has not expired at `now`.
+  func cachedAddresses(_ hostname: String, node: Int, revision: Int, at now: SimTime) -> [UInt32]? {
+    if let recent = recentAddresses(node: node, revision: revision, at: now) { return recent }
     guard let cached = dns[hostname], cached.expires > now else { return nil }
-    remember(cached, of: hostname, node: node)
+    remember(cached, node: node, revision: revision)
     return cached.addresses
   }
 
-  /// Stores a fresh resolution of `hostname` (for virtual node `node`).
-  func store(_ resolution: Resolution, of hostname: String, node: Int) {
+  /// Stores a fresh resolution of `hostname` (virtual node `node`'s DNS hostname at revision
+  /// `revision`).
+  func store(_ resolution: Resolution, of hostname: String, node: Int, revision: Int) {
     dns[hostname] = resolution
-    remember(resolution, of: hostname, node: node)
+    remember(resolution, node: node, revision: revision)
   }
 
-  private func remember(_ resolution: Resolution, of hostname: String, node: Int) {
-    if node >= recentHostnames.count {
-      let missing = node + 1 - recentHostnames.count
-      recentHostnames.append(contentsOf: repeatElement(nil, count: missing))
+  private func remember(_ resolution: Resolution, node: Int, revision: Int) {
+    if node >= recentRevisions.count {
+      let missing = node + 1 - recentRevisions.count
+      recentRevisions.append(contentsOf: repeatElement(-1, count: missing))
       recentExpiries.append(contentsOf: repeatElement(.zero, count: missing))
       recentAddresses.append(contentsOf: repeatElement([], count: missing))
     }
-    recentHostnames[node] = hostname
+    recentRevisions[node] = revision
     recentExpiries[node] = resolution.expires
     recentAddresses[node] = resolution.addresses
   }

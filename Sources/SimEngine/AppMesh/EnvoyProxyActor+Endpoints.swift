@@ -4,6 +4,10 @@ import SimKernel
 extension EnvoyProxyActor {
   /// The endpoints of `node` as this Envoy sees them now (traced when `e` is).
   func endpoints(node: Int, port: Int, e: Int32, in world: World) -> [UInt32] {
+    // A resolution remembered under the current revision is of the node's current DNS hostname.
+    if let recent = state.recentAddresses(node: node, revision: plane.revision, at: world.now) {
+      return recent
+    }
     let facts = plane.facts
     // DNS first, from its own list: matching the whole discovery enum copies every payload.
     if let dns = facts.dnsDiscoveries[node] {
@@ -28,7 +32,9 @@ extension EnvoyProxyActor {
   /// Envoy's own DNS resolution: one address of the answer kept until the TTL expires
   /// (`LOADBALANCER`), or every address (`ENDPOINTS`) (AWS behaviour §1.5).
   func resolve(_ hostname: String, all: Bool, node: Int, e: Int32, in world: World) -> [UInt32] {
-    if let cached = state.cachedAddresses(hostname, node: node, at: world.now) { return cached }
+    if let cached = state.cachedAddresses(hostname, node: node, revision: plane.revision, at: world.now) {
+      return cached
+    }
     let vpc = world.interfaces[Int(interface)].vpc
     let answer = world.authoritativeAnswer(hostname, fromVPC: vpc, asker: id)
     guard let answer, !answer.addresses.isEmpty else {
@@ -40,7 +46,7 @@ extension EnvoyProxyActor {
       all ? answer.addresses : [answer.addresses[world.random(id, below: answer.addresses.count)]]
     state.store(
       .init(addresses: addresses, expires: world.now + answer.ttl, source: answer.source), of: hostname,
-      node: node)
+      node: node, revision: plane.revision)
     if world.isTraced(e) {
       world.note(
         e, name, .resolved,

@@ -63,14 +63,15 @@ class EnvoyProxyActor: SimActor {
     }
   }
 
-  /// Sends downstream exchange `e` to virtual service `service` as reached on `port`.
+  /// Sends downstream exchange `e` to virtual service `service` as reached on `port`, its path
+  /// normalized first unless the caller knows it is normal already (`pathIsNormal`).
   func forward(
-    _ e: Int32, service: Int, port: Int, head: consuming RequestHead,
+    _ e: Int32, service: Int, port: Int, head: consuming RequestHead, pathIsNormal: Bool = false,
     clientPolicy: MeshRevisionFacts.ClientPolicy?,
     in world: World
   ) {
     head.port = port
-    MeshPathNormalization.normalizePath(of: &head)
+    if !pathIsNormal { MeshPathNormalization.normalizePath(of: &head) }
     let choice: UpstreamChoice?
     switch plane.facts.providers[service] {
     case .none:
@@ -97,7 +98,7 @@ class EnvoyProxyActor: SimActor {
 
   /// App Mesh's hidden default retry policy, when the scenario has it on.
   func defaultPolicy(_ world: World) -> MeshRetryPolicy? {
-    world.model.settings.appMeshDefaultRetries ? .appMeshDefault : nil
+    plane.defaultRetryPolicy
   }
 
   /// A virtual service provided by a virtual node: that node's listener on `port`, with its

@@ -16,6 +16,8 @@ final class GatewayRewriteCache {
   private struct Entry {
     let input: RequestHead
     let output: RequestHead
+    /// Whether the output's path is already normal (`MeshPathNormalization` would keep it).
+    let outputPathIsNormal: Bool
   }
 
   /// Per gateway route index, at `revision`.
@@ -25,13 +27,19 @@ final class GatewayRewriteCache {
   /// The rewrite of `head` by gateway route `route` at configuration revision `revision`, if
   /// it is known.
   func rewritten(_ head: RequestHead, route: Int, revision: Int) -> RequestHead? {
+    rewrite(of: head, route: route, revision: revision)?.head
+  }
+
+  /// `rewritten(_:route:revision:)` with whether its path is already normal, so that the Envoy
+  /// need not check the path of a known rewrite again before sending it upstream.
+  func rewrite(of head: RequestHead, route: Int, revision: Int) -> (head: RequestHead, pathIsNormal: Bool)? {
     guard revision == self.revision, route < entries.count, let entry = entries[route],
       entry.input.sharesParts(with: head)
     else { return nil }
     var output = entry.output
     output.port = head.port
     output.sourceAddress = head.sourceAddress
-    return output
+    return (output, entry.outputPathIsNormal)
   }
 
   /// Remembers that gateway route `route` rewrote `input` as `output` at revision `revision`.
@@ -43,6 +51,8 @@ final class GatewayRewriteCache {
     if route >= entries.count {
       entries.append(contentsOf: repeatElement(nil, count: route + 1 - entries.count))
     }
-    entries[route] = Entry(input: input, output: output)
+    entries[route] = Entry(
+      input: input, output: output,
+      outputPathIsNormal: !MeshPathNormalization.mayNeedNormalizing(output.path))
   }
 }

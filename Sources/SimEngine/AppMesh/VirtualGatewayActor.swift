@@ -109,8 +109,10 @@ final class VirtualGatewayActor: EnvoyProxyActor {
     let service = route.service
     let originalPath = traced ? head.target : ""
     let originalHost = traced ? head.host : ""
-    if let rewritten = rewrites.rewritten(head, route: index, revision: plane.revision) {
-      head = rewritten
+    var pathIsNormal = false
+    if let known = rewrites.rewrite(of: head, route: index, revision: plane.revision) {
+      head = known.head
+      pathIsNormal = known.pathIsNormal
     } else {
       let input = head
       if let newPath = route.rewrite(head.path) { head.path = newPath }
@@ -140,7 +142,7 @@ final class VirtualGatewayActor: EnvoyProxyActor {
       return
     }
     forward(
-      e, service: service, port: targetPort, head: head,
+      e, service: service, port: targetPort, head: head, pathIsNormal: pathIsNormal,
       clientPolicy: facts._withUnsafeGuaranteedRef { $0.gatewayBackendDefaults[gateway] }, in: world)
   }
 
