@@ -138,7 +138,7 @@ extension ApplicationActor {
   func planRef(for e: Int32, in world: World) -> PlanRef {
     var index = 0
     if !compiledByPort.isEmpty {
-      let port = world.exchanges.port(e)
+      let port = world.exchanges[e].head.port
       if port == lastPort {
         index = lastCompiled
       } else {
@@ -147,7 +147,7 @@ extension ApplicationActor {
         lastCompiled = index
       }
     }
-    let path = world.exchanges.path(e)
+    let path = world.exchanges[e].head.path
     if let known = compiled[index].knownSlot(for: path) { return PlanRef(behavior: index, slot: known) }
     return PlanRef(behavior: index, slot: compiled[index].slot(for: path))
   }
@@ -161,7 +161,7 @@ extension ApplicationActor {
     let facts = compiled[plan.behavior].facts[plan.slot]
     var status = facts.status
     if !facts.failRatio.isZero && world.randomSource(id).pointee.chance(facts.failRatio) { status = facts.failStatus }
-    if let window = facts.failFor, world.now - world.requests[world.exchanges.request(e)].startedAt < window {
+    if let window = facts.failFor, world.now - world.requests[world.exchanges[e].request].startedAt < window {
       status = facts.failStatus
     }
     if facts.clearFault {
@@ -223,7 +223,7 @@ extension ApplicationActor {
         let full = self.plan(at: plan)
         world.note(e, name, .sent, call < 0 ? "\(head.method) \(full.proxyPass!)" : "\(full.calls[call].method) \(full.calls[call].url)")
       }
-      world.call(from: interface, caller: id, head: head, parent: e, request: world.exchanges.request(e),
+      world.call(from: interface, caller: id, head: head, parent: e, request: world.exchanges[e].request,
                  timeout: compiled[plan.behavior].upstream[index].timeout)
     }
   }

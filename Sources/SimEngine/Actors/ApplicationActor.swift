@@ -47,7 +47,7 @@ open class ApplicationActor: SimActor {
 
   open override func handleRequest(_ e: Int32, in world: World) {
     if world.isTraced(e) {
-      let head = world.exchanges.head(e)
+      let head = world.exchanges[e].head
       world.note(e, name, .received, "\(head.method) \(head.target) (Host: \(head.host))")
     }
     guard accepts(e, in: world) else { return }
@@ -68,7 +68,7 @@ open class ApplicationActor: SimActor {
     }
     let done = start + work - world.now
     if facts.hasUpstream {
-      let tag = TimerTag(kind: ApplicationActor.workDoneKind, exchange: e, generation: world.exchanges.generation(e))
+      let tag = TimerTag(kind: ApplicationActor.workDoneKind, exchange: e, generation: world.exchanges[e].generation)
       world.startTimer(id, after: done, for: tag)
       world.exchanges[e].calleeContext = 0
       return
@@ -92,7 +92,7 @@ open class ApplicationActor: SimActor {
   func answer(_ e: Int32, plan: ApplicationBehavior.Plan, after delay: SimDuration, in world: World) {
     var status = plan.status
     if !plan.failRatio.isZero && world.randomSource(id).pointee.chance(plan.failRatio) { status = plan.failStatus }
-    if let window = plan.failFor, world.now - world.requests[world.exchanges.request(e)].startedAt < window {
+    if let window = plan.failFor, world.now - world.requests[world.exchanges[e].request].startedAt < window {
       status = plan.failStatus
     }
     if plan.clearFault {
@@ -142,7 +142,7 @@ open class ApplicationActor: SimActor {
   /// Opens the upstream exchange for a proxy pass or a call.
   func startUpstream(_ e: Int32, url: String, method: String, headers: [(String, String)], timeout: SimDuration,
                      keepPath: Bool, in world: World) {
-    let incoming = world.exchanges.head(e)
+    let incoming = world.exchanges[e].head
     guard var head = RequestHead(method: method, url: world.expandURL(url), headers: HTTPHeaders(headers)) else {
       world.reply(e, Response(status: 502, disposition: .dnsNameNotFound, originTask: taskCode, originService: serviceCode))
       return
@@ -154,14 +154,14 @@ open class ApplicationActor: SimActor {
       for (name, value) in incoming.headers.pairs where name.lowercased() != "host" { head.headers.add(name, value) }
     }
     world.note(e, name, .sent, "\(method) \(url)")
-    world.call(from: interface, caller: id, head: head, parent: e, request: world.exchanges.request(e), timeout: timeout)
+    world.call(from: interface, caller: id, head: head, parent: e, request: world.exchanges[e].request, timeout: timeout)
   }
 
   open override func handleResponse(_ upstream: Int32, in world: World) {
-    let parent = world.exchanges.parent(upstream)
-    guard world.isWaiting(parent, generation: world.exchanges.parentGeneration(upstream)) else { return }
+    let parent = world.exchanges[upstream].parent
+    guard world.isWaiting(parent, generation: world.exchanges[upstream].parentGeneration) else { return }
     let plan = planRef(for: parent, in: world)
-    let response = world.exchanges.response(upstream)
+    let response = world.exchanges[upstream].response
     if compiled[plan.behavior].facts[plan.slot].proxies {
       if response.disposition.isSuccess || response.status > 0 {
         // nginx passes any HTTP answer through, a proxy's own 503/504 included.

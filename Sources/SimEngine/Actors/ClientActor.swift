@@ -159,11 +159,11 @@ public final class ClientActor: SimActor {
   }
 
   public override func handleResponse(_ e: Int32, in world: World) {
-    let response = world.exchanges.response(e)
+    let response = world.exchanges[e].response
     if world.isTraced(e) {
       world.note(e, "traffic \(world.model.traffic[stream].name)", .returned,
                  response.status > 0 ? "client receives \(response.status)" : "client sees no HTTP answer (\(response.disposition.rawValue))")
     }
-    world.complete(request: world.exchanges.request(e), response: response)
+    world.complete(request: world.exchanges[e].request, response: response)
   }
 }

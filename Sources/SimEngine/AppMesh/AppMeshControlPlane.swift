@@ -163,12 +163,12 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
   // MARK: - TLS between Envoys
 
   func recordHandshake(_ handshake: TLSHandshake, for e: Int32, in world: World) {
-    handshakes[e] = (world.exchanges.generation(e), handshake)
+    handshakes[e] = (world.exchanges[e].generation, handshake)
   }
 
   /// The handshake a mesh client decided for `e`, or nil for a client outside the mesh.
   func takeHandshake(for e: Int32, in world: World) -> TLSHandshake? {
-    guard let recorded = handshakes[e], recorded.generation == world.exchanges.generation(e)
+    guard let recorded = handshakes[e], recorded.generation == world.exchanges[e].generation
     else { return nil }
     return handshakes.take(e)?.handshake
   }

@@ -19,7 +19,7 @@ struct ConnectionPoolQueue {
   {
     guard let limits else { return .serve }
     let admission = limits.admit(active: active, pending: waiting.count)
-    if admission == .queue { waiting.append((e, world.exchanges.generation(e))) }
+    if admission == .queue { waiting.append((e, world.exchanges[e].generation)) }
     return admission
   }
 

@@ -23,8 +23,8 @@ final class EnvoyEgressActor: EnvoyProxyActor {
   override var groupName: String { task.groupName }
 
   override func handleRequest(_ e: Int32, in world: World) {
-    let head = world.exchanges.head(e)
-    let original = UInt32(truncatingIfNeeded: world.exchanges.calleeContext(e))
+    let head = world.exchanges[e].head
+    let original = UInt32(truncatingIfNeeded: world.exchanges[e].calleeContext)
     let config = plane.config
     if world.isTraced(e) {
       world.note(

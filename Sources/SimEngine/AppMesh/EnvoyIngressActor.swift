@@ -42,7 +42,7 @@ final class EnvoyIngressActor: SimActor {
       world.reply(e, .failure(.connectionClosed))
       return
     }
-    let tls = handshake ?? listener.handshake(usesTLS: world.exchanges.usesHTTPS(e))
+    let tls = handshake ?? listener.handshake(usesTLS: world.exchanges[e].head.scheme == "https")
     if case .failed(let reason) = tls {
       world.note(e, name, .denied, "TLS handshake fails: \(reason)")
       world.reply(e, .failure(.tlsHandshakeFailed))
@@ -76,15 +76,15 @@ final class EnvoyIngressActor: SimActor {
   func deliver(_ e: Int32, timeout: SimDuration, in world: World) {
     pool.start()
     world.deliverLocally(
-      from: task.interface, caller: id, to: task.id, head: world.exchanges.head(e), parent: e,
-      request: world.exchanges.request(e),
+      from: task.interface, caller: id, to: task.id, head: world.exchanges[e].head, parent: e,
+      request: world.exchanges[e].request,
       timeout: timeout > .zero ? timeout : EnvoyProxyActor.unlimited)
   }
 
   override func handleResponse(_ child: Int32, in world: World) {
-    let (e, parentGeneration) = (world.exchanges.parent(child), world.exchanges.parentGeneration(child))
+    let (e, parentGeneration) = (world.exchanges[child].parent, world.exchanges[child].parentGeneration)
     if world.isWaiting(e, generation: parentGeneration) {
-      let response = world.exchanges.response(child)
+      let response = world.exchanges[child].response
       if response.status > 0 {
         world.reply(e, response, after: world.model.settings.proxy)
       } else if response.disposition == .timedOut {

@@ -15,7 +15,7 @@ extension EnvoyProxyActor {
   func startAttempt(_ e: Int32, of call: UpstreamCall, in world: World) {
     call.attempt += 1
     call.droppedDisposition = nil
-    let request = world.exchanges.request(e)
+    let request = world.exchanges[e].request
     var attemptTimeout = call.policy?.perRetryTimeout ?? Self.unlimited
     if let deadline = call.deadline { attemptTimeout = min(attemptTimeout, deadline - world.now) }
     if attemptTimeout == .zero { attemptTimeout = Self.unlimited }
@@ -83,7 +83,7 @@ extension EnvoyProxyActor {
 
   /// Remembers why an attempt's packets were dropped, so a request timeout names the cause.
   func noteDrop(_ child: Int32, e: Int32, in world: World) {
-    if let dropped = world.exchanges.pendingFailure(child) {
+    if let dropped = world.exchanges[child].pendingFailure {
       plane.call(e, of: id)?.droppedDisposition = dropped.disposition
     }
   }
@@ -101,11 +101,11 @@ extension EnvoyProxyActor {
   /// An attempt's exchange came back: retry, or answer downstream.
   func attemptFinished(_ child: Int32, in world: World) {
     let (e, parentGeneration, step) = (
-      world.exchanges.parent(child), world.exchanges.parentGeneration(child), world.exchanges.step(child))
+      world.exchanges[child].parent, world.exchanges[child].parentGeneration, world.exchanges[child].step)
     guard world.isWaiting(e, generation: parentGeneration), let call = plane.call(e, of: id),
       call.generation == parentGeneration, step == Int32(call.attempt)
     else { return }
-    let response = world.exchanges.response(child)
+    let response = world.exchanges[child].response
     if call.passthrough != nil {
       finish(e, response, in: world)
       return

@@ -86,7 +86,7 @@ class EnvoyProxyActor: SimActor {
     // Without a choice the helper has answered the request.
     guard let choice else { return }
     let call = plane.startCall(
-      e, owner: id, generation: world.exchanges.generation(e), head: head, target: choice.target,
+      e, owner: id, generation: world.exchanges[e].generation, head: head, target: choice.target,
       clientPolicy: clientPolicy, policy: choice.retryPolicy(defaultPolicy(world)))
     if choice.timeout > .zero {
       call.deadline = world.now + choice.timeout
@@ -209,7 +209,7 @@ class EnvoyProxyActor: SimActor {
   /// Forwards `e` unchanged to the address the application chose (ALLOW_ALL, AWS APIs).
   func passthrough(_ e: Int32, address: UInt32, port: Int, in world: World) {
     let call = plane.startCall(
-      e, owner: id, generation: world.exchanges.generation(e), head: world.exchanges.head(e),
+      e, owner: id, generation: world.exchanges[e].generation, head: world.exchanges[e].head,
       passthrough: (address, port))
     startAttempt(e, of: call, in: world)
   }

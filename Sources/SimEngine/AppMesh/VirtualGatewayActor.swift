@@ -60,7 +60,7 @@ final class VirtualGatewayActor: EnvoyProxyActor {
       world.reply(e, .failure(.connectionClosed))
       return
     }
-    let tls = listener.handshake(usesTLS: world.exchanges.usesHTTPS(e))
+    let tls = listener.handshake(usesTLS: world.exchanges[e].head.scheme == "https")
     if case .failed(let reason) = tls {
       world.note(e, name, .denied, "TLS handshake fails: \(reason)")
       world.reply(e, .failure(.tlsHandshakeFailed))
@@ -90,7 +90,7 @@ final class VirtualGatewayActor: EnvoyProxyActor {
   /// Matches gateway routes, applies the rewrite and forwards to the target virtual service.
   func route(_ e: Int32, in world: World) {
     pool.start()
-    var head = world.exchanges.head(e)
+    var head = world.exchanges[e].head
     head.port = port
     MeshPathNormalization.normalizePath(of: &head)
     refreshListener()

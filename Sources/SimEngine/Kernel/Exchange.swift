@@ -92,26 +92,13 @@ public struct ExchangeTable {
       sourceAddress: 0, calleeInterface: -1))
   }
 
-  /// The request head of exchange `index`, copied out alone (reading `self[index].head` copies
-  /// the whole exchange first).
-  @inline(__always)
-  public func head(_ index: Int32) -> RequestHead {
-    slab[index].head  // the slab's subscript reads in place: only the head is copied
-  }
-
-  /// The path of exchange `index`'s request.
-  @inline(__always)
-  public func path(_ index: Int32) -> String { slab[index].head.path }
-
-  /// The destination port of exchange `index`'s request.
-  @inline(__always)
-  public func port(_ index: Int32) -> Int { slab[index].head.port }
-
   public mutating func release(_ index: Int32) {
     slab[index].isOpen = false
     slab.release(index)
   }
 
+  /// Exchange `index`, read and written in place: `table[e].field` reads or sets that one
+  /// field without copying the exchange (and its request head).
   public subscript(index: Int32) -> Exchange {
     _read { yield slab[index] }
     nonmutating _modify { yield &slab[index] }

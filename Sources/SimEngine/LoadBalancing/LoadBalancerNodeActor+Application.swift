@@ -8,14 +8,14 @@ extension LoadBalancerNodeActor {
   /// Evaluates the listener's rules for exchange `e` and carries out the chosen action.
   func routeRequest(_ e: Int32, listener index: Int, in world: World) {
     let listener = plane.listeners[index]
-    var request = world.exchanges.head(e)
-    request.sourceAddress = world.exchanges.sourceAddress(e)
+    var request = world.exchanges[e].head
+    request.sourceAddress = world.exchanges[e].sourceAddress
     let action: LoadBalancerAction
     if world.isTraced(e) {
       world.note(
         e, name, .received,
         "\(listener.label) of \(loadBalancer.label) receives \(request.method) \(request.target) "
-          + "(Host: \(request.host)) from \(IPv4Address(world.exchanges.sourceAddress(e)))")
+          + "(Host: \(request.host)) from \(IPv4Address(world.exchanges[e].sourceAddress))")
       let decision = listener.routeTable.explain(request)
       for (offset, entry) in decision.evaluated.enumerated() {
         switch entry.outcome {
@@ -52,7 +52,7 @@ extension LoadBalancerNodeActor {
         e, Response(status: fixed.statusCode, disposition: .fixedResponse, body: body), after: delay
       )
     case .redirect(let redirect):
-      let head = world.exchanges.head(e)
+      let head = world.exchanges[e].head
       let query =
         head.target.split(separator: "?", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
       let location = redirect.location(
@@ -115,7 +115,7 @@ extension LoadBalancerNodeActor {
       // The connection attempt is being dropped: the ALB gives up after its connect timeout.
       world.exchanges[e].calleeContext = Int64(upstream)
       let timer = TimerTag(
-        kind: Self.connectTimeoutKind, exchange: e, generation: world.exchanges.generation(e))
+        kind: Self.connectTimeoutKind, exchange: e, generation: world.exchanges[e].generation)
       world.startTimer(id, after: min(Self.connectTimeout, idle), for: timer)
     }
   }
@@ -142,8 +142,8 @@ extension LoadBalancerNodeActor {
   /// The request as the target receives it: `X-Forwarded-For` per the load balancer's mode,
   /// `X-Forwarded-Proto` and `X-Forwarded-Port`.
   func forwardedHead(_ e: Int32, listener: LoadBalancerListener, in world: World) -> RequestHead {
-    var head = world.exchanges.head(e)
-    let client = IPv4Address(world.exchanges.sourceAddress(e)).description
+    var head = world.exchanges[e].head
+    let client = IPv4Address(world.exchanges[e].sourceAddress).description
     switch loadBalancer.attributes.forwardedForMode {
     case .append:
       head.headers.set(

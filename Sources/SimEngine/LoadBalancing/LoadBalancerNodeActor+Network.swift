@@ -10,7 +10,7 @@ extension LoadBalancerNodeActor {
   static let networkIdleTimeout = SimDuration.seconds(350)
 
   func routeConnection(_ e: Int32, listener index: Int, in world: World) {
-    let client = world.exchanges.sourceAddress(e)
+    let client = world.exchanges[e].sourceAddress
     if world.isTraced(e) {
       world.note(
         e, name, .received,
@@ -65,9 +65,9 @@ extension LoadBalancerNodeActor {
       return
     }
     let upstream = sendToTarget(
-      e, to: target, head: world.exchanges.head(e), timeout: Self.networkIdleTimeout,
+      e, to: target, head: world.exchanges[e].head, timeout: Self.networkIdleTimeout,
       presentedSource: preserve ? client : nil, in: world)
-    if world.exchanges.answered(upstream), let dropped = world.exchanges.pendingFailure(upstream) {
+    if world.exchanges[upstream].answered, let dropped = world.exchanges[upstream].pendingFailure {
       // Layer 4: the target's drop is the client's drop; it learns only from its own timeout.
       world.drop(e, dropped.disposition)
     }

@@ -45,7 +45,7 @@ public final class LoadBalancerNodeActor: SimActor {
   let kind: LoadBalancer.Kind
 
   public override func handleRequest(_ e: Int32, in world: World) {
-    let port = world.exchanges.port(e)
+    let port = world.exchanges[e].head.port
     guard let listener = plane.listener(of: balancer, port: port) else {
       world.note(
         e, name, .failed,
@@ -69,15 +69,15 @@ public final class LoadBalancerNodeActor: SimActor {
     return world.connect(
       from: interface, caller: id, to: address, port: port, head: head,
       parent: e,
-      request: world.exchanges.request(e), timeout: timeout, callerContext: Int64(target),
+      request: world.exchanges[e].request, timeout: timeout, callerContext: Int64(target),
       presentedSource: presentedSource)
   }
 
   public override func handleResponse(_ upstream: Int32, in world: World) {
-    plane.answered(by: Int(world.exchanges.callerContext(upstream)))
-    let parent = world.exchanges.parent(upstream)
-    guard world.isWaiting(parent, generation: world.exchanges.parentGeneration(upstream)) else { return }
-    let response = world.exchanges.response(upstream)
+    plane.answered(by: Int(world.exchanges[upstream].callerContext))
+    let parent = world.exchanges[upstream].parent
+    guard world.isWaiting(parent, generation: world.exchanges[upstream].parentGeneration) else { return }
+    let response = world.exchanges[upstream].response
     switch kind {
     case .application: answerFromTarget(parent, response, in: world)
     case .network:

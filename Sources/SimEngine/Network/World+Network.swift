@@ -11,11 +11,11 @@ extension World {
   @discardableResult
   public func call(from interface: Int32, caller: Int32, head: consuming RequestHead, parent: Int32, request: Int32,
                    timeout: SimDuration, callerContext: Int64 = 0, connectHost: String? = nil) -> Int32 {
-    let depth = parent >= 0 ? exchanges.depth(parent) + 1 : 0
+    let depth = parent >= 0 ? exchanges[parent].depth + 1 : 0
     let host = head.host
     let port = head.port
     let e = open(caller: caller, head: head, parent: parent, request: request, depth: depth, callerContext: callerContext)
-    scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchanges.generation(e)), after: timeout)
+    scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
     let source = interfaces[Int(interface)]
     // 1. Resolve.
     var address: UInt32
@@ -45,7 +45,7 @@ extension World {
       exchanges[e].sourceAddress = source.address
       exchanges[e].calleeContext = Int64(address)
       exchanges[e].returnLatency = .zero
-      scheduleInLane(.requestArrived(exchange: e, generation: exchanges.generation(e)), after: lookupDelay)
+      scheduleInLane(.requestArrived(exchange: e, generation: exchanges[e].generation), after: lookupDelay)
       return e
     }
     connect(e, from: interface, to: address, port: port, extraDelay: lookupDelay)
@@ -60,9 +60,9 @@ extension World {
   public func connect(from interface: Int32, caller: Int32, to address: UInt32, port: Int, head: consuming RequestHead,
                       parent: Int32, request: Int32, timeout: SimDuration, callerContext: Int64 = 0,
                       presentedSource: UInt32? = nil) -> Int32 {
-    let depth = parent >= 0 ? exchanges.depth(parent) + 1 : 0
+    let depth = parent >= 0 ? exchanges[parent].depth + 1 : 0
     let e = open(caller: caller, head: head, parent: parent, request: request, depth: depth, callerContext: callerContext)
-    scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchanges.generation(e)), after: timeout)
+    scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
     connect(e, from: interface, to: address, port: port, extraDelay: .zero, presentedSource: presentedSource)
     return e
   }
@@ -71,19 +71,19 @@ extension World {
   @discardableResult
   public func deliverLocally(from interface: Int32, caller: Int32, to callee: Int32, head: consuming RequestHead, parent: Int32,
                              request: Int32, timeout: SimDuration, callerContext: Int64 = 0, calleeContext: Int64 = 0) -> Int32 {
-    let depth = parent >= 0 ? exchanges.depth(parent) + 1 : 0
+    let depth = parent >= 0 ? exchanges[parent].depth + 1 : 0
     let e = open(caller: caller, head: head, parent: parent, request: request, depth: depth, callerContext: callerContext)
-    scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchanges.generation(e)), after: timeout)
+    scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
     exchanges[e].callee = callee
     exchanges[e].calleeInterface = interface
     exchanges[e].calleeContext = calleeContext
     exchanges[e].sourceAddress = interfaces[Int(interface)].address
-    scheduleInLane(.requestArrived(exchange: e, generation: exchanges.generation(e)), after: .zero)
+    scheduleInLane(.requestArrived(exchange: e, generation: exchanges[e].generation), after: .zero)
     return e
   }
 
   func open(caller: Int32, head: consuming RequestHead, parent: Int32, request: Int32, depth: Int16, callerContext: Int64) -> Int32 {
-    exchanges.open(request: request, parent: parent, parentGeneration: parent >= 0 ? exchanges.generation(parent) : 0,
+    exchanges.open(request: request, parent: parent, parentGeneration: parent >= 0 ? exchanges[parent].generation : 0,
                    caller: caller, head: head, startedAt: now, depth: depth, callerContext: callerContext)
   }
 
@@ -91,7 +91,7 @@ extension World {
   public func fail(_ e: Int32, _ response: Response, after delay: SimDuration) {
     exchanges[e].answered = true
     exchanges[e].response = response
-    simulation.schedule(.responseArrived(exchange: e, generation: exchanges.generation(e)), after: delay)
+    simulation.schedule(.responseArrived(exchange: e, generation: exchanges[e].generation), after: delay)
   }
 
   /// Drops an exchange's packets: the caller learns only when its timeout fires.
@@ -112,7 +112,7 @@ extension World {
         exchanges[e].calleeInterface = memo.destination
         exchanges[e].sourceAddress = memo.seenSource
         exchanges[e].returnLatency = memo.latency
-        scheduleInLane(.requestArrived(exchange: e, generation: exchanges.generation(e)), after: memo.latency + extraDelay)
+        scheduleInLane(.requestArrived(exchange: e, generation: exchanges[e].generation), after: memo.latency + extraDelay)
         return
       }
     }
@@ -128,7 +128,7 @@ extension World {
       exchanges[e].callee = actor
       exchanges[e].calleeInterface = interface
       exchanges[e].sourceAddress = address
-      scheduleInLane(.requestArrived(exchange: e, generation: exchanges.generation(e)), after: extraDelay)
+      scheduleInLane(.requestArrived(exchange: e, generation: exchanges[e].generation), after: extraDelay)
       return
     }
     if let handler = linkLocalHandler, handler.handles(address) {
@@ -196,7 +196,7 @@ extension World {
                        seenSource: seenSource, latency: oneWayLatency(source, destination)),
         from: interface)
     }
-    scheduleInLane(.requestArrived(exchange: e, generation: exchanges.generation(e)), after: latency)
+    scheduleInLane(.requestArrived(exchange: e, generation: exchanges[e].generation), after: latency)
   }
 
   /// One-way latency between two interfaces.

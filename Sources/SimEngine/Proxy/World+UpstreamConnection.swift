@@ -29,10 +29,10 @@ extension World {
     let child = connect(
       from: interface, caller: caller, to: address, port: port, head: consume head,
       parent: parent,
-      request: exchanges.request(parent), timeout: timeout,
+      request: exchanges[parent].request, timeout: timeout,
       callerContext: Int64(bitPattern: UpstreamHost.key(address: address, port: port)))
     exchanges[child].step = attempt
-    if let dropped = exchanges.pendingFailure(child) {
+    if let dropped = exchanges[child].pendingFailure {
       fail(child, dropped, after: min(connectTimeout, timeout))
     }
     return child
