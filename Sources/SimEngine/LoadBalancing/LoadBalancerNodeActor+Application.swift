@@ -164,7 +164,7 @@ extension LoadBalancerNodeActor {
   func answerFromTarget(_ e: Int32, _ response: Response, in world: World) {
     let delay = world.model.settings.loadBalancer
     if response.status > 0 {
-      if world.isTraced(e) { world.note(e, name, .returned, "passes the target's answer \(response.status) back") }
+      world.note(e, name, .returned, "passes the target's answer \(response.status) back")
       world.reply(e, response, after: delay)
       return
     }

@@ -11,11 +11,9 @@ extension LoadBalancerNodeActor {
 
   func routeConnection(_ e: Int32, listener index: Int, in world: World) {
     let client = world.exchanges[e].sourceAddress
-    if world.isTraced(e) {
-      world.note(
-        e, name, .received,
-        "\(plane.listeners[index].label) of \(loadBalancer.label) accepts a connection from \(IPv4Address(client))")
-    }
+    world.note(
+      e, name, .received,
+      "\(plane.listeners[index].label) of \(loadBalancer.label) accepts a connection from \(IPv4Address(client))")
     guard let group = plane.forwardGroups[index] else {
       world.reply(e, .failure(.connectionRefused))
       return

@@ -81,14 +81,12 @@ public final class LoadBalancerNodeActor: SimActor {
     switch kind {
     case .application: answerFromTarget(parent, response, in: world)
     case .network:
-      if world.isTraced(parent) {
-        world.note(
-          parent, name, .returned,
-          response.status > 0
-            ? "passes the target's answer \(response.status) back"
-            : "the target connection ended without an answer (\(response.disposition.rawValue))"
-        )
-      }
+      world.note(
+        parent, name, .returned,
+        response.status > 0
+          ? "passes the target's answer \(response.status) back"
+          : "the target connection ended without an answer (\(response.disposition.rawValue))"
+      )
       world.reply(parent, response, after: world.model.settings.loadBalancer)
     }
   }
