@@ -109,20 +109,15 @@ public final class ClientActor: SimActor {
     return parsed
   }
 
-  /// `request` with its host names replaced by equal ones that another stream's fixed request
-  /// already holds. Equal strings in one buffer compare by identity: streams sending to the
-  /// same host from one interface then hit its resolver memo (`DNSCache.memoizedCount`) without
-  /// comparing the name byte by byte.
+  /// `request` with its host names replaced by the world's shared copies (`World.sharedHostName`).
+  /// Equal strings in one buffer compare by identity: streams sending to the same host from one
+  /// interface then hit its resolver memo (`DNSCache.memoizedCount`) without comparing the name
+  /// byte by byte.
   func sharingHosts(_ request: PreparedRequest, in world: World) -> PreparedRequest {
     var request = request
-    for other in world.clientActors where other !== self {
-      guard let theirs = other.fixedRequest else { continue }
-      if theirs.head.host == request.head.host { request.head.host = theirs.head.host }
-      if theirs.urlHost == request.urlHost { request.urlHost = theirs.urlHost }
-      if let mine = request.connectHost, let connect = theirs.connectHost, mine == connect {
-        request.connectHost = connect
-      }
-    }
+    request.head.host = world.sharedHostName(request.head.host)
+    request.urlHost = world.sharedHostName(request.urlHost)
+    request.connectHost = request.connectHost.map { world.sharedHostName($0) }
     return request
   }
 

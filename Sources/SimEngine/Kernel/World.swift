@@ -40,6 +40,8 @@ public final class World {
   public var statistics: [StreamStatistics] = []
   public var traces: TraceRecorder
   public var bodies = StringInterner()
+  /// Host names the clients send to, one copy each (see `sharedHostName`).
+  var hostNames = StringInterner()
   public var timeline: [TimelineEntry] = []
   /// Requests carried from actor to actor, counted on every hop.
   public var edges = CountTable()
@@ -277,6 +279,13 @@ public final class World {
   @inline(never)
   func appendStep(_ e: Int32, _ actor: String, _ kind: TraceStep.Kind, _ detail: String) {
     traces.append(Int(requests[exchanges[e].request].trace), TraceStep(time: now, actor: actor, kind: kind, detail: detail))
+  }
+
+  /// The world's one copy of host name `name`: strings that share a buffer compare by identity,
+  /// so memos keyed by a name (`DNSCache`) match without reading its bytes.
+  func sharedHostName(_ name: String) -> String {
+    let index = hostNames.intern(name)
+    return hostNames.strings[Int(index)]
   }
 
   /// Adds a line to the run's timeline of events (scaling, health changes).
