@@ -9,19 +9,15 @@ extension EnvoyProxyActor {
       return recent
     }
     let facts = plane.facts
-    // DNS first, from its own list: matching the whole discovery enum copies every payload.
+    // DNS from its own list (`dnsDiscoveries`): matching the whole discovery enum copies every
+    // payload.
     if let dns = facts.dnsDiscoveries[node] {
       return resolve(dns.hostname, all: dns.allEndpoints, node: node, e: e, in: world)
     }
-    switch facts.discoveries[node] {
-    case .cloudMap?:
-      // No fail-open: with no instance healthy, Envoy has no upstream.
-      return plane.cloudMapInstances(of: node, healthStatus: .healthy, in: world).map(\.address)
-    case .dns(let hostname, let all)?:
-      return resolve(hostname, all: all, node: node, e: e, in: world)
-    case nil:
-      return []
-    }
+    // Otherwise Cloud Map or no discovery. No fail-open: with no instance healthy, Envoy has no
+    // upstream.
+    guard case .cloudMap? = facts.discoveries[node] else { return [] }
+    return plane.cloudMapInstances(of: node, healthStatus: .healthy, in: world).map(\.address)
   }
 
   /// The endpoints without tracing, for outlier bookkeeping.

@@ -57,9 +57,10 @@ class EnvoyProxyActor: SimActor {
     var route: MeshRevisionFacts.Route?
     var timeout: SimDuration
 
-    /// The retry policy: the route's, else App Mesh's hidden default when it is on.
-    func retryPolicy(_ defaultPolicy: @autoclosure () -> MeshRetryPolicy?) -> MeshRetryPolicy? {
-      route?.retryPolicy ?? defaultPolicy()
+    /// The retry policy: the route's, else `defaultPolicy` (App Mesh's hidden default when it
+    /// is on, `AppMeshControlPlane.defaultRetryPolicy`).
+    func retryPolicy(_ defaultPolicy: MeshRetryPolicy?) -> MeshRetryPolicy? {
+      route?.retryPolicy ?? defaultPolicy
     }
   }
 
@@ -87,18 +88,13 @@ class EnvoyProxyActor: SimActor {
     guard let choice else { return }
     let call = plane.startCall(
       e, owner: id, generation: world.exchanges[e].generation, head: head, target: choice.target,
-      clientPolicy: clientPolicy, policy: choice.retryPolicy(defaultPolicy(world)))
+      clientPolicy: clientPolicy, policy: choice.retryPolicy(plane.defaultRetryPolicy))
     if choice.timeout > .zero {
       call.deadline = world.now + choice.timeout
       let tag = TimerTag(kind: Self.requestTimeoutKind, exchange: e, generation: call.generation)
       world.startTimer(id, after: choice.timeout, for: tag)
     }
     startAttempt(e, of: call, in: world)
-  }
-
-  /// App Mesh's hidden default retry policy, when the scenario has it on.
-  func defaultPolicy(_ world: World) -> MeshRetryPolicy? {
-    plane.defaultRetryPolicy
   }
 
   /// A virtual service provided by a virtual node: that node's listener on `port`, with its
