@@ -16,7 +16,7 @@ import Testing
     var copy = Self.input
     copy.port = 9080
     copy.sourceAddress = 0x0A00_6604
-    let answer = cache.rewritten(copy, route: 2, revision: 5)
+    let answer = cache.rewrite(of: copy, route: 2, revision: 5)?.head
     #expect(answer?.path == "/tell")
     #expect(answer?.host == "colorteller-1.local")
     #expect(answer?.port == 9080)
@@ -26,26 +26,26 @@ import Testing
   @Test func otherRoutesRevisionsAndHeadsMiss() {
     let cache = GatewayRewriteCache()
     cache.remember(Self.input, as: Self.output, route: 2, revision: 5)
-    #expect(cache.rewritten(Self.input, route: 1, revision: 5) == nil)
-    #expect(cache.rewritten(Self.input, route: 3, revision: 5) == nil)
-    #expect(cache.rewritten(Self.input, route: 2, revision: 6) == nil)
+    #expect(cache.rewrite(of: Self.input, route: 1, revision: 5)?.head == nil)
+    #expect(cache.rewrite(of: Self.input, route: 3, revision: 5)?.head == nil)
+    #expect(cache.rewrite(of: Self.input, route: 2, revision: 6)?.head == nil)
     // Equal text but parts of its own: rewritten again, never guessed.
     let lookalike = RequestHead(method: "GET", scheme: "http", host: "nlb.example", port: 80, path: "/color1/tell")
-    #expect(cache.rewritten(lookalike, route: 2, revision: 5) == nil)
+    #expect(cache.rewrite(of: lookalike, route: 2, revision: 5)?.head == nil)
     // A copy changed by a hop (a header added) no longer shares its parts.
     var changed = Self.input
     changed.headers.set("x-forwarded-for", "203.0.113.10")
-    #expect(cache.rewritten(changed, route: 2, revision: 5) == nil)
-    #expect(cache.rewritten(Self.input, route: 2, revision: 5) != nil)
+    #expect(cache.rewrite(of: changed, route: 2, revision: 5)?.head == nil)
+    #expect(cache.rewrite(of: Self.input, route: 2, revision: 5)?.head != nil)
   }
 
   @Test func aNewRevisionForgetsEveryRoute() {
     let cache = GatewayRewriteCache()
     cache.remember(Self.input, as: Self.output, route: 0, revision: 1)
     cache.remember(Self.input, as: Self.output, route: 1, revision: 2)
-    #expect(cache.rewritten(Self.input, route: 0, revision: 1) == nil)
-    #expect(cache.rewritten(Self.input, route: 0, revision: 2) == nil)
-    #expect(cache.rewritten(Self.input, route: 1, revision: 2) != nil)
+    #expect(cache.rewrite(of: Self.input, route: 0, revision: 1)?.head == nil)
+    #expect(cache.rewrite(of: Self.input, route: 0, revision: 2)?.head == nil)
+    #expect(cache.rewrite(of: Self.input, route: 1, revision: 2)?.head != nil)
   }
 }
 

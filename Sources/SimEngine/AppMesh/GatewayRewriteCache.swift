@@ -24,14 +24,9 @@ final class GatewayRewriteCache {
   private var entries: [Entry?] = []
   private var revision = -1
 
-  /// The rewrite of `head` by gateway route `route` at configuration revision `revision`, if
-  /// it is known.
-  func rewritten(_ head: RequestHead, route: Int, revision: Int) -> RequestHead? {
-    rewrite(of: head, route: route, revision: revision)?.head
-  }
-
-  /// `rewritten(_:route:revision:)` with whether its path is already normal, so that the Envoy
-  /// need not check the path of a known rewrite again before sending it upstream.
+  /// The rewrite of `head` by gateway route `route` at configuration revision `revision`, if it
+  /// is known, with whether its path is already normal (so that the Envoy need not check the
+  /// path of a known rewrite again before sending it upstream).
   func rewrite(of head: RequestHead, route: Int, revision: Int) -> (head: RequestHead, pathIsNormal: Bool)? {
     guard revision == self.revision, route < entries.count, let entry = entries[route],
       entry.input.sharesParts(with: head)
