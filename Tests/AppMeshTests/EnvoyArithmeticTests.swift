@@ -145,4 +145,16 @@ import Testing
   func pathsAreNormalizedAndSlashesMerged(_ example: (path: String, normalized: String)) {
     #expect(MeshPathNormalization.normalize(example.path) == example.normalized)
   }
+
+  /// The quick check may say "maybe" for a normal path, but never "no" for one that changes.
+  @Test(arguments: [
+    ("/tell", false), ("/", false), ("", false), ("/a.b/c.d", false), ("/a/b/", false),
+    ("//", true), ("/a//b", true), ("/./a", true), ("/a/..", true), ("/a/.hidden", true),
+    ("/caf\u{E9}", true), ("/a/b/c/d/e/f/g/h//i", true), ("/abcdefghijklmnop/", false),
+  ])
+  func theQuickCheckNeverMissesAPathThatNormalizationChanges(_ example: (path: String, mayChange: Bool)) {
+    #expect(MeshPathNormalization.mayNeedNormalizing(example.path) == example.mayChange)
+    #expect(MeshPathNormalization.mayNeedNormalizing(bytes: Array(example.path.utf8)) == example.mayChange)
+    if !example.mayChange { #expect(MeshPathNormalization.normalize(example.path) == example.path) }
+  }
 }

@@ -30,13 +30,14 @@ enum MeshPathNormalization {
   /// character-level check decides).
   @inline(__always)
   static func mayNeedNormalizing(_ path: String) -> Bool {
-    // Native strings (small ones included) always offer contiguous UTF-8; the generic
-    // iteration is only the fallback for bridged ones.
-    if let answer = path.utf8.withContiguousStorageIfAvailable(mayNeedNormalizing(words:)) { return answer }
-    return mayNeedNormalizing(path.utf8)
+    // Native strings (small ones included) always offer contiguous UTF-8; the iteration over
+    // `utf8` is only the fallback for bridged ones.
+    if let answer = path.utf8.withContiguousStorageIfAvailable(mayNeedNormalizing(bytes:)) { return answer }
+    return mayNeedNormalizing(bytes: path.utf8)
   }
 
-  static func mayNeedNormalizing<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
+  /// `mayNeedNormalizing` on the path's bytes: a `/` followed by `/` or `.`, or a non-ASCII byte.
+  static func mayNeedNormalizing<Bytes: Sequence<UInt8>>(bytes: Bytes) -> Bool {
     var previous: UInt8 = 0
     var allBits: UInt8 = 0
     for byte in bytes {
@@ -46,39 +47,5 @@ enum MeshPathNormalization {
       previous = byte
     }
     return allBits >= 0x80
-  }
-
-  /// `mayNeedNormalizing` on contiguous bytes, eight at a time (the last word zero-padded, and
-  /// a zero byte is neither `/`, `.` nor non-ASCII): in each word, the `/` bytes and the `/`-or-`.`
-  /// bytes as high-bit masks; a `/` followed by either is a bit of the first mask moved up one
-  /// byte (the next byte, little-endian) that is also in the second.
-  static func mayNeedNormalizing(words bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let slashes: UInt64 = 0x2F * ones
-    var slashBefore: UInt64 = 0  // 0x80 when the byte before the current word is `/`
-    var highBits: UInt64 = 0
-    var offset = 0
-    while offset < bytes.count {
-      var word: UInt64 = 0
-      let length = min(8, bytes.count - offset)
-      withUnsafeMutableBytes(of: &word) {
-        $0.copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[offset..<offset + length])))
-      }
-      word = UInt64(littleEndian: word)
-      let slash = zeroBytes(word ^ slashes)
-      let slashOrDot = zeroBytes((word | ones) ^ slashes)
-      if (slash << 8 | slashBefore) & slashOrDot != 0 { return true }
-      slashBefore = slash >> 56
-      highBits |= word
-      offset += length
-    }
-    return highBits & (0x80 * ones) != 0
-  }
-
-  /// The high bit set in exactly the bytes of `word` that are zero.
-  @inline(__always)
-  private static func zeroBytes(_ word: UInt64) -> UInt64 {
-    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    return ~((word & low7 &+ low7) | word | low7)
   }
 }
