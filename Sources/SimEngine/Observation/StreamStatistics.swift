@@ -25,6 +25,20 @@ public struct StreamStatistics: Sendable {
     public var latency = LatencyHistogram()
     /// Tasks that answered matching requests (only their number is reported).
     public var tasks: Set<Int32> = []
+    /// Whether each task (by index) is already in `tasks`, so that a request answered by a
+    /// known task costs an array read, not a set insertion.
+    var tasksSeen: [Bool] = []
+
+    /// Adds `task` to `tasks` the first time it answers a matching request.
+    @inline(__always)
+    mutating func noteTask(_ task: Int) {
+      if task < tasksSeen.count && tasksSeen[task] { return }
+      if task >= tasksSeen.count {
+        tasksSeen.append(contentsOf: repeatElement(false, count: task + 1 - tasksSeen.count))
+      }
+      tasksSeen[task] = true
+      tasks.insert(Int32(task))
+    }
   }
 
   public let stream: Int
@@ -52,9 +66,6 @@ public struct StreamStatistics: Sendable {
   /// window's histogram and task set are filled only then).
   private var windowMeasuresLatency: [Bool] = []
   private var windowCountsTasks: [Bool] = []
-  /// Per watching expectation: whether each task (by index) is already in its window's `tasks`,
-  /// so a request answered by a known task costs an array read, not a set insertion.
-  private var tasksSeen: [[Bool]] = []
 
   public init(stream: Int, expectations: [Int]) {
     self.stream = stream
@@ -92,36 +103,17 @@ public struct StreamStatistics: Sendable {
     guard slots > 0 else { return }
     // The windows are written through one buffer: one uniqueness check per request, not one
     // per counter bumped.
-    var countsTasks = false
+    let task = Int(response.originTask)
     windows.withUnsafeMutableBufferPointer { windows in
       for slot in 0..<slots where start >= windowStarts[slot] && start < windowEnds[slot] {
         windows[slot].total += 1
         if filterPasses[slot][number] {
           windows[slot].matching += 1
           if windowMeasuresLatency[slot] { windows[slot].latency.record(latency) }
-          if windowCountsTasks[slot] { countsTasks = true }
+          if windowCountsTasks[slot] && task >= 0 { windows[slot].noteTask(task) }
         }
       }
     }
-    // Distinct tasks (rarely asserted on) in a second pass over the same windows.
-    if countsTasks && response.originTask >= 0 {
-      for slot in 0..<slots where start >= windowStarts[slot] && start < windowEnds[slot]
-        && filterPasses[slot][number] && windowCountsTasks[slot]
-      {
-        noteTask(Int(response.originTask), slot: slot)
-      }
-    }
-  }
-
-  /// Adds `task` to the tasks of window `slot` the first time it answers a matching request.
-  @inline(__always)
-  private mutating func noteTask(_ task: Int, slot: Int) {
-    if task < tasksSeen[slot].count && tasksSeen[slot][task] { return }
-    if task >= tasksSeen[slot].count {
-      tasksSeen[slot].append(contentsOf: repeatElement(false, count: task + 1 - tasksSeen[slot].count))
-    }
-    tasksSeen[slot][task] = true
-    windows[slot].tasks.insert(Int32(task))
   }
 
   /// The number of an outcome, assigning the next one (and deciding the expectations' filters
@@ -156,6 +148,5 @@ public struct StreamStatistics: Sendable {
     windowMeasuresLatency = expectationIndices.map { !world.model.expectations[$0].latencyMs.isEmpty }
     windowCountsTasks = expectationIndices.map { world.model.expectations[$0].distinctTasks != nil }
     filterPasses = Array(repeating: [], count: expectationIndices.count)
-    tasksSeen = Array(repeating: [], count: expectationIndices.count)
   }
 }
