@@ -133,9 +133,6 @@ public struct LatencyHistogram: Sendable, Equatable {
   /// The allocated octaves, in increasing order.
   var octaveIndices: [Int] { (0..<64).filter { allocatedOctaves & (1 << UInt64($0)) != 0 } }
 
-  /// The samples of octave `octave` (0 when it has no storage).
-  func octaveTotal(_ octave: Int) -> Int { storageOffset(of: octave).map { storage[$0] } ?? 0 }
-
   public static func == (lhs: LatencyHistogram, rhs: LatencyHistogram) -> Bool {
     guard lhs.sampleCount == rhs.sampleCount, lhs.sampleSum == rhs.sampleSum,
       lhs.min == rhs.min, lhs.max == rhs.max
