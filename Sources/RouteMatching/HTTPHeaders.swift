@@ -13,12 +13,6 @@ public struct HTTPHeaders: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     self.pairs = pairs.map { (name: $0.0, value: $0.1) }
   }
 
-  /// Headers holding `pairs` as they are.
-  @usableFromInline
-  init(storing pairs: [(name: String, value: String)]) {
-    self.pairs = pairs
-  }
-
   /// Creates headers from a literal such as `["x-canary": "true"]`, keeping its order.
   public init(dictionaryLiteral elements: (String, String)...) {
     self.init(elements)

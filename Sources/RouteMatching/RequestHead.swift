@@ -49,24 +49,18 @@ public struct RequestHead: Sendable, Equatable {
   }
   /// The query parameters in order, raw (not percent-decoded).
   @inlinable public var query: [(name: String, value: String)] {
-    _read {
-      if let extras = parts.extras { yield extras.query } else { yield [] }
-    }
+    _read { yield parts.query }
     _modify {
-      makeExtrasUnique()
-      yield &parts.extras.unsafelyUnwrapped.query
-      dropEmptyExtras()
+      makePartsUnique()
+      yield &parts.query
     }
   }
   /// The request header fields.
   @inlinable public var headers: HTTPHeaders {
-    _read {
-      if let extras = parts.extras { yield extras.headers } else { yield HTTPHeaders(storing: []) }
-    }
+    _read { yield parts.headers }
     _modify {
-      makeExtrasUnique()
-      yield &parts.extras.unsafelyUnwrapped.headers
-      dropEmptyExtras()
+      makePartsUnique()
+      yield &parts.headers
     }
   }
   /// IPv4 address of the immediate peer, when known.
@@ -81,9 +75,7 @@ public struct RequestHead: Sendable, Equatable {
     query: [(name: String, value: String)] = [], headers: HTTPHeaders = .init(),
     sourceAddress: UInt32? = nil
   ) {
-    parts = Parts(
-      method: method, scheme: scheme, host: host, path: path,
-      extras: query.isEmpty && headers.isEmpty ? nil : Extras(query: query, headers: headers))
+    parts = Parts(method: method, scheme: scheme, host: host, path: path, query: query, headers: headers)
     self.port = port
     self.sourceAddress = sourceAddress
   }
@@ -122,35 +114,25 @@ public struct RequestHead: Sendable, Equatable {
       && zip(lhs.query, rhs.query).allSatisfy { $0.name == $1.name && $0.value == $1.value }
   }
 
-  /// The out-of-line parts of a head: its strings, and its query and headers when it has some.
+  /// The out-of-line parts of a head: its strings, query and headers.
   @usableFromInline
   final class Parts: @unchecked Sendable {
     @usableFromInline var method: String
     @usableFromInline var scheme: String
     @usableFromInline var host: String
     @usableFromInline var path: String
-    /// The query and the headers (nil: neither): most requests have none, and then copying and
-    /// destroying the parts skips two arrays. Shared between copies of the parts, copy on write.
-    @usableFromInline var extras: Extras?
-
-    @usableFromInline
-    init(method: String, scheme: String, host: String, path: String, extras: Extras?) {
-      self.method = method
-      self.scheme = scheme
-      self.host = host
-      self.path = path
-      self.extras = extras
-    }
-  }
-
-  /// The storage of `query` and `headers`.
-  @usableFromInline
-  final class Extras: @unchecked Sendable {
     @usableFromInline var query: [(name: String, value: String)]
     @usableFromInline var headers: HTTPHeaders
 
     @usableFromInline
-    init(query: [(name: String, value: String)], headers: HTTPHeaders) {
+    init(
+      method: String, scheme: String, host: String, path: String, query: [(name: String, value: String)],
+      headers: HTTPHeaders
+    ) {
+      self.method = method
+      self.scheme = scheme
+      self.host = host
+      self.path = path
       self.query = query
       self.headers = headers
     }
@@ -162,33 +144,12 @@ public struct RequestHead: Sendable, Equatable {
     if !isKnownUniquelyReferenced(&parts) { copyParts() }
   }
 
-  /// Replaces the shared `parts` by a copy of them (sharing their `extras`).
+  /// Replaces the shared `parts` by a copy of them.
   @usableFromInline
   mutating func copyParts() {
     let shared = parts
     parts = Parts(
       method: shared.method, scheme: shared.scheme, host: shared.host, path: shared.path,
-      extras: shared.extras)
-  }
-
-  /// Gives this head its own `parts` and `extras` (new ones, or copies of shared ones) before a
-  /// change of the query or the headers.
-  @usableFromInline
-  mutating func makeExtrasUnique() {
-    makePartsUnique()
-    if parts.extras == nil {
-      parts.extras = Extras(query: [], headers: HTTPHeaders(storing: []))
-    } else if !isKnownUniquelyReferenced(&parts.extras) {
-      let shared = parts.extras.unsafelyUnwrapped
-      parts.extras = Extras(query: shared.query, headers: shared.headers)
-    }
-  }
-
-  /// Drops `extras` when a change left both the query and the headers empty.
-  @usableFromInline
-  mutating func dropEmptyExtras() {
-    if let current = parts.extras, current.query.isEmpty, current.headers.isEmpty {
-      parts.extras = nil
-    }
+      query: shared.query, headers: shared.headers)
   }
 }
