@@ -59,7 +59,8 @@ final class MeshRevisionFacts {
 
     init(_ policy: ClientTLSPolicy) { self.policy = policy }
   }
-  /// What `VirtualNode.clientPolicy(for:)` answers, per backend service, for one node.
+  /// What `VirtualNode.clientPolicy(for:)` answers for one node: for each of its backend
+  /// services, and (`defaults`) for any other service.
   struct NodeClientPolicies {
     let backends: [(service: Int, policy: ClientPolicy?)]
     let defaults: ClientPolicy?
@@ -110,18 +111,15 @@ final class MeshRevisionFacts {
     gatewayBackendDefaults = config.virtualGateways.map { $0.backendDefaults.map(ClientPolicy.init) }
     nodeClientPolicies = config.virtualNodes.map { node in
       NodeClientPolicies(
-        backends: node.backends.map { ($0.service, $0.clientPolicy.map(ClientPolicy.init)) },
+        backends: node.backends.map { ($0.service, node.clientPolicy(for: $0.service).map(ClientPolicy.init)) },
         defaults: node.backendDefaults.map(ClientPolicy.init))
     }
   }
 
-  /// `node`'s client policy for backend `service` (`VirtualNode.clientPolicy(for:)`): the first
-  /// backend entry for the service, if it has a policy, else the node's backend defaults.
+  /// `node`'s client policy for backend `service`, as `VirtualNode.clientPolicy(for:)` decided it.
   func clientPolicy(node: Int, service: Int) -> ClientPolicy? {
     let policies = nodeClientPolicies[node]
-    for backend in policies.backends where backend.service == service {
-      return backend.policy ?? policies.defaults
-    }
+    for backend in policies.backends where backend.service == service { return backend.policy }
     return policies.defaults
   }
 
