@@ -38,6 +38,8 @@ final class CompiledConditions: Sendable {
   let general: [RequestCondition]
   /// Whether some test needs the request path's bytes.
   let readsPath: Bool
+  /// Whether some condition tests the request's peer address.
+  @usableFromInline let readsPeerAddress: Bool
 
   /// Prepares `conditions`, in table order.
   @usableFromInline
@@ -68,6 +70,7 @@ final class CompiledConditions: Sendable {
     self.patterns = patterns
     self.general = general
     readsPath = tests.contains { $0.kind == .pathPrefix || $0.kind == .pathExact }
+    readsPeerAddress = general.contains { $0.readsPeerAddress }
   }
 
   /// The index of the first condition `request` satisfies, or `nil`.

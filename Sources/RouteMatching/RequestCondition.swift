@@ -89,6 +89,17 @@ public indirect enum RequestCondition: Sendable, Hashable {
     }
   }
 
+  /// Whether the answer of `matches` may depend on the request's peer address (the condition
+  /// tests `sourceAddress` somewhere); otherwise it depends on the head's parts and port alone.
+  public var readsPeerAddress: Bool {
+    switch self {
+    case .sourceAddress: return true
+    case .allOf(let conditions), .anyOf(let conditions): return conditions.contains { $0.readsPeerAddress }
+    case .not(let condition): return condition.readsPeerAddress
+    case .always, .path, .host, .method, .header, .query, .queryNameIgnoringCase, .port: return false
+    }
+  }
+
   /// The value of the first query parameter called `name`, or `nil`.
   static func firstQueryValue(
     _ request: RequestHead, name: String, nameCaseSensitive: Bool

@@ -38,6 +38,11 @@ public struct RouteTable<Action: Sendable>: Sendable {
     compiled.firstMatch(request)
   }
 
+  /// Whether which rule matches may depend on the request's peer address; otherwise it depends
+  /// on the head's parts (method, scheme, host, path, query, headers) and port alone, so that
+  /// heads sharing their parts (`RequestHead.sharesParts(with:)`) on one port match alike.
+  public var readsPeerAddress: Bool { compiled.readsPeerAddress }
+
   /// Evaluates rules in order like `firstMatch`, recording every outcome up to and including
   /// the first match, with the reason each skipped rule failed.
   public func explain(_ request: RequestHead) -> RouteDecision<Action> {

@@ -84,6 +84,9 @@ final class MeshRevisionFacts {
   let gatewayRoutes: [GatewayRoute]
   let gatewayBackendDefaults: [ClientPolicy?]
   let nodeClientPolicies: [NodeClientPolicies]
+  /// Whether some gateway route table or router route table tests the request's peer address
+  /// (then a gateway's `GatewayDecisionMemo` keys on it too).
+  let routeTablesReadPeerAddress: Bool
 
   init(_ config: AppMeshConfiguration) {
     nodeListeners = config.virtualNodes.map { node in
@@ -114,6 +117,9 @@ final class MeshRevisionFacts {
         backends: node.backends.map { ($0.service, node.clientPolicy(for: $0.service).map(ClientPolicy.init)) },
         defaults: node.backendDefaults.map(ClientPolicy.init))
     }
+    routeTablesReadPeerAddress =
+      config.virtualGateways.contains { $0.routeListeners.contains { $0.table.readsPeerAddress } }
+      || routerTables.contains { $0.contains { $0.readsPeerAddress } }
   }
 
   /// `node`'s client policy for backend `service`, as `VirtualNode.clientPolicy(for:)` decided it.

@@ -65,27 +65,52 @@ class EnvoyProxyActor: SimActor {
   }
 
   /// Sends downstream exchange `e` to virtual service `service` as reached on `port`, its path
-  /// normalized first unless the caller knows it is normal already (`pathIsNormal`).
+  /// normalized first unless the caller knows it is normal already (`pathIsNormal`). Answers the
+  /// route of the service's virtual router the request matched (-1: none, or a virtual-node
+  /// provider), which decides alike for any head sharing this one's parts, port and peer.
+  @discardableResult
   func forward(
     _ e: Int32, service: Int, port: Int, head: consuming RequestHead, pathIsNormal: Bool = false,
     clientPolicy: MeshRevisionFacts.ClientPolicy?,
     in world: World
-  ) {
+  ) -> Int {
     head.port = port
     if !pathIsNormal { MeshPathNormalization.normalizePath(of: &head) }
     let choice: UpstreamChoice?
+    var routerRoute = -1
     switch plane.facts.providers[service] {
     case .none:
       world.note(e, name, .failed, "virtual service \(plane.config.virtualServices[service].name) has no provider: 503")
       finish(e, .localReply(503, .noProvider), in: world)
-      return
+      return -1
     case .virtualNode(let node):
       choice = providerNode(e, node, service: plane.config.virtualServices[service], port: port, in: world)
     case .virtualRouter(let router):
-      choice = routedTarget(e, router: router, head: head, in: world)
+      guard let matched = matchRouterRoute(e, router: router, head: head, in: world) else { return -1 }
+      routerRoute = matched
+      choice = routedTarget(e, route: matched, in: world)
     }
     // Without a choice the helper has answered the request.
-    guard let choice else { return }
+    guard let choice else { return routerRoute }
+    startCall(e, head: head, choice: choice, clientPolicy: clientPolicy, in: world)
+    return routerRoute
+  }
+
+  /// Sends downstream exchange `e` by route `routerRoute` of a virtual router, which `head`
+  /// (normalized, on the router's port) is known to match first: `forward` without matching.
+  func forward(
+    _ e: Int32, routerRoute: Int, head: consuming RequestHead, clientPolicy: MeshRevisionFacts.ClientPolicy?,
+    in world: World
+  ) {
+    guard let choice = routedTarget(e, route: routerRoute, in: world) else { return }
+    startCall(e, head: head, choice: choice, clientPolicy: clientPolicy, in: world)
+  }
+
+  /// Starts the upstream call for `e` to `choice`, with its request timeout, and its first attempt.
+  private func startCall(
+    _ e: Int32, head: consuming RequestHead, choice: UpstreamChoice,
+    clientPolicy: MeshRevisionFacts.ClientPolicy?, in world: World
+  ) {
     let call = plane.startCall(
       e, owner: id, generation: world.exchanges[e].generation, head: head, target: choice.target,
       clientPolicy: clientPolicy, policy: choice.retryPolicy(plane.defaultRetryPolicy))
@@ -118,12 +143,9 @@ class EnvoyProxyActor: SimActor {
       timeout: listener.protocolName == .tcp ? .zero : listener.perRequestTimeout)
   }
 
-  /// A virtual service provided by a virtual router: the first matching route of the router's
-  /// listener and a weighted pick among its targets; nil when the request was answered instead
-  /// (no listener: connection closed; no route: 404; no weight: 503).
-  func routedTarget(_ e: Int32, router index: Int, head: RequestHead, in world: World)
-    -> UpstreamChoice?
-  {
+  /// The first matching route of virtual router `index`'s listener on the head's port; nil when
+  /// the request was answered instead (no listener: connection closed; no route: 404).
+  func matchRouterRoute(_ e: Int32, router index: Int, head: RequestHead, in world: World) -> Int? {
     // Unretained: the plane holds its facts until the next revision, which only an event of its
     // own installs, never a call made while routing.
     let facts = Unmanaged.passUnretained(plane.facts)
@@ -142,6 +164,14 @@ class EnvoyProxyActor: SimActor {
       finish(e, .localReply(404, .noMatchingRoute), in: world)
       return nil
     }
+    return routeIndex
+  }
+
+  /// A weighted pick among the targets of router route `routeIndex`; nil when the request was
+  /// answered instead (no weight: 503).
+  func routedTarget(_ e: Int32, route routeIndex: Int, in world: World) -> UpstreamChoice? {
+    // Unretained: see `matchRouterRoute`.
+    let facts = Unmanaged.passUnretained(plane.facts)
     let route = facts._withUnsafeGuaranteedRef { $0.routes[routeIndex] }
     let draw = world.randomSource(id).pointee.next()
     guard let pick = route.choice.pickIndex(randomValue: draw) else {

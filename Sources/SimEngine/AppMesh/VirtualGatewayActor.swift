@@ -18,8 +18,8 @@ final class VirtualGatewayActor: EnvoyProxyActor {
   private var listener = MeshListenerSnapshot(nil)
   private var routeTable: RouteTable<Int>?
   private var listenerRevision = -1
-  /// The last rewrite of each gateway route, reused for the next request that shares its head.
-  private let rewrites = GatewayRewriteCache()
+  /// Recent routing decisions, reused for the next request that shares a head.
+  private let decisions = GatewayDecisionMemo()
 
   /// Reads the gateway's listener and route table again after a configuration change.
   @inline(__always)
@@ -90,10 +90,17 @@ final class VirtualGatewayActor: EnvoyProxyActor {
   /// Matches gateway routes, applies the rewrite and forwards to the target virtual service.
   func route(_ e: Int32, in world: World) {
     pool.start()
-    var head = world.exchanges[e].head
+    refreshListener()
+    // An untraced request decided like a recent one is sent the same way (a traced one is
+    // decided afresh, so that its notes are written).
+    if !world.isTraced(e), let known = decisions.lookup(world.exchanges[e].head, revision: plane.revision) {
+      forwardAsDecided(e, known, in: world)
+      return
+    }
+    let input = world.exchanges[e].head
+    var head = input
     head.port = port
     MeshPathNormalization.normalizePath(of: &head)
-    refreshListener()
     guard let table = routeTable,
       let index = matchRoute(
         e, table: table, head: head, scope: .virtualGateway(gateway), in: world)
@@ -109,18 +116,10 @@ final class VirtualGatewayActor: EnvoyProxyActor {
     let service = route.service
     let originalPath = traced ? head.target : ""
     let originalHost = traced ? head.host : ""
-    var pathIsNormal = false
-    if let known = rewrites.rewrite(of: head, route: index, revision: plane.revision) {
-      head = known.head
-      pathIsNormal = known.pathIsNormal
-    } else {
-      let input = head
-      if let newPath = route.rewrite(head.path) { head.path = newPath }
-      if route.rewritesHost {
-        head.host = plane.config.virtualServices[service].name
-        if head.headers.contains("host") { head.headers.set("Host", plane.config.virtualServices[service].name) }
-      }
-      rewrites.remember(input, as: head, route: index, revision: plane.revision)
+    if let newPath = route.rewrite(head.path) { head.path = newPath }
+    if route.rewritesHost {
+      head.host = plane.config.virtualServices[service].name
+      if head.headers.contains("host") { head.headers.set("Host", plane.config.virtualServices[service].name) }
     }
     if traced {
       let serviceName = plane.config.virtualServices[service].name
@@ -141,9 +140,32 @@ final class VirtualGatewayActor: EnvoyProxyActor {
       finish(e, .localReply(503, .noProvider), in: world)
       return
     }
-    forward(
-      e, service: service, port: targetPort, head: head, pathIsNormal: pathIsNormal,
+    let decision = decisions.remember(
+      input, keysOnPeer: facts._withUnsafeGuaranteedRef { $0.routeTablesReadPeerAddress }, as: head,
+      gatewayRoute: index, service: service, targetPort: targetPort, revision: plane.revision)
+    let routerRoute = forward(
+      e, service: service, port: targetPort, head: head,
       clientPolicy: facts._withUnsafeGuaranteedRef { $0.gatewayBackendDefaults[gateway] }, in: world)
+    decisions.setRouterRoute(routerRoute, at: decision)
+  }
+
+  /// Sends `e` as decision `known` of the memo says (the gateway route's rewrite, to its target
+  /// port and, when known, by the router route the rewritten head matches).
+  private func forwardAsDecided(_ e: Int32, _ known: Int, in world: World) {
+    var head = decisions.output(known, for: world.exchanges[e].head)
+    let pathIsNormal = decisions.outputPathIsNormal(known)
+    // Unretained: see `route`.
+    let facts = Unmanaged.passUnretained(plane.facts)
+    let clientPolicy = facts._withUnsafeGuaranteedRef { $0.gatewayBackendDefaults[gateway] }
+    let routerRoute = decisions.routerRoute(known)
+    guard routerRoute >= 0 else {
+      forward(
+        e, service: decisions.service(known), port: head.port, head: head, pathIsNormal: pathIsNormal,
+        clientPolicy: clientPolicy, in: world)
+      return
+    }
+    if !pathIsNormal { MeshPathNormalization.normalizePath(of: &head) }
+    forward(e, routerRoute: routerRoute, head: head, clientPolicy: clientPolicy, in: world)
   }
 
   override func callFinished(_ e: Int32, in world: World) {
