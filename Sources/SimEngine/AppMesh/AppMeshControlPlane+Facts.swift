@@ -21,14 +21,16 @@ final class MeshRevisionFacts {
   final class Route {
     let choice: WeightedChoice<Int>
     let targets: [MeshRoute.Target]
-    let retryPolicy: MeshRetryPolicy?
+    /// The index in `retryPolicies` of the policy requests sent by the route follow (its own,
+    /// else App Mesh's default), -1 for none.
+    let retryPolicy: Int
     let kind: AppMeshProtocol
     let perRequestTimeout: SimDuration?
 
-    init(_ route: MeshRoute) {
+    init(_ route: MeshRoute, retryPolicy: Int) {
       choice = route.choice
       targets = route.targets
-      retryPolicy = route.retryPolicy
+      self.retryPolicy = retryPolicy
       kind = route.kind
       perRequestTimeout = route.perRequestTimeout
     }
@@ -81,6 +83,12 @@ final class MeshRevisionFacts {
   /// The port of each virtual service's provider's first listener.
   let firstProviderPorts: [Int?]
   let routes: [Route]
+  /// The retry policies of this revision, referred to by index so that a request holds plain
+  /// integers: App Mesh's hidden default first when it is on, then each route's own policy.
+  let retryPolicies: [MeshRetryPolicy]
+  /// The index of App Mesh's hidden default in `retryPolicies` (a virtual-node provider's
+  /// policy), -1 when it is off.
+  let defaultRetryPolicy: Int
   let gatewayRoutes: [GatewayRoute]
   let gatewayBackendDefaults: [ClientPolicy?]
   let nodeClientPolicies: [NodeClientPolicies]
@@ -88,7 +96,8 @@ final class MeshRevisionFacts {
   /// (then a gateway's `GatewayDecisionMemo` keys on it too).
   let routeTablesReadPeerAddress: Bool
 
-  init(_ config: AppMeshConfiguration) {
+  /// `defaultRetryPolicy`: App Mesh's hidden default when the simulation has it on.
+  init(_ config: AppMeshConfiguration, defaultRetryPolicy: MeshRetryPolicy?) {
     nodeListeners = config.virtualNodes.map { node in
       node.listeners.map { listener in
         NodeListener(
@@ -106,7 +115,15 @@ final class MeshRevisionFacts {
     routerTables = config.virtualRouters.map { router in router.listeners.map(\.table) }
     providers = config.virtualServices.map(\.provider)
     firstProviderPorts = config.virtualServices.indices.map { config.firstProviderPort(of: $0) }
-    routes = config.routes.map(Route.init)
+    var retryPolicies: [MeshRetryPolicy] = defaultRetryPolicy.map { [$0] } ?? []
+    let defaultIndex = defaultRetryPolicy == nil ? -1 : 0
+    routes = config.routes.map { route in
+      guard let own = route.retryPolicy else { return Route(route, retryPolicy: defaultIndex) }
+      retryPolicies.append(own)
+      return Route(route, retryPolicy: retryPolicies.count - 1)
+    }
+    self.retryPolicies = retryPolicies
+    self.defaultRetryPolicy = defaultIndex
     gatewayRoutes = config.gatewayRoutes.map {
       GatewayRoute(
         service: $0.service, targetPort: $0.targetPort, pathRewrite: $0.pathRewrite, rewritesHost: $0.rewritesHost)

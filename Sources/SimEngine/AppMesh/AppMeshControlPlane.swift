@@ -16,7 +16,7 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
   public private(set) var revision = 0 {
     didSet {
       config = model.revisions[revision]
-      facts = MeshRevisionFacts(config)
+      facts = MeshRevisionFacts(config, defaultRetryPolicy: defaultRetryPolicy)
       healthEpoch += 1
     }
   }
@@ -34,7 +34,7 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
   private(set) var healthEpoch = 0
   /// Handshakes decided by a client Envoy, read by the server listener the exchange reaches
   /// (by exchange, for the generation recorded).
-  var handshakes = ExchangeSlots<(generation: UInt32, handshake: TLSHandshake)>()
+  var handshakes = HandshakeSlots()
   /// The calls every Envoy is sending upstream, by downstream exchange (an exchange has one
   /// callee, so one Envoy at most has a call for it); objects are reused by the slot's next call.
   private var calls = ExchangeSlots<UpstreamCall>()
@@ -49,7 +49,7 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
     self.model = model
     defaultRetryPolicy = defaultRetries ? .appMeshDefault : nil
     self.config = model.revisions[0]
-    self.facts = MeshRevisionFacts(model.revisions[0])
+    self.facts = MeshRevisionFacts(model.revisions[0], defaultRetryPolicy: defaultRetryPolicy)
   }
 
   // MARK: - Task lifecycle
@@ -135,17 +135,18 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
 
   // MARK: - Upstream calls
 
-  /// Starts `owner`'s upstream call for downstream exchange `e` (replacing any call the slot had).
+  /// Starts `owner`'s upstream call for downstream exchange `e` (replacing any call the slot had),
+  /// with retry policy `retryPolicy` of the current revision's `facts.retryPolicies` (-1: none).
   func startCall(
     _ e: Int32, owner: Int32, generation: UInt32, head: consuming RequestHead, target: MeshRoute.Target? = nil,
     passthrough: (address: UInt32, port: Int)? = nil, clientPolicy: MeshRevisionFacts.ClientPolicy? = nil,
-    policy: MeshRetryPolicy? = nil
+    retryPolicy: Int = -1
   ) -> UpstreamCall {
     let call = calls[e] ?? UpstreamCall()
     if calls[e] == nil { calls[e] = call }
     call.start(
       owner: owner, generation: generation, head: head, target: target, passthrough: passthrough,
-      clientPolicy: clientPolicy, policy: policy)
+      clientPolicy: clientPolicy, facts: facts, retryPolicy: retryPolicy)
     return call
   }
 
@@ -163,13 +164,11 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
   // MARK: - TLS between Envoys
 
   func recordHandshake(_ handshake: TLSHandshake, for e: Int32, in world: World) {
-    handshakes[e] = (world.exchanges[e].generation, handshake)
+    handshakes.record(handshake, for: e, generation: world.exchanges[e].generation)
   }
 
   /// The handshake a mesh client decided for `e`, or nil for a client outside the mesh.
   func takeHandshake(for e: Int32, in world: World) -> TLSHandshake? {
-    guard let recorded = handshakes[e], recorded.generation == world.exchanges[e].generation
-    else { return nil }
-    return handshakes.take(e)?.handshake
+    handshakes.take(for: e, generation: world.exchanges[e].generation)
   }
 }

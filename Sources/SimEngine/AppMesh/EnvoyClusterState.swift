@@ -86,6 +86,24 @@ final class EnvoyClusterState {
     return recentAddresses[node]
   }
 
+  /// The endpoint of `node`'s cluster on `port` that round robin picks next, when the common case
+  /// decides it without building anything: the node's remembered resolution holds (see
+  /// `recentAddresses`) and is not empty, the cluster's health reading was taken at `healthEpoch`
+  /// of exactly those addresses, and every one of them is usable at `now`. Then this is what
+  /// `EnvoyProxyActor.chooseEndpoint` picks among them, with the same cursor step; nil (nothing
+  /// changed, no cursor step) when the case is not the common one.
+  func quickPick(node: Int, port: Int, revision: Int, healthEpoch: Int, at now: SimTime) -> UInt32? {
+    guard node < recentRevisions.count, recentRevisions[node] == revision, recentExpiries[node] > now,
+      !recentAddresses[node].isEmpty
+    else { return nil }
+    let slot = cluster(node: node, port: port)
+    guard clusters[slot].healthIsCurrent(epoch: healthEpoch, of: recentAddresses[node]),
+      clusters[slot].allUsable(at: now),
+      let pick = clusters[slot].cursor.next(count: recentAddresses[node].count)
+    else { return nil }
+    return recentAddresses[node][pick]
+  }
+
   /// The addresses of the cached resolution of `hostname` (virtual node `node`'s DNS hostname at
   /// configuration revision `revision`) if it has not expired at `now`.
   func cachedAddresses(_ hostname: String, node: Int, revision: Int, at now: SimTime) -> [UInt32]? {

@@ -16,7 +16,7 @@ extension EnvoyProxyActor {
     call.attempt += 1
     call.droppedDisposition = nil
     let request = world.exchanges[e].request
-    var attemptTimeout = call.policy?.perRetryTimeout ?? Self.unlimited
+    var attemptTimeout = call.perRetryTimeout ?? Self.unlimited
     if let deadline = call.deadline { attemptTimeout = min(attemptTimeout, deadline - world.now) }
     if attemptTimeout == .zero { attemptTimeout = Self.unlimited }
     if let destination = call.passthrough {
@@ -32,10 +32,7 @@ extension EnvoyProxyActor {
       return
     }
     guard let target = call.target else { return }
-    let candidates = endpoints(node: target.node, port: target.port, e: e, in: world)
-    guard
-      let address = chooseEndpoint(candidates, node: target.node, port: target.port, e: e, in: world)
-    else {
+    guard let address = pickEndpoint(node: target.node, port: target.port, e: e, in: world) else {
       let node = plane.config.virtualNodes[target.node]
       world.note(
         e, name, .failed,
@@ -124,13 +121,12 @@ extension EnvoyProxyActor {
           e: e, in: world)
       }
     }
-    if let policy = call.policy, policy.allowsRetry(after: call.attempt),
-      policy.retries(status: response.status, connectFailure: connectFailure),
+    if call.retries(status: response.status, connectFailure: connectFailure),
       call.deadline.map({ world.now < $0 }) ?? true
     {
       let delay = MeshRetryPolicy.backoff(
         retry: call.attempt, randomValue: world.randomSource(id).pointee.next())
-      if world.isTraced(e) {
+      if world.isTraced(e), let policy = call.retryPolicyValue {
         let outcome = response.status > 0 ? "\(response.status)" : response.disposition.rawValue
         let kind = policy.isDefault ? "App Mesh default retry policy" : "retry policy"
         world.note(

@@ -52,6 +52,19 @@ extension EnvoyProxyActor {
     return addresses
   }
 
+  /// The address of the endpoint of `node`'s listener on `port` the next attempt goes to
+  /// (`chooseEndpoint` among `endpoints`), nil when there is none. The common case — a
+  /// remembered resolution whose hosts all pass their checks — is decided in place.
+  func pickEndpoint(node: Int, port: Int, e: Int32, in world: World) -> UInt32? {
+    if let address = state.quickPick(
+      node: node, port: port, revision: plane.revision, healthEpoch: plane.healthEpoch, at: world.now)
+    {
+      return address
+    }
+    let candidates = endpoints(node: node, port: port, e: e, in: world)
+    return chooseEndpoint(candidates, node: node, port: port, e: e, in: world)
+  }
+
   /// Picks an endpoint's address: hosts failing health checks or ejected are skipped unless
   /// fewer than half remain (Envoy's panic threshold, as `EligibleHosts` decides it), then round
   /// robin. Counts and picks over `candidates` in place instead of building host lists; when

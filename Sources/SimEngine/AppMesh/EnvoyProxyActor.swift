@@ -49,19 +49,13 @@ class EnvoyProxyActor: SimActor {
 
   // MARK: - Routing to a virtual service
 
-  /// Where a request to a virtual service goes: one target node listener, the route whose retry
-  /// policy applies (nil: a virtual-node provider, App Mesh's default) and the request timeout
-  /// (`.zero`: none). The route is held by reference, so dropping a choice is one release.
+  /// Where a request to a virtual service goes: one target node listener, the retry policy that
+  /// applies (an index in the current revision's `retryPolicies`: the route's, else App Mesh's
+  /// default; -1 none) and the request timeout (`.zero`: none). Plain values only.
   struct UpstreamChoice {
     var target: MeshRoute.Target
-    var route: MeshRevisionFacts.Route?
+    var retryPolicy: Int
     var timeout: SimDuration
-
-    /// The retry policy: the route's, else `defaultPolicy` (App Mesh's hidden default when it
-    /// is on, `AppMeshControlPlane.defaultRetryPolicy`).
-    func retryPolicy(_ defaultPolicy: MeshRetryPolicy?) -> MeshRetryPolicy? {
-      route?.retryPolicy ?? defaultPolicy
-    }
   }
 
   /// Sends downstream exchange `e` to virtual service `service` as reached on `port`, its path
@@ -113,7 +107,7 @@ class EnvoyProxyActor: SimActor {
   ) {
     let call = plane.startCall(
       e, owner: id, generation: world.exchanges[e].generation, head: head, target: choice.target,
-      clientPolicy: clientPolicy, policy: choice.retryPolicy(plane.defaultRetryPolicy))
+      clientPolicy: clientPolicy, retryPolicy: choice.retryPolicy)
     if choice.timeout > .zero {
       call.deadline = world.now + choice.timeout
       let tag = TimerTag(kind: Self.requestTimeoutKind, exchange: e, generation: call.generation)
@@ -139,7 +133,7 @@ class EnvoyProxyActor: SimActor {
       e, name, .matched,
       "virtual service \(service.name) → provider virtual node \(virtualNode.name) (:\(port))")
     return UpstreamChoice(
-      target: MeshRoute.Target(node: node, port: port, weight: 1), route: nil,
+      target: MeshRoute.Target(node: node, port: port, weight: 1), retryPolicy: plane.facts.defaultRetryPolicy,
       timeout: listener.protocolName == .tcp ? .zero : listener.perRequestTimeout)
   }
 
@@ -190,7 +184,7 @@ class EnvoyProxyActor: SimActor {
       )
     }
     return UpstreamChoice(
-      target: target, route: route,
+      target: target, retryPolicy: route.retryPolicy,
       timeout: route.kind == .tcp
         ? .zero : (route.perRequestTimeout ?? MeshListener.defaultPerRequestTimeout))
   }

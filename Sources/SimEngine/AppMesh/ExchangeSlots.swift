@@ -1,8 +1,7 @@
 /// Values kept per exchange index, in an array instead of a dictionary: App Mesh's upstream
 /// calls (by downstream exchange; an exchange has one callee, so one Envoy at most has a call for
-/// it) and TLS handshakes in flight (by the connecting exchange). A slot is not cleared when its
-/// exchange is reused: values carry the exchange's generation (and a call its Envoy), which
-/// readers check.
+/// it). A slot is not cleared when its exchange is reused: values carry the exchange's generation
+/// (and a call its Envoy), which readers check.
 struct ExchangeSlots<Value> {
   private var values: [Value?] = []
 

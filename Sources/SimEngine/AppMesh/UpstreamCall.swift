@@ -19,8 +19,11 @@ final class UpstreamCall {
   var head: RequestHead
   var target: MeshRoute.Target?
   var passthrough: (address: UInt32, port: Int)?
-  var clientPolicy: MeshRevisionFacts.ClientPolicy?
-  var policy: MeshRetryPolicy?
+  private(set) var clientPolicy: MeshRevisionFacts.ClientPolicy?
+  /// The facts of the configuration revision the call started under, which hold its retry policy.
+  private(set) var facts: MeshRevisionFacts?
+  /// The call's retry policy, an index in `facts.retryPolicies` (-1: none).
+  private(set) var retryPolicy = -1
   var attempt = 0
   var deadline: SimTime?
   /// The disposition of the current attempt's connection when its packets were dropped.
@@ -40,7 +43,7 @@ final class UpstreamCall {
   func start(
     owner: Int32, generation: UInt32, head: consuming RequestHead, target: MeshRoute.Target?,
     passthrough: (address: UInt32, port: Int)?, clientPolicy: MeshRevisionFacts.ClientPolicy?,
-    policy: MeshRetryPolicy?
+    facts: MeshRevisionFacts, retryPolicy: Int
   ) {
     isActive = true
     self.owner = owner
@@ -48,12 +51,36 @@ final class UpstreamCall {
     self.head = head
     self.target = target
     self.passthrough = passthrough
-    self.clientPolicy = clientPolicy
-    self.policy = policy
+    // The slot's previous call nearly always had the same policy and revision: keeping the
+    // references then costs no retain and release.
+    if self.clientPolicy !== clientPolicy { self.clientPolicy = clientPolicy }
+    if self.facts !== facts { self.facts = facts }
+    self.retryPolicy = retryPolicy
     attempt = 0
     deadline = nil
     droppedDisposition = nil
     endpoint = 0
     targetListenerRevision = -1
+  }
+
+  /// The timeout of each attempt under the call's retry policy, nil when it sets none.
+  var perRetryTimeout: SimDuration? {
+    guard retryPolicy >= 0, let facts else { return nil }
+    return facts.retryPolicies[retryPolicy].perRetryTimeout
+  }
+
+  /// Whether the retry policy retries the current attempt, which ended with `status`
+  /// (`MeshRetryPolicy.allowsRetry(after:)` and `retries(status:connectFailure:)`).
+  @inline(__always)
+  func retries(status: Int, connectFailure: Bool) -> Bool {
+    guard retryPolicy >= 0, let facts else { return false }
+    return facts.retryPolicies[retryPolicy].allowsRetry(after: attempt)
+      && facts.retryPolicies[retryPolicy].retries(status: status, connectFailure: connectFailure)
+  }
+
+  /// The call's retry policy (a copy, for notes).
+  var retryPolicyValue: MeshRetryPolicy? {
+    guard retryPolicy >= 0, let facts else { return nil }
+    return facts.retryPolicies[retryPolicy]
   }
 }

@@ -1,0 +1,136 @@
+import NetworkModel
+import SimKernel
+import Testing
+
+@testable import SimEngine
+
+/// Handshakes between Envoys are kept as one-byte codes per exchange slot: each kind comes back
+/// as it was recorded, once, and only for the generation it was recorded at.
+@Suite struct HandshakeSlotsTests {
+  @Test func everyKindComesBackOnceForItsGeneration() {
+    var slots = HandshakeSlots()
+    let kinds: [TLSHandshake] = [
+      .plaintext, .tls(verified: false, mutual: false), .tls(verified: true, mutual: false),
+      .tls(verified: false, mutual: true), .tls(verified: true, mutual: true), .failed("no trusted CA"),
+    ]
+    for (index, handshake) in kinds.enumerated() {
+      slots.record(handshake, for: Int32(index * 3), generation: UInt32(index + 7))
+    }
+    for (index, handshake) in kinds.enumerated() {
+      let e = Int32(index * 3)
+      #expect(slots.take(for: e, generation: UInt32(index + 8)) == nil)
+      #expect(slots.take(for: e, generation: UInt32(index + 7)) == handshake)
+      #expect(slots.take(for: e, generation: UInt32(index + 7)) == nil)
+    }
+    #expect(slots.take(for: 1, generation: 0) == nil)
+    #expect(slots.take(for: 1_000, generation: 0) == nil)
+  }
+
+  @Test func aNewRecordReplacesTheSlotsHandshakeAndReason() {
+    var slots = HandshakeSlots()
+    slots.record(.failed("first"), for: 2, generation: 1)
+    slots.record(.plaintext, for: 2, generation: 2)
+    #expect(slots.take(for: 2, generation: 1) == nil)
+    #expect(slots.take(for: 2, generation: 2) == .plaintext)
+    slots.record(.failed("first"), for: 2, generation: 3)
+    slots.record(.failed("second"), for: 2, generation: 4)
+    #expect(slots.take(for: 2, generation: 4) == .failed("second"))
+  }
+}
+
+/// The in-place endpoint pick answers only in the common case — a remembered resolution under
+/// the revision, a health reading of exactly those addresses at the current epoch, every host
+/// usable — and then steps the cluster's round robin as `chooseEndpoint` would; otherwise it
+/// leaves everything as it was.
+@Suite struct EnvoyQuickPickTests {
+  static let addresses: [UInt32] = [0x0A00_0001, 0x0A00_0002]
+
+  static func state(allHealthy: Bool = true) -> EnvoyClusterState {
+    let state = EnvoyClusterState()
+    state.store(
+      .init(addresses: addresses, expires: .zero + .seconds(10), source: "Route 53"), of: "b.local", node: 1,
+      revision: 4)
+    let slot = state.cluster(node: 1, port: 8080)
+    state.clusters[slot].health = .init(
+      epoch: 9, addresses: addresses, healthy: [true, allHealthy], allHealthy: allHealthy)
+    return state
+  }
+
+  @Test func theCommonCaseIsRoundRobinOverTheResolution() {
+    let state = Self.state()
+    let picks = (0..<3).map { _ in state.quickPick(node: 1, port: 8080, revision: 4, healthEpoch: 9, at: .zero) }
+    #expect(picks == [0x0A00_0001, 0x0A00_0002, 0x0A00_0001])
+  }
+
+  @Test func anythingElseIsLeftToChooseEndpoint() {
+    let state = Self.state()
+    #expect(state.quickPick(node: 1, port: 8080, revision: 5, healthEpoch: 9, at: .zero) == nil)
+    #expect(state.quickPick(node: 1, port: 8080, revision: 4, healthEpoch: 10, at: .zero) == nil)
+    #expect(state.quickPick(node: 1, port: 8080, revision: 4, healthEpoch: 9, at: .zero + .seconds(10)) == nil)
+    #expect(state.quickPick(node: 2, port: 8080, revision: 4, healthEpoch: 9, at: .zero) == nil)
+    #expect(Self.state(allHealthy: false).quickPick(node: 1, port: 8080, revision: 4, healthEpoch: 9, at: .zero) == nil)
+    // No cursor step was taken by the misses.
+    #expect(state.quickPick(node: 1, port: 8080, revision: 4, healthEpoch: 9, at: .zero) == 0x0A00_0001)
+  }
+}
+
+/// A revision's facts number its retry policies: a route without its own follows App Mesh's
+/// default when it is on (none when off), a route with its own follows that one; an upstream
+/// call applies the policy it was started with.
+@Suite struct MeshRetryPolicyIndexTests {
+  typealias F = AppMeshFixture
+  static var own: F.JSON { [
+    "retryPolicy": [
+      "maxRetries": 1, "perRetryTimeout": ["value": 2, "unit": "s"], "httpRetryEvents": ["gateway-error"],
+    ]
+  ] }
+
+  static func config() -> AppMeshConfiguration {
+    let appMesh: F.JSON = [
+      "virtualRouters": [F.router("r")],
+      "routes": [
+        F.route("plain", router: "r", match: ["prefix": "/p"], targets: [("b-vn", 1)]),
+        F.route("own", router: "r", match: ["prefix": "/o"], targets: [("b-vn", 1)], extra: own),
+      ],
+      "virtualServices": [F.virtualService("svc.mesh.local", router: "r")],
+    ]
+    return F.model(AppMeshEngineTests.scenario(appMesh: appMesh, backends: ["svc.mesh.local"], url: "http://svc.mesh.local:8080/")).appMesh.initial
+  }
+
+  @Test func routesReferToTheirPolicyByIndex() throws {
+    let config = Self.config()
+    let plain = try #require(config.routes.firstIndex { $0.name == "plain" })
+    let own = try #require(config.routes.firstIndex { $0.name == "own" })
+    let withDefault = MeshRevisionFacts(config, defaultRetryPolicy: .appMeshDefault)
+    #expect(withDefault.defaultRetryPolicy == 0)
+    #expect(withDefault.retryPolicies[withDefault.routes[plain].retryPolicy] == .appMeshDefault)
+    #expect(withDefault.retryPolicies[withDefault.routes[own].retryPolicy] == config.routes[own].retryPolicy)
+    let withoutDefault = MeshRevisionFacts(config, defaultRetryPolicy: nil)
+    #expect(withoutDefault.defaultRetryPolicy == -1)
+    #expect(withoutDefault.routes[plain].retryPolicy == -1)
+    #expect(withoutDefault.retryPolicies[withoutDefault.routes[own].retryPolicy] == config.routes[own].retryPolicy)
+  }
+
+  @Test func aCallAppliesItsPolicy() throws {
+    let config = Self.config()
+    let own = try #require(config.routes.firstIndex { $0.name == "own" })
+    let facts = MeshRevisionFacts(config, defaultRetryPolicy: .appMeshDefault)
+    let call = UpstreamCall()
+    call.start(
+      owner: 1, generation: 0, head: .init(method: "GET", scheme: "http", host: "a", port: 80, path: "/"),
+      target: nil, passthrough: nil, clientPolicy: nil, facts: facts, retryPolicy: facts.routes[own].retryPolicy)
+    call.attempt = 1
+    #expect(call.perRetryTimeout == .seconds(2))
+    #expect(call.retries(status: 502, connectFailure: false))
+    #expect(!call.retries(status: 500, connectFailure: false))
+    call.attempt = 2
+    #expect(!call.retries(status: 502, connectFailure: false))
+    call.start(
+      owner: 1, generation: 1, head: .init(method: "GET", scheme: "http", host: "a", port: 80, path: "/"),
+      target: nil, passthrough: nil, clientPolicy: nil, facts: facts, retryPolicy: -1)
+    call.attempt = 1
+    #expect(call.perRetryTimeout == nil)
+    #expect(!call.retries(status: 503, connectFailure: true))
+    #expect(call.retryPolicyValue == nil)
+  }
+}
