@@ -58,19 +58,71 @@ import Testing
 
   @Test func theCommonCaseIsRoundRobinOverTheResolution() {
     let state = Self.state()
-    let picks = (0..<3).map { _ in state.quickPick(node: 1, port: 8080, revision: 4, healthEpoch: 9, at: .zero) }
+    let picks = (0..<3).map { _ in state.quickPick(node: 1, cluster: 0, revision: 4, healthEpoch: 9, at: .zero) }
     #expect(picks == [0x0A00_0001, 0x0A00_0002, 0x0A00_0001])
   }
 
   @Test func anythingElseIsLeftToChooseEndpoint() {
     let state = Self.state()
-    #expect(state.quickPick(node: 1, port: 8080, revision: 5, healthEpoch: 9, at: .zero) == nil)
-    #expect(state.quickPick(node: 1, port: 8080, revision: 4, healthEpoch: 10, at: .zero) == nil)
-    #expect(state.quickPick(node: 1, port: 8080, revision: 4, healthEpoch: 9, at: .zero + .seconds(10)) == nil)
-    #expect(state.quickPick(node: 2, port: 8080, revision: 4, healthEpoch: 9, at: .zero) == nil)
-    #expect(Self.state(allHealthy: false).quickPick(node: 1, port: 8080, revision: 4, healthEpoch: 9, at: .zero) == nil)
+    #expect(state.quickPick(node: 1, cluster: 0, revision: 5, healthEpoch: 9, at: .zero) == nil)
+    #expect(state.quickPick(node: 1, cluster: 0, revision: 4, healthEpoch: 10, at: .zero) == nil)
+    #expect(state.quickPick(node: 1, cluster: 0, revision: 4, healthEpoch: 9, at: .zero + .seconds(10)) == nil)
+    #expect(state.quickPick(node: 2, cluster: 0, revision: 4, healthEpoch: 9, at: .zero) == nil)
+    #expect(Self.state(allHealthy: false).quickPick(node: 1, cluster: 0, revision: 4, healthEpoch: 9, at: .zero) == nil)
     // No cursor step was taken by the misses.
-    #expect(state.quickPick(node: 1, port: 8080, revision: 4, healthEpoch: 9, at: .zero) == 0x0A00_0001)
+    #expect(state.quickPick(node: 1, cluster: 0, revision: 4, healthEpoch: 9, at: .zero) == 0x0A00_0001)
+  }
+}
+
+/// The handshake codes stand for each handshake exactly; a mesh client's recorded outcome says
+/// whether it was recorded and why it failed.
+@Suite struct HandshakeCodeTests {
+  @Test func codesRoundTrip() {
+    let kinds: [TLSHandshake] = [
+      .plaintext, .tls(verified: false, mutual: false), .tls(verified: true, mutual: false),
+      .tls(verified: false, mutual: true), .tls(verified: true, mutual: true), .failed("x"),
+    ]
+    let codes = kinds.map(HandshakeSlots.Code.init)
+    #expect(Set(codes.map(\.raw)).count == kinds.count)
+    #expect(!codes.contains(.none))
+    for (code, handshake) in zip(codes, kinds) { #expect(code.handshake(failure: "x") == handshake) }
+    #expect(HandshakeSlots.Code.none.handshake(failure: "x") == nil)
+  }
+
+  @Test func aCodeRecordedWithItsReasonIsTakenWithIt() {
+    var slots = HandshakeSlots()
+    slots.record(.failed, failure: "expired", for: 4, generation: 2)
+    #expect(slots.takeCode(for: 4, generation: 2) == .failed)
+    #expect(slots.takeFailure(for: 4) == "expired")
+    slots.record(.plaintext, failure: nil, for: 4, generation: 3)
+    #expect(slots.takeCode(for: 4, generation: 3) == .plaintext)
+    #expect(slots.takeCode(for: 4, generation: 3) == .none)
+  }
+}
+
+/// What an attempt to a cluster reads of the configuration is kept per cluster for one revision,
+/// client policy and Envoy listener: any other key misses.
+@Suite struct ClusterAttemptFactsTests {
+  @Test func theFactsHoldForTheirKeyOnly() {
+    let state = EnvoyClusterState()
+    let slot = state.cluster(node: 2, port: 9080)
+    let policy = MeshRevisionFacts.ClientPolicy(TLSNegotiationTests.policy())
+    #expect(!state.attemptFactsHold(cluster: slot, revision: 0, clientPolicy: nil, owner: 5))
+    let listener = MeshRevisionFacts.NodeListener(port: 9080, checksHealth: false, terminatesTLS: true, detectsOutliers: true)
+    state.storeAttemptFacts(
+      cluster: slot, revision: 3, clientPolicy: policy, owner: 5, listener: listener,
+      handshake: .tls(verified: true, mutual: false))
+    #expect(state.attemptFactsHold(cluster: slot, revision: 3, clientPolicy: policy, owner: 5))
+    #expect(!state.attemptFactsHold(cluster: slot, revision: 4, clientPolicy: policy, owner: 5))
+    #expect(!state.attemptFactsHold(cluster: slot, revision: 3, clientPolicy: nil, owner: 5))
+    let twin = MeshRevisionFacts.ClientPolicy(policy.policy)
+    #expect(!state.attemptFactsHold(cluster: slot, revision: 3, clientPolicy: twin, owner: 5))
+    #expect(!state.attemptFactsHold(cluster: slot, revision: 3, clientPolicy: policy, owner: 6))
+    #expect(state.attemptListener(cluster: slot)?.detectsOutliers == true)
+    #expect(state.attemptHandshake(cluster: slot) == .tls(verified: true, mutual: false))
+    #expect(state.attemptHandshakeCode(cluster: slot) == HandshakeSlots.Code(.tls(verified: true, mutual: false)))
+    let other = state.cluster(node: 2, port: 9081)
+    #expect(!state.attemptFactsHold(cluster: other, revision: 3, clientPolicy: policy, owner: 5))
   }
 }
 

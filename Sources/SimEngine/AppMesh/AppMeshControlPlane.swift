@@ -167,8 +167,21 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
     handshakes.record(handshake, for: e, generation: world.exchanges[e].generation)
   }
 
+  /// Records handshake `code` (with its reason `failure` when it failed) for `e`.
+  func recordHandshake(_ code: HandshakeSlots.Code, failure: String?, for e: Int32, in world: World) {
+    handshakes.record(code, failure: failure, for: e, generation: world.exchanges[e].generation)
+  }
+
   /// The handshake a mesh client decided for `e`, or nil for a client outside the mesh.
   func takeHandshake(for e: Int32, in world: World) -> TLSHandshake? {
     handshakes.take(for: e, generation: world.exchanges[e].generation)
+  }
+
+  /// Whether a mesh client decided the handshake for `e` (none: a client outside the mesh) and,
+  /// when it failed, why; taken from its slot.
+  func takeHandshakeOutcome(for e: Int32, in world: World) -> (recorded: Bool, failure: String?) {
+    let code = handshakes.takeCode(for: e, generation: world.exchanges[e].generation)
+    if code == .none { return (false, nil) }
+    return (true, code == .failed ? handshakes.takeFailure(for: e) : nil)
   }
 }

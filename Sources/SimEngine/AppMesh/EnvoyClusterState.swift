@@ -51,6 +51,17 @@ final class EnvoyClusterState {
   private var recentRevisions: [Int] = []
   private var recentExpiries: [SimTime] = []
   private var recentAddresses: [[UInt32]] = []
+  /// What attempts to each cluster (by index in `clusters`) read of the configuration, decided
+  /// once for the configuration revision, the client policy and the Envoy listener (its own
+  /// names) in the key columns: the target listener's facts and the TLS handshake. Columns of
+  /// plain values, so that an attempt reads them without retaining anything.
+  private var attemptRevisions: [Int] = []
+  private var attemptPolicies: [MeshRevisionFacts.ClientPolicy?] = []
+  private var attemptOwners: [Int32] = []
+  private var attemptListeners: [MeshRevisionFacts.NodeListener?] = []
+  private var attemptHandshakeCodes: [HandshakeSlots.Code] = []
+  /// The handshakes themselves (read for traced requests and failed handshakes only).
+  private var attemptHandshakes: [TLSHandshake] = []
   /// The index in `clusters` of each cluster, by virtual node index then listener port.
   private var clusterSlots: [[(port: Int, slot: Int)]] = []
   /// Cluster state, in the order this Envoy first used the clusters.
@@ -73,9 +84,43 @@ final class EnvoyClusterState {
       clusterSlots.append(contentsOf: repeatElement([], count: node + 1 - clusterSlots.count))
     }
     clusters.append(Cluster())
+    attemptRevisions.append(-1)
+    attemptPolicies.append(nil)
+    attemptOwners.append(-1)
+    attemptListeners.append(nil)
+    attemptHandshakeCodes.append(.none)
+    attemptHandshakes.append(.plaintext)
     clusterSlots[node].append((port, clusters.count - 1))
     return clusters.count - 1
   }
+
+  /// Whether the attempt facts of cluster `slot` were decided at configuration revision
+  /// `revision` for client policy `clientPolicy` and Envoy listener actor `owner`.
+  func attemptFactsHold(
+    cluster slot: Int, revision: Int, clientPolicy: MeshRevisionFacts.ClientPolicy?, owner: Int32
+  ) -> Bool {
+    attemptRevisions[slot] == revision && attemptOwners[slot] == owner && attemptPolicies[slot] === clientPolicy
+  }
+
+  /// Stores the attempt facts of cluster `slot` for the key of `attemptFactsHold`.
+  func storeAttemptFacts(
+    cluster slot: Int, revision: Int, clientPolicy: MeshRevisionFacts.ClientPolicy?, owner: Int32,
+    listener: MeshRevisionFacts.NodeListener?, handshake: TLSHandshake
+  ) {
+    attemptRevisions[slot] = revision
+    attemptPolicies[slot] = clientPolicy
+    attemptOwners[slot] = owner
+    attemptListeners[slot] = listener
+    attemptHandshakeCodes[slot] = HandshakeSlots.Code(handshake)
+    attemptHandshakes[slot] = handshake
+  }
+
+  /// The facts of the target listener of cluster `slot` (see `attemptFactsHold`).
+  func attemptListener(cluster slot: Int) -> MeshRevisionFacts.NodeListener? { attemptListeners[slot] }
+  /// The TLS handshake of an attempt to cluster `slot`, as a code (see `attemptFactsHold`).
+  func attemptHandshakeCode(cluster slot: Int) -> HandshakeSlots.Code { attemptHandshakeCodes[slot] }
+  /// The TLS handshake of an attempt to cluster `slot` (see `attemptFactsHold`).
+  func attemptHandshake(cluster slot: Int) -> TLSHandshake { attemptHandshakes[slot] }
 
   /// The addresses of the resolution virtual node `node`'s DNS hostname at configuration revision
   /// `revision` was last found under, if it was found under that revision and has not expired at
@@ -86,17 +131,16 @@ final class EnvoyClusterState {
     return recentAddresses[node]
   }
 
-  /// The endpoint of `node`'s cluster on `port` that round robin picks next, when the common case
+  /// The endpoint of `node`'s cluster `slot` (its listener on some port) that round robin picks next, when the common case
   /// decides it without building anything: the node's remembered resolution holds (see
   /// `recentAddresses`) and is not empty, the cluster's health reading was taken at `healthEpoch`
   /// of exactly those addresses, and every one of them is usable at `now`. Then this is what
   /// `EnvoyProxyActor.chooseEndpoint` picks among them, with the same cursor step; nil (nothing
   /// changed, no cursor step) when the case is not the common one.
-  func quickPick(node: Int, port: Int, revision: Int, healthEpoch: Int, at now: SimTime) -> UInt32? {
+  func quickPick(node: Int, cluster slot: Int, revision: Int, healthEpoch: Int, at now: SimTime) -> UInt32? {
     guard node < recentRevisions.count, recentRevisions[node] == revision, recentExpiries[node] > now,
       !recentAddresses[node].isEmpty
     else { return nil }
-    let slot = cluster(node: node, port: port)
     guard clusters[slot].healthIsCurrent(epoch: healthEpoch, of: recentAddresses[node]),
       clusters[slot].allUsable(at: now),
       let pick = clusters[slot].cursor.next(count: recentAddresses[node].count)

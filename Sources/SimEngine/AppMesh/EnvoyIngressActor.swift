@@ -29,7 +29,7 @@ final class EnvoyIngressActor: SimActor {
   override var groupName: String { task.groupName }
 
   override func handleRequest(_ e: Int32, in world: World) {
-    let handshake = plane.takeHandshake(for: e, in: world)
+    let handshake = plane.takeHandshakeOutcome(for: e, in: world)
     if listenerRevision != plane.revision {
       listener = MeshListenerSnapshot(plane.config.virtualNodes[node].listener(port: port))
       listenerRevision = plane.revision
@@ -42,8 +42,14 @@ final class EnvoyIngressActor: SimActor {
       world.reply(e, .failure(.connectionClosed))
       return
     }
-    let tls = handshake ?? listener.handshake(usesTLS: world.exchanges[e].head.scheme == "https")
-    if case .failed(let reason) = tls {
+    // A client outside the mesh negotiates with the listener as its scheme says.
+    var failure = handshake.failure
+    if !handshake.recorded,
+      case .failed(let reason) = listener.handshake(usesTLS: world.exchanges[e].head.scheme == "https")
+    {
+      failure = reason
+    }
+    if let reason = failure {
       world.note(e, name, .denied, "TLS handshake fails: \(reason)")
       world.reply(e, .failure(.tlsHandshakeFailed))
       return

@@ -32,7 +32,8 @@ extension EnvoyProxyActor {
       return
     }
     guard let target = call.target else { return }
-    guard let address = pickEndpoint(node: target.node, port: target.port, e: e, in: world) else {
+    let cluster = state.cluster(node: target.node, port: target.port)
+    guard let address = pickEndpoint(node: target.node, port: target.port, cluster: cluster, e: e, in: world) else {
       let node = plane.config.virtualNodes[target.node]
       world.note(
         e, name, .failed,
@@ -42,15 +43,22 @@ extension EnvoyProxyActor {
       return
     }
     call.endpoint = address
-    call.targetListener = plane.facts.listener(node: target.node, port: target.port)
-    call.targetListenerRevision = plane.revision
-    let handshake = negotiateTLS(
-      call.clientPolicy, target: target, terminatesTLS: call.targetListener?.terminatesTLS ?? false)
+    let revision = plane.revision
+    if !state.attemptFactsHold(cluster: cluster, revision: revision, clientPolicy: call.clientPolicy, owner: id) {
+      let listener = plane.facts.listener(node: target.node, port: target.port)
+      state.storeAttemptFacts(
+        cluster: cluster, revision: revision, clientPolicy: call.clientPolicy, owner: id, listener: listener,
+        handshake: negotiateTLS(call.clientPolicy, target: target, terminatesTLS: listener?.terminatesTLS ?? false))
+    }
+    call.targetListener = state.attemptListener(cluster: cluster)
+    call.targetListenerRevision = revision
+    let handshake = state.attemptHandshakeCode(cluster: cluster)
+    let failedHandshake = handshake == .failed ? state.attemptHandshake(cluster: cluster) : nil
     if world.isTraced(e) {
       let attempt = call.attempt > 1 ? "attempt \(call.attempt): " : ""
       world.note(
         e, name, .forwarded,
-        "\(attempt)\(call.head.method) \(call.head.target) → \(plane.config.virtualNodes[target.node].name) endpoint \(endpointLabel(address, world)):\(target.port)\(describe(handshake))"
+        "\(attempt)\(call.head.method) \(call.head.target) → \(plane.config.virtualNodes[target.node].name) endpoint \(endpointLabel(address, world)):\(target.port)\(describe(state.attemptHandshake(cluster: cluster)))"
       )
     }
     var head = call.head
@@ -58,7 +66,11 @@ extension EnvoyProxyActor {
     let child = world.connectUpstream(
       from: interface, caller: id, to: address, port: target.port, head: consume head, parent: e,
       timeout: attemptTimeout, attempt: Int32(call.attempt))
-    plane.recordHandshake(handshake, for: child, in: world)
+    if let failedHandshake {
+      plane.recordHandshake(failedHandshake, for: child, in: world)
+    } else {
+      plane.recordHandshake(handshake, failure: nil, for: child, in: world)
+    }
     noteDrop(child, e: e, in: world)
   }
 

@@ -55,9 +55,10 @@ extension EnvoyProxyActor {
   /// The address of the endpoint of `node`'s listener on `port` the next attempt goes to
   /// (`chooseEndpoint` among `endpoints`), nil when there is none. The common case — a
   /// remembered resolution whose hosts all pass their checks — is decided in place.
-  func pickEndpoint(node: Int, port: Int, e: Int32, in world: World) -> UInt32? {
+  /// `cluster`: the cluster's index in `state.clusters`.
+  func pickEndpoint(node: Int, port: Int, cluster: Int, e: Int32, in world: World) -> UInt32? {
     if let address = state.quickPick(
-      node: node, port: port, revision: plane.revision, healthEpoch: plane.healthEpoch, at: world.now)
+      node: node, cluster: cluster, revision: plane.revision, healthEpoch: plane.healthEpoch, at: world.now)
     {
       return address
     }

@@ -5,57 +5,91 @@ import NetworkModel
 /// exchange reaches takes its handshake from here.
 ///
 /// Kept as plain values, one small slot per exchange index, so that recording and taking a
-/// handshake touches no reference count: a handshake is stored as a one-byte code, and only a
+/// handshake touches no reference count: a handshake is stored as a one-byte `Code`, and only a
 /// failed one keeps its reason, apart. A slot is not cleared when its exchange is reused: readers
 /// compare the generation.
 struct HandshakeSlots {
-  private struct Slot {
-    var generation: UInt32
-    var code: UInt8
+  /// A handshake as one byte: none, plaintext, TLS (verified, mutual) or failed.
+  struct Code: Equatable {
+    let raw: UInt8
+
+    static let none = Code(raw: 0)
+    static let plaintext = Code(raw: 1)
+    /// `.tls`: this plus 1 when verified, plus 2 when mutual.
+    private static let tls: UInt8 = 2
+    static let failed = Code(raw: 6)
+
+    private init(raw: UInt8) { self.raw = raw }
+
+    init(_ handshake: TLSHandshake) {
+      switch handshake {
+      case .plaintext: self = .plaintext
+      case .tls(let verified, let mutual): raw = Self.tls + (verified ? 1 : 0) + (mutual ? 2 : 0)
+      case .failed: self = .failed
+      }
+    }
+
+    /// The handshake, given the reason when it failed.
+    func handshake(failure: @autoclosure () -> String) -> TLSHandshake? {
+      switch self {
+      case .none: return nil
+      case .plaintext: return .plaintext
+      case .failed: return .failed(failure())
+      default:
+        let flags = raw - Self.tls
+        return .tls(verified: flags & 1 != 0, mutual: flags & 2 != 0)
+      }
+    }
   }
 
-  private static let none: UInt8 = 0
-  private static let plaintext: UInt8 = 1
-  /// `.tls`: this plus 1 when verified, plus 2 when mutual.
-  private static let tls: UInt8 = 2
-  private static let failed: UInt8 = 6
+  private struct Slot {
+    var generation: UInt32
+    var code: Code
+  }
 
   private var slots: [Slot] = []
   /// The reasons of recorded failed handshakes, by exchange.
   private var failures: [Int32: String] = [:]
 
-  /// Records `handshake` for exchange `e` at generation `generation`, replacing what the slot had.
-  mutating func record(_ handshake: TLSHandshake, for e: Int32, generation: UInt32) {
+  /// Records handshake `code` (with its reason `failure` when it failed) for exchange `e` at
+  /// generation `generation`, replacing what the slot had.
+  mutating func record(_ code: Code, failure: String?, for e: Int32, generation: UInt32) {
     let index = Int(e)
     if index >= slots.count {
-      slots.append(contentsOf: repeatElement(Slot(generation: 0, code: Self.none), count: index + 1 - slots.count))
+      slots.append(contentsOf: repeatElement(Slot(generation: 0, code: .none), count: index + 1 - slots.count))
     }
-    if slots[index].code == Self.failed { failures[e] = nil }
-    let code: UInt8
-    switch handshake {
-    case .plaintext: code = Self.plaintext
-    case .tls(let verified, let mutual): code = Self.tls + (verified ? 1 : 0) + (mutual ? 2 : 0)
-    case .failed(let reason):
-      code = Self.failed
-      failures[e] = reason
-    }
+    if slots[index].code == .failed || code == .failed { failures[e] = failure }
     slots[index] = Slot(generation: generation, code: code)
   }
 
-  /// The handshake recorded for exchange `e` at generation `generation`, removed from its slot;
-  /// nil when none was (then the slot is left as it is).
-  mutating func take(for e: Int32, generation: UInt32) -> TLSHandshake? {
+  /// Records `handshake` for exchange `e` at generation `generation`.
+  mutating func record(_ handshake: TLSHandshake, for e: Int32, generation: UInt32) {
+    var failure: String?
+    if case .failed(let reason) = handshake { failure = reason }
+    record(Code(handshake), failure: failure, for: e, generation: generation)
+  }
+
+  /// The code of the handshake recorded for exchange `e` at generation `generation`, removed
+  /// from its slot (a failed one's reason is then `takeFailure(for:)`); `.none` when none was
+  /// (then the slot is left as it is).
+  mutating func takeCode(for e: Int32, generation: UInt32) -> Code {
     let index = Int(e)
-    guard index < slots.count, slots[index].code != Self.none, slots[index].generation == generation
-    else { return nil }
+    guard index < slots.count, slots[index].code != .none, slots[index].generation == generation
+    else { return .none }
     let code = slots[index].code
-    slots[index].code = Self.none
-    switch code {
-    case Self.plaintext: return .plaintext
-    case Self.failed: return .failed(failures.removeValue(forKey: e) ?? "")
-    default:
-      let flags = code - Self.tls
-      return .tls(verified: flags & 1 != 0, mutual: flags & 2 != 0)
-    }
+    slots[index].code = .none
+    return code
+  }
+
+  /// The reason of the failed handshake `takeCode` just answered for exchange `e`.
+  mutating func takeFailure(for e: Int32) -> String {
+    failures.removeValue(forKey: e) ?? ""
+  }
+
+  /// The handshake recorded for exchange `e` at generation `generation`, removed from its slot;
+  /// nil when none was.
+  mutating func take(for e: Int32, generation: UInt32) -> TLSHandshake? {
+    let code = takeCode(for: e, generation: generation)
+    return code.handshake(failure: takeFailure(for: e))
   }
 }
