@@ -69,6 +69,18 @@ import Testing
     #expect(state.quickPick(node: 1, cluster: 0, revision: 4, healthEpoch: 9, at: .zero + .seconds(10)) == nil)
     #expect(state.quickPick(node: 2, cluster: 0, revision: 4, healthEpoch: 9, at: .zero) == nil)
     #expect(Self.state(allHealthy: false).quickPick(node: 1, cluster: 0, revision: 4, healthEpoch: 9, at: .zero) == nil)
+    // A reading of other addresses at the same epoch does not count for the resolution.
+    let other = Self.state()
+    #expect(other.quickPick(node: 1, cluster: 0, revision: 4, healthEpoch: 9, at: .zero) == 0x0A00_0001)
+    other.clusters[0].health = .init(epoch: 9, addresses: [0x0A00_0009], healthy: [true], allHealthy: true)
+    #expect(other.quickPick(node: 1, cluster: 0, revision: 4, healthEpoch: 9, at: .zero) == nil)
+    // A new resolution of the same addresses is checked against the reading again.
+    let renewed = Self.state()
+    #expect(renewed.quickPick(node: 1, cluster: 0, revision: 4, healthEpoch: 9, at: .zero) == 0x0A00_0001)
+    renewed.store(
+      .init(addresses: [0x0A00_0003], expires: .zero + .seconds(10), source: "Route 53"), of: "b.local", node: 1,
+      revision: 4)
+    #expect(renewed.quickPick(node: 1, cluster: 0, revision: 4, healthEpoch: 9, at: .zero) == nil)
     // No cursor step was taken by the misses.
     #expect(state.quickPick(node: 1, cluster: 0, revision: 4, healthEpoch: 9, at: .zero) == 0x0A00_0001)
   }
@@ -170,7 +182,7 @@ import Testing
     let call = UpstreamCall()
     call.start(
       owner: 1, generation: 0, head: .init(method: "GET", scheme: "http", host: "a", port: 80, path: "/"),
-      target: nil, passthrough: nil, clientPolicy: nil, facts: facts, retryPolicy: facts.routes[own].retryPolicy)
+      target: nil, passthrough: nil, clientPolicy: nil, facts: .passUnretained(facts), retryPolicy: facts.routes[own].retryPolicy)
     call.attempt = 1
     #expect(call.perRetryTimeout == .seconds(2))
     #expect(call.retries(status: 502, connectFailure: false))
@@ -179,7 +191,7 @@ import Testing
     #expect(!call.retries(status: 502, connectFailure: false))
     call.start(
       owner: 1, generation: 1, head: .init(method: "GET", scheme: "http", host: "a", port: 80, path: "/"),
-      target: nil, passthrough: nil, clientPolicy: nil, facts: facts, retryPolicy: -1)
+      target: nil, passthrough: nil, clientPolicy: nil, facts: .passUnretained(facts), retryPolicy: -1)
     call.attempt = 1
     #expect(call.perRetryTimeout == nil)
     #expect(!call.retries(status: 503, connectFailure: true))

@@ -142,11 +142,18 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
     passthrough: (address: UInt32, port: Int)? = nil, clientPolicy: MeshRevisionFacts.ClientPolicy? = nil,
     retryPolicy: Int = -1
   ) -> UpstreamCall {
-    let call = calls[e] ?? UpstreamCall()
-    if calls[e] == nil { calls[e] = call }
+    let call: UpstreamCall
+    if let existing = calls[e] {
+      call = existing
+    } else {
+      call = UpstreamCall()
+      calls[e] = call
+    }
+    // Unretained: the plane holds its facts until the next revision, which only an event of its
+    // own installs.
     call.start(
       owner: owner, generation: generation, head: head, target: target, passthrough: passthrough,
-      clientPolicy: clientPolicy, facts: facts, retryPolicy: retryPolicy)
+      clientPolicy: clientPolicy, facts: Unmanaged.passUnretained(facts), retryPolicy: retryPolicy)
     return call
   }
 

@@ -17,7 +17,12 @@ final class EnvoyClusterState {
   struct Cluster {
     var cursor = RoundRobinCursor()
     var outliers = OutlierDetector()
-    var health: HealthReading?
+    var health: HealthReading? {
+      didSet { readingCoversResolution = -1 }
+    }
+    /// The serial of the remembered resolution (see `recentSerials`) whose addresses `health`
+    /// is known to be a reading of, -1 when none is.
+    var readingCoversResolution = -1
 
     // The two readers below are `mutating` only so that `clusters[slot].…` runs them on the
     // element in place (a plain read of an element of `clusters` copies the whole cluster).
@@ -26,6 +31,9 @@ final class EnvoyClusterState {
     mutating func healthIsCurrent(epoch: Int, of addresses: [UInt32]) -> Bool {
       health?.epoch == epoch && health?.addresses == addresses
     }
+
+    /// Whether the health reading was taken at `epoch`.
+    mutating func healthIsOf(epoch: Int) -> Bool { health?.epoch == epoch }
 
     /// Whether every host is usable at `now`: the health reading says each passes and outlier
     /// detection ejects none.
@@ -51,6 +59,9 @@ final class EnvoyClusterState {
   private var recentRevisions: [Int] = []
   private var recentExpiries: [SimTime] = []
   private var recentAddresses: [[UInt32]] = []
+  /// A serial number of each remembered resolution, new for every one (`nextSerial`).
+  private var recentSerials: [Int] = []
+  private var nextSerial = 0
   /// What attempts to each cluster (by index in `clusters`) read of the configuration, decided
   /// once for the configuration revision, the client policy and the Envoy listener (its own
   /// names) in the key columns: the target listener's facts and the TLS handshake. Columns of
@@ -138,11 +149,16 @@ final class EnvoyClusterState {
   /// `EnvoyProxyActor.chooseEndpoint` picks among them, with the same cursor step; nil (nothing
   /// changed, no cursor step) when the case is not the common one.
   func quickPick(node: Int, cluster slot: Int, revision: Int, healthEpoch: Int, at now: SimTime) -> UInt32? {
-    guard node < recentRevisions.count, recentRevisions[node] == revision, recentExpiries[node] > now,
-      !recentAddresses[node].isEmpty
+    guard node < recentRevisions.count, recentRevisions[node] == revision, recentExpiries[node] > now
     else { return nil }
-    guard clusters[slot].healthIsCurrent(epoch: healthEpoch, of: recentAddresses[node]),
-      clusters[slot].allUsable(at: now),
+    // Whether the reading is of these very addresses is found out once per reading and resolution.
+    if clusters[slot].readingCoversResolution != recentSerials[node] {
+      guard !recentAddresses[node].isEmpty,
+        clusters[slot].healthIsCurrent(epoch: healthEpoch, of: recentAddresses[node])
+      else { return nil }
+      clusters[slot].readingCoversResolution = recentSerials[node]
+    }
+    guard clusters[slot].healthIsOf(epoch: healthEpoch), clusters[slot].allUsable(at: now),
       let pick = clusters[slot].cursor.next(count: recentAddresses[node].count)
     else { return nil }
     return recentAddresses[node][pick]
@@ -170,7 +186,10 @@ final class EnvoyClusterState {
       recentRevisions.append(contentsOf: repeatElement(-1, count: missing))
       recentExpiries.append(contentsOf: repeatElement(.zero, count: missing))
       recentAddresses.append(contentsOf: repeatElement([], count: missing))
+      recentSerials.append(contentsOf: repeatElement(-1, count: missing))
     }
+    recentSerials[node] = nextSerial
+    nextSerial += 1
     recentRevisions[node] = revision
     recentExpiries[node] = resolution.expires
     recentAddresses[node] = resolution.addresses

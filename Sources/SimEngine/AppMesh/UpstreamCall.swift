@@ -39,11 +39,12 @@ final class UpstreamCall {
     head = RequestHead(method: "", scheme: "", host: "", port: 0, path: "")
   }
 
-  /// Makes this object the new call for its slot's exchange.
+  /// Makes this object the new call for its slot's exchange (`facts`: the current revision's,
+  /// which the caller holds while this runs).
   func start(
     owner: Int32, generation: UInt32, head: consuming RequestHead, target: MeshRoute.Target?,
     passthrough: (address: UInt32, port: Int)?, clientPolicy: MeshRevisionFacts.ClientPolicy?,
-    facts: MeshRevisionFacts, retryPolicy: Int
+    facts: Unmanaged<MeshRevisionFacts>, retryPolicy: Int
   ) {
     isActive = true
     self.owner = owner
@@ -54,7 +55,7 @@ final class UpstreamCall {
     // The slot's previous call nearly always had the same policy and revision: keeping the
     // references then costs no retain and release.
     if self.clientPolicy !== clientPolicy { self.clientPolicy = clientPolicy }
-    if self.facts !== facts { self.facts = facts }
+    facts._withUnsafeGuaranteedRef { if self.facts !== $0 { self.facts = $0 } }
     self.retryPolicy = retryPolicy
     attempt = 0
     deadline = nil
