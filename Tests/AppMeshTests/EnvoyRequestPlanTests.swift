@@ -167,12 +167,36 @@ import Testing
     let own = try #require(config.routes.firstIndex { $0.name == "own" })
     let withDefault = MeshRevisionFacts(config, defaultRetryPolicy: .appMeshDefault)
     #expect(withDefault.defaultRetryPolicy == 0)
-    #expect(withDefault.retryPolicies[withDefault.routes[plain].retryPolicy] == .appMeshDefault)
-    #expect(withDefault.retryPolicies[withDefault.routes[own].retryPolicy] == config.routes[own].retryPolicy)
+    #expect(withDefault.retryPolicies[withDefault.routeRetryPolicies[plain]] == .appMeshDefault)
+    #expect(withDefault.retryPolicies[withDefault.routeRetryPolicies[own]] == config.routes[own].retryPolicy)
     let withoutDefault = MeshRevisionFacts(config, defaultRetryPolicy: nil)
     #expect(withoutDefault.defaultRetryPolicy == -1)
-    #expect(withoutDefault.routes[plain].retryPolicy == -1)
-    #expect(withoutDefault.retryPolicies[withoutDefault.routes[own].retryPolicy] == config.routes[own].retryPolicy)
+    #expect(withoutDefault.routeRetryPolicies[plain] == -1)
+    #expect(withoutDefault.retryPolicies[withoutDefault.routeRetryPolicies[own]] == config.routes[own].retryPolicy)
+  }
+
+  @Test func routeTargetsArePickedAsTheirWeightedChoicePicksThem() {
+    let appMesh: F.JSON = [
+      "virtualRouters": [F.router("r")],
+      "routes": [
+        F.route("a", router: "r", match: ["prefix": "/a"], targets: [("b-vn", 3), ("c-vn", 0), ("b-vn", 5)]),
+        F.route("c", router: "r", match: ["prefix": "/c"], targets: [("c-vn", 1), ("b-vn", 1)]),
+      ],
+      "virtualServices": [F.virtualService("svc.mesh.local", router: "r")],
+    ]
+    let config = F.model(
+      AppMeshEngineTests.scenario(appMesh: appMesh, backends: ["svc.mesh.local"], url: "http://svc.mesh.local:8080/")
+    ).appMesh.initial
+    let facts = MeshRevisionFacts(config, defaultRetryPolicy: nil)
+    for (index, route) in config.routes.enumerated() {
+      #expect(Array(facts.targets(ofRoute: index)) == route.targets)
+      for value in [0, 1, 2, 3, 4, 7, 8, 15, 99, UInt64.max] as [UInt64] {
+        #expect(
+          facts.pickTarget(route: index, randomValue: value)
+            == route.choice.pickIndex(randomValue: value).map { route.targets[$0] })
+      }
+    }
+    #expect(facts.routeTimeouts.allSatisfy { $0 == MeshListener.defaultPerRequestTimeout })
   }
 
   @Test func aCallAppliesItsPolicy() throws {
@@ -182,7 +206,7 @@ import Testing
     let call = UpstreamCall()
     call.start(
       owner: 1, generation: 0, head: .init(method: "GET", scheme: "http", host: "a", port: 80, path: "/"),
-      target: nil, passthrough: nil, clientPolicy: nil, facts: .passUnretained(facts), retryPolicy: facts.routes[own].retryPolicy)
+      target: nil, passthrough: nil, clientPolicy: nil, facts: .passUnretained(facts), retryPolicy: facts.routeRetryPolicies[own])
     call.attempt = 1
     #expect(call.perRetryTimeout == .seconds(2))
     #expect(call.retries(status: 502, connectFailure: false))

@@ -16,25 +16,6 @@ final class MeshRevisionFacts {
     let terminatesTLS: Bool
     let detectsOutliers: Bool
   }
-  /// A route's action as the Envoy applies it (a class: reading one retains it, instead of
-  /// copying its arrays).
-  final class Route {
-    let choice: WeightedChoice<Int>
-    let targets: [MeshRoute.Target]
-    /// The index in `retryPolicies` of the policy requests sent by the route follow (its own,
-    /// else App Mesh's default), -1 for none.
-    let retryPolicy: Int
-    let kind: AppMeshProtocol
-    let perRequestTimeout: SimDuration?
-
-    init(_ route: MeshRoute, retryPolicy: Int) {
-      choice = route.choice
-      targets = route.targets
-      self.retryPolicy = retryPolicy
-      kind = route.kind
-      perRequestTimeout = route.perRequestTimeout
-    }
-  }
   /// A gateway route's action and rewrite.
   final class GatewayRoute {
     let service: Int
@@ -82,7 +63,20 @@ final class MeshRevisionFacts {
   let providers: [VirtualService.Provider]
   /// The port of each virtual service's provider's first listener.
   let firstProviderPorts: [Int?]
-  let routes: [Route]
+  /// Each route's action as plain values in flat columns, so that sending a request by a route
+  /// reads integers only: route `r`'s targets are `routeTargets[routeTargetStarts[r]..<
+  /// routeTargetStarts[r + 1]]`, the weights of its weighted choice `routeWeights[
+  /// routeWeightStarts[r]..<routeWeightStarts[r + 1]]` (entry `i` picks target `i`).
+  private let routeTargetStarts: [Int]
+  private let routeTargets: [MeshRoute.Target]
+  private let routeWeightStarts: [Int]
+  private let routeWeights: [Int]
+  private let routeTotalWeights: [Int]
+  /// Per route, the index in `retryPolicies` of the policy requests sent by it follow (its own,
+  /// else App Mesh's default), -1 for none.
+  let routeRetryPolicies: [Int]
+  /// Per route, the request timeout (`.zero`: none, a TCP route).
+  let routeTimeouts: [SimDuration]
   /// The retry policies of this revision, referred to by index so that a request holds plain
   /// integers: App Mesh's hidden default first when it is on, then each route's own policy.
   let retryPolicies: [MeshRetryPolicy]
@@ -117,13 +111,21 @@ final class MeshRevisionFacts {
     firstProviderPorts = config.virtualServices.indices.map { config.firstProviderPort(of: $0) }
     var retryPolicies: [MeshRetryPolicy] = defaultRetryPolicy.map { [$0] } ?? []
     let defaultIndex = defaultRetryPolicy == nil ? -1 : 0
-    routes = config.routes.map { route in
-      guard let own = route.retryPolicy else { return Route(route, retryPolicy: defaultIndex) }
+    routeRetryPolicies = config.routes.map { route in
+      guard let own = route.retryPolicy else { return defaultIndex }
       retryPolicies.append(own)
-      return Route(route, retryPolicy: retryPolicies.count - 1)
+      return retryPolicies.count - 1
     }
     self.retryPolicies = retryPolicies
     self.defaultRetryPolicy = defaultIndex
+    routeTargetStarts = Self.starts(of: config.routes.map(\.targets.count))
+    routeTargets = config.routes.flatMap(\.targets)
+    routeWeightStarts = Self.starts(of: config.routes.map(\.choice.entries.count))
+    routeWeights = config.routes.flatMap { $0.choice.entries.map(\.weight) }
+    routeTotalWeights = config.routes.map(\.choice.totalWeight)
+    routeTimeouts = config.routes.map {
+      $0.kind == .tcp ? .zero : ($0.perRequestTimeout ?? MeshListener.defaultPerRequestTimeout)
+    }
     gatewayRoutes = config.gatewayRoutes.map {
       GatewayRoute(
         service: $0.service, targetPort: $0.targetPort, pathRewrite: $0.pathRewrite, rewritesHost: $0.rewritesHost)
@@ -137,6 +139,41 @@ final class MeshRevisionFacts {
     routeTablesReadPeerAddress =
       config.virtualGateways.contains { $0.routeListeners.contains { $0.table.readsPeerAddress } }
       || routerTables.contains { $0.contains { $0.readsPeerAddress } }
+  }
+
+  /// Where each of consecutive runs of `counts` elements starts in a flat column, and (last)
+  /// where the column ends.
+  private static func starts(of counts: [Int]) -> [Int] {
+    var starts = [0]
+    for count in counts { starts.append(starts[starts.count - 1] + count) }
+    return starts
+  }
+
+  /// The target of route `route` that `randomValue` picks, as its `WeightedChoice.pickIndex`
+  /// picks it (`randomValue` modulo the total weight walked over the cumulative weights); nil
+  /// when the total weight is 0.
+  func pickTarget(route: Int, randomValue: UInt64) -> MeshRoute.Target? {
+    let total = routeTotalWeights[route]
+    guard total > 0 else { return nil }
+    let point = randomValue % UInt64(total)
+    var cumulative: UInt64 = 0
+    let first = routeWeightStarts[route]
+    var index = first
+    while index < routeWeightStarts[route + 1] {
+      let weight = routeWeights[index]
+      if weight > 0 {
+        let (next, overflow) = cumulative.addingReportingOverflow(UInt64(weight))
+        if overflow || point < next { return routeTargets[routeTargetStarts[route] + index - first] }
+        cumulative = next
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  /// The targets of route `route`, in declaration order.
+  func targets(ofRoute route: Int) -> ArraySlice<MeshRoute.Target> {
+    routeTargets[routeTargetStarts[route]..<routeTargetStarts[route + 1]]
   }
 
   /// `node`'s client policy for backend `service`, as `VirtualNode.clientPolicy(for:)` decided it.

@@ -166,27 +166,26 @@ class EnvoyProxyActor: SimActor {
   func routedTarget(_ e: Int32, route routeIndex: Int, in world: World) -> UpstreamChoice? {
     // Unretained: see `matchRouterRoute`.
     let facts = Unmanaged.passUnretained(plane.facts)
-    let route = facts._withUnsafeGuaranteedRef { $0.routes[routeIndex] }
     let draw = world.randomSource(id).pointee.next()
-    guard let pick = route.choice.pickIndex(randomValue: draw) else {
+    guard let target = facts._withUnsafeGuaranteedRef({ $0.pickTarget(route: routeIndex, randomValue: draw) })
+    else {
       world.note(e, name, .failed, "\(plane.config.routes[routeIndex].label) has no target with weight above 0: 503")
       finish(e, .localReply(503, .noHealthyTarget), in: world)
       return nil
     }
-    let target = route.targets[pick]
     if world.isTraced(e) {
       let config = plane.config
-      let weights = route.targets.map { "\(config.virtualNodes[$0.node].name):\($0.weight)" }
-        .joined(separator: ", ")
+      let weights = facts._withUnsafeGuaranteedRef { $0.targets(ofRoute: routeIndex) }
+        .map { "\(config.virtualNodes[$0.node].name):\($0.weight)" }.joined(separator: ", ")
       world.note(
         e, name, .matched,
         "weighted pick \(config.virtualNodes[target.node].name) (port \(target.port)) among [\(weights)]"
       )
     }
-    return UpstreamChoice(
-      target: target, retryPolicy: route.retryPolicy,
-      timeout: route.kind == .tcp
-        ? .zero : (route.perRequestTimeout ?? MeshListener.defaultPerRequestTimeout))
+    return facts._withUnsafeGuaranteedRef {
+      UpstreamChoice(
+        target: target, retryPolicy: $0.routeRetryPolicies[routeIndex], timeout: $0.routeTimeouts[routeIndex])
+    }
   }
 
   /// Whose route table a request is matched against, named in traced requests' notes.
