@@ -1,5 +1,6 @@
 import NetworkModel
 import SimKernel
+import RouteMatching
 import Testing
 
 @testable import SimEngine
@@ -220,5 +221,30 @@ import Testing
     #expect(call.perRetryTimeout == nil)
     #expect(!call.retries(status: 503, connectFailure: true))
     #expect(call.retryPolicyValue == nil)
+  }
+}
+
+/// The control plane keeps one call object per downstream exchange slot, reused by the slot's
+/// next call and found (unretained) only for the Envoy that owns the call while it is under way.
+@Suite struct UpstreamCallSlotsTests {
+  @Test func aSlotsCallIsFoundForItsOwnerUntilAnswered() throws {
+    let model = AppMeshFixture.model(
+      AppMeshEngineTests.scenario(url: "http://b.mesh.local:8080/")).appMesh
+    let plane = AppMeshControlPlane(model: model, defaultRetries: true)
+    let head = RequestHead(method: "GET", scheme: "http", host: "b", port: 80, path: "/")
+    let first = plane.startCall(3, owner: 7, generation: 1, head: head).takeUnretainedValue()
+    #expect(plane.unretainedCall(3, of: 7)?.takeUnretainedValue() === first)
+    #expect(plane.unretainedCall(3, of: 8) == nil)
+    #expect(plane.unretainedCall(4, of: 7) == nil)
+    let other = plane.startCall(9, owner: 7, generation: 1, head: head).takeUnretainedValue()
+    #expect(other !== first)
+    plane.endCall(3, of: 8)
+    #expect(plane.call(3, of: 7) === first)
+    plane.endCall(3, of: 7)
+    #expect(plane.call(3, of: 7) == nil)
+    let reused = plane.startCall(3, owner: 8, generation: 2, head: head).takeUnretainedValue()
+    #expect(reused === first)
+    #expect(reused.generation == 2 && reused.attempt == 0 && reused.head.path == "/")
+    #expect(plane.call(9, of: 7) === other)
   }
 }

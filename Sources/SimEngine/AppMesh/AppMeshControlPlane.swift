@@ -37,7 +37,10 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
   var handshakes = HandshakeSlots()
   /// The calls every Envoy is sending upstream, by downstream exchange (an exchange has one
   /// callee, so one Envoy at most has a call for it); objects are reused by the slot's next call.
-  private var calls = ExchangeSlots<UpstreamCall>()
+  /// Held unretained, so that finding a slot's call retains nothing: `callObjects` owns them.
+  private var calls = ExchangeSlots<Unmanaged<UpstreamCall>>()
+  /// Every call object ever made, kept for the life of the plane.
+  private var callObjects: [UpstreamCall] = []
   /// Envoy state per task index.
   var envoys: [Int32: EnvoyClusterState] = [:]
   /// App Mesh's hidden default retry policy when the scenario has it on, else nil (read once:
@@ -141,31 +144,42 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
     _ e: Int32, owner: Int32, generation: UInt32, head: consuming RequestHead, target: MeshRoute.Target? = nil,
     passthrough: (address: UInt32, port: Int)? = nil, clientPolicy: MeshRevisionFacts.ClientPolicy? = nil,
     retryPolicy: Int = -1
-  ) -> UpstreamCall {
-    let call: UpstreamCall
+  ) -> Unmanaged<UpstreamCall> {
+    let call: Unmanaged<UpstreamCall>
     if let existing = calls[e] {
       call = existing
     } else {
-      call = UpstreamCall()
+      let object = UpstreamCall()
+      callObjects.append(object)
+      call = .passUnretained(object)
       calls[e] = call
     }
-    // Unretained: the plane holds its facts until the next revision, which only an event of its
-    // own installs.
-    call.start(
-      owner: owner, generation: generation, head: head, target: target, passthrough: passthrough,
-      clientPolicy: clientPolicy, facts: Unmanaged.passUnretained(facts), retryPolicy: retryPolicy)
+    var head = Optional(head)
+    call._withUnsafeGuaranteedRef {
+      // Unretained facts: the plane holds them until the next revision, which only an event of
+      // its own installs.
+      $0.start(
+        owner: owner, generation: generation, head: head.take()!, target: target, passthrough: passthrough,
+        clientPolicy: clientPolicy, facts: Unmanaged.passUnretained(facts), retryPolicy: retryPolicy)
+    }
+    return call
+  }
+
+  /// `owner`'s call under way for downstream exchange `e`, if any, unretained (the plane owns
+  /// every call object for its whole life).
+  func unretainedCall(_ e: Int32, of owner: Int32) -> Unmanaged<UpstreamCall>? {
+    guard let call = calls[e], call._withUnsafeGuaranteedRef({ $0.isActive && $0.owner == owner }) else { return nil }
     return call
   }
 
   /// `owner`'s call under way for downstream exchange `e`, if any.
   func call(_ e: Int32, of owner: Int32) -> UpstreamCall? {
-    guard let call = calls[e], call.isActive, call.owner == owner else { return nil }
-    return call
+    unretainedCall(e, of: owner)?.takeUnretainedValue()
   }
 
   /// Forgets `owner`'s call for downstream exchange `e` (answered).
   func endCall(_ e: Int32, of owner: Int32) {
-    if let call = calls[e], call.owner == owner { call.isActive = false }
+    calls[e]?._withUnsafeGuaranteedRef { if $0.owner == owner { $0.isActive = false } }
   }
 
   // MARK: - TLS between Envoys

@@ -6,8 +6,7 @@ import SimKernel
 extension EnvoyProxyActor {
   /// Starts the next attempt of the call for downstream exchange `e`.
   func startAttempt(_ e: Int32, in world: World) {
-    guard let call = plane.call(e, of: id) else { return }
-    startAttempt(e, of: call, in: world)
+    plane.unretainedCall(e, of: id)?._withUnsafeGuaranteedRef { startAttempt(e, of: $0, in: world) }
   }
 
   /// Starts the next attempt of `call`, this Envoy's call under way for downstream exchange `e`
@@ -109,10 +108,17 @@ extension EnvoyProxyActor {
 
   /// An attempt's exchange came back: retry, or answer downstream.
   func attemptFinished(_ child: Int32, in world: World) {
-    let (e, parentGeneration, step) = (
-      world.exchanges[child].parent, world.exchanges[child].parentGeneration, world.exchanges[child].step)
-    guard world.isWaiting(e, generation: parentGeneration), let call = plane.call(e, of: id),
-      call.generation == parentGeneration, step == Int32(call.attempt)
+    let (e, parentGeneration) = (world.exchanges[child].parent, world.exchanges[child].parentGeneration)
+    guard world.isWaiting(e, generation: parentGeneration) else { return }
+    plane.unretainedCall(e, of: id)?._withUnsafeGuaranteedRef {
+      attemptFinished(child, of: $0, for: e, in: world)
+    }
+  }
+
+  /// `attemptFinished` with `call`, this Envoy's call for downstream exchange `e`.
+  private func attemptFinished(_ child: Int32, of call: UpstreamCall, for e: Int32, in world: World) {
+    guard call.generation == world.exchanges[child].parentGeneration,
+      world.exchanges[child].step == Int32(call.attempt)
     else { return }
     let response = world.exchanges[child].response
     if call.passthrough != nil {

@@ -108,12 +108,14 @@ class EnvoyProxyActor: SimActor {
     let call = plane.startCall(
       e, owner: id, generation: world.exchanges[e].generation, head: head, target: choice.target,
       clientPolicy: clientPolicy, retryPolicy: choice.retryPolicy)
-    if choice.timeout > .zero {
-      call.deadline = world.now + choice.timeout
-      let tag = TimerTag(kind: Self.requestTimeoutKind, exchange: e, generation: call.generation)
-      world.startTimer(id, after: choice.timeout, for: tag)
+    call._withUnsafeGuaranteedRef { call in
+      if choice.timeout > .zero {
+        call.deadline = world.now + choice.timeout
+        let tag = TimerTag(kind: Self.requestTimeoutKind, exchange: e, generation: call.generation)
+        world.startTimer(id, after: choice.timeout, for: tag)
+      }
+      startAttempt(e, of: call, in: world)
     }
-    startAttempt(e, of: call, in: world)
   }
 
   /// A virtual service provided by a virtual node: that node's listener on `port`, with its
@@ -230,7 +232,7 @@ class EnvoyProxyActor: SimActor {
     let call = plane.startCall(
       e, owner: id, generation: world.exchanges[e].generation, head: world.exchanges[e].head,
       passthrough: (address, port))
-    startAttempt(e, of: call, in: world)
+    call._withUnsafeGuaranteedRef { startAttempt(e, of: $0, in: world) }
   }
 
   /// Answers downstream exchange `e` and forgets the call.
