@@ -34,6 +34,16 @@ import Testing
     #expect(memo.targetPort(known) == 9080)
     #expect(memo.routerRoute(known) == 7)
     #expect(memo.outputPathIsNormal(known))
+    #expect(!memo.inputUsesTLS(known))
+  }
+
+  @Test func aTLSInputIsNoted() throws {
+    let memo = GatewayDecisionMemo()
+    let input = RequestHead(method: "GET", scheme: "https", host: "nlb.example", port: 443, path: "/a")
+    _ = memo.remember(
+      input, keysOnPeer: false, as: Self.output, gatewayRoute: 0, service: 0, targetPort: 80, revision: 1)
+    let known = try #require(memo.lookup(input, revision: 1))
+    #expect(memo.inputUsesTLS(known))
   }
 
   @Test func otherRevisionsAndHeadsMiss() {

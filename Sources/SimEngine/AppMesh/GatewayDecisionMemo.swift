@@ -22,6 +22,8 @@ final class GatewayDecisionMemo {
     let input: RequestHead
     /// Whether the input's peer address is part of the key (a route table tests it).
     let keysOnPeer: Bool
+    /// Whether the input's scheme is `https` (the client sends TLS).
+    let inputUsesTLS: Bool
     let output: RequestHead
     /// Whether the output's path is already normal (`MeshPathNormalization` would keep it).
     let outputPathIsNormal: Bool
@@ -66,6 +68,7 @@ final class GatewayDecisionMemo {
     return output
   }
 
+  func inputUsesTLS(_ index: Int) -> Bool { entries[index].inputUsesTLS }
   func outputPathIsNormal(_ index: Int) -> Bool { entries[index].outputPathIsNormal }
   func gatewayRoute(_ index: Int) -> Int { entries[index].gatewayRoute }
   func service(_ index: Int) -> Int { entries[index].service }
@@ -85,7 +88,7 @@ final class GatewayDecisionMemo {
       self.revision = revision
     }
     let entry = Entry(
-      input: input, keysOnPeer: keysOnPeer, output: output,
+      input: input, keysOnPeer: keysOnPeer, inputUsesTLS: input.scheme == "https", output: output,
       outputPathIsNormal: !MeshPathNormalization.mayNeedNormalizing(output.path), gatewayRoute: gatewayRoute,
       service: service, targetPort: targetPort, routerRoute: -1)
     if entries.count < Self.capacity {

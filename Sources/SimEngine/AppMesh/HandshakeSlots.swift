@@ -72,6 +72,7 @@ struct HandshakeSlots {
   /// The code of the handshake recorded for exchange `e` at generation `generation`, removed
   /// from its slot (a failed one's reason is then `takeFailure(for:)`); `.none` when none was
   /// (then the slot is left as it is).
+  @inline(__always)
   mutating func takeCode(for e: Int32, generation: UInt32) -> Code {
     let index = Int(e)
     guard index < slots.count, slots[index].code != .none, slots[index].generation == generation

@@ -60,7 +60,11 @@ final class VirtualGatewayActor: EnvoyProxyActor {
       world.reply(e, .failure(.connectionClosed))
       return
     }
-    let tls = listener.handshake(usesTLS: world.exchanges[e].head.scheme == "https")
+    // An untraced request decided like a recent one is sent the same way (a traced one is
+    // decided afresh, so that its notes are written).
+    let known = world.isTraced(e) ? nil : decisions.lookup(world.exchanges[e].head, revision: plane.revision)
+    let usesTLS = known.map(decisions.inputUsesTLS) ?? (world.exchanges[e].head.scheme == "https")
+    let tls = listener.handshake(usesTLS: usesTLS)
     if case .failed(let reason) = tls {
       world.note(e, name, .denied, "TLS handshake fails: \(reason)")
       world.reply(e, .failure(.tlsHandshakeFailed))
@@ -84,16 +88,15 @@ final class VirtualGatewayActor: EnvoyProxyActor {
       world.reply(e, .localReply(503, .overflow), after: processingDelay(world))
       return
     }
-    route(e, in: world)
+    route(e, known: known, in: world)
   }
 
-  /// Matches gateway routes, applies the rewrite and forwards to the target virtual service.
-  func route(_ e: Int32, in world: World) {
+  /// Matches gateway routes, applies the rewrite and forwards to the target virtual service
+  /// (as decision `known` of the memo says, when the caller has looked it up).
+  func route(_ e: Int32, known: Int? = nil, in world: World) {
     pool.start()
     refreshListener()
-    // An untraced request decided like a recent one is sent the same way (a traced one is
-    // decided afresh, so that its notes are written).
-    if !world.isTraced(e), let known = decisions.lookup(world.exchanges[e].head, revision: plane.revision) {
+    if let known = known ?? (world.isTraced(e) ? nil : decisions.lookup(world.exchanges[e].head, revision: plane.revision)) {
       forwardAsDecided(e, known, in: world)
       return
     }
