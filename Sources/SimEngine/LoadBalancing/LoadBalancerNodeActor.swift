@@ -19,6 +19,8 @@ public final class LoadBalancerNodeActor: SimActor {
   public internal(set) var interface: Int32 = -1
   /// The node's round-robin cursor for each target group (by index; grown on first use).
   var cursors: [RoundRobinCursor] = []
+  /// What this node picks among in each target group, until the plane's targets change.
+  var pools = TargetPools()
   static let connectTimeoutKind = 1
   /// ALB gives up connecting to a target after 10 s (aws-behaviour §5.2).
   static let connectTimeout = SimDuration.seconds(10)
