@@ -19,6 +19,7 @@ import Testing
 
   @Test func picksEqualAFullSelectionAfterEveryKindOfChange() throws {
     let (world, plane) = try Self.plane()
+    defer { withExtendedLifetime(world) {} }
     let nodes = plane.nodes.flatMap { $0 }
     #expect(!nodes.isEmpty && !plane.targets.isEmpty)
     var random = RandomSource(seed: 9)
@@ -63,7 +64,8 @@ import Testing
   }
 
   @Test func forwardingCountsLeaveTheRevisionAndHealthMovesIt() throws {
-    let (_, plane) = try Self.plane()
+    let (world, plane) = try Self.plane()
+    defer { withExtendedLifetime(world) {} }
     let before = plane.selectionRevision
     _ = plane.forwarding(to: 0)
     #expect(plane.targets[0].outstanding == 1)
@@ -72,5 +74,22 @@ import Testing
     #expect(plane.selectionRevision == before)
     plane.targets[0].state = .unhealthy
     #expect(plane.selectionRevision != before)
+  }
+
+  @Test func listenerLookupFollowsListenerChanges() throws {
+    // The world owns the nodes (the plane refers to them without owning them).
+    let (world, plane) = try Self.plane()
+    defer { withExtendedLifetime(world) {} }
+    let node = try #require(plane.nodes.first?.first)
+    let listener = try #require(plane.listener(of: node.balancer, port: 80))
+    #expect(node.listener(forPort: 80) == listener)
+    #expect(node.listener(forPort: 81) == plane.listener(of: node.balancer, port: 81))
+    #expect(node.listener(forPort: 80) == listener)
+    plane.listeners[listener].port = 8080
+    #expect(node.listener(forPort: 80) == plane.listener(of: node.balancer, port: 80))
+    #expect(node.listener(forPort: 80) != listener)
+    #expect(node.listener(forPort: 8080) == listener)
+    plane.listeners[listener].port = 80
+    #expect(node.listener(forPort: 80) == listener)
   }
 }

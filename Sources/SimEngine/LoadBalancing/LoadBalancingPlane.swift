@@ -14,13 +14,17 @@ public final class LoadBalancingPlane: SimActor {
     didSet {
       crossZoneEnabled = loadBalancers.map(\.attributes.crossZoneEnabled)
       selectionRevision &+= 1
+      listenerRevision &+= 1
     }
   }
   /// Each load balancer's cross-zone attribute, kept in step with `loadBalancers` (read per
   /// request without copying a whole `LoadBalancer`).
   private(set) var crossZoneEnabled: [Bool] = []
   public internal(set) var listeners: [LoadBalancerListener] {
-    didSet { forwardGroups = LoadBalancingPlane.forwardGroups(of: listeners) }
+    didSet {
+      forwardGroups = LoadBalancingPlane.forwardGroups(of: listeners)
+      listenerRevision &+= 1
+    }
   }
   /// Each listener's default forward target group (the first), what an NLB node uses per
   /// connection; kept in step with `listeners`.
@@ -63,6 +67,9 @@ public final class LoadBalancingPlane: SimActor {
   /// groups' targets and attributes, the load balancers' cross-zone setting), so that nodes
   /// know when their remembered pools (``TargetPools``) are stale.
   private(set) var selectionRevision: UInt64 = 0
+  /// Moves whenever the listeners or the load balancers change, so that nodes know when the
+  /// listener they last found for a port (``LoadBalancerNodeActor/listener(forPort:)``) is stale.
+  private(set) var listenerRevision: UInt64 = 0
   /// Each load balancer's nodes, one per subnet.
   public var nodes: [[LoadBalancerNodeActor]] { nodeReferences.map { $0.map(\.node) } }
   /// The nodes, held without owning them: the world owns every actor, and each node owns its
