@@ -48,13 +48,15 @@ public struct StreamStatistics: Sendable {
   /// Row 0: requests per outcome; row `1 + span`: requests that started inside span `span`.
   private var counts = ContiguousArray(repeating: 0, count: 8)
   /// Row `second` (of request start): requests per outcome, for outcome numbers below
-  /// `StreamStatistics.denseOutcomes`; the rare outcomes beyond go to `sparseSecondCounts`.
+  /// `denseOutcomes` and seconds below `denseSeconds`; the rare cells beyond go to
+  /// `sparseSecondCounts`.
   private var secondCounts: ContiguousArray<Int> = []
-  /// `second << 24 | outcome number` → count, for outcome numbers from `denseOutcomes` on.
+  /// `second << 24 | outcome number` → count, for the cells `secondCounts` does not hold.
   private var sparseSecondCounts = CountTable()
-  /// Outcomes counted per second in `secondCounts` (bounds its memory to this many cells per
-  /// second of the run).
+  /// The outcomes and seconds counted in `secondCounts`, which bound its memory (rows are
+  /// added as the run reaches them).
   static let denseOutcomes = 64
+  static let denseSeconds = 1 << 16
   /// The distinct time windows of the watching expectations (`[start, end)` in nanoseconds of
   /// request start): expectations over one window share its counts.
   private var spanStarts: [Int64] = []
@@ -70,6 +72,11 @@ public struct StreamStatistics: Sendable {
   private var latencySlots: [Int] = []
   private var latencyHistograms: [LatencyHistogram] = []
   private var latencyPasses: ContiguousArray<Bool> = []
+  /// Whether each of those expectations has so far watched every request of the stream (its
+  /// window is unbounded and every outcome seen passes its filter): its histogram is then the
+  /// stream's own, kept once. It gets a copy of its own when the first request it does not
+  /// match arrives (`unshareLatency`).
+  private var latencyShared: [Bool] = []
   private var windowsPrepared = false
 
   public init(stream: Int, expectations: [Int]) {
@@ -90,15 +97,31 @@ public struct StreamStatistics: Sendable {
   /// Per-second outcome counts (by second of request start): second → key → count.
   public var perSecond: [Int: [OutcomeKey: Int]] {
     var result: [Int: [OutcomeKey: Int]] = [:]
+    for (second, counts) in countsPerSecond() {
+      result[second] = Dictionary(uniqueKeysWithValues: counts.map { (outcomeKeys[$0.number], $0.count) })
+    }
+    return result
+  }
+
+  /// The per-second outcome counts by outcome number: the seconds in increasing order, each with
+  /// its non-zero counts in increasing outcome number (what reports walk, without a dictionary
+  /// per second).
+  public func countsPerSecond() -> [(second: Int, counts: [(number: Int, count: Int)])] {
+    var sparse: [Int: [(number: Int, count: Int)]] = [:]
+    for (packed, count) in sparseSecondCounts.counts {
+      sparse[Int(packed >> 24), default: []].append((Int(packed & 0xFF_FFFF), count))
+    }
+    var result: [(second: Int, counts: [(number: Int, count: Int)])] = []
     let dense = min(outcomeKeys.count, Self.denseOutcomes)
     for second in 0..<secondCounts.count / columns {
+      var counts: [(number: Int, count: Int)] = []
       for number in 0..<dense where secondCounts[second * columns + number] > 0 {
-        result[second, default: [:]][outcomeKeys[number]] = secondCounts[second * columns + number]
+        counts.append((number, secondCounts[second * columns + number]))
       }
+      if let extra = sparse.removeValue(forKey: second) { counts += extra.sorted { $0.number < $1.number } }
+      if !counts.isEmpty { result.append((second, counts)) }
     }
-    for (packed, count) in sparseSecondCounts.counts {
-      result[Int(packed >> 24), default: [:]][outcomeKeys[Int(packed & 0xFF_FFFF)]] = count
-    }
+    for second in sparse.keys.sorted() { result.append((second, sparse[second]!.sorted { $0.number < $1.number })) }
     return result
   }
 
@@ -115,7 +138,9 @@ public struct StreamStatistics: Sendable {
         window.matching += count
         if slotCountsTasks[slot] && outcomeKeys[number].task >= 0 { window.tasks.insert(outcomeKeys[number].task) }
       }
-      if let latency = latencySlots.firstIndex(of: slot) { window.latency = latencyHistograms[latency] }
+      if let latency = latencySlots.firstIndex(of: slot) {
+        window.latency = latencyShared[latency] ? self.latency : latencyHistograms[latency]
+      }
       return window
     }
   }
@@ -125,8 +150,10 @@ public struct StreamStatistics: Sendable {
     let key = OutcomeKey(service: response.originService, task: response.originTask, status: response.status,
                          disposition: response.disposition, body: response.body)
     let number = outcomeNumber(key, world: world)
-    self.latency.record(latency)
     let start = startedAt.nanoseconds
+    // The one start no unbounded window holds (they end before `Int64.max`).
+    if start == .max { unshareLatency { _ in true } }
+    self.latency.record(latency)
     let columns = self.columns
     // The stream's count and its spans' in one pass over one buffer (one uniqueness check).
     let spans = spanStarts.count
@@ -137,14 +164,14 @@ public struct StreamStatistics: Sendable {
       }
     }
     let second = Int(start / 1_000_000_000)
-    if number < Self.denseOutcomes {
+    if number < Self.denseOutcomes && second < Self.denseSeconds {
       let cell = second * columns + number
       if cell >= secondCounts.count { growSeconds(to: second) }
       secondCounts[cell] &+= 1
     } else {
       sparseSecondCounts.add(Int64(second) << 24 | Int64(number))
     }
-    for index in latencySlots.indices where latencyPasses[index &* columns &+ number] {
+    for index in latencySlots.indices where !latencyShared[index] && latencyPasses[index &* columns &+ number] {
       let span = slotSpans[latencySlots[index]]
       if start >= spanStarts[span] && start < spanEnds[span] { latencyHistograms[index].record(latency) }
     }
@@ -176,6 +203,9 @@ public struct StreamStatistics: Sendable {
       filterPasses[slot].append(passes)
       if let latency = latencySlots.firstIndex(of: slot) { latencyPasses[latency * columns + number] = passes }
     }
+    let passes = latencyPasses
+    let columns = self.columns
+    unshareLatency { !passes[$0 * columns + number] }
     return number
   }
 
@@ -200,6 +230,17 @@ public struct StreamStatistics: Sendable {
     latencyHistograms = Array(repeating: LatencyHistogram(), count: latencySlots.count)
     counts = ContiguousArray(repeating: 0, count: (1 + spanStarts.count) * columns)
     latencyPasses = ContiguousArray(repeating: false, count: latencySlots.count * columns)
+    latencyShared = latencySlots.map { spanStarts[slotSpans[$0]] == .min && spanEnds[slotSpans[$0]] == .max }
+  }
+
+  /// Gives each latency expectation that shares the stream's histogram and for which
+  /// `condition` holds (it does not watch the request being recorded) a copy of its own: every
+  /// request recorded so far was one it watched.
+  private mutating func unshareLatency(_ condition: (Int) -> Bool) {
+    for index in latencyShared.indices where latencyShared[index] && condition(index) {
+      latencyHistograms[index] = latency
+      latencyShared[index] = false
+    }
   }
 
   /// Re-lays the flat arrays out with `newColumns` cells per row.
@@ -220,7 +261,7 @@ public struct StreamStatistics: Sendable {
 
   /// Adds per-second rows up to second `second` (at least doubling, so growth is amortized).
   private mutating func growSeconds(to second: Int) {
-    let rows = max(second + 1, secondCounts.count / columns * 2)
+    let rows = min(max(second + 1, secondCounts.count / columns * 2), Self.denseSeconds)
     secondCounts.append(contentsOf: repeatElement(0, count: rows * columns - secondCounts.count))
   }
 }
