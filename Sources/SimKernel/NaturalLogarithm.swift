@@ -12,9 +12,20 @@ public enum NaturalLogarithm {
   /// `ln(x)` for a positive finite `x`. Traps otherwise.
   public static func of(_ x: Double) -> Double {
     precondition(x > 0 && x.isFinite, "logarithm of a non-positive or non-finite value")
-    // Write x = m × 2^e with m in [sqrt(1/2), sqrt(2)).
-    var exponent = Double(x.exponent)
-    var mantissa = x.significand  // [1, 2)
+    // Write x = m × 2^e with m in [sqrt(1/2), sqrt(2)). For a normal x (every input of
+    // `RandomSource.exponential`) e and m come straight from the bits; `exponent` and
+    // `significand` give the same values but are out-of-line calls that also handle subnormals.
+    let bits = x.bitPattern
+    let biased = Int((bits &>> 52) & 0x7FF)
+    var exponent: Double
+    var mantissa: Double  // [1, 2)
+    if biased != 0 {
+      exponent = Double(biased &- 1023)
+      mantissa = Double(bitPattern: (bits & 0x000F_FFFF_FFFF_FFFF) | 0x3FF0_0000_0000_0000)
+    } else {
+      exponent = Double(x.exponent)
+      mantissa = x.significand
+    }
     if mantissa > 1.4142135623730951 {
       mantissa *= 0.5
       exponent += 1

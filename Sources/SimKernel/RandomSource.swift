@@ -45,8 +45,9 @@ public struct RandomSource: RandomNumberGenerator, Sendable {
     return SplitMix64.mix(expander.next() ^ StableHash.fnv1a64(stream))
   }
 
-  /// The next 64 random bits (xoshiro256**).
-  @inlinable
+  /// The next 64 random bits (xoshiro256**). Always inlined: a few shifts and xors, cheaper
+  /// than a call.
+  @inlinable @inline(__always)
   public mutating func next() -> UInt64 {
     let result = rotateLeft(state1 &* 5, by: 7) &* 9
     let shifted = state1 &<< 17
@@ -60,8 +61,8 @@ public struct RandomSource: RandomNumberGenerator, Sendable {
   }
 
   /// A uniform integer in `0..<bound`, without modulo bias (Lemire's multiply-and-reject).
-  /// `bound` must be positive.
-  @inlinable
+  /// `bound` must be positive. Always inlined (the common case is one draw and a multiply).
+  @inlinable @inline(__always)
   public mutating func nextInt(below bound: UInt64) -> UInt64 {
     precondition(bound > 0, "nextInt(below:) needs a positive bound")
     var product = next().multipliedFullWidth(by: bound)

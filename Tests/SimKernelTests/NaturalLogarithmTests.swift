@@ -32,3 +32,38 @@ struct NaturalLogarithmTests {
     }
   }
 }
+
+@Suite("NaturalLogarithm bit decomposition")
+struct NaturalLogarithmDecompositionTests {
+  /// The logarithm as first written, with `exponent` and `significand`: the reference the
+  /// bit-level decomposition must reproduce exactly.
+  static func reference(_ x: Double) -> Double {
+    var exponent = Double(x.exponent)
+    var mantissa = x.significand
+    if mantissa > 1.4142135623730951 {
+      mantissa *= 0.5
+      exponent += 1
+    }
+    let s = (mantissa - 1) / (mantissa + 1)
+    let s2 = s * s
+    var series = 1.0 / 23.0
+    for divisor in stride(from: 21.0, through: 3.0, by: -2.0) { series = series * s2 + 1.0 / divisor }
+    let logMantissa = 2 * s + 2 * s * (s2 * series)
+    return exponent * 6.93147180369123816490e-01 + (exponent * 1.90821492927058770002e-10 + logMantissa)
+  }
+
+  @Test("identical doubles to the exponent/significand form, normal and subnormal")
+  func identical() {
+    var random = RandomSource(seed: 77)
+    var inputs: [Double] = [1, 0.5, 2, .leastNormalMagnitude, .leastNonzeroMagnitude, 1e-310, .greatestFiniteMagnitude,
+                            1.4142135623730951, 1.4142135623730951.nextUp, 0.7071067811865476]
+    for _ in 0..<4_000 {
+      let k = random.next() >> (11 + random.nextInt(below: 53))
+      inputs.append(Double(((1 as UInt64) << 53) - k) * 0x1p-53)
+      inputs.append(Double(bitPattern: random.next() & 0x7FFF_FFFF_FFFF_FFFF))
+    }
+    for x in inputs where x > 0 && x.isFinite {
+      #expect(NaturalLogarithm.of(x).bitPattern == Self.reference(x).bitPattern, "x = \(x)")
+    }
+  }
+}

@@ -19,6 +19,10 @@ public final class LoadBalancerNodeActor: SimActor {
   public internal(set) var interface: Int32 = -1
   /// The node's round-robin cursor for each target group (by index; grown on first use).
   var cursors: [RoundRobinCursor] = []
+  /// What this node picks among in each target group, until the plane's targets change.
+  var pools = TargetPools()
+  /// The listener last found for a port, and the plane's listener revision then.
+  private var listenerMemo: (revision: UInt64, port: Int, listener: Int?) = (.max, -1, nil)
   static let connectTimeoutKind = 1
   /// ALB gives up connecting to a target after 10 s (aws-behaviour §5.2).
   static let connectTimeout = SimDuration.seconds(10)
@@ -46,7 +50,7 @@ public final class LoadBalancerNodeActor: SimActor {
 
   public override func handleRequest(_ e: Int32, in world: World) {
     let port = world.exchanges[e].head.port
-    guard let listener = plane.listener(of: balancer, port: port) else {
+    guard let listener = listener(forPort: port) else {
       world.note(
         e, name, .failed,
         "\(loadBalancer.label) has no listener on port \(port) any more: connection refused")
@@ -57,6 +61,17 @@ public final class LoadBalancerNodeActor: SimActor {
     case .application: routeRequest(e, listener: listener, in: world)
     case .network: routeConnection(e, listener: listener, in: world)
     }
+  }
+
+  /// The load balancer's listener on `port` now (``LoadBalancingPlane/listener(of:port:)``),
+  /// looked up again only when the port or the plane's listeners changed.
+  @inline(__always)
+  func listener(forPort port: Int) -> Int? {
+    let revision = plane.listenerRevision
+    if listenerMemo.revision == revision && listenerMemo.port == port { return listenerMemo.listener }
+    let listener = plane.listener(of: balancer, port: port)
+    listenerMemo = (revision, port, listener)
+    return listener
   }
 
   /// Forwards exchange `e` to target `target`; returns the upstream exchange.

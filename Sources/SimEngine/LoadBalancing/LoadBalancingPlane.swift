@@ -11,13 +11,20 @@ import SimKernel
 /// the state kept here. Single-threaded, like the whole world.
 public final class LoadBalancingPlane: SimActor {
   public internal(set) var loadBalancers: [LoadBalancer] {
-    didSet { crossZoneEnabled = loadBalancers.map(\.attributes.crossZoneEnabled) }
+    didSet {
+      crossZoneEnabled = loadBalancers.map(\.attributes.crossZoneEnabled)
+      selectionRevision &+= 1
+      listenerRevision &+= 1
+    }
   }
   /// Each load balancer's cross-zone attribute, kept in step with `loadBalancers` (read per
   /// request without copying a whole `LoadBalancer`).
   private(set) var crossZoneEnabled: [Bool] = []
   public internal(set) var listeners: [LoadBalancerListener] {
-    didSet { forwardGroups = LoadBalancingPlane.forwardGroups(of: listeners) }
+    didSet {
+      forwardGroups = LoadBalancingPlane.forwardGroups(of: listeners)
+      listenerRevision &+= 1
+    }
   }
   /// Each listener's default forward target group (the first), what an NLB node uses per
   /// connection; kept in step with `listeners`.
@@ -30,16 +37,39 @@ public final class LoadBalancingPlane: SimActor {
     }
   }
   public internal(set) var targetGroups: [TargetGroup] {
-    didSet { groupAttributes = targetGroups.map(\.attributes) }
+    didSet {
+      groupAttributes = targetGroups.map(\.attributes)
+      selectionRevision &+= 1
+    }
   }
   /// Each target group's attributes, kept in step with `targetGroups` (read per request without
   /// copying a whole `TargetGroup` with its strings).
   private(set) var groupAttributes: [TargetGroupAttributes] = []
   /// Availability Zone names by number (``zoneNumber(of:)``).
   private var zoneNumbers: [String: Int32] = [:]
-  public internal(set) var targets: [LoadBalancerTarget] = []
+  /// Every registered target (by id). Any write through `targets` moves `selectionRevision`;
+  /// the per-request outstanding counts are written to `targetStorage` directly.
+  public internal(set) var targets: [LoadBalancerTarget] {
+    _read { yield targetStorage }
+    set {
+      selectionRevision &+= 1
+      targetStorage = newValue
+    }
+    _modify {
+      selectionRevision &+= 1
+      yield &targetStorage
+    }
+  }
+  private(set) var targetStorage: [LoadBalancerTarget] = []
   /// Target ids of each group, in registration order.
-  public internal(set) var targetsOfGroup: [[Int]]
+  public internal(set) var targetsOfGroup: [[Int]] { didSet { selectionRevision &+= 1 } }
+  /// Moves whenever something target selection reads changes (targets and their health, the
+  /// groups' targets and attributes, the load balancers' cross-zone setting), so that nodes
+  /// know when their remembered pools (``TargetPools``) are stale.
+  private(set) var selectionRevision: UInt64 = 0
+  /// Moves whenever the listeners or the load balancers change, so that nodes know when the
+  /// listener they last found for a port (``LoadBalancerNodeActor/listener(forPort:)``) is stale.
+  private(set) var listenerRevision: UInt64 = 0
   /// Each load balancer's nodes, one per subnet.
   public var nodes: [[LoadBalancerNodeActor]] { nodeReferences.map { $0.map(\.node) } }
   /// The nodes, held without owning them: the world owns every actor, and each node owns its
@@ -147,30 +177,53 @@ public final class LoadBalancingPlane: SimActor {
 
   /// The address of target `target`, read in place.
   @inline(__always)
-  func address(of target: Int) -> UInt32 { targets.withUnsafeBufferPointer { $0[target].address } }
+  func address(of target: Int) -> UInt32 { targetStorage.withUnsafeBufferPointer { $0[target].address } }
 
-  /// Picks a target of `group` for `node` (see ``TargetSelection``).
+  /// Picks a target of `group` for `node` (see ``TargetSelection``): among the node's
+  /// remembered pool of the group (``TargetPools``), worked out again only after a change.
   func pickTarget(group: Int, node: LoadBalancerNodeActor, in world: World)
     -> TargetSelection.Outcome
   {
+    var pool = node.pools.entry(group: group, revision: selectionRevision)
+    if pool.kind == .unknown { pool = rememberPool(group: group, node: node) }
+    switch pool.kind {
+    case .noTarget: return .noTarget
+    case .noHealthyTargetInZone: return .noHealthyTargetInZone
+    case .candidates, .unknown: break
+    }
+    let start = Int(pool.start)
+    let count = Int(pool.count)
+    let chosen: Int
+    // Only the state the algorithm uses is touched: the node's cursor for round robin, its
+    // random stream for a random pick (an NLB's flow hash).
+    switch pool.algorithm {
+    case .roundRobin:
+      chosen = node.pools.candidate(start + (node.cursors[group].next(count: count) ?? 0))
+    case .random:
+      chosen = node.pools.candidate(start + Int(world.randomSource(node.id).pointee.nextInt(below: UInt64(count))))
+    case .leastOutstanding:
+      chosen = targetStorage.withUnsafeBufferPointer { targets in
+        node.pools.candidates.withUnsafeBufferPointer { candidates in
+          TargetSelection.choose(among: UnsafeBufferPointer(rebasing: candidates[start..<start + count]), targets: targets,
+                                 algorithm: .leastOutstanding) { _ in 0 }
+        }
+      }
+    }
+    return .target(chosen, failOpen: pool.failOpen)
+  }
+
+  /// Works out and remembers `node`'s pool of `group` (steps 1 and 2 of ``TargetSelection``).
+  private func rememberPool(group: Int, node: LoadBalancerNodeActor) -> TargetPools.Entry {
     let attributes = groupAttributes[group]
     let algorithm = TargetSelection.Algorithm(kind: node.kind, attributes: attributes)
     if algorithm == .roundRobin && node.cursors.count <= group {
       node.cursors.append(contentsOf: repeatElement(RoundRobinCursor(), count: group + 1 - node.cursors.count))
     }
     let crossZone = crossZone(group: group, balancer: node.balancer)
-    return targets.withUnsafeBufferPointer { targets in
-      TargetSelection.pick(
-        targets: targets, ids: targetsOfGroup[group], zone: node.zoneNumber, crossZone: crossZone,
-        minimumHealthy: attributes.minimumHealthyTargets, algorithm: algorithm
-      ) { count in
-        // Only the state the algorithm uses is touched: the node's cursor for round robin,
-        // its random stream for a random pick (an NLB's flow hash).
-        switch algorithm {
-        case .roundRobin: return node.cursors[group].next(count: count) ?? 0
-        case .random: return Int(world.randomSource(node.id).pointee.nextInt(below: UInt64(count)))
-        case .leastOutstanding: return 0
-        }
+    return node.pools.remember(group: group, algorithm: algorithm) { candidates in
+      targetStorage.withUnsafeBufferPointer { targets in
+        TargetSelection.pool(targets: targets, ids: targetsOfGroup[group], zone: node.zoneNumber, crossZone: crossZone,
+                             minimumHealthy: attributes.minimumHealthyTargets, into: &candidates)
       }
     }
   }
@@ -178,15 +231,15 @@ public final class LoadBalancingPlane: SimActor {
   /// Counts a request forwarded to `target` as outstanding; returns where to connect.
   @inline(__always)
   func forwarding(to target: Int) -> (address: UInt32, port: Int) {
-    targets[target].outstanding += 1
-    return (targets[target].address, targets[target].port)
+    targetStorage[target].outstanding += 1
+    return (targetStorage[target].address, targetStorage[target].port)
   }
 
   /// Counts the answer of a request forwarded to `target` (a target removed since is skipped).
   @inline(__always)
   func answered(by target: Int) {
-    guard targets.indices.contains(target) else { return }
-    targets[target].outstanding = max(0, targets[target].outstanding - 1)
+    guard targetStorage.indices.contains(target) else { return }
+    targetStorage[target].outstanding = max(0, targetStorage[target].outstanding - 1)
   }
 
   // MARK: - Registration

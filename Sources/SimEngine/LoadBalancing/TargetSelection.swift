@@ -53,9 +53,37 @@ public struct TargetSelection: Sendable {
     targets: UnsafeBufferPointer<LoadBalancerTarget>, ids: [Int], zone: Int32, crossZone: Bool, minimumHealthy: Int,
     algorithm: Algorithm, position: (_ candidateCount: Int) -> Int
   ) -> Outcome {
+    var candidates = ContiguousArray<Int>()
+    let pool = self.pool(targets: targets, ids: ids, zone: zone, crossZone: crossZone, minimumHealthy: minimumHealthy,
+                         into: &candidates)
+    switch pool {
+    case .noTarget: return .noTarget
+    case .noHealthyTargetInZone: return .noHealthyTargetInZone
+    case .candidates(let failOpen):
+      let chosen = candidates.withUnsafeBufferPointer { candidates in
+        choose(among: candidates, targets: targets, algorithm: algorithm, position: position)
+      }
+      return .target(chosen, failOpen: failOpen)
+    }
+  }
+
+  /// What a pick chooses among, before the algorithm's choice: it depends only on the group's
+  /// targets and their health and on the node's zone, so a node remembers it until any of
+  /// those changes (``TargetPools``).
+  enum Pool: Equatable {
+    /// The candidates (appended to the caller's list), all targets of the pool when it fails open.
+    case candidates(failOpen: Bool)
+    case noTarget
+    case noHealthyTargetInZone
+  }
+
+  /// Steps 1 and 2 of the pick: appends the candidates, in `ids` order, to `candidates`.
+  static func pool(
+    targets: UnsafeBufferPointer<LoadBalancerTarget>, ids: [Int], zone: Int32, crossZone: Bool, minimumHealthy: Int,
+    into candidates: inout ContiguousArray<Int>
+  ) -> Pool {
     let minimum = max(minimumHealthy, 1)
-    // Counted in place (no candidate arrays): the pool is the routable targets in reach, the
-    // healthy ones among them are preferred.
+    // The pool is the routable targets in reach, the healthy ones among them are preferred.
     func inPool(_ id: Int) -> Bool {
       // `isRoutable`, read field by field.
       guard !targets[id].removed && targets[id].state != .draining else { return false }
@@ -74,31 +102,24 @@ public struct TargetSelection: Sendable {
     }
     guard poolCount > 0 else { return .noTarget }
     let failOpen = healthyCount < minimum
-    func isCandidate(_ id: Int) -> Bool { inPool(id) && (failOpen || targets[id].state == .healthy) }
-    /// The candidate at `position` in `ids` order.
-    func candidate(_ position: Int) -> Int {
-      var seen = 0
-      for id in ids where isCandidate(id) {
-        if seen == position { return id }
-        seen += 1
-      }
-      preconditionFailure("candidate \(position) out of range")
-    }
-    let candidateCount = failOpen ? poolCount : healthyCount
-    let chosen: Int
+    for id in ids where inPool(id) && (failOpen || targets[id].state == .healthy) { candidates.append(id) }
+    return .candidates(failOpen: failOpen)
+  }
+
+  /// Step 3 of the pick: the algorithm's choice among `candidates` (not empty).
+  @inline(__always)
+  static func choose(
+    among candidates: UnsafeBufferPointer<Int>, targets: UnsafeBufferPointer<LoadBalancerTarget>,
+    algorithm: Algorithm, position: (_ candidateCount: Int) -> Int
+  ) -> Int {
     switch algorithm {
-    case .roundRobin:
-      chosen = candidate(position(candidateCount))
+    case .roundRobin, .random:
+      return candidates[position(candidates.count)]
     case .leastOutstanding:
-      var best = -1
-      for id in ids where isCandidate(id) {
-        if best < 0 || (targets[id].outstanding, id) < (targets[best].outstanding, best) { best = id }
-      }
-      chosen = best
-    case .random:
-      chosen = candidate(position(candidateCount))
+      var best = candidates[0]
+      for id in candidates where (targets[id].outstanding, id) < (targets[best].outstanding, best) { best = id }
+      return best
     }
-    return .target(chosen, failOpen: failOpen)
   }
 
   /// The selection algorithm of a group on a load balancer.

@@ -40,12 +40,13 @@ extension World {
       proxy.configuration.intercepts(address: address, port: port)
     {
       note(e, source.label, .forwarded, "iptables redirects \(IPv4Address(address)):\(port) to the Envoy egress listener (:\(proxy.configuration.egressPort))")
-      exchanges[e].callee = proxy.actor
-      exchanges[e].calleeInterface = interface
-      exchanges[e].sourceAddress = source.address
-      exchanges[e].calleeContext = Int64(address)
-      exchanges[e].returnLatency = .zero
-      scheduleInLane(.requestArrived(exchange: e, generation: exchanges[e].generation), after: lookupDelay)
+      let exchange = exchanges.slot(e)
+      exchange.pointee.callee = proxy.actor
+      exchange.pointee.calleeInterface = interface
+      exchange.pointee.sourceAddress = source.address
+      exchange.pointee.calleeContext = Int64(address)
+      exchange.pointee.returnLatency = .zero
+      scheduleInLane(.requestArrived(exchange: e, generation: exchange.pointee.generation), after: lookupDelay)
       return e
     }
     connect(e, from: interface, to: address, port: port, extraDelay: lookupDelay)
@@ -74,11 +75,14 @@ extension World {
     let depth = parent >= 0 ? exchanges[parent].depth + 1 : 0
     let e = open(caller: caller, head: head, parent: parent, request: request, depth: depth, callerContext: callerContext)
     scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
-    exchanges[e].callee = callee
-    exchanges[e].calleeInterface = interface
-    exchanges[e].calleeContext = calleeContext
-    exchanges[e].sourceAddress = interfaces[Int(interface)].address
-    scheduleInLane(.requestArrived(exchange: e, generation: exchanges[e].generation), after: .zero)
+    let sourceAddress = interfaces[Int(interface)].address
+    // Written through one checked slot address rather than four checked subscripts.
+    let exchange = exchanges.slot(e)
+    exchange.pointee.callee = callee
+    exchange.pointee.calleeInterface = interface
+    exchange.pointee.calleeContext = calleeContext
+    exchange.pointee.sourceAddress = sourceAddress
+    scheduleInLane(.requestArrived(exchange: e, generation: exchange.pointee.generation), after: .zero)
     return e
   }
 
@@ -108,11 +112,13 @@ extension World {
     // presented source, an NLB passing the client's address on, which the destination sees).
     if presentedSource == nil && !isTraced(e) {
       if let memo = connectionMemo(from: interface, to: address, port: port) {
-        exchanges[e].callee = memo.listener
-        exchanges[e].calleeInterface = memo.destination
-        exchanges[e].sourceAddress = memo.seenSource
-        exchanges[e].returnLatency = memo.latency
-        scheduleInLane(.requestArrived(exchange: e, generation: exchanges[e].generation), after: memo.latency + extraDelay)
+        // Written through one checked slot address rather than four checked subscripts.
+        let exchange = exchanges.slot(e)
+        exchange.pointee.callee = memo.listener
+        exchange.pointee.calleeInterface = memo.destination
+        exchange.pointee.sourceAddress = memo.seenSource
+        exchange.pointee.returnLatency = memo.latency
+        scheduleInLane(.requestArrived(exchange: e, generation: exchange.pointee.generation), after: memo.latency + extraDelay)
         return
       }
     }

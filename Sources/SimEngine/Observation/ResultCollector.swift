@@ -7,11 +7,11 @@ public enum ResultCollector {
     let model = world.model
     let streams = world.statistics.map { statistics -> RunResult.Stream in
       let spec = model.traffic[statistics.stream]
-      let perSecond = statistics.perSecond
+      let table = OutcomeRowTable(keys: statistics.outcomeKeys, world: world)
       return RunResult.Stream(
         name: spec.name, origin: world.clientActors[statistics.stream].groupName, request: "\(spec.method) \(spec.url)",
         sent: statistics.sent, outcomes: rows(statistics.outcomes, world: world), latency: statistics.latency,
-        perSecond: perSecond.keys.sorted().map { ($0, rows(perSecond[$0]!, world: world)) })
+        perSecond: statistics.countsPerSecond().map { ($0.second, table.rows($0.counts)) })
     }
     var edges: [String: Int] = [:]
     for (key, count) in world.edgeCounts {
@@ -83,9 +83,12 @@ public enum ResultCollector {
         disposition: key.disposition.rawValue, count: value.count,
         body: value.mixed ? nil : value.body.flatMap { world.bodies.string($0) })
     }
-    return rows.sorted { a, b in
-      if a.count != b.count { return a.count > b.count }
-      return (a.service ?? "", a.task ?? "", a.status ?? 0, a.disposition) < (b.service ?? "", b.task ?? "", b.status ?? 0, b.disposition)
-    }
+    return rows.sorted(by: precedes)
+  }
+
+  /// The order of report rows: by count (descending), then by names.
+  static func precedes(_ a: RunResult.OutcomeRow, _ b: RunResult.OutcomeRow) -> Bool {
+    if a.count != b.count { return a.count > b.count }
+    return (a.service ?? "", a.task ?? "", a.status ?? 0, a.disposition) < (b.service ?? "", b.task ?? "", b.status ?? 0, b.disposition)
   }
 }
