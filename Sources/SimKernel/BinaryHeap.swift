@@ -68,14 +68,7 @@ public struct BinaryHeap<Element: Comparable> {
   public mutating func insert(_ element: Element) {
     storage.append(element)
     storage.withUnsafeMutableBufferPointer { buffer in
-      var hole = buffer.count - 1
-      while hole > 0 {
-        let parent = (hole - 1) >> 1
-        guard element < buffer[parent] else { break }
-        buffer[hole] = buffer[parent]
-        hole = parent
-      }
-      buffer[hole] = element
+      HeapOrder.siftUp(element, from: buffer.count - 1, in: buffer.baseAddress.unsafelyUnwrapped)
     }
   }
 
@@ -87,11 +80,8 @@ public struct BinaryHeap<Element: Comparable> {
     storage.isEmpty ? nil : removeMin()
   }
 
-  /// Removes and returns the smallest element. The heap must not be empty.
-  ///
-  /// Uses the bottom-up variant: the hole left at the root walks down to a leaf along the
-  /// smaller children (one comparison per level), then the former last element is sifted up
-  /// from there, which is usually zero or one step for event queues.
+  /// Removes and returns the smallest element. The heap must not be empty (see
+  /// `HeapOrder.replaceMin(with:in:count:)`).
   ///
   /// - Complexity: O(log n)
   @inlinable
@@ -101,25 +91,7 @@ public struct BinaryHeap<Element: Comparable> {
     let last = storage.removeLast()
     if storage.isEmpty { return last }
     return storage.withUnsafeMutableBufferPointer { buffer in
-      let minimum = buffer[0]
-      let count = buffer.count
-      var hole = 0
-      var child = 1
-      while child < count {
-        let right = child + 1
-        if right < count && buffer[right] < buffer[child] { child = right }
-        buffer[hole] = buffer[child]
-        hole = child
-        child = 2 &* hole &+ 1
-      }
-      while hole > 0 {
-        let parent = (hole - 1) >> 1
-        guard last < buffer[parent] else { break }
-        buffer[hole] = buffer[parent]
-        hole = parent
-      }
-      buffer[hole] = last
-      return minimum
+      HeapOrder.replaceMin(with: last, in: buffer.baseAddress.unsafelyUnwrapped, count: buffer.count)
     }
   }
 
@@ -146,3 +118,51 @@ public struct BinaryHeap<Element: Comparable> {
 }
 
 extension BinaryHeap: Sendable where Element: Sendable {}
+
+/// The two heap moves on level-order storage (children of `i` at `2i + 1` and `2i + 2`), shared
+/// by `BinaryHeap` and the simulation's `ScheduledEvents`, which keeps its entries in memory it
+/// owns.
+@usableFromInline
+enum HeapOrder {
+  /// Moves `element`, which belongs at index `hole` (initialised), up past every larger
+  /// ancestor and stores it where it stops.
+  ///
+  /// - Complexity: O(log n)
+  @inlinable
+  @inline(__always)
+  static func siftUp<Element: Comparable>(_ element: Element, from hole: Int, in base: UnsafeMutablePointer<Element>) {
+    var hole = hole
+    while hole > 0 {
+      let parent = (hole - 1) >> 1
+      guard element < base[parent] else { break }
+      base[hole] = base[parent]
+      hole = parent
+    }
+    base[hole] = element
+  }
+
+  /// Returns the smallest of the `count` (at least one) elements at `base` and puts `last`, the
+  /// element just taken off the end, in its place.
+  ///
+  /// The bottom-up variant: the hole left at the root walks down to a leaf along the smaller
+  /// children (one comparison per level), then `last` is sifted up from there, which is usually
+  /// zero or one step for event queues.
+  ///
+  /// - Complexity: O(log n)
+  @inlinable
+  @inline(__always)
+  static func replaceMin<Element: Comparable>(with last: Element, in base: UnsafeMutablePointer<Element>, count: Int) -> Element {
+    let minimum = base[0]
+    var hole = 0
+    var child = 1
+    while child < count {
+      let right = child + 1
+      if right < count && base[right] < base[child] { child = right }
+      base[hole] = base[child]
+      hole = child
+      child = 2 &* hole &+ 1
+    }
+    siftUp(last, from: hole, in: base)
+    return minimum
+  }
+}

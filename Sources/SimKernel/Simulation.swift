@@ -7,7 +7,7 @@
 ///
 /// Events scheduled with `schedule` wait in a binary heap of 24-byte `(time, order, slot)`
 /// entries; their payloads live in a slot array with a free list, so steady-state scheduling
-/// allocates nothing. Events scheduled with `scheduleInLane(_:after:)` (timeouts, hop
+/// allocates nothing (both in one copy-on-write block, `ScheduledEvents`). Events scheduled with `scheduleInLane(_:after:)` (timeouts, hop
 /// latencies: delays many events share) skip the heap and wait in a FIFO per delay
 /// (`DelayLane`), which is already sorted because the clock never goes back; a winner tree
 /// over the lanes' fronts (`LaneTournament`) names the earliest of them, so the next event is
@@ -28,13 +28,9 @@ public struct Simulation<Payload> {
   /// is an outcome (`stoppedAtEventLimit`), not a crash.
   public let eventLimit: Int
 
-  /// Every pending event scheduled with `schedule`; its top is always a live event (see
-  /// `discardCancelledTop`).
-  @usableFromInline var heap: BinaryHeap<ScheduledEntry>
-  @usableFromInline var slots: ContiguousArray<PayloadSlot<Payload>>
-  /// The first free slot (`PayloadSlot.noSlot` when none): the free slots form a list
-  /// threaded through `slots` (see `PayloadSlot`), most recently freed first.
-  @usableFromInline var firstFreeSlot: UInt32
+  /// Every pending event scheduled with `schedule`, and its payload; the top of the heap is
+  /// always a live event (see `discardCancelledTop`). Copy-on-write: see `makeHeapUnique()`.
+  @usableFromInline var heap: ScheduledEvents<Payload>
   @usableFromInline var nextSequence: UInt64
   /// Heap entries whose event was cancelled and that have not been popped yet.
   @usableFromInline var tombstoneCount: Int
@@ -57,9 +53,7 @@ public struct Simulation<Payload> {
   public init(eventLimit: Int = .max) {
     precondition(eventLimit >= 0, "the event limit cannot be negative")
     self.eventLimit = eventLimit
-    heap = BinaryHeap()
-    slots = []
-    firstFreeSlot = PayloadSlot<Payload>.noSlot
+    heap = ScheduledEvents()
     nextSequence = 0
     tombstoneCount = 0
     clock = .zero
@@ -86,7 +80,7 @@ public struct Simulation<Payload> {
   /// - Complexity: O(1) per lane in use (at most `maximumLaneCount`)
   @inlinable
   public var pendingEventCount: Int {
-    heap.count - tombstoneCount + lanes.pendingCount
+    heap.entryCount - tombstoneCount + lanes.pendingCount
   }
 
   /// Whether `nextEvent(until:)` has refused a due event because `eventLimit` events had
@@ -97,8 +91,8 @@ public struct Simulation<Payload> {
   /// Reserves room for `count` pending events so that scheduling up to that many does not
   /// reallocate.
   public mutating func reserveCapacity(_ count: Int) {
+    makeHeapUnique()
     heap.reserveCapacity(count)
-    slots.reserveCapacity(count)
   }
 
   /// Schedules `payload` to be returned at `time`, which must not be before `now`.
@@ -115,18 +109,8 @@ public struct Simulation<Payload> {
     let sequence = nextSequence
     precondition(sequence < LaneFront.sequenceLimit, "too many events")
     nextSequence &+= 1
-    let slot: UInt32
-    if firstFreeSlot != PayloadSlot<Payload>.noSlot {
-      slot = firstFreeSlot
-      firstFreeSlot = slots[Int(slot)].nextFree
-      slots[Int(slot)] = PayloadSlot(sequence: sequence, payload: payload)
-    } else {
-      precondition(slots.count < Int(UInt32.max), "too many pending events")
-      slot = UInt32(truncatingIfNeeded: slots.count)
-      slots.append(PayloadSlot(sequence: sequence, payload: payload))
-    }
-    heap.insert(
-      ScheduledEntry(time: time.nanoseconds, priority: priority, sequence: sequence, slot: slot))
+    makeHeapUnique()
+    let slot = heap.insert(payload, time: time.nanoseconds, priority: priority, sequence: sequence)
     return EventID(sequence: sequence, slot: slot)
   }
 
@@ -148,10 +132,11 @@ public struct Simulation<Payload> {
   @inlinable
   public mutating func cancel(_ id: EventID) {
     let index = Int(id.slot)
-    guard index < slots.count, slots[index].sequence == id.sequence,
-      slots[index].payload != nil
+    guard index < heap.slotCount, heap[slot: index].sequence == id.sequence,
+      heap[slot: index].payload != nil
     else { return }
-    slots[index].payload = nil
+    makeHeapUnique()
+    heap[slot: index].payload = nil
     tombstoneCount += 1
     discardCancelledTop()
   }
@@ -194,8 +179,7 @@ public struct Simulation<Payload> {
       let front = lanes.fronts.winner
       if let top = heap.min, top.time < front.time || (top.time == front.time && top.order < ScheduledEntry.laneOrder(front.sequence)) {
         guard top.time <= limit.nanoseconds else { return nil }
-        let index = Int(top.slot)
-        if isObsolete(slots[index].payload!) {
+        if isObsolete(heap[slot: Int(top.slot)].payload!) {
           dropHeapTop()
           continue
         }
@@ -203,9 +187,9 @@ public struct Simulation<Payload> {
           reachedEventLimit = true
           return nil
         }
+        makeHeapUnique()
         heap.removeMin()
-        let payload = slots[index].payload.take()
-        freeSlot(top.slot)
+        let payload = heap.free(top.slot)
         clock = SimTime(nanoseconds: top.time)
         processedCount += 1
         digest.combine(UInt64(bitPattern: top.time))
@@ -239,17 +223,10 @@ public struct Simulation<Payload> {
   @inlinable
   mutating func dropHeapTop() {
     guard let top = heap.min else { return }
+    makeHeapUnique()
     heap.removeMin()
-    slots[Int(top.slot)].payload = nil
-    freeSlot(top.slot)
+    _ = heap.free(top.slot)
     if tombstoneCount > 0 { discardCancelledTop() }
-  }
-
-  /// Puts `slot`, whose payload is gone, at the head of the free list.
-  @inlinable
-  mutating func freeSlot(_ slot: UInt32) {
-    slots[Int(slot)].markFree(next: firstFreeSlot)
-    firstFreeSlot = slot
   }
 
   /// Returns the next event's payload whatever its time (see `nextEvent(until:)`).
@@ -268,11 +245,20 @@ public struct Simulation<Payload> {
   /// entry (if any) is live, which makes `peekNextTime()` O(1) and non-mutating.
   @inlinable
   mutating func discardCancelledTop() {
-    while tombstoneCount > 0, let top = heap.min, slots[Int(top.slot)].payload == nil {
+    while tombstoneCount > 0, let top = heap.min, heap[slot: Int(top.slot)].payload == nil {
+      makeHeapUnique()
       heap.removeMin()
-      freeSlot(top.slot)
+      _ = heap.free(top.slot)
       tombstoneCount -= 1
     }
+  }
+
+  /// Copies `heap` if this simulation shares it with a copy of itself (copy-on-write), so that
+  /// it can be changed in place.
+  @inlinable
+  @inline(__always)
+  mutating func makeHeapUnique() {
+    if !isKnownUniquelyReferenced(&heap) { heap = ScheduledEvents(copying: heap) }
   }
 }
 

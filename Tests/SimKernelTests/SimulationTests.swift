@@ -194,6 +194,28 @@ struct SimulationTests {
     }
   }
 
+  @Test("a copy keeps heap events and payloads of its own (copy-on-write)")
+  func copiesAreIndependent() {
+    var original = Simulation<Int>()
+    var ids: [EventID] = []
+    for index in 0..<40 { ids.append(original.schedule(index, at: SimTime(nanoseconds: Int64(100 - index)))) }
+    original.cancel(ids[5])
+    var copy = original
+    copy.cancel(ids[6])
+    copy.schedule(1000, at: SimTime(nanoseconds: 1))
+    #expect(copy.nextEvent() == 1000)
+    for index in 40..<80 { copy.schedule(index, at: SimTime(nanoseconds: 200)) }  // grows the copy's storage
+    original.cancel(ids[7])
+    #expect(original.pendingEventCount == 38)
+    #expect(copy.pendingEventCount == 78)
+    #if DEBUG
+      #expect(original.invariantViolation() == nil)
+      #expect(copy.invariantViolation() == nil)
+    #endif
+    #expect(drain(&original) == Array((0..<40).filter { $0 != 5 && $0 != 7 }.reversed()))
+    #expect(drain(&copy) == Array((0..<40).filter { $0 != 5 && $0 != 6 }.reversed()) + Array(40..<80))
+  }
+
   @Test("time going backwards is a programming error")
   func timeBackwards() async {
     await #expect(processExitsWith: .failure) {

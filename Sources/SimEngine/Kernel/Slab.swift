@@ -62,6 +62,7 @@ public final class Slab<Element> {
   }
 
   /// Puts slot `index` on the free list (its element stays until the slot is reused).
+  @inline(__always)
   public func release(_ index: Int32) {
     precondition(index >= 0 && Int(index) < count, "slab index out of range")
     precondition(freeCount < count, "more slab slots released than allocated")
