@@ -65,6 +65,7 @@ struct LaneTournament {
   ///
   /// - Complexity: O(log lanes)
   @inlinable
+  @inline(__always)  // on every append to an empty lane: a call would cost a fair share
   func lower(_ front: LaneFront) {
     precondition(front.lane >= 0 && front.lane < leafCount, "no such lane")
     assert(!nodes[leafCount &+ front.lane].precedes(front), "the front moved later")
