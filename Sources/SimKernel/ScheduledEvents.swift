@@ -59,19 +59,20 @@ final class ScheduledEvents<Payload> {
   /// Heap entry `index` (level order; for inspection).
   @inlinable
   func entry(_ index: Int) -> ScheduledEntry {
-    precondition(index >= 0 && index < entryCount, "no such heap entry")
+    precondition(UInt(bitPattern: index) < UInt(bitPattern: entryCount), "no such heap entry")
     return entries[index]
   }
 
-  /// Slot `index`. Reading or writing a slot past `slotCount` is an error.
+  /// Slot `index`. Reading or writing a slot past `slotCount` is an error (checked with one
+  /// unsigned comparison: a negative index reads as a huge one).
   @inlinable
   subscript(slot index: Int) -> PayloadSlot<Payload> {
     _read {
-      precondition(index >= 0 && index < slotCount, "no such payload slot")
+      precondition(UInt(bitPattern: index) < UInt(bitPattern: slotCount), "no such payload slot")
       yield slots[index]
     }
     _modify {
-      precondition(index >= 0 && index < slotCount, "no such payload slot")
+      precondition(UInt(bitPattern: index) < UInt(bitPattern: slotCount), "no such payload slot")
       yield &slots[index]
     }
   }
