@@ -121,15 +121,25 @@ final class DelayLanes<Payload> {
   func append(_ entry: DelayLane<Payload>.Entry, toLane lane: Int, compacting isObsolete: (Payload) -> Bool) {
     precondition(lane >= 0 && lane < count, "no such lane")
     precondition(entry.sequence < LaneFront.sequenceLimit, "too many events")
-    let before = rings[lane].count
+    let ring = rings + lane
+    let before = ring.pointee.count
     if before == 0 {
-      rings[lane].append(entry)
+      ring.pointee.append(entry)
       fronts.lower(LaneFront(time: entry.time, sequence: entry.sequence, lane: lane))
-      return
+    } else if before == ring.pointee.capacity {
+      appendToFullLane(entry, lane: lane, compacting: isObsolete)
+    } else {
+      ring.pointee.appendWithRoom(entry)  // behind a pending entry: the front stays
     }
+  }
+
+  /// `append(_:toLane:compacting:)` to a full lane: it drops its obsolete entries first (or
+  /// grows), which may change its front.
+  @inlinable
+  @inline(never)
+  func appendToFullLane(_ entry: DelayLane<Payload>.Entry, lane: Int, compacting isObsolete: (Payload) -> Bool) {
     rings[lane].append(entry, compacting: isObsolete)
-    // The front changes only when obsolete entries were dropped.
-    if rings[lane].count != before + 1 { refreshFront(of: lane) }
+    refreshFront(of: lane)
   }
 
   /// Removes lane `lane`'s front entry and records the new front.
