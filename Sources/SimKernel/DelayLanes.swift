@@ -2,10 +2,10 @@
 /// distinct delay, the tournament over their fronts (`LaneTournament`) and a direct-mapped
 /// hint from a delay to its lane, in memory this object owns.
 ///
-/// A class so that a lane event is appended or popped with plain stores through pointers:
-/// `Simulation` keeps value semantics by copy-on-write, checking once per mutation that it
-/// holds the only reference (`init(copying:)` otherwise), where nested arrays would check each
-/// array.
+/// A class so that a lane event is appended or popped with plain stores through pointers: the
+/// (noncopyable) `Simulation` that owns it is its only user, and `copy()` gives a copy its own
+/// (`init(copying:)`), where nested arrays would each check on every write that they are not
+/// shared.
 @usableFromInline
 final class DelayLanes<Payload> {
   /// Most lanes.
@@ -164,6 +164,6 @@ final class DelayLanes<Payload> {
   }
 }
 
-/// Value semantics by copy-on-write: `Simulation` mutates a `DelayLanes` only while it holds
-/// the only reference, so sharing one between threads shares only immutable state.
+/// One `Simulation` owns each `DelayLanes` alone (copies get their own), so sending the
+/// simulation to another thread sends its lanes with it and nothing else can reach them.
 extension DelayLanes: @unchecked Sendable where Payload: Sendable {}

@@ -2,12 +2,11 @@
 /// `ScheduledEntry`s (the future event list proper) and the payload slots the entries point to,
 /// with their free list (see `PayloadSlot`), in memory this object owns.
 ///
-/// A class so that scheduling or running a heap event is one copy-on-write check for both the
-/// heap and the slots, then plain loads and stores through pointers: `Simulation` keeps value
-/// semantics by checking once per mutation that it holds the only reference
-/// (`init(copying:)` otherwise), where two arrays would each check on every write, and check
-/// every index. Every heap entry owns a distinct slot, so the entries never outnumber the
-/// slots, and one capacity serves both.
+/// A class so that scheduling or running a heap event is plain loads and stores through
+/// pointers: the (noncopyable) `Simulation` that owns it is its only user, and `copy()` gives a
+/// copy its own (`init(copying:)`), where two arrays would each check on every write that they
+/// are not shared, and check every index. Every heap entry owns a distinct slot, so the entries
+/// never outnumber the slots, and one capacity serves both.
 @usableFromInline
 final class ScheduledEvents<Payload> {
   /// The heap: `entryCount` entries in level order (see `HeapOrder`), room for `capacity`.
@@ -155,6 +154,6 @@ final class ScheduledEvents<Payload> {
   }
 }
 
-/// Value semantics by copy-on-write: `Simulation` mutates a `ScheduledEvents` only while it
-/// holds the only reference, so sharing one between threads shares only immutable state.
+/// One `Simulation` owns each `ScheduledEvents` alone (copies get their own), so sending the
+/// simulation to another thread sends its storage with it and nothing else can reach it.
 extension ScheduledEvents: @unchecked Sendable where Payload: Sendable {}

@@ -7,8 +7,9 @@
 ///
 /// Events scheduled with `schedule` wait in a binary heap of 24-byte `(time, order, slot)`
 /// entries; their payloads live in a slot array with a free list, so steady-state scheduling
-/// allocates nothing (both in one copy-on-write block, `ScheduledEvents`). Events scheduled with `scheduleInLane(_:after:)` (timeouts, hop
-/// latencies: delays many events share) skip the heap and wait in a FIFO per delay
+/// allocates nothing (both in one block of raw memory, `ScheduledEvents`). Events scheduled
+/// with `scheduleInLane(_:after:)` (timeouts, hop latencies: delays many events share) skip
+/// the heap and wait in a FIFO per delay
 /// (`DelayLane`), which is already sorted because the clock never goes back; a winner tree
 /// over the lanes' fronts (`LaneTournament`) names the earliest of them, so the next event is
 /// the earlier of the heap's top and the tournament's winner. Lane events come out in exactly
@@ -23,13 +24,17 @@
 ///
 /// Every returned event mixes its `(time, sequence)` into `fingerprint`; the engine adds its
 /// own per-event digest with `mixIntoFingerprint(_:)`.
-public struct Simulation<Payload> {
+///
+/// A simulation is noncopyable: it owns its event storage (`heap`, `lanes`) outright, so
+/// scheduling or running an event changes it in place with no copy-on-write check (an owner
+/// runs one simulation and never needs an implicit copy). `copy()` makes an independent one.
+public struct Simulation<Payload>: ~Copyable {
   /// Most events `nextEvent(until:)` will return; scenario data can reach it, so reaching it
   /// is an outcome (`stoppedAtEventLimit`), not a crash.
   public let eventLimit: Int
 
   /// Every pending event scheduled with `schedule`, and its payload; the top of the heap is
-  /// always a live event (see `discardCancelledTop`). Copy-on-write: see `makeHeapUnique()`.
+  /// always a live event (see `discardCancelledTop`). Owned by this simulation alone.
   @usableFromInline var heap: ScheduledEvents<Payload>
   @usableFromInline var nextSequence: UInt64
   /// Heap entries whose event was cancelled and that have not been popped yet.
@@ -39,7 +44,7 @@ public struct Simulation<Payload> {
   @usableFromInline var digest: Fingerprint
   @usableFromInline var reachedEventLimit: Bool
   /// FIFO lanes of events scheduled with `scheduleInLane(_:after:)`, one per distinct delay,
-  /// and the tournament over their fronts. Copy-on-write: see `makeLanesUnique()`.
+  /// and the tournament over their fronts. Owned by this simulation alone.
   @usableFromInline var lanes: DelayLanes<Payload>
 
   /// Most lanes (distinct delays pending at once); events with other delays go to the heap.
@@ -61,6 +66,27 @@ public struct Simulation<Payload> {
     digest = Fingerprint()
     reachedEventLimit = false
     lanes = DelayLanes(capacity: Simulation.maximumLaneCount)
+  }
+
+  /// An independent simulation in the same state: the same pending events (payloads copied),
+  /// clock, counts and fingerprint; running either leaves the other as it was.
+  ///
+  /// - Complexity: O(n)
+  public func copy() -> Simulation {
+    Simulation(copying: self)
+  }
+
+  @inlinable
+  init(copying other: borrowing Simulation) {
+    eventLimit = other.eventLimit
+    heap = ScheduledEvents(copying: other.heap)
+    nextSequence = other.nextSequence
+    tombstoneCount = other.tombstoneCount
+    clock = other.clock
+    processedCount = other.processedCount
+    digest = other.digest
+    reachedEventLimit = other.reachedEventLimit
+    lanes = DelayLanes(copying: other.lanes)
   }
 
   /// The current simulated time: the time of the last event returned (zero before any).
@@ -91,7 +117,6 @@ public struct Simulation<Payload> {
   /// Reserves room for `count` pending events so that scheduling up to that many does not
   /// reallocate.
   public mutating func reserveCapacity(_ count: Int) {
-    makeHeapUnique()
     heap.reserveCapacity(count)
   }
 
@@ -109,7 +134,6 @@ public struct Simulation<Payload> {
     let sequence = nextSequence
     precondition(sequence < LaneFront.sequenceLimit, "too many events")
     nextSequence &+= 1
-    makeHeapUnique()
     let slot = heap.insert(payload, time: time.nanoseconds, priority: priority, sequence: sequence)
     return EventID(sequence: sequence, slot: slot)
   }
@@ -135,7 +159,6 @@ public struct Simulation<Payload> {
     guard index < heap.slotCount, heap[slot: index].sequence == id.sequence,
       heap[slot: index].payload != nil
     else { return }
-    makeHeapUnique()
     heap[slot: index].payload = nil
     tombstoneCount += 1
     discardCancelledTop()
@@ -187,7 +210,6 @@ public struct Simulation<Payload> {
           reachedEventLimit = true
           return nil
         }
-        makeHeapUnique()
         heap.removeMin()
         let payload = heap.free(top.slot)
         clock = SimTime(nanoseconds: top.time)
@@ -201,7 +223,6 @@ public struct Simulation<Payload> {
       guard !front.isEmpty, front.time <= limit.nanoseconds else { return nil }
       let payload = lanes.rings[front.lane].front.payload
       if isObsolete(payload) {
-        makeLanesUnique()
         lanes.removeFront(ofLane: front.lane)
         continue
       }
@@ -209,7 +230,6 @@ public struct Simulation<Payload> {
         reachedEventLimit = true
         return nil
       }
-      makeLanesUnique()
       lanes.removeFront(ofLane: front.lane)
       clock = SimTime(nanoseconds: front.time)
       processedCount += 1
@@ -223,7 +243,6 @@ public struct Simulation<Payload> {
   @inlinable
   mutating func dropHeapTop() {
     guard let top = heap.min else { return }
-    makeHeapUnique()
     heap.removeMin()
     _ = heap.free(top.slot)
     if tombstoneCount > 0 { discardCancelledTop() }
@@ -246,19 +265,10 @@ public struct Simulation<Payload> {
   @inlinable
   mutating func discardCancelledTop() {
     while tombstoneCount > 0, let top = heap.min, heap[slot: Int(top.slot)].payload == nil {
-      makeHeapUnique()
       heap.removeMin()
       _ = heap.free(top.slot)
       tombstoneCount -= 1
     }
-  }
-
-  /// Copies `heap` if this simulation shares it with a copy of itself (copy-on-write), so that
-  /// it can be changed in place.
-  @inlinable
-  @inline(__always)
-  mutating func makeHeapUnique() {
-    if !isKnownUniquelyReferenced(&heap) { heap = ScheduledEvents(copying: heap) }
   }
 }
 
