@@ -68,14 +68,7 @@ public struct BinaryHeap<Element: Comparable> {
   public mutating func insert(_ element: Element) {
     storage.append(element)
     storage.withUnsafeMutableBufferPointer { buffer in
-      var hole = buffer.count - 1
-      while hole > 0 {
-        let parent = (hole - 1) >> 1
-        guard element < buffer[parent] else { break }
-        buffer[hole] = buffer[parent]
-        hole = parent
-      }
-      buffer[hole] = element
+      HeapOrder.siftUp(element, from: buffer.count - 1, in: buffer.baseAddress.unsafelyUnwrapped)
     }
   }
 
@@ -87,11 +80,8 @@ public struct BinaryHeap<Element: Comparable> {
     storage.isEmpty ? nil : removeMin()
   }
 
-  /// Removes and returns the smallest element. The heap must not be empty.
-  ///
-  /// Uses the bottom-up variant: the hole left at the root walks down to a leaf along the
-  /// smaller children (one comparison per level), then the former last element is sifted up
-  /// from there, which is usually zero or one step for event queues.
+  /// Removes and returns the smallest element. The heap must not be empty (see
+  /// `HeapOrder.replaceMin(with:in:count:)`).
   ///
   /// - Complexity: O(log n)
   @inlinable
@@ -101,25 +91,7 @@ public struct BinaryHeap<Element: Comparable> {
     let last = storage.removeLast()
     if storage.isEmpty { return last }
     return storage.withUnsafeMutableBufferPointer { buffer in
-      let minimum = buffer[0]
-      let count = buffer.count
-      var hole = 0
-      var child = 1
-      while child < count {
-        let right = child + 1
-        if right < count && buffer[right] < buffer[child] { child = right }
-        buffer[hole] = buffer[child]
-        hole = child
-        child = 2 &* hole &+ 1
-      }
-      while hole > 0 {
-        let parent = (hole - 1) >> 1
-        guard last < buffer[parent] else { break }
-        buffer[hole] = buffer[parent]
-        hole = parent
-      }
-      buffer[hole] = last
-      return minimum
+      HeapOrder.replaceMin(with: last, in: buffer.baseAddress.unsafelyUnwrapped, count: buffer.count)
     }
   }
 

@@ -84,6 +84,14 @@ struct DelayLane<Payload> {
     count &+= 1
   }
 
+  /// `append(_:)` to a lane with room to spare (`count < capacity`), so no check for growth.
+  @inlinable
+  mutating func appendWithRoom(_ entry: Entry) {
+    assert(count < capacity, "the lane is full")
+    slot(count).initialize(to: entry)
+    count &+= 1
+  }
+
   /// `append(_:)`, but a full lane first drops the entries `isObsolete` says can no longer
   /// matter, keeping the others in order; it grows only when that frees less than half of it
   /// (so dropping stays amortised O(1) per append).

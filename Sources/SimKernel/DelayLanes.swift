@@ -2,10 +2,10 @@
 /// distinct delay, the tournament over their fronts (`LaneTournament`) and a direct-mapped
 /// hint from a delay to its lane, in memory this object owns.
 ///
-/// A class so that a lane event is appended or popped with plain stores through pointers:
-/// `Simulation` keeps value semantics by copy-on-write, checking once per mutation that it
-/// holds the only reference (`init(copying:)` otherwise), where nested arrays would check each
-/// array.
+/// A class so that a lane event is appended or popped with plain stores through pointers: the
+/// (noncopyable) `Simulation` that owns it is its only user, and `copy()` gives a copy its own
+/// (`init(copying:)`), where nested arrays would each check on every write that they are not
+/// shared.
 @usableFromInline
 final class DelayLanes<Payload> {
   /// Most lanes.
@@ -121,15 +121,25 @@ final class DelayLanes<Payload> {
   func append(_ entry: DelayLane<Payload>.Entry, toLane lane: Int, compacting isObsolete: (Payload) -> Bool) {
     precondition(lane >= 0 && lane < count, "no such lane")
     precondition(entry.sequence < LaneFront.sequenceLimit, "too many events")
-    let before = rings[lane].count
+    let ring = rings + lane
+    let before = ring.pointee.count
     if before == 0 {
-      rings[lane].append(entry)
+      ring.pointee.append(entry)
       fronts.lower(LaneFront(time: entry.time, sequence: entry.sequence, lane: lane))
-      return
+    } else if before == ring.pointee.capacity {
+      appendToFullLane(entry, lane: lane, compacting: isObsolete)
+    } else {
+      ring.pointee.appendWithRoom(entry)  // behind a pending entry: the front stays
     }
+  }
+
+  /// `append(_:toLane:compacting:)` to a full lane: it drops its obsolete entries first (or
+  /// grows), which may change its front.
+  @inlinable
+  @inline(never)
+  func appendToFullLane(_ entry: DelayLane<Payload>.Entry, lane: Int, compacting isObsolete: (Payload) -> Bool) {
     rings[lane].append(entry, compacting: isObsolete)
-    // The front changes only when obsolete entries were dropped.
-    if rings[lane].count != before + 1 { refreshFront(of: lane) }
+    refreshFront(of: lane)
   }
 
   /// Removes lane `lane`'s front entry and records the new front.
@@ -154,6 +164,6 @@ final class DelayLanes<Payload> {
   }
 }
 
-/// Value semantics by copy-on-write: `Simulation` mutates a `DelayLanes` only while it holds
-/// the only reference, so sharing one between threads shares only immutable state.
+/// One `Simulation` owns each `DelayLanes` alone (copies get their own), so sending the
+/// simulation to another thread sends its lanes with it and nothing else can reach them.
 extension DelayLanes: @unchecked Sendable where Payload: Sendable {}

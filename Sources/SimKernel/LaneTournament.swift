@@ -5,23 +5,30 @@
 /// and `2i + 1`) whose leaves `leafCount + lane` hold each lane's front (`LaneFront.empty(…)`
 /// for an empty or unused lane) and whose every inner node holds the earlier of its two
 /// children. When a lane's front changes only its path to the root is replayed: with 16 lanes,
-/// four comparisons, against the scan of every lane it replaces.
+/// four comparisons, against the scan of every lane it replaces. The tree has a fixed size
+/// (`depth` levels above the leaves), so each replay is a fixed number of steps that the
+/// compiler unrolls.
 ///
 /// The nodes live in memory that the owner, `DelayLanes`, allocates (`init`), copies
 /// (`copy()`) and frees (`deallocate()`).
 @usableFromInline
 struct LaneTournament {
-  /// Leaves: a power of two, at least one per lane.
-  @usableFromInline let leafCount: Int
+  /// Matches from a leaf to the root.
+  @usableFromInline static var depth: Int { 4 }
+  /// Leaves: the most lanes a tournament can hold.
+  @usableFromInline static var leafCount: Int { 1 &<< depth }
   /// `2 * leafCount` nodes; index 0 is unused.
   @usableFromInline let nodes: UnsafeMutablePointer<LaneFront>
 
-  /// A tournament of `laneCapacity` empty lanes (rounded up to a power of two).
+  /// `LaneTournament.leafCount`.
+  @inlinable
+  var leafCount: Int { LaneTournament.leafCount }
+
+  /// A tournament of `laneCapacity` (at most `leafCount`) empty lanes.
   @inlinable
   init(laneCapacity: Int) {
-    var leaves = 1
-    while leaves < laneCapacity { leaves *= 2 }
-    leafCount = leaves
+    precondition(laneCapacity <= LaneTournament.leafCount, "more lanes than the tournament has leaves")
+    let leaves = LaneTournament.leafCount
     nodes = UnsafeMutablePointer<LaneFront>.allocate(capacity: 2 * leaves)
     nodes.initialize(to: .empty(lane: 0))
     for lane in 0..<leaves { (nodes + leaves + lane).initialize(to: .empty(lane: lane)) }
@@ -29,8 +36,7 @@ struct LaneTournament {
   }
 
   @inlinable
-  init(leafCount: Int, nodes: UnsafeMutablePointer<LaneFront>) {
-    self.leafCount = leafCount
+  init(nodes: UnsafeMutablePointer<LaneFront>) {
     self.nodes = nodes
   }
 
@@ -39,7 +45,7 @@ struct LaneTournament {
   func copy() -> LaneTournament {
     let copy = UnsafeMutablePointer<LaneFront>.allocate(capacity: 2 * leafCount)
     copy.initialize(from: nodes, count: 2 * leafCount)
-    return LaneTournament(leafCount: leafCount, nodes: copy)
+    return LaneTournament(nodes: copy)
   }
 
   /// Frees the nodes. The tournament must not be used afterwards.
@@ -65,12 +71,13 @@ struct LaneTournament {
   ///
   /// - Complexity: O(log lanes)
   @inlinable
+  @inline(__always)  // on every append to an empty lane: a call would cost a fair share
   func lower(_ front: LaneFront) {
     precondition(front.lane >= 0 && front.lane < leafCount, "no such lane")
     assert(!nodes[leafCount &+ front.lane].precedes(front), "the front moved later")
     var index = leafCount &+ front.lane
     nodes[index] = front
-    while index > 1 {
+    for _ in 0..<LaneTournament.depth {
       if nodes[index ^ 1].precedes(front) { return }
       index &>>= 1
       nodes[index] = front
@@ -88,7 +95,7 @@ struct LaneTournament {
     var index = leafCount &+ front.lane
     var winner = front
     nodes[index] = front
-    while index > 1 {
+    for _ in 0..<LaneTournament.depth {
       let rival = nodes[index ^ 1]
       if rival.precedes(winner) { winner = rival }
       index &>>= 1

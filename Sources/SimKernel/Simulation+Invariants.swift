@@ -11,10 +11,13 @@ extension Simulation {
   ///
   /// - Complexity: O(n)
   public func invariantViolation() -> String? {
-    if let heapViolation = heap.invariantViolation() { return heapViolation }
+    for index in 1..<Swift.max(1, heap.entryCount) where heap.entry(index) < heap.entry((index - 1) / 2) {
+      return "heap order broken: entry at \(index) is earlier than its parent at \((index - 1) / 2)"
+    }
+    let slots = (0..<heap.slotCount).map { heap[slot: $0] }
     var owner = [Bool](repeating: false, count: slots.count)
     var tombstones = 0
-    for entry in heap.unordered {
+    for entry in (0..<heap.entryCount).map(heap.entry) {
       if entry.time < clock.nanoseconds { return "pending event \(entry.sequence) is in the past" }
       let index = Int(entry.slot)
       guard index < slots.count else { return "heap entry points past the slot array" }
@@ -28,7 +31,7 @@ extension Simulation {
     guard tombstones == tombstoneCount else {
       return "tombstone count \(tombstoneCount) but \(tombstones) cancelled entries in the heap"
     }
-    var free = firstFreeSlot
+    var free = heap.firstFreeSlot
     while free != PayloadSlot<Payload>.noSlot {
       let index = Int(free)
       guard index < slots.count, !owner[index] else { return "free slot \(index) is in use, or listed twice" }

@@ -26,7 +26,6 @@ extension Simulation {
   ) {
     precondition(delay.nanoseconds >= 0, "an event cannot be scheduled before now")
     let time = clock + delay
-    makeLanesUnique()
     // `Int64.max` marks an empty lane's front.
     guard time.nanoseconds != .max, let lane = lanes.lane(forDelay: delay.nanoseconds) else {
       schedule(payload, at: time)
@@ -35,13 +34,5 @@ extension Simulation {
     let sequence = nextSequence
     nextSequence &+= 1
     lanes.append(.init(time: time.nanoseconds, sequence: sequence, payload: payload), toLane: lane, compacting: isObsolete)
-  }
-
-  /// Copies `lanes` if this simulation shares them with a copy of itself (copy-on-write), so
-  /// that they can be changed in place.
-  @inlinable
-  @inline(__always)
-  mutating func makeLanesUnique() {
-    if !isKnownUniquelyReferenced(&lanes) { lanes = DelayLanes(copying: lanes) }
   }
 }

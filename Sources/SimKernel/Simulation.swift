@@ -7,8 +7,9 @@
 ///
 /// Events scheduled with `schedule` wait in a binary heap of 24-byte `(time, order, slot)`
 /// entries; their payloads live in a slot array with a free list, so steady-state scheduling
-/// allocates nothing. Events scheduled with `scheduleInLane(_:after:)` (timeouts, hop
-/// latencies: delays many events share) skip the heap and wait in a FIFO per delay
+/// allocates nothing (both in one block of raw memory, `ScheduledEvents`). Events scheduled
+/// with `scheduleInLane(_:after:)` (timeouts, hop latencies: delays many events share) skip
+/// the heap and wait in a FIFO per delay
 /// (`DelayLane`), which is already sorted because the clock never goes back; a winner tree
 /// over the lanes' fronts (`LaneTournament`) names the earliest of them, so the next event is
 /// the earlier of the heap's top and the tournament's winner. Lane events come out in exactly
@@ -23,18 +24,18 @@
 ///
 /// Every returned event mixes its `(time, sequence)` into `fingerprint`; the engine adds its
 /// own per-event digest with `mixIntoFingerprint(_:)`.
-public struct Simulation<Payload> {
+///
+/// A simulation is noncopyable: it owns its event storage (`heap`, `lanes`) outright, so
+/// scheduling or running an event changes it in place with no copy-on-write check (an owner
+/// runs one simulation and never needs an implicit copy). `copy()` makes an independent one.
+public struct Simulation<Payload>: ~Copyable {
   /// Most events `nextEvent(until:)` will return; scenario data can reach it, so reaching it
   /// is an outcome (`stoppedAtEventLimit`), not a crash.
   public let eventLimit: Int
 
-  /// Every pending event scheduled with `schedule`; its top is always a live event (see
-  /// `discardCancelledTop`).
-  @usableFromInline var heap: BinaryHeap<ScheduledEntry>
-  @usableFromInline var slots: ContiguousArray<PayloadSlot<Payload>>
-  /// The first free slot (`PayloadSlot.noSlot` when none): the free slots form a list
-  /// threaded through `slots` (see `PayloadSlot`), most recently freed first.
-  @usableFromInline var firstFreeSlot: UInt32
+  /// Every pending event scheduled with `schedule`, and its payload; the top of the heap is
+  /// always a live event (see `discardCancelledTop`). Owned by this simulation alone.
+  @usableFromInline var heap: ScheduledEvents<Payload>
   @usableFromInline var nextSequence: UInt64
   /// Heap entries whose event was cancelled and that have not been popped yet.
   @usableFromInline var tombstoneCount: Int
@@ -43,7 +44,7 @@ public struct Simulation<Payload> {
   @usableFromInline var digest: Fingerprint
   @usableFromInline var reachedEventLimit: Bool
   /// FIFO lanes of events scheduled with `scheduleInLane(_:after:)`, one per distinct delay,
-  /// and the tournament over their fronts. Copy-on-write: see `makeLanesUnique()`.
+  /// and the tournament over their fronts. Owned by this simulation alone.
   @usableFromInline var lanes: DelayLanes<Payload>
 
   /// Most lanes (distinct delays pending at once); events with other delays go to the heap.
@@ -57,9 +58,7 @@ public struct Simulation<Payload> {
   public init(eventLimit: Int = .max) {
     precondition(eventLimit >= 0, "the event limit cannot be negative")
     self.eventLimit = eventLimit
-    heap = BinaryHeap()
-    slots = []
-    firstFreeSlot = PayloadSlot<Payload>.noSlot
+    heap = ScheduledEvents()
     nextSequence = 0
     tombstoneCount = 0
     clock = .zero
@@ -67,6 +66,27 @@ public struct Simulation<Payload> {
     digest = Fingerprint()
     reachedEventLimit = false
     lanes = DelayLanes(capacity: Simulation.maximumLaneCount)
+  }
+
+  /// An independent simulation in the same state: the same pending events (payloads copied),
+  /// clock, counts and fingerprint; running either leaves the other as it was.
+  ///
+  /// - Complexity: O(n)
+  public func copy() -> Simulation {
+    Simulation(copying: self)
+  }
+
+  @inlinable
+  init(copying other: borrowing Simulation) {
+    eventLimit = other.eventLimit
+    heap = ScheduledEvents(copying: other.heap)
+    nextSequence = other.nextSequence
+    tombstoneCount = other.tombstoneCount
+    clock = other.clock
+    processedCount = other.processedCount
+    digest = other.digest
+    reachedEventLimit = other.reachedEventLimit
+    lanes = DelayLanes(copying: other.lanes)
   }
 
   /// The current simulated time: the time of the last event returned (zero before any).
@@ -86,7 +106,7 @@ public struct Simulation<Payload> {
   /// - Complexity: O(1) per lane in use (at most `maximumLaneCount`)
   @inlinable
   public var pendingEventCount: Int {
-    heap.count - tombstoneCount + lanes.pendingCount
+    heap.entryCount - tombstoneCount + lanes.pendingCount
   }
 
   /// Whether `nextEvent(until:)` has refused a due event because `eventLimit` events had
@@ -98,7 +118,6 @@ public struct Simulation<Payload> {
   /// reallocate.
   public mutating func reserveCapacity(_ count: Int) {
     heap.reserveCapacity(count)
-    slots.reserveCapacity(count)
   }
 
   /// Schedules `payload` to be returned at `time`, which must not be before `now`.
@@ -115,18 +134,7 @@ public struct Simulation<Payload> {
     let sequence = nextSequence
     precondition(sequence < LaneFront.sequenceLimit, "too many events")
     nextSequence &+= 1
-    let slot: UInt32
-    if firstFreeSlot != PayloadSlot<Payload>.noSlot {
-      slot = firstFreeSlot
-      firstFreeSlot = slots[Int(slot)].nextFree
-      slots[Int(slot)] = PayloadSlot(sequence: sequence, payload: payload)
-    } else {
-      precondition(slots.count < Int(UInt32.max), "too many pending events")
-      slot = UInt32(truncatingIfNeeded: slots.count)
-      slots.append(PayloadSlot(sequence: sequence, payload: payload))
-    }
-    heap.insert(
-      ScheduledEntry(time: time.nanoseconds, priority: priority, sequence: sequence, slot: slot))
+    let slot = heap.insert(payload, time: time.nanoseconds, priority: priority, sequence: sequence)
     return EventID(sequence: sequence, slot: slot)
   }
 
@@ -148,10 +156,10 @@ public struct Simulation<Payload> {
   @inlinable
   public mutating func cancel(_ id: EventID) {
     let index = Int(id.slot)
-    guard index < slots.count, slots[index].sequence == id.sequence,
-      slots[index].payload != nil
+    guard index < heap.slotCount, heap[slot: index].sequence == id.sequence,
+      heap[slot: index].payload != nil
     else { return }
-    slots[index].payload = nil
+    heap[slot: index].payload = nil
     tombstoneCount += 1
     discardCancelledTop()
   }
@@ -194,8 +202,7 @@ public struct Simulation<Payload> {
       let front = lanes.fronts.winner
       if let top = heap.min, top.time < front.time || (top.time == front.time && top.order < ScheduledEntry.laneOrder(front.sequence)) {
         guard top.time <= limit.nanoseconds else { return nil }
-        let index = Int(top.slot)
-        if isObsolete(slots[index].payload!) {
+        if isObsolete(heap[slot: Int(top.slot)].payload!) {
           dropHeapTop()
           continue
         }
@@ -204,8 +211,7 @@ public struct Simulation<Payload> {
           return nil
         }
         heap.removeMin()
-        let payload = slots[index].payload.take()
-        freeSlot(top.slot)
+        let payload = heap.free(top.slot)
         clock = SimTime(nanoseconds: top.time)
         processedCount += 1
         digest.combine(UInt64(bitPattern: top.time))
@@ -217,7 +223,6 @@ public struct Simulation<Payload> {
       guard !front.isEmpty, front.time <= limit.nanoseconds else { return nil }
       let payload = lanes.rings[front.lane].front.payload
       if isObsolete(payload) {
-        makeLanesUnique()
         lanes.removeFront(ofLane: front.lane)
         continue
       }
@@ -225,7 +230,6 @@ public struct Simulation<Payload> {
         reachedEventLimit = true
         return nil
       }
-      makeLanesUnique()
       lanes.removeFront(ofLane: front.lane)
       clock = SimTime(nanoseconds: front.time)
       processedCount += 1
@@ -240,16 +244,8 @@ public struct Simulation<Payload> {
   mutating func dropHeapTop() {
     guard let top = heap.min else { return }
     heap.removeMin()
-    slots[Int(top.slot)].payload = nil
-    freeSlot(top.slot)
+    _ = heap.free(top.slot)
     if tombstoneCount > 0 { discardCancelledTop() }
-  }
-
-  /// Puts `slot`, whose payload is gone, at the head of the free list.
-  @inlinable
-  mutating func freeSlot(_ slot: UInt32) {
-    slots[Int(slot)].markFree(next: firstFreeSlot)
-    firstFreeSlot = slot
   }
 
   /// Returns the next event's payload whatever its time (see `nextEvent(until:)`).
@@ -268,9 +264,9 @@ public struct Simulation<Payload> {
   /// entry (if any) is live, which makes `peekNextTime()` O(1) and non-mutating.
   @inlinable
   mutating func discardCancelledTop() {
-    while tombstoneCount > 0, let top = heap.min, slots[Int(top.slot)].payload == nil {
+    while tombstoneCount > 0, let top = heap.min, heap[slot: Int(top.slot)].payload == nil {
       heap.removeMin()
-      freeSlot(top.slot)
+      _ = heap.free(top.slot)
       tombstoneCount -= 1
     }
   }

@@ -37,7 +37,7 @@ struct DelayLaneTests {
     #expect(simulation.nextEvent(until: SimTime(nanoseconds: 9)) == nil)
     #expect(simulation.nextEvent(until: SimTime(nanoseconds: 10)) == 1)
     #expect(simulation.nextEvent() == nil)
-    #expect(simulation.stoppedAtEventLimit)
+    #expect(simulation.stoppedAtEventLimit == true)
     #expect(simulation.pendingEventCount == 1)
   }
 
@@ -181,11 +181,11 @@ struct DelayLaneReuseTests {
 
 @Suite("Simulation delay lanes: storage")
 struct DelayLaneStorageTests {
-  @Test("a copied simulation has lanes of its own (copy-on-write)")
+  @Test("a copied simulation has lanes of its own")
   func copiesAreIndependent() {
     var original = Simulation<String>()
     for index in 0..<40 { original.scheduleInLane("a\(index)", after: .nanoseconds(Int64(10 + index % 3))) }
-    var copy = original
+    var copy = original.copy()
     #expect(copy.nextEvent() == "a0")
     copy.scheduleInLane("copy-only", after: .nanoseconds(1))
     var drainedOriginal: [String] = []
@@ -211,7 +211,7 @@ struct DelayLaneStorageTests {
         if index % 7 == 0 { _ = simulation.nextEvent(until: simulation.now + .nanoseconds(1), skipping: { !snapshot.contains($0.value) }) }
       }
       _ = simulation.nextEvent(until: SimTime(nanoseconds: 150))
-      let copy = simulation
+      let copy = simulation.copy()
       _ = copy.pendingEventCount
       #expect(counter.live > 0)
     }

@@ -32,7 +32,7 @@ struct ObsoleteEventTests {
     var seen: [Int] = []
     while let value = simulation.nextEvent(until: .distantFuture, skipping: { $0 < 0 }) { seen.append(value) }
     #expect(seen == [3, 5])
-    #expect(simulation.stoppedAtEventLimit)
+    #expect(simulation.stoppedAtEventLimit == true)
   }
 
   @Test("the live events come out exactly as if the obsolete ones had never been scheduled (seed sweep)")

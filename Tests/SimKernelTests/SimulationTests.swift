@@ -133,7 +133,7 @@ struct SimulationTests {
     #expect(simulation.pendingEventCount == 1)
     #expect(simulation.peekNextTime() == SimTime(nanoseconds: 101))
     #expect(simulation.processedEventCount == 1)
-    #expect(!simulation.stoppedAtEventLimit)
+    #expect(simulation.stoppedAtEventLimit == false)
     #expect(simulation.nextEvent(until: SimTime(nanoseconds: 101)) == "after-limit")
     #expect(simulation.nextEvent(until: .distantFuture) == nil)
   }
@@ -143,7 +143,7 @@ struct SimulationTests {
     var simulation = Simulation<Int>(eventLimit: 3)
     for value in 0..<5 { simulation.schedule(value, at: SimTime(nanoseconds: Int64(value))) }
     #expect(drain(&simulation) == [0, 1, 2])
-    #expect(simulation.stoppedAtEventLimit)
+    #expect(simulation.stoppedAtEventLimit == true)
     #expect(simulation.processedEventCount == 3)
     #expect(simulation.pendingEventCount == 2)
     #expect(simulation.now == SimTime(nanoseconds: 2))
@@ -155,12 +155,12 @@ struct SimulationTests {
     simulation.schedule(1, at: .zero)
     simulation.schedule(2, at: .zero)
     #expect(drain(&simulation) == [1, 2])
-    #expect(!simulation.stoppedAtEventLimit)
+    #expect(simulation.stoppedAtEventLimit == false)
     simulation.schedule(3, at: SimTime(nanoseconds: 10))
     #expect(simulation.nextEvent(until: SimTime(nanoseconds: 5)) == nil)
-    #expect(!simulation.stoppedAtEventLimit)
+    #expect(simulation.stoppedAtEventLimit == false)
     #expect(simulation.nextEvent(until: SimTime(nanoseconds: 10)) == nil)
-    #expect(simulation.stoppedAtEventLimit)
+    #expect(simulation.stoppedAtEventLimit == true)
   }
 
   @Test("identical runs give identical fingerprints; a different order changes it")
@@ -192,6 +192,28 @@ struct SimulationTests {
         return
       }
     }
+  }
+
+  @Test("a copy keeps heap events and payloads of its own")
+  func copiesAreIndependent() {
+    var original = Simulation<Int>()
+    var ids: [EventID] = []
+    for index in 0..<40 { ids.append(original.schedule(index, at: SimTime(nanoseconds: Int64(100 - index)))) }
+    original.cancel(ids[5])
+    var copy = original.copy()
+    copy.cancel(ids[6])
+    copy.schedule(1000, at: SimTime(nanoseconds: 1))
+    #expect(copy.nextEvent() == 1000)
+    for index in 40..<80 { copy.schedule(index, at: SimTime(nanoseconds: 200)) }  // grows the copy's storage
+    original.cancel(ids[7])
+    #expect(original.pendingEventCount == 38)
+    #expect(copy.pendingEventCount == 78)
+    #if DEBUG
+      #expect(original.invariantViolation() == nil)
+      #expect(copy.invariantViolation() == nil)
+    #endif
+    #expect(drain(&original) == Array((0..<40).filter { $0 != 5 && $0 != 7 }.reversed()))
+    #expect(drain(&copy) == Array((0..<40).filter { $0 != 5 && $0 != 6 }.reversed()) + Array(40..<80))
   }
 
   @Test("time going backwards is a programming error")

@@ -92,6 +92,7 @@ public struct ExchangeTable {
       sourceAddress: 0, calleeInterface: -1))
   }
 
+  @inline(__always)
   public mutating func release(_ index: Int32) {
     slab[index].isOpen = false
     slab.release(index)

@@ -30,6 +30,13 @@ public final class Slab<Element> {
     free.deallocate()
   }
 
+  /// Whether slot `index` exists (in use or freed): one unsigned comparison, since a negative
+  /// index reads as a huge unsigned one. Every access checks it.
+  @inline(__always)
+  private func holds(_ index: Int32) -> Bool {
+    UInt(bitPattern: Int(index)) < UInt(bitPattern: count)
+  }
+
   /// Takes the most recently freed slot, if any.
   @inline(__always)
   private func popFree() -> Int32? {
@@ -62,8 +69,9 @@ public final class Slab<Element> {
   }
 
   /// Puts slot `index` on the free list (its element stays until the slot is reused).
+  @inline(__always)
   public func release(_ index: Int32) {
-    precondition(index >= 0 && Int(index) < count, "slab index out of range")
+    precondition(holds(index), "slab index out of range")
     precondition(freeCount < count, "more slab slots released than allocated")
     free[freeCount] = index
     freeCount += 1
@@ -73,11 +81,11 @@ public final class Slab<Element> {
   /// setting one does not copy the element.
   public subscript(index: Int32) -> Element {
     _read {
-      precondition(index >= 0 && Int(index) < count, "slab index out of range")
+      precondition(holds(index), "slab index out of range")
       yield base[Int(index)]
     }
     _modify {
-      precondition(index >= 0 && Int(index) < count, "slab index out of range")
+      precondition(holds(index), "slab index out of range")
       yield &base[Int(index)]
     }
   }
@@ -86,7 +94,7 @@ public final class Slab<Element> {
   /// it is valid until the next `allocate` that grows the slab.
   @inline(__always)
   public func pointer(to index: Int32) -> UnsafeMutablePointer<Element> {
-    precondition(index >= 0 && Int(index) < count, "slab index out of range")
+    precondition(holds(index), "slab index out of range")
     return base + Int(index)
   }
 

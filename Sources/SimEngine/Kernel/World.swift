@@ -206,7 +206,9 @@ public final class World {
     }
   }
 
-  /// Hands a finished exchange to its caller and frees the slot.
+  /// Hands a finished exchange to its caller and frees the slot. Inlined into the event loop,
+  /// its only caller, which saves a call frame per response.
+  @inline(__always)
   func close(_ e: Int32) {
     exchanges[e].isOpen = false
     if isTraced(e) { recordHop(e, .response) }
