@@ -119,17 +119,20 @@ import Testing
   @Test func theFactsHoldForTheirKeyOnly() {
     let state = EnvoyClusterState()
     let slot = state.cluster(node: 2, port: 9080)
-    let policy = MeshRevisionFacts.ClientPolicy(TLSNegotiationTests.policy())
-    #expect(!state.attemptFactsHold(cluster: slot, revision: 0, clientPolicy: nil, owner: 5))
+    // Client policy 1 of revision 2's facts; none is (_, -1).
+    let policy = (revision: 2, index: 1)
+    let none = (revision: 3, index: -1)
+    #expect(!state.attemptFactsHold(cluster: slot, revision: 0, clientPolicy: none, owner: 5))
     let listener = MeshRevisionFacts.NodeListener(port: 9080, checksHealth: false, terminatesTLS: true, detectsOutliers: true)
     state.storeAttemptFacts(
       cluster: slot, revision: 3, clientPolicy: policy, owner: 5, listener: listener,
       handshake: .tls(verified: true, mutual: false))
     #expect(state.attemptFactsHold(cluster: slot, revision: 3, clientPolicy: policy, owner: 5))
     #expect(!state.attemptFactsHold(cluster: slot, revision: 4, clientPolicy: policy, owner: 5))
-    #expect(!state.attemptFactsHold(cluster: slot, revision: 3, clientPolicy: nil, owner: 5))
-    let twin = MeshRevisionFacts.ClientPolicy(policy.policy)
-    #expect(!state.attemptFactsHold(cluster: slot, revision: 3, clientPolicy: twin, owner: 5))
+    #expect(!state.attemptFactsHold(cluster: slot, revision: 3, clientPolicy: none, owner: 5))
+    // The same index in another revision's facts is another policy.
+    #expect(!state.attemptFactsHold(cluster: slot, revision: 3, clientPolicy: (revision: 3, index: 1), owner: 5))
+    #expect(!state.attemptFactsHold(cluster: slot, revision: 3, clientPolicy: (revision: 2, index: 0), owner: 5))
     #expect(!state.attemptFactsHold(cluster: slot, revision: 3, clientPolicy: policy, owner: 6))
     #expect(state.attemptListener(cluster: slot)?.detectsOutliers == true)
     #expect(state.attemptHandshake(cluster: slot) == .tls(verified: true, mutual: false))
@@ -176,6 +179,49 @@ import Testing
     #expect(withoutDefault.retryPolicies[withoutDefault.routeRetryPolicies[own]] == config.routes[own].retryPolicy)
   }
 
+  @Test func clientPoliciesAreReferredToByIndex() throws {
+    var config = Self.config()
+    #expect(!config.virtualNodes.isEmpty)
+    for node in config.virtualNodes.indices {
+      config.virtualNodes[node].backendDefaults = TLSNegotiationTests.policy(ports: [9000 + node])
+    }
+    let facts = MeshRevisionFacts(config, defaultRetryPolicy: nil)
+    for (index, node) in config.virtualNodes.enumerated() {
+      for service in config.virtualServices.indices {
+        let policy = facts.clientPolicy(node: index, service: service)
+        let expected = node.clientPolicy(for: service)
+        #expect((policy >= 0) == (expected != nil))
+        if policy >= 0 { #expect(facts.clientPolicies[policy].ports == expected?.ports) }
+      }
+    }
+    let none = MeshRevisionFacts(Self.config(), defaultRetryPolicy: nil)
+    #expect(none.clientPolicies.isEmpty && none.clientPolicy(node: 0, service: 0) == -1)
+    // A call reads its policy from the facts of the revision it started under.
+    let call = UpstreamCall()
+    let policy = facts.clientPolicy(node: 0, service: 0)
+    call.start(
+      owner: 1, generation: 0, head: .init(method: "GET", scheme: "http", host: "a", port: 80, path: "/"),
+      target: nil, passthrough: nil, clientPolicy: policy, facts: .passUnretained(facts), revision: 7, retryPolicy: -1)
+    #expect(call.clientPolicy == policy && call.revision == 7)
+    #expect(call.clientPolicyValue?.ports == [9000])
+    call.start(
+      owner: 1, generation: 1, head: .init(method: "GET", scheme: "http", host: "a", port: 80, path: "/"),
+      target: nil, passthrough: nil, clientPolicy: -1, facts: .passUnretained(facts), revision: 7, retryPolicy: -1)
+    #expect(call.clientPolicyValue == nil)
+  }
+
+  /// An Envoy answering a call it holds ends that call (`finish(_:_:ending:in:)`): once every
+  /// request of a run is answered, no call is left under way.
+  @Test func answeredCallsAreEnded() throws {
+    let world = WorldBuilder.build(
+      F.model(AppMeshEngineTests.scenario(url: "http://b.mesh.local:8080/")), seed: 1, traces: .none)
+    world.run()
+    let planes = world.actors.compactMap { ($0 as? EnvoyProxyActor)?.plane }
+    let plane = try #require(planes.first)
+    #expect(plane.callCounts.total > 0)
+    #expect(plane.callCounts.active == 0)
+  }
+
   @Test func routeTargetsArePickedAsTheirWeightedChoicePicksThem() {
     let appMesh: F.JSON = [
       "virtualRouters": [F.router("r")],
@@ -207,7 +253,8 @@ import Testing
     let call = UpstreamCall()
     call.start(
       owner: 1, generation: 0, head: .init(method: "GET", scheme: "http", host: "a", port: 80, path: "/"),
-      target: nil, passthrough: nil, clientPolicy: nil, facts: .passUnretained(facts), retryPolicy: facts.routeRetryPolicies[own])
+      target: nil, passthrough: nil, clientPolicy: -1, facts: .passUnretained(facts), revision: 0,
+      retryPolicy: facts.routeRetryPolicies[own])
     call.attempt = 1
     #expect(call.perRetryTimeout == .seconds(2))
     #expect(call.retries(status: 502, connectFailure: false))
@@ -216,7 +263,7 @@ import Testing
     #expect(!call.retries(status: 502, connectFailure: false))
     call.start(
       owner: 1, generation: 1, head: .init(method: "GET", scheme: "http", host: "a", port: 80, path: "/"),
-      target: nil, passthrough: nil, clientPolicy: nil, facts: .passUnretained(facts), retryPolicy: -1)
+      target: nil, passthrough: nil, clientPolicy: -1, facts: .passUnretained(facts), revision: 0, retryPolicy: -1)
     call.attempt = 1
     #expect(call.perRetryTimeout == nil)
     #expect(!call.retries(status: 503, connectFailure: true))

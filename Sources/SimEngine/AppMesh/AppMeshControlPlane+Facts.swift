@@ -35,18 +35,11 @@ final class MeshRevisionFacts {
     /// from outside copies it, retaining its strings).
     func rewrite(_ path: String) -> String? { pathRewrite.rewritten(path) }
   }
-  /// A client TLS policy (a virtual node's for a backend, a gateway's backend defaults), shared
-  /// so that a request holds it by reference.
-  final class ClientPolicy {
-    let policy: ClientTLSPolicy
-
-    init(_ policy: ClientTLSPolicy) { self.policy = policy }
-  }
   /// What `VirtualNode.clientPolicy(for:)` answers for one node: for each of its backend
-  /// services, and (`defaults`) for any other service.
+  /// services, and (`defaults`) for any other service; indices in `clientPolicies` (-1: none).
   struct NodeClientPolicies {
-    let backends: [(service: Int, policy: ClientPolicy?)]
-    let defaults: ClientPolicy?
+    let backends: [(service: Int, policy: Int)]
+    let defaults: Int
   }
 
   /// Listener facts per virtual node, in listener order.
@@ -84,7 +77,12 @@ final class MeshRevisionFacts {
   /// policy), -1 when it is off.
   let defaultRetryPolicy: Int
   let gatewayRoutes: [GatewayRoute]
-  let gatewayBackendDefaults: [ClientPolicy?]
+  /// The client TLS policies of this revision (gateways' backend defaults, virtual nodes'
+  /// policies per backend and defaults), one entry per place that sets one, referred to by
+  /// index (-1: none) so that a request holds a plain integer, as with `retryPolicies`.
+  let clientPolicies: [ClientTLSPolicy]
+  /// Per virtual gateway, its backend defaults' index in `clientPolicies` (-1: none).
+  let gatewayBackendDefaults: [Int]
   let nodeClientPolicies: [NodeClientPolicies]
   /// Whether some gateway route table or router route table tests the request's peer address
   /// (then a gateway's `GatewayDecisionMemo` keys on it too).
@@ -130,12 +128,19 @@ final class MeshRevisionFacts {
       GatewayRoute(
         service: $0.service, targetPort: $0.targetPort, pathRewrite: $0.pathRewrite, rewritesHost: $0.rewritesHost)
     }
-    gatewayBackendDefaults = config.virtualGateways.map { $0.backendDefaults.map(ClientPolicy.init) }
+    var clientPolicies: [ClientTLSPolicy] = []
+    func number(_ policy: ClientTLSPolicy?) -> Int {
+      guard let policy else { return -1 }
+      clientPolicies.append(policy)
+      return clientPolicies.count - 1
+    }
+    gatewayBackendDefaults = config.virtualGateways.map { number($0.backendDefaults) }
     nodeClientPolicies = config.virtualNodes.map { node in
       NodeClientPolicies(
-        backends: node.backends.map { ($0.service, node.clientPolicy(for: $0.service).map(ClientPolicy.init)) },
-        defaults: node.backendDefaults.map(ClientPolicy.init))
+        backends: node.backends.map { ($0.service, number(node.clientPolicy(for: $0.service))) },
+        defaults: number(node.backendDefaults))
     }
+    self.clientPolicies = clientPolicies
     routeTablesReadPeerAddress =
       config.virtualGateways.contains { $0.routeListeners.contains { $0.table.readsPeerAddress } }
       || routerTables.contains { $0.contains { $0.readsPeerAddress } }
@@ -176,8 +181,9 @@ final class MeshRevisionFacts {
     routeTargets[routeTargetStarts[route]..<routeTargetStarts[route + 1]]
   }
 
-  /// `node`'s client policy for backend `service`, as `VirtualNode.clientPolicy(for:)` decided it.
-  func clientPolicy(node: Int, service: Int) -> ClientPolicy? {
+  /// `node`'s client policy for backend `service`, as `VirtualNode.clientPolicy(for:)` decided it:
+  /// its index in `clientPolicies` (-1: none).
+  func clientPolicy(node: Int, service: Int) -> Int {
     let policies = nodeClientPolicies[node]
     for backend in policies.backends where backend.service == service { return backend.policy }
     return policies.defaults

@@ -139,10 +139,11 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
   // MARK: - Upstream calls
 
   /// Starts `owner`'s upstream call for downstream exchange `e` (replacing any call the slot had),
-  /// with retry policy `retryPolicy` of the current revision's `facts.retryPolicies` (-1: none).
+  /// with retry policy `retryPolicy` and client policy `clientPolicy` of the current revision's
+  /// `facts.retryPolicies` and `facts.clientPolicies` (-1: none).
   func startCall(
     _ e: Int32, owner: Int32, generation: UInt32, head: consuming RequestHead, target: MeshRoute.Target? = nil,
-    passthrough: (address: UInt32, port: Int)? = nil, clientPolicy: MeshRevisionFacts.ClientPolicy? = nil,
+    passthrough: (address: UInt32, port: Int)? = nil, clientPolicy: Int = -1,
     retryPolicy: Int = -1
   ) -> Unmanaged<UpstreamCall> {
     let call: Unmanaged<UpstreamCall>
@@ -160,7 +161,8 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
       // its own installs.
       $0.start(
         owner: owner, generation: generation, head: head.take()!, target: target, passthrough: passthrough,
-        clientPolicy: clientPolicy, facts: Unmanaged.passUnretained(facts), retryPolicy: retryPolicy)
+        clientPolicy: clientPolicy, facts: Unmanaged.passUnretained(facts), revision: revision,
+        retryPolicy: retryPolicy)
     }
     return call
   }
@@ -176,6 +178,9 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
   func call(_ e: Int32, of owner: Int32) -> UpstreamCall? {
     unretainedCall(e, of: owner)?.takeUnretainedValue()
   }
+
+  /// How many call objects the plane holds, and how many of those calls are under way.
+  var callCounts: (total: Int, active: Int) { (callObjects.count, callObjects.count { $0.isActive }) }
 
   /// Forgets `owner`'s call for downstream exchange `e` (answered).
   func endCall(_ e: Int32, of owner: Int32) {

@@ -67,7 +67,9 @@ final class EnvoyClusterState {
   /// names) in the key columns: the target listener's facts and the TLS handshake. Columns of
   /// plain values, so that an attempt reads them without retaining anything.
   private var attemptRevisions: [Int] = []
-  private var attemptPolicies: [MeshRevisionFacts.ClientPolicy?] = []
+  /// The client policy of the key: the revision of the facts it is in, and its index there.
+  private var attemptPolicyRevisions: [Int] = []
+  private var attemptPolicies: [Int] = []
   private var attemptOwners: [Int32] = []
   private var attemptListeners: [MeshRevisionFacts.NodeListener?] = []
   private var attemptHandshakeCodes: [HandshakeSlots.Code] = []
@@ -96,7 +98,8 @@ final class EnvoyClusterState {
     }
     clusters.append(Cluster())
     attemptRevisions.append(-1)
-    attemptPolicies.append(nil)
+    attemptPolicyRevisions.append(-1)
+    attemptPolicies.append(-1)
     attemptOwners.append(-1)
     attemptListeners.append(nil)
     attemptHandshakeCodes.append(.none)
@@ -106,20 +109,23 @@ final class EnvoyClusterState {
   }
 
   /// Whether the attempt facts of cluster `slot` were decided at configuration revision
-  /// `revision` for client policy `clientPolicy` and Envoy listener actor `owner`.
+  /// `revision` for client policy `clientPolicy` (its revision and index in that revision's
+  /// `MeshRevisionFacts.clientPolicies`, -1: none) and Envoy listener actor `owner`.
   func attemptFactsHold(
-    cluster slot: Int, revision: Int, clientPolicy: MeshRevisionFacts.ClientPolicy?, owner: Int32
+    cluster slot: Int, revision: Int, clientPolicy: (revision: Int, index: Int), owner: Int32
   ) -> Bool {
-    attemptRevisions[slot] == revision && attemptOwners[slot] == owner && attemptPolicies[slot] === clientPolicy
+    attemptRevisions[slot] == revision && attemptOwners[slot] == owner && attemptPolicies[slot] == clientPolicy.index
+      && (clientPolicy.index < 0 || attemptPolicyRevisions[slot] == clientPolicy.revision)
   }
 
   /// Stores the attempt facts of cluster `slot` for the key of `attemptFactsHold`.
   func storeAttemptFacts(
-    cluster slot: Int, revision: Int, clientPolicy: MeshRevisionFacts.ClientPolicy?, owner: Int32,
+    cluster slot: Int, revision: Int, clientPolicy: (revision: Int, index: Int), owner: Int32,
     listener: MeshRevisionFacts.NodeListener?, handshake: TLSHandshake
   ) {
     attemptRevisions[slot] = revision
-    attemptPolicies[slot] = clientPolicy
+    attemptPolicyRevisions[slot] = clientPolicy.revision
+    attemptPolicies[slot] = clientPolicy.index
     attemptOwners[slot] = owner
     attemptListeners[slot] = listener
     attemptHandshakeCodes[slot] = HandshakeSlots.Code(handshake)

@@ -38,16 +38,17 @@ extension EnvoyProxyActor {
         e, name, .failed,
         "virtual node \(node.name) has no endpoint (\(node.discovery?.label ?? "no service discovery")): 503 no healthy upstream"
       )
-      finish(e, .localReply(503, .noHealthyTarget), in: world)
+      finish(e, .localReply(503, .noHealthyTarget), ending: call, in: world)
       return
     }
     call.endpoint = address
     let revision = plane.revision
-    if !state.attemptFactsHold(cluster: cluster, revision: revision, clientPolicy: call.clientPolicy, owner: id) {
+    let clientPolicy = (revision: call.revision, index: call.clientPolicy)
+    if !state.attemptFactsHold(cluster: cluster, revision: revision, clientPolicy: clientPolicy, owner: id) {
       let listener = plane.facts.listener(node: target.node, port: target.port)
       state.storeAttemptFacts(
-        cluster: cluster, revision: revision, clientPolicy: call.clientPolicy, owner: id, listener: listener,
-        handshake: negotiateTLS(call.clientPolicy, target: target, terminatesTLS: listener?.terminatesTLS ?? false))
+        cluster: cluster, revision: revision, clientPolicy: clientPolicy, owner: id, listener: listener,
+        handshake: negotiateTLS(call.clientPolicyValue, target: target, terminatesTLS: listener?.terminatesTLS ?? false))
     }
     call.targetListener = state.attemptListener(cluster: cluster)
     call.targetListenerRevision = revision
@@ -79,11 +80,11 @@ extension EnvoyProxyActor {
   /// policy nor listener TLS the connection is plaintext. `terminatesTLS`: the target listener's
   /// fact of the same name.
   func negotiateTLS(
-    _ clientPolicy: MeshRevisionFacts.ClientPolicy?, target: MeshRoute.Target, terminatesTLS: Bool
+    _ clientPolicy: ClientTLSPolicy?, target: MeshRoute.Target, terminatesTLS: Bool
   ) -> TLSHandshake {
     if !terminatesTLS && clientPolicy == nil { return .plaintext }
     return TLSNegotiation.negotiate(
-      client: clientPolicy?.policy, port: target.port,
+      client: clientPolicy, port: target.port,
       server: terminatesTLS ? plane.config.virtualNodes[target.node].listener(port: target.port)?.tls : nil,
       serverNames: terminatesTLS ? plane.config.discoveryNames(of: target.node) : [], clientNames: ownNames,
       certificates: plane.model.certificates)
@@ -122,7 +123,7 @@ extension EnvoyProxyActor {
     else { return }
     let response = world.exchanges[child].response
     if call.passthrough != nil {
-      finish(e, response, in: world)
+      finish(e, response, ending: call, in: world)
       return
     }
     let connectFailure = response.status == 0 && response.disposition != .timedOut
@@ -160,16 +161,16 @@ extension EnvoyProxyActor {
     }
     if response.status > 0 {
       if world.isTraced(e) { world.note(e, name, .returned, "passes \(response.status) back") }
-      finish(e, response, in: world)
+      finish(e, response, ending: call, in: world)
     } else if response.disposition == .timedOut {
       world.note(e, name, .failed, "upstream request timeout: 504")
-      finish(e, .localReply(504, .timedOut), in: world)
+      finish(e, .localReply(504, .timedOut), ending: call, in: world)
     } else {
       world.note(
         e, name, .failed,
         "upstream connect error or disconnect/reset before headers (\(response.disposition.rawValue)): 503"
       )
-      finish(e, .localReply(503, response.disposition), in: world)
+      finish(e, .localReply(503, response.disposition), ending: call, in: world)
     }
   }
 

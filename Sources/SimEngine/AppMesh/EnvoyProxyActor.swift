@@ -65,7 +65,7 @@ class EnvoyProxyActor: SimActor {
   @discardableResult
   func forward(
     _ e: Int32, service: Int, port: Int, head: consuming RequestHead, pathIsNormal: Bool = false,
-    clientPolicy: MeshRevisionFacts.ClientPolicy?,
+    clientPolicy: Int,
     in world: World
   ) -> Int {
     head.port = port
@@ -93,7 +93,7 @@ class EnvoyProxyActor: SimActor {
   /// Sends downstream exchange `e` by route `routerRoute` of a virtual router, which `head`
   /// (normalized, on the router's port) is known to match first: `forward` without matching.
   func forward(
-    _ e: Int32, routerRoute: Int, head: consuming RequestHead, clientPolicy: MeshRevisionFacts.ClientPolicy?,
+    _ e: Int32, routerRoute: Int, head: consuming RequestHead, clientPolicy: Int,
     in world: World
   ) {
     guard let choice = routedTarget(e, route: routerRoute, in: world) else { return }
@@ -103,7 +103,7 @@ class EnvoyProxyActor: SimActor {
   /// Starts the upstream call for `e` to `choice`, with its request timeout, and its first attempt.
   private func startCall(
     _ e: Int32, head: consuming RequestHead, choice: UpstreamChoice,
-    clientPolicy: MeshRevisionFacts.ClientPolicy?, in world: World
+    clientPolicy: Int, in world: World
   ) {
     let call = plane.startCall(
       e, owner: id, generation: world.exchanges[e].generation, head: head, target: choice.target,
@@ -238,6 +238,14 @@ class EnvoyProxyActor: SimActor {
   /// Answers downstream exchange `e` and forgets the call.
   func finish(_ e: Int32, _ response: Response, in world: World) {
     plane.endCall(e, of: id)
+    world.reply(e, response, after: processingDelay(world))
+    callFinished(e, in: world)
+  }
+
+  /// `finish` for a caller holding `call`, this Envoy's call under way for `e`: ends it directly
+  /// instead of finding it in the plane again.
+  func finish(_ e: Int32, _ response: Response, ending call: UpstreamCall, in world: World) {
+    call.isActive = false
     world.reply(e, response, after: processingDelay(world))
     callFinished(e, in: world)
   }

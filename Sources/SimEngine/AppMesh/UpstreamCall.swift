@@ -19,9 +19,13 @@ final class UpstreamCall {
   var head: RequestHead
   var target: MeshRoute.Target?
   var passthrough: (address: UInt32, port: Int)?
-  private(set) var clientPolicy: MeshRevisionFacts.ClientPolicy?
-  /// The facts of the configuration revision the call started under, which hold its retry policy.
+  /// The call's client TLS policy, an index in `facts.clientPolicies` (-1: none).
+  private(set) var clientPolicy = -1
+  /// The facts of the configuration revision the call started under, which hold its retry and
+  /// client policies.
   private(set) var facts: MeshRevisionFacts?
+  /// That configuration revision (with `clientPolicy`, it names one policy of one revision).
+  private(set) var revision = -1
   /// The call's retry policy, an index in `facts.retryPolicies` (-1: none).
   private(set) var retryPolicy = -1
   var attempt = 0
@@ -43,8 +47,8 @@ final class UpstreamCall {
   /// which the caller holds while this runs).
   func start(
     owner: Int32, generation: UInt32, head: consuming RequestHead, target: MeshRoute.Target?,
-    passthrough: (address: UInt32, port: Int)?, clientPolicy: MeshRevisionFacts.ClientPolicy?,
-    facts: Unmanaged<MeshRevisionFacts>, retryPolicy: Int
+    passthrough: (address: UInt32, port: Int)?, clientPolicy: Int,
+    facts: Unmanaged<MeshRevisionFacts>, revision: Int, retryPolicy: Int
   ) {
     isActive = true
     self.owner = owner
@@ -52,16 +56,23 @@ final class UpstreamCall {
     self.head = head
     self.target = target
     self.passthrough = passthrough
-    // The slot's previous call nearly always had the same policy and revision: keeping the
-    // references then costs no retain and release.
-    if self.clientPolicy !== clientPolicy { self.clientPolicy = clientPolicy }
+    self.clientPolicy = clientPolicy
+    // The slot's previous call nearly always had the same revision: keeping the reference then
+    // costs no retain and release.
     facts._withUnsafeGuaranteedRef { if self.facts !== $0 { self.facts = $0 } }
+    self.revision = revision
     self.retryPolicy = retryPolicy
     attempt = 0
     deadline = nil
     droppedDisposition = nil
     endpoint = 0
     targetListenerRevision = -1
+  }
+
+  /// The call's client TLS policy, nil when it has none.
+  var clientPolicyValue: ClientTLSPolicy? {
+    guard clientPolicy >= 0, let facts else { return nil }
+    return facts.clientPolicies[clientPolicy]
   }
 
   /// The timeout of each attempt under the call's retry policy, nil when it sets none.
