@@ -158,7 +158,13 @@ extension ApplicationActor {
   /// Answers with the plan's own status and body; the same as `answer(_:plan:after:in:)` for
   /// the plan `plan` names.
   func answer(_ e: Int32, plan: PlanRef, after delay: SimDuration, in world: World) {
-    let facts = compiled[plan.behavior].facts[plan.slot]
+    answer(e, facts: compiled[plan.behavior].facts[plan.slot], plan: plan, after: delay, in: world)
+  }
+
+  /// Answers as `answer(_:plan:after:in:)` does, given the plan's facts the caller has already
+  /// read (so they are not looked up and copied a second time).
+  @inline(__always)
+  func answer(_ e: Int32, facts: PlanFacts, plan: PlanRef, after delay: SimDuration, in world: World) {
     var status = facts.status
     if !facts.failRatio.isZero && world.randomSource(id).pointee.chance(facts.failRatio) { status = facts.failStatus }
     if let window = facts.failFor, world.now - world.requests[world.exchanges[e].request].startedAt < window {

@@ -46,11 +46,24 @@ open class ApplicationActor: SimActor {
   open func accepts(_ exchange: Int32, in world: World) -> Bool { true }
 
   open override func handleRequest(_ e: Int32, in world: World) {
+    noteReceived(e, in: world)
+    guard accepts(e, in: world) else { return }
+    serve(e, in: world)
+  }
+
+  /// Records the request's arrival in its trace (traced requests only).
+  @inline(__always)
+  final func noteReceived(_ e: Int32, in world: World) {
     if world.isTraced(e) {
       let head = world.exchanges[e].head
       world.note(e, name, .received, "\(head.method) \(head.target) (Host: \(head.host))")
     }
-    guard accepts(e, in: world) else { return }
+  }
+
+  /// Works on an accepted request: its plan's service time (waiting for a free server when
+  /// concurrency is limited), then the answer or the upstream work. Not overridable, so a
+  /// subclass that has already decided `accepts` calls it directly.
+  final func serve(_ e: Int32, in world: World) {
     let plan = planRef(for: e, in: world)
     let facts = compiled[plan.behavior].facts[plan.slot]
     if facts.resetConnection {
@@ -73,7 +86,7 @@ open class ApplicationActor: SimActor {
       world.exchanges[e].calleeContext = 0
       return
     }
-    answer(e, plan: plan, after: done, in: world)
+    answer(e, facts: facts, plan: plan, after: done, in: world)
   }
 
   /// The plan for exchange `e`: the behaviour of the container owning its port, by path.

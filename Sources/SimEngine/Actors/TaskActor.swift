@@ -37,9 +37,13 @@ public final class TaskActor: ApplicationActor {
     self.taskCode = taskIndex
   }
 
+  /// What `ApplicationActor.handleRequest` does, with the task's own `accepts` called
+  /// directly (the class is final) rather than through the class table.
   public override func handleRequest(_ e: Int32, in world: World) {
     activity.record(world.now)
-    super.handleRequest(e, in: world)
+    noteReceived(e, in: world)
+    guard accepts(e, in: world) else { return }
+    serve(e, in: world)
   }
 
   /// The service part of the name (`backend` for `backend/2`), computed once.

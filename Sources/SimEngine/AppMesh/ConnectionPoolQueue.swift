@@ -14,22 +14,37 @@ struct ConnectionPoolQueue {
 
   /// Decides what happens to exchange `e` under `limits` (no limits: served); a queued exchange
   /// is remembered until ``finish(in:)`` hands it out.
+  @inline(__always)
   mutating func admit(_ e: Int32, limits: ConnectionPoolLimits?, in world: World)
     -> ConnectionPoolLimits.Admission
   {
     guard let limits else { return .serve }
+    return admit(e, under: limits, in: world)
+  }
+
+  /// `admit(_:limits:in:)` for a listener that has limits.
+  private mutating func admit(_ e: Int32, under limits: ConnectionPoolLimits, in world: World)
+    -> ConnectionPoolLimits.Admission
+  {
     let admission = limits.admit(active: active, pending: waiting.count)
     if admission == .queue { waiting.append((e, world.exchanges[e].generation)) }
     return admission
   }
 
   /// A request starts being served.
+  @inline(__always)
   mutating func start() { active += 1 }
 
   /// A served request finished: returns the next waiting exchange whose downstream still waits,
   /// if any (the caller starts serving it).
+  @inline(__always)
   mutating func finish(in world: World) -> Int32? {
     active -= 1
+    return waiting.isEmpty ? nil : nextWaiting(in: world)
+  }
+
+  /// The first waiting exchange whose downstream still waits (those that gave up are dropped).
+  private mutating func nextWaiting(in world: World) -> Int32? {
     while !waiting.isEmpty {
       let next = waiting.removeFirst()
       if world.isWaiting(next.exchange, generation: next.generation) { return next.exchange }

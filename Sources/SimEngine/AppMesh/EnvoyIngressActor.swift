@@ -17,6 +17,9 @@ final class EnvoyIngressActor: SimActor {
   /// The node's listener on `port` as of configuration revision `listenerRevision`.
   private var listener = MeshListenerSnapshot(nil)
   private var listenerRevision = -1
+  /// The per-request timeout the listener gives the application (none for TCP listeners), as
+  /// of `listenerRevision`.
+  private var listenerTimeout = SimDuration.zero
 
   init(task: TaskActor, node: Int, port: Int, plane: AppMeshControlPlane) {
     self.task = task
@@ -33,6 +36,7 @@ final class EnvoyIngressActor: SimActor {
     if listenerRevision != plane.revision {
       listener = MeshListenerSnapshot(plane.config.virtualNodes[node].listener(port: port))
       listenerRevision = plane.revision
+      listenerTimeout = listener.protocolName == .tcp ? .zero : listener.perRequestTimeout
     }
     guard listener.exists else {
       world.note(
@@ -75,10 +79,10 @@ final class EnvoyIngressActor: SimActor {
       world.reply(e, .localReply(503, .overflow), after: world.model.settings.proxy)
       return
     }
-    deliver(
-      e, timeout: listener.protocolName == .tcp ? .zero : listener.perRequestTimeout, in: world)
+    deliver(e, timeout: listenerTimeout, in: world)
   }
 
+  @inline(__always)
   func deliver(_ e: Int32, timeout: SimDuration, in world: World) {
     pool.start()
     world.deliverLocally(
@@ -88,9 +92,12 @@ final class EnvoyIngressActor: SimActor {
   }
 
   override func handleResponse(_ child: Int32, in world: World) {
-    let (e, parentGeneration) = (world.exchanges[child].parent, world.exchanges[child].parentGeneration)
+    // The child's fields read through one checked slot address (no exchange is opened below
+    // before they are read).
+    let slot = world.exchanges.slot(child)
+    let (e, parentGeneration) = (slot.pointee.parent, slot.pointee.parentGeneration)
     if world.isWaiting(e, generation: parentGeneration) {
-      let response = world.exchanges[child].response
+      let response = slot.pointee.response
       if response.status > 0 {
         world.reply(e, response, after: world.model.settings.proxy)
       } else if response.disposition == .timedOut {
