@@ -23,7 +23,7 @@ extension LatticeDataPlane: LinkLocalHandler {
     guard let (service, association) = admit(e, from: source, to: address, port: port, in: world)
     else { return }
     let actor = "VPC Lattice"
-    let serviceName = lattice.services[service].name
+    var serviceName: String { lattice.services[service].name }
     let oneWay = world.model.settings.network
     guard
       let listener = lattice.services[service].listeners.first(where: {
@@ -52,22 +52,24 @@ extension LatticeDataPlane: LinkLocalHandler {
     _ e: Int32, from source: NetworkInterface, to address: UInt32, port: Int, in world: World
   ) -> (service: Int, association: Int)? {
     let actor = "VPC Lattice"
-    let target = "\(IPv4Address(address)):\(port)"
+    // Built only for traced requests (the notes' details are autoclosures).
+    func target() -> String { "\(IPv4Address(address)):\(port)" }
     guard let service = serviceByAddress[address] else {
-      world.note(e, actor, .failed, "no Lattice service answers on \(target): packets go nowhere")
+      world.note(e, actor, .failed, "no Lattice service answers on \(target()): packets go nowhere")
       world.drop(e, .noRouteToHost)
       return nil
     }
-    let serviceName = lattice.services[service].name
+    // Names for the notes, looked up only when a note is built (traced requests).
+    var serviceName: String { lattice.services[service].name }
     guard let vpc = source.vpc else {
       world.note(
         e, actor, .failed,
-        "\(target) is a VPC Lattice link-local address: only clients in a VPC associated with a service network reach it; the internet has no route"
+        "\(target()) is a VPC Lattice link-local address: only clients in a VPC associated with a service network reach it; the internet has no route"
       )
       world.drop(e, .noRouteToHost)
       return nil
     }
-    let vpcName = model.vpcs[vpc].name
+    var vpcName: String { model.vpcs[vpc].name }
     guard let association = association(ofVPC: vpc) else {
       world.note(
         e, actor, .failed,
@@ -77,7 +79,7 @@ extension LatticeDataPlane: LinkLocalHandler {
       return nil
     }
     let network = lattice.vpcAssociations[association].serviceNetwork
-    let networkName = lattice.serviceNetworks[network].name
+    var networkName: String { lattice.serviceNetworks[network].name }
     world.note(
       e, actor, .permitted,
       "VPC '\(vpcName)' is associated with service network '\(networkName)' (\(lattice.vpcAssociations[association].id))"

@@ -18,6 +18,9 @@ public final class LatticeDataPlane {
   var routeTables: [RouteTable<LatticeRuleAction>]
   public internal(set) var vpcAssociationActive: [Bool]
   public internal(set) var serviceAssociationActive: [Bool]
+  /// Indices of each service's service-network associations (the list of associations is fixed;
+  /// events only switch them on and off).
+  let serviceAssociationsOfService: [[Int]]
   /// Link-local address of each service.
   public let serviceAddresses: [UInt32]
   var serviceByAddress: [UInt32: Int] = [:]
@@ -26,6 +29,9 @@ public final class LatticeDataPlane {
   var serviceActors: [LatticeServiceActor] = []
   /// Lattice's interface in each VPC and zone (`"<vpc>/<zone>"`), the source address targets see.
   var sourceInterfaces: [String: Int32] = [:]
+  /// `sourceInterfaces` by VPC and target interface (`vpc << 32 | interface + 1`, 0 for an
+  /// address without an interface), so a request does not build the string key.
+  var sourceInterfacesByTarget: [Int: Int32] = [:]
   /// One unregistered interface per VPC association, holding the association's security groups.
   var associationEndpoints: [NetworkInterface] = []
   /// Parsed caller identities by principal text (lookups only).
@@ -47,6 +53,11 @@ public final class LatticeDataPlane {
     self.routeTables = model.lattice.listeners.map(\.routeTable)
     self.vpcAssociationActive = model.lattice.vpcAssociations.map(\.activeAtStart)
     self.serviceAssociationActive = model.lattice.serviceAssociations.map(\.activeAtStart)
+    var associationsOfService = Array(repeating: [Int](), count: model.lattice.services.count)
+    for (index, association) in model.lattice.serviceAssociations.enumerated() {
+      associationsOfService[association.service].append(index)
+    }
+    self.serviceAssociationsOfService = associationsOfService
     self.serviceAddresses = model.lattice.services.indices.map {
       LatticeDataPlane.serviceAddressBase + UInt32($0 % LatticeModel.maximumServices)
     }
@@ -70,9 +81,8 @@ public final class LatticeDataPlane {
 
   /// Whether `service` is (actively) associated with `network`.
   func isAssociated(service: Int, network: Int) -> Bool {
-    lattice.serviceAssociations.indices.contains {
-      serviceAssociationActive[$0] && lattice.serviceAssociations[$0].service == service
-        && lattice.serviceAssociations[$0].serviceNetwork == network
+    serviceAssociationsOfService[service].contains {
+      serviceAssociationActive[$0] && lattice.serviceAssociations[$0].serviceNetwork == network
     }
   }
 
@@ -92,6 +102,17 @@ public final class LatticeDataPlane {
     world.interfaces.append(interface)
     sourceInterfaces[key] = index
     return index
+  }
+
+  /// `sourceInterface(vpc:zone:in:)` for a target on interface `target` (nil: no zone), memoised
+  /// by VPC and interface (an interface's zone never changes).
+  func sourceInterface(vpc: Int, toward target: Int32?, in world: World) -> Int32 {
+    let key = vpc << 32 | Int(target.map { $0 + 1 } ?? 0)
+    if let known = sourceInterfacesByTarget[key] { return known }
+    let source = sourceInterface(
+      vpc: vpc, zone: target.flatMap { world.interfaces[Int($0)].zone }, in: world)
+    sourceInterfacesByTarget[key] = source
+    return source
   }
 
   /// Recompiles a listener's route table after its rules or default action changed.

@@ -11,15 +11,18 @@ extension LatticeServiceActor {
     let choice = WeightedChoice(groups.map { (element: $0, weight: $0.weight) })
     let draw = UInt64(world.random(id, below: choice.totalWeight))
     guard let picked = choice.pick(randomValue: draw) else { return }
-    let targetGroup = dataPlane.lattice.targetGroups[picked.targetGroup]
+    let group = picked.targetGroup
+    // The group's name only for the notes (traced requests), not a copy of the whole group.
+    var targetGroup: LatticeTargetGroup { dataPlane.lattice.targetGroups[group] }
+    let vpc = dataPlane.lattice.targetGroups[group].vpc
     if groups.count > 1 {
       world.note(
         e, name, .forwarded,
         "forward: target group '\(targetGroup.name)' (weight \(picked.weight) of \(choice.totalWeight))"
       )
     }
-    let registered = dataPlane.targets.groups[picked.targetGroup]
-    guard let target = dataPlane.targets.pick(group: picked.targetGroup) else {
+    let registered = dataPlane.targets.groups[group]
+    guard let target = dataPlane.targets.pick(group: group) else {
       if registered.isEmpty {
         world.note(
           e, name, .failed, "target group '\(targetGroup.name)' has no registered target: 503")
@@ -36,23 +39,22 @@ extension LatticeServiceActor {
     }
     var address = target.address
     if case .loadBalancer(let reference) = target.kind {
-      address = loadBalancerAddress(reference, vpc: targetGroup.vpc, in: world)
+      address = loadBalancerAddress(reference, vpc: vpc, in: world)
     }
     guard let address else {
       world.note(e, name, .failed, "cannot resolve load balancer target \(target.label): 503")
       world.reply(e, .localReply(503, .noHealthyTarget))
       return
     }
-    let zone = world.addressBook[address].flatMap { world.interfaces[Int($0)].zone }
-    let source = dataPlane.sourceInterface(vpc: targetGroup.vpc, zone: zone, in: world)
-    let serving = registered.filter { $0.health.receivesTraffic }.count
+    let source = dataPlane.sourceInterface(
+      vpc: vpc, toward: world.addressBook[address], in: world)
     world.note(
       e, name, .forwarded,
-      "target group '\(targetGroup.name)' (\(serving) of \(registered.count) targets receive traffic): sends to \(target.label) [\(target.health.rawValue)] from \(IPv4Address(world.interfaces[Int(source)].address))"
+      "target group '\(targetGroup.name)' (\(registered.filter { $0.health.receivesTraffic }.count) of \(registered.count) targets receive traffic): sends to \(target.label) [\(target.health.rawValue)] from \(IPv4Address(world.interfaces[Int(source)].address))"
     )
     var upstream = world.exchanges[e].head
     upstream.port = target.port
-    switch targetGroup.targetProtocol {
+    switch dataPlane.lattice.targetGroups[group].targetProtocol {
     case .http: upstream.scheme = "http"
     case .https: upstream.scheme = "https"
     case .tcp: break

@@ -33,11 +33,11 @@ public final class LatticeServiceActor: SimActor {
   public override var groupName: String { "lattice:\(dataPlane.lattice.services[service].name)" }
 
   public override func handleRequest(_ e: Int32, in world: World) {
-    let exchange = world.exchanges[e]
-    let association = dataPlane.lattice.vpcAssociations[Int(exchange.calleeContext >> 32)]
-    let listenerIndex = Int(exchange.calleeContext & 0xFFFF_FFFF)
+    let context = world.exchanges[e].calleeContext
+    let association = dataPlane.lattice.vpcAssociations[Int(context >> 32)]
+    let listenerIndex = Int(context & 0xFFFF_FFFF)
     let listener = dataPlane.lattice.listeners[listenerIndex]
-    let head = exchange.head
+    let head = world.exchanges[e].head
     world.note(
       e, name, .received,
       listener.listenerProtocol == .tlsPassthrough
@@ -48,33 +48,8 @@ public final class LatticeServiceActor: SimActor {
       world.reply(e, .failure(disposition))
       return
     }
-    let request = authRequest(
-      e, head: head, listener: listener, association: association, in: world)
-    let network = dataPlane.lattice.serviceNetworks[association.serviceNetwork]
-    let own = dataPlane.lattice.services[service]
-    let traced = world.isTraced(e)
-    let verdict = LatticeAuthorizer.authorize(
-      network: .init(
-        name: traced ? "service network '\(network.name)'" : network.name,
-        authType: network.authType,
-        policy: network.authPolicy),
-      service: .init(
-        name: traced ? "service '\(own.name)'" : own.name, authType: own.authType,
-        policy: own.authPolicy),
-      request: request, explain: traced)
-    if traced {
-      for step in verdict.steps {
-        world.note(e, name, step.allows ? .permitted : .denied, "auth: \(step.detail)")
-      }
-    }
-    guard verdict.allowed else {
-      let body = world.bodies.intern(
-        "AccessDeniedException: User: \(request.caller == .anonymous ? "anonymous" : request.caller.label) is not authorized to perform: \(request.action) on resource: \(request.resource)"
-      )
-      world.note(e, name, .answered, "answers 403 (access denied)")
-      world.reply(e, Response(status: 403, disposition: .authDenied, body: body))
-      return
-    }
+    guard authorized(e, head: head, listener: listener, association: association, in: world)
+    else { return }
     let action: LatticeRuleAction
     let table = dataPlane.routeTables[listenerIndex]
     if world.isTraced(e) {
@@ -95,6 +70,48 @@ public final class LatticeServiceActor: SimActor {
     }
   }
 
+  /// The service network's and the service's auth checks: whether the request may go on (else
+  /// it has been answered 403). With auth type `NONE` at both levels nothing is checked, so an
+  /// untraced request skips building the auth request context.
+  func authorized(
+    _ e: Int32, head: RequestHead, listener: LatticeListener, association: LatticeVPCAssociation,
+    in world: World
+  ) -> Bool {
+    let traced = world.isTraced(e)
+    if !traced && dataPlane.lattice.serviceNetworks[association.serviceNetwork].authType == .none
+      && dataPlane.lattice.services[service].authType == .none
+    {
+      return true
+    }
+    let network = dataPlane.lattice.serviceNetworks[association.serviceNetwork]
+    let own = dataPlane.lattice.services[service]
+    let request = authRequest(
+      e, head: head, listener: listener, association: association, in: world)
+    let verdict = LatticeAuthorizer.authorize(
+      network: .init(
+        name: traced ? "service network '\(network.name)'" : network.name,
+        authType: network.authType,
+        policy: network.authPolicy),
+      service: .init(
+        name: traced ? "service '\(own.name)'" : own.name, authType: own.authType,
+        policy: own.authPolicy),
+      request: request, explain: traced)
+    if traced {
+      for step in verdict.steps {
+        world.note(e, name, step.allows ? .permitted : .denied, "auth: \(step.detail)")
+      }
+    }
+    guard verdict.allowed else {
+      let body = world.bodies.intern(
+        "AccessDeniedException: User: \(request.caller == .anonymous ? "anonymous" : request.caller.label) is not authorized to perform: \(request.action) on resource: \(request.resource)"
+      )
+      world.note(e, name, .answered, "answers 403 (access denied)")
+      world.reply(e, Response(status: 403, disposition: .authDenied, body: body))
+      return false
+    }
+    return true
+  }
+
   public override func handleResponse(_ upstream: Int32, in world: World) {
     upstreamAnswered(upstream, in: world)
   }
@@ -105,8 +122,9 @@ public final class LatticeServiceActor: SimActor {
 
   /// A TLS or SNI mismatch between the client and the listener, if any.
   func protocolProblem(_ head: RequestHead, listener: LatticeListener) -> (Disposition, String)? {
-    let own = dataPlane.lattice.services[service]
-    let host = head.host.lowercased()
+    // Only the TLS listeners look at the host and the service's domain.
+    var own: LatticeService { dataPlane.lattice.services[service] }
+    var host: String { head.host.lowercased() }
     switch listener.listenerProtocol {
     case .http:
       if head.scheme == "https" {
