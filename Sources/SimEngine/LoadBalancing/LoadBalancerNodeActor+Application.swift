@@ -143,6 +143,8 @@ extension LoadBalancerNodeActor {
   /// `X-Forwarded-Proto` and `X-Forwarded-Port`.
   func forwardedHead(_ e: Int32, listener: LoadBalancerListener, in world: World) -> RequestHead {
     var head = world.exchanges[e].head
+    // Room for the three headers set below, so the fields grow (and are copied) once.
+    head.headers.pairs.reserveCapacity(head.headers.pairs.count + 3)
     let address = world.exchanges[e].sourceAddress
     let client: String
     if let memo = clientAddressText, memo.address == address {
