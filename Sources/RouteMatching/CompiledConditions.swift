@@ -2,7 +2,8 @@
 /// is cheap.
 ///
 /// Most rules test the path alone: App Mesh and Service Connect prefix routes, Lattice path
-/// rules, `prefix: /` catch-alls. Such a condition is kept as a byte range of one shared buffer
+/// rules, `prefix: /` catch-alls, ALB `path-pattern`s that are a literal followed by `*`s
+/// (tested as prefixes) or have no wildcard (tested as exact paths). Such a condition is kept as a byte range of one shared buffer
 /// with its case sensitivity, so a lookup reads the request path's bytes once and tests each of
 /// these rules with one byte comparison, without touching the condition's strings. Any other
 /// condition is evaluated as it is (`RequestCondition.matches`). The answer is always exactly
@@ -54,13 +55,28 @@ final class CompiledConditions: Sendable {
         count: Int32(text.utf8.count))
     }
     for condition in conditions {
-      switch condition {
+      switch Self.essential(condition) {
       case .always:
         tests.append(Test(kind: .always, caseSensitive: true, start: 0, count: 0))
       case .path(.prefix(let text, let caseSensitive)):
         tests.append(pathTest(.pathPrefix, text, caseSensitive))
       case .path(.exact(let text, let caseSensitive)):
         tests.append(pathTest(.pathExact, text, caseSensitive))
+      case .path(.wildcard(let pattern, let caseSensitive)):
+        let bytes = Array(pattern.utf8)
+        let literalEnd =
+          bytes.firstIndex { $0 == WildcardPattern.star || $0 == WildcardPattern.question } ?? bytes.count
+        if literalEnd == bytes.count {
+          // No wildcard: the pattern accepts that path alone.
+          tests.append(pathTest(.pathExact, pattern, caseSensitive))
+        } else if bytes[literalEnd...].allSatisfy({ $0 == WildcardPattern.star }) {
+          // `/img/*` accepts exactly the paths that start with `/img/`.
+          let literal = String(decoding: bytes[..<literalEnd], as: UTF8.self)
+          tests.append(pathTest(.pathPrefix, literal, caseSensitive))
+        } else {
+          tests.append(Test(kind: .general, caseSensitive: true, start: Int32(general.count), count: 0))
+          general.append(condition)
+        }
       default:
         tests.append(Test(kind: .general, caseSensitive: true, start: Int32(general.count), count: 0))
         general.append(condition)
@@ -71,6 +87,16 @@ final class CompiledConditions: Sendable {
     self.general = general
     readsPath = tests.contains { $0.kind == .pathPrefix || $0.kind == .pathExact }
     readsPeerAddress = general.contains { $0.readsPeerAddress }
+  }
+
+  /// `condition` without wrappers that do not change its answer: `allOf` and `anyOf` of a
+  /// single condition (an ALB rule with one condition of one value) are that condition.
+  private static func essential(_ condition: RequestCondition) -> RequestCondition {
+    switch condition {
+    case .allOf(let conditions) where conditions.count == 1: return essential(conditions[0])
+    case .anyOf(let conditions) where conditions.count == 1: return essential(conditions[0])
+    default: return condition
+    }
   }
 
   /// The index of the first condition `request` satisfies, or `nil`.

@@ -17,6 +17,16 @@ import Testing
     .path(.prefix("/API", caseSensitive: false)),
     .not(.path(.prefix("/static", caseSensitive: true))),
     .path(.prefix("", caseSensitive: true)),
+    // ALB path patterns, prepared as prefixes (`literal*`) or exact paths (no wildcard) when
+    // they can be, alone or wrapped as a one-value condition of a one-condition rule.
+    .path(.wildcard("/api/v2*", caseSensitive: true)),
+    .allOf([.anyOf([.path(.wildcard("/static/**", caseSensitive: true))])]),
+    .path(.wildcard("/Health", caseSensitive: true)),
+    .path(.wildcard("/ÄPI*", caseSensitive: false)),
+    .path(.wildcard("/a*b", caseSensitive: true)),
+    .path(.wildcard("/ap?/*", caseSensitive: true)),
+    .path(.wildcard("*", caseSensitive: true)),
+    .path(.wildcard("", caseSensitive: true)),
     .always,
   ]
 

@@ -143,7 +143,16 @@ extension LoadBalancerNodeActor {
   /// `X-Forwarded-Proto` and `X-Forwarded-Port`.
   func forwardedHead(_ e: Int32, listener: LoadBalancerListener, in world: World) -> RequestHead {
     var head = world.exchanges[e].head
-    let client = IPv4Address(world.exchanges[e].sourceAddress).description
+    // Room for the three headers set below, so the fields grow (and are copied) once.
+    head.headers.pairs.reserveCapacity(head.headers.pairs.count + 3)
+    let address = world.exchanges[e].sourceAddress
+    let client: String
+    if let memo = clientAddressText, memo.address == address {
+      client = memo.text
+    } else {
+      client = IPv4Address(address).description
+      clientAddressText = (address, client)
+    }
     switch loadBalancer.attributes.forwardedForMode {
     case .append:
       head.headers.set(
@@ -155,7 +164,14 @@ extension LoadBalancerNodeActor {
       head.headers.remove("X-Forwarded-For")
     }
     head.headers.set("X-Forwarded-Proto", head.scheme)
-    head.headers.set("X-Forwarded-Port", String(listener.port))
+    let port: String
+    if let memo = listenerPortText, memo.port == listener.port {
+      port = memo.text
+    } else {
+      port = String(listener.port)
+      listenerPortText = (listener.port, port)
+    }
+    head.headers.set("X-Forwarded-Port", port)
     return head
   }
 

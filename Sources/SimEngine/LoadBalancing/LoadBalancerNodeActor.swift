@@ -23,6 +23,11 @@ public final class LoadBalancerNodeActor: SimActor {
   var pools = TargetPools()
   /// The listener last found for a port, and the plane's listener revision then.
   private var listenerMemo: (revision: UInt64, port: Int, listener: Int?) = (.max, -1, nil)
+  /// The dotted text of the last client address written into `X-Forwarded-For`: most
+  /// requests come from the same few clients, so the text is formatted once per client change.
+  var clientAddressText: (address: UInt32, text: String)?
+  /// The decimal text of the last listener port written into `X-Forwarded-Port`.
+  var listenerPortText: (port: Int, text: String)?
   static let connectTimeoutKind = 1
   /// ALB gives up connecting to a target after 10 s (aws-behaviour §5.2).
   static let connectTimeout = SimDuration.seconds(10)
