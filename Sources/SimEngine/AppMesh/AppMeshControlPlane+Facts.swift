@@ -56,15 +56,9 @@ final class MeshRevisionFacts {
   let providers: [VirtualService.Provider]
   /// The port of each virtual service's provider's first listener.
   let firstProviderPorts: [Int?]
-  /// Each route's action as plain values in flat columns, so that sending a request by a route
-  /// reads integers only: route `r`'s targets are `routeTargets[routeTargetStarts[r]..<
-  /// routeTargetStarts[r + 1]]`, the weights of its weighted choice `routeWeights[
-  /// routeWeightStarts[r]..<routeWeightStarts[r + 1]]` (entry `i` picks target `i`).
-  private let routeTargetStarts: [Int]
-  private let routeTargets: [MeshRoute.Target]
-  private let routeWeightStarts: [Int]
-  private let routeWeights: [Int]
-  private let routeTotalWeights: [Int]
+  /// Per route, its weighted choice (entry `i` picks target `i`) and its targets.
+  private let routeChoices: [WeightedChoice<Int>]
+  private let routeTargets: [[MeshRoute.Target]]
   /// Per route, the index in `retryPolicies` of the policy requests sent by it follow (its own,
   /// else App Mesh's default), -1 for none.
   let routeRetryPolicies: [Int]
@@ -116,11 +110,8 @@ final class MeshRevisionFacts {
     }
     self.retryPolicies = retryPolicies
     self.defaultRetryPolicy = defaultIndex
-    routeTargetStarts = Self.starts(of: config.routes.map(\.targets.count))
-    routeTargets = config.routes.flatMap(\.targets)
-    routeWeightStarts = Self.starts(of: config.routes.map(\.choice.entries.count))
-    routeWeights = config.routes.flatMap { $0.choice.entries.map(\.weight) }
-    routeTotalWeights = config.routes.map(\.choice.totalWeight)
+    routeChoices = config.routes.map(\.choice)
+    routeTargets = config.routes.map(\.targets)
     routeTimeouts = config.routes.map {
       $0.kind == .tcp ? .zero : ($0.perRequestTimeout ?? MeshListener.defaultPerRequestTimeout)
     }
@@ -146,39 +137,15 @@ final class MeshRevisionFacts {
       || routerTables.contains { $0.contains { $0.readsPeerAddress } }
   }
 
-  /// Where each of consecutive runs of `counts` elements starts in a flat column, and (last)
-  /// where the column ends.
-  private static func starts(of counts: [Int]) -> [Int] {
-    var starts = [0]
-    for count in counts { starts.append(starts[starts.count - 1] + count) }
-    return starts
-  }
-
-  /// The target of route `route` that `randomValue` picks, as its `WeightedChoice.pickIndex`
-  /// picks it (`randomValue` modulo the total weight walked over the cumulative weights); nil
+  /// The target of route `route` that `randomValue` picks by the route's weighted choice; nil
   /// when the total weight is 0.
   func pickTarget(route: Int, randomValue: UInt64) -> MeshRoute.Target? {
-    let total = routeTotalWeights[route]
-    guard total > 0 else { return nil }
-    let point = randomValue % UInt64(total)
-    var cumulative: UInt64 = 0
-    let first = routeWeightStarts[route]
-    var index = first
-    while index < routeWeightStarts[route + 1] {
-      let weight = routeWeights[index]
-      if weight > 0 {
-        let (next, overflow) = cumulative.addingReportingOverflow(UInt64(weight))
-        if overflow || point < next { return routeTargets[routeTargetStarts[route] + index - first] }
-        cumulative = next
-      }
-      index += 1
-    }
-    return nil
+    routeChoices[route].pickIndex(randomValue: randomValue).map { routeTargets[route][$0] }
   }
 
   /// The targets of route `route`, in declaration order.
   func targets(ofRoute route: Int) -> ArraySlice<MeshRoute.Target> {
-    routeTargets[routeTargetStarts[route]..<routeTargetStarts[route + 1]]
+    routeTargets[route][...]
   }
 
   /// `node`'s client policy for backend `service`, as `VirtualNode.clientPolicy(for:)` decided it:
