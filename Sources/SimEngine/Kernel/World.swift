@@ -44,7 +44,7 @@ public final class World {
   var hostNames = StringInterner()
   public var timeline: [TimelineEntry] = []
   /// Requests carried from actor to actor, counted on every hop.
-  public var edges = CountTable()
+  public let edges = HopCounts()
   /// Requests carried from actor to actor: (caller << 32 | callee) → count (for reports).
   public var edgeCounts: [Int64: Int] { edges.counts }
   public var addressPlan: AddressPlan
@@ -182,13 +182,15 @@ public final class World {
     case .trafficDue(let stream):
       TrafficGenerator.fire(stream: Int(stream), in: self)
     case .requestArrived(let e, _):  // current: the kernel drops obsolete events (`isObsolete`)
-      if exchanges[e].depth > model.settings.hopLimit {
+      // One checked slot address for the three fields (valid until the handler opens an exchange).
+      let exchange = exchanges.slot(e)
+      if exchange.pointee.depth > model.settings.hopLimit {
         note(e, "network", .failed, "hop limit \(model.settings.hopLimit) exceeded")
         reply(e, .failure(.hopLimitExceeded))
         return
       }
-      let callee = exchanges[e].callee
-      edges.add(CountTable.edgeKey(caller: exchanges[e].caller, callee: callee))
+      let callee = exchange.pointee.callee
+      edges.add(caller: exchange.pointee.caller, callee: callee)
       if isTraced(e) { recordHop(e, .request) }
       unretainedActors[Int(callee)]._withUnsafeGuaranteedRef { $0.handleRequest(e, in: self) }
     case .responseArrived(let e, _):  // current: the kernel drops obsolete events (`isObsolete`)
@@ -210,9 +212,11 @@ public final class World {
   /// its only caller, which saves a call frame per response.
   @inline(__always)
   func close(_ e: Int32) {
-    exchanges[e].isOpen = false
+    let exchange = exchanges.slot(e)  // one checked index for both fields
+    exchange.pointee.isOpen = false
+    let caller = exchange.pointee.caller
     if isTraced(e) { recordHop(e, .response) }
-    unretainedActors[Int(exchanges[e].caller)]._withUnsafeGuaranteedRef { $0.handleResponse(e, in: self) }
+    unretainedActors[Int(caller)]._withUnsafeGuaranteedRef { $0.handleResponse(e, in: self) }
     exchanges.release(e)
   }
 
@@ -263,9 +267,17 @@ public final class World {
   // MARK: - Tracing
 
   /// Whether the request of exchange `e` is being traced (cheap; check before building text).
+  /// While no request is traced (nearly always), one load and one branch: the rest is out of
+  /// line.
   @inline(__always)
   public func isTraced(_ e: Int32) -> Bool {
-    requests.tracedSlotCount > 0 && e >= 0 && requests[exchanges[e].request].trace >= 0
+    requests.tracedSlotCount > 0 && requestIsTraced(exchange: e)
+  }
+
+  /// `isTraced(e)` once some slot holds a traced request: reads the exchange's request.
+  @inline(never)
+  func requestIsTraced(exchange e: Int32) -> Bool {
+    e >= 0 && requests[exchanges[e].request].trace >= 0
   }
 
   /// Adds a step to the trace of exchange `e`'s request, if it is traced.
