@@ -124,6 +124,7 @@ public struct Simulation<Payload>: ~Copyable {
   ///
   /// - Complexity: O(log n)
   @inlinable
+  @inline(__always)  // a handful of call sites, each on a per-request path: a call costs a fifth
   @discardableResult
   public mutating func schedule(
     _ payload: Payload, at time: SimTime, priority: EventPriority = .normal
@@ -142,6 +143,7 @@ public struct Simulation<Payload>: ~Copyable {
   ///
   /// - Complexity: O(log n)
   @inlinable
+  @inline(__always)
   @discardableResult
   public mutating func schedule(
     _ payload: Payload, after delay: SimDuration, priority: EventPriority = .normal

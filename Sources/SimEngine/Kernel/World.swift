@@ -159,12 +159,7 @@ public final class World {
   /// Runs the scenario to completion (or to its time or event limit).
   public func run() {
     ecs.startInitialTasks(in: self)
-    for (index, event) in model.events.enumerated() {
-      simulation.schedule(.scenarioEvent(index: Int32(index)), at: SimTime.zero + event.at, priority: .urgent)
-    }
-    for (index, stream) in model.traffic.enumerated() where stream.count > 0 {
-      simulation.schedule(.trafficDue(stream: Int32(index)), at: SimTime.zero + stream.start)
-    }
+    scheduleScenarioEventsAndTraffic()
     let world = Unmanaged.passUnretained(self)
     let isObsolete = { (message: Message) in world._withUnsafeGuaranteedRef { $0.isObsolete(message) } }
     while let message = simulation.nextEvent(until: limit, skipping: isObsolete) {
@@ -172,6 +167,18 @@ public final class World {
       dispatch(message)
     }
     finishOpenRequests()
+  }
+
+  /// Schedules every scenario event and the first request of every traffic stream. Out of
+  /// line: the event loop in `run()` is at the inliner's size limit.
+  @inline(never)
+  private func scheduleScenarioEventsAndTraffic() {
+    for (index, event) in model.events.enumerated() {
+      simulation.schedule(.scenarioEvent(index: Int32(index)), at: SimTime.zero + event.at, priority: .urgent)
+    }
+    for (index, stream) in model.traffic.enumerated() where stream.count > 0 {
+      simulation.schedule(.trafficDue(stream: Int32(index)), at: SimTime.zero + stream.start)
+    }
   }
 
   /// Hands an event to its actor. The event must not be obsolete (`isObsolete`): the kernel
@@ -235,14 +242,16 @@ public final class World {
   /// (O(1), see `Simulation.scheduleInLane`); a delay drawn per request (an application's
   /// service time) goes to the heap. Either way the events come out in the same order.
   public func reply(_ e: Int32, _ response: Response, after delay: SimDuration = .zero, delayIsShared: Bool = true) {
-    guard exchanges[e].isOpen, !exchanges[e].answered else { return }
-    exchanges[e].answered = true
-    exchanges[e].response = response
-    let message = Message.responseArrived(exchange: e, generation: exchanges[e].generation)
+    let exchange = exchanges.slot(e)  // one checked index for every field
+    guard exchange.pointee.isOpen, !exchange.pointee.answered else { return }
+    exchange.pointee.answered = true
+    exchange.pointee.response = response
+    let message = Message.responseArrived(exchange: e, generation: exchange.pointee.generation)
+    let wait = delay + exchange.pointee.returnLatency
     if delay == .zero || delayIsShared {
-      scheduleInLane(message, after: delay + exchanges[e].returnLatency)
+      scheduleInLane(message, after: wait)
     } else {
-      simulation.schedule(message, after: delay + exchanges[e].returnLatency)
+      simulation.schedule(message, after: wait)
     }
   }
 
