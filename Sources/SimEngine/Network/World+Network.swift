@@ -13,48 +13,38 @@ extension World {
                    timeout: SimDuration, callerContext: Int64 = 0, connectHost: String? = nil) -> Int32 {
     // The world holds its interfaces for the whole run: the source is used without a retain.
     let source = Unmanaged.passUnretained(interfaces[Int(interface)])
-    var head = Optional(head)
-    return source._withUnsafeGuaranteedRef { source in
-      call(from: interface, source: source, caller: caller, head: head.take().unsafelyUnwrapped, parent: parent,
-           request: request, timeout: timeout, callerContext: callerContext, connectHost: connectHost)
-    }
-  }
-
-  /// `call(from:caller:head:…)` with the source interface at hand.
-  @inline(__always)
-  private func call(from interface: Int32, source: NetworkInterface, caller: Int32, head: consuming RequestHead,
-                    parent: Int32, request: Int32, timeout: SimDuration, callerContext: Int64,
-                    connectHost: String?) -> Int32 {
     let depth = parent >= 0 ? exchanges[parent].depth + 1 : 0
     let port = head.port
     // 1. Resolve: the resolver's memo first, asked with the name still in the head (no copy of
     // the name). Nothing between here and the exchange's opening draws or touches the cache, and
     // the exchange will belong to `request`, whose trace decides as `isTraced` would.
     let traced = requests.tracedSlotCount > 0 && requests[request].trace >= 0
-    let memoized: UInt32?
-    if let connectHost {
-      memoized = memoizedResolution(connectHost, from: source, traced: traced)
-    } else {
-      memoized = memoizedResolution(head.host, from: source, traced: traced)
+    let memoized = source._withUnsafeGuaranteedRef { source in
+      if let connectHost { return memoizedResolution(connectHost, from: source, traced: traced) }
+      return memoizedResolution(head.host, from: source, traced: traced)
     }
     if let memoized {
       let e = open(caller: caller, head: head, parent: parent, request: request, depth: depth, callerContext: callerContext)
       scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
-      leave(e, from: interface, source: source, caller: caller, to: memoized, port: port, lookupDelay: .zero)
+      source._withUnsafeGuaranteedRef { source in
+        leave(e, from: interface, source: source, caller: caller, to: memoized, port: port, lookupDelay: .zero)
+      }
       return e
     }
     let hostToResolve = connectHost ?? head.host
     let e = open(caller: caller, head: head, parent: parent, request: request, depth: depth, callerContext: callerContext)
     scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
-    if hostToResolve.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true, let literal = IPv4Address(hostToResolve) {
-      leave(e, from: interface, source: source, caller: caller, to: literal.value, port: port, lookupDelay: .zero)
-      return e
-    }
-    switch resolve(hostToResolve, from: source, exchange: e) {
-    case .failure(let delay):
-      fail(e, .failure(.dnsNameNotFound), after: delay)
-    case .success(let address, let delay):
-      leave(e, from: interface, source: source, caller: caller, to: address, port: port, lookupDelay: delay)
+    source._withUnsafeGuaranteedRef { source in
+      if hostToResolve.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true, let literal = IPv4Address(hostToResolve) {
+        leave(e, from: interface, source: source, caller: caller, to: literal.value, port: port, lookupDelay: .zero)
+        return
+      }
+      switch resolve(hostToResolve, from: source, exchange: e) {
+      case .failure(let delay):
+        fail(e, .failure(.dnsNameNotFound), after: delay)
+      case .success(let address, let delay):
+        leave(e, from: interface, source: source, caller: caller, to: address, port: port, lookupDelay: delay)
+      }
     }
     return e
   }
