@@ -1,5 +1,6 @@
 import NetworkModel
 import RouteMatching
+import ScenarioFormat
 import SimKernel
 
 /// Sends the requests of one traffic stream and records where each ended. It stands on the
@@ -10,10 +11,21 @@ public final class ClientActor: SimActor {
   var roundRobin = 0
   let origin: String
   let originKind: TrafficStream.Origin
+  /// The stream's request count, arrival process, mean gap between requests and timeout, kept
+  /// from the model (which does not change during a run): read per request without a look into
+  /// the model's traffic list.
+  let count: Int
+  let arrival: TrafficSpec.Arrival
+  let interval: SimDuration
+  let timeout: SimDuration
 
   public init(stream: Int, model: NetworkModel) {
     self.stream = stream
     self.originKind = model.traffic[stream].origin
+    count = model.traffic[stream].count
+    arrival = model.traffic[stream].arrival
+    interval = model.traffic[stream].interval
+    timeout = model.traffic[stream].timeout
     switch model.traffic[stream].origin {
     case .client(let client): origin = model.clients[client].name
     case .service(let service), .task(let service, _): origin = model.services[service].name
@@ -92,7 +104,7 @@ public final class ClientActor: SimActor {
                                                   + (urlHost == head.host ? "" : " (Host: \(head.host))")))
     }
     world.call(from: interface, caller: id, head: head, parent: -1, request: request,
-               timeout: world.model.traffic[self.stream].timeout, callerContext: Int64(request),
+               timeout: timeout, callerContext: Int64(request),
                connectHost: connectHost)
   }
 
