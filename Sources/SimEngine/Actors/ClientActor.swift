@@ -173,11 +173,13 @@ public final class ClientActor: SimActor {
   }
 
   public override func handleResponse(_ e: Int32, in world: World) {
-    let response = world.exchanges[e].response
+    // Read through one checked slot address (noting opens no exchange, so it stays valid).
+    let exchange = world.exchanges.slot(e)
+    let response = exchange.pointee.response
     if world.isTraced(e) {
       world.note(e, "traffic \(world.model.traffic[stream].name)", .returned,
                  response.status > 0 ? "client receives \(response.status)" : "client sees no HTTP answer (\(response.disposition.rawValue))")
     }
-    world.complete(request: world.exchanges[e].request, response: response)
+    world.complete(request: exchange.pointee.request, response: response)
   }
 }
