@@ -9,7 +9,9 @@ public enum NaturalLogarithm {
   @usableFromInline static let ln2High: Double = 6.93147180369123816490e-01
   @usableFromInline static let ln2Low: Double = 1.90821492927058770002e-10
 
-  /// `ln(x)` for a positive finite `x`. Traps otherwise.
+  /// `ln(x)` for a positive finite `x`. Traps otherwise. Always inlined (into
+  /// `RandomSource.exponential`, its caller per draw): the same operations, without a call.
+  @inline(__always)
   public static func of(_ x: Double) -> Double {
     precondition(x > 0 && x.isFinite, "logarithm of a non-positive or non-finite value")
     // Write x = m × 2^e with m in [sqrt(1/2), sqrt(2)). For a normal x (every input of

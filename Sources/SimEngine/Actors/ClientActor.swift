@@ -1,5 +1,6 @@
 import NetworkModel
 import RouteMatching
+import ScenarioFormat
 import SimKernel
 
 /// Sends the requests of one traffic stream and records where each ended. It stands on the
@@ -10,10 +11,21 @@ public final class ClientActor: SimActor {
   var roundRobin = 0
   let origin: String
   let originKind: TrafficStream.Origin
+  /// The stream's request count, arrival process, mean gap between requests and timeout, kept
+  /// from the model (which does not change during a run): read per request without a look into
+  /// the model's traffic list.
+  let count: Int
+  let arrival: TrafficSpec.Arrival
+  let interval: SimDuration
+  let timeout: SimDuration
 
   public init(stream: Int, model: NetworkModel) {
     self.stream = stream
     self.originKind = model.traffic[stream].origin
+    count = model.traffic[stream].count
+    arrival = model.traffic[stream].arrival
+    interval = model.traffic[stream].interval
+    timeout = model.traffic[stream].timeout
     switch model.traffic[stream].origin {
     case .client(let client): origin = model.clients[client].name
     case .service(let service), .task(let service, _): origin = model.services[service].name
@@ -69,24 +81,30 @@ public final class ClientActor: SimActor {
     }
     // The fixed request is read field by field: copying a whole `PreparedRequest` out of the
     // optional (and destroying it) costs more than the head alone.
-    send(fixedRequest.unsafelyUnwrapped.head, urlHost: nil, connectHost: fixedRequest.unsafelyUnwrapped.connectHost,
-         request: request, trace: trace, from: interface, task: task, in: world)
+    // Without a separate host to connect to (the usual case), no optional string is passed on.
+    if fixedRequest.unsafelyUnwrapped.connectHost == nil {
+      send(fixedRequest.unsafelyUnwrapped.head, urlHost: nil, connectHost: nil, request: request, trace: trace,
+           from: interface, task: task, in: world)
+    } else {
+      send(fixedRequest.unsafelyUnwrapped.head, urlHost: nil, connectHost: fixedRequest.unsafelyUnwrapped.connectHost,
+           request: request, trace: trace, from: interface, task: task, in: world)
+    }
   }
 
   /// Sends request `request` with `head` from `interface` (the last step of `send(index:in:)`).
   /// `urlHost` is the URL's own host for the trace (nil: the fixed request's).
   private func send(_ head: consuming RequestHead, urlHost: String?, connectHost: String?, request: Int32, trace: Int32,
-                    from interface: Int32, task: TaskActor?, in world: World) {
+                    from interface: Int32, task: Unmanaged<TaskActor>?, in world: World) {
     if trace >= 0 {
       let urlHost = urlHost ?? fixedRequest?.urlHost ?? head.host
       let stream = world.model.traffic[self.stream]
-      let label = task?.name ?? originLabel(in: world)
+      let label = task?.takeUnretainedValue().name ?? originLabel(in: world)
       world.traces.append(Int(trace), TraceStep(time: world.now, actor: world.interfaces[Int(interface)].label, kind: .sent,
                                                 detail: "\(label) sends \(stream.method) \(head.scheme)://\(urlHost):\(head.port)\(head.target)"
                                                   + (urlHost == head.host ? "" : " (Host: \(head.host))")))
     }
     world.call(from: interface, caller: id, head: head, parent: -1, request: request,
-               timeout: world.model.traffic[self.stream].timeout, callerContext: Int64(request),
+               timeout: timeout, callerContext: Int64(request),
                connectHost: connectHost)
   }
 
@@ -131,9 +149,10 @@ public final class ClientActor: SimActor {
   }
 
   /// The interface the stream's requests leave from, and the task it belongs to (nil for a
-  /// client).
+  /// client; unretained, as the ECS plane holds its tasks, so that a client's request destroys
+  /// no optional reference).
   @inline(__always)
-  func originInterface(in world: World) -> (Int32, TaskActor?)? {
+  func originInterface(in world: World) -> (Int32, Unmanaged<TaskActor>?)? {
     // `originKind` is the stream's origin, kept here: no look into the model per request.
     switch originKind {
     case .client(let client):
@@ -143,22 +162,24 @@ public final class ClientActor: SimActor {
       guard !running.isEmpty else { return nil }
       roundRobin += 1
       let task = running[(roundRobin - 1) % running.count]
-      return (task.interface, task)
+      return (task.interface, Unmanaged.passUnretained(task))
     case .task(let service, let ordinal):
       guard let task = world.ecs.task(service: service, ordinal: ordinal), task.state == .running else { return nil }
-      return (task.interface, task)
+      return (task.interface, Unmanaged.passUnretained(task))
     case .standaloneTask(let index, let ordinal):
       guard let task = world.ecs.task(service: -1 - index, ordinal: ordinal), task.state == .running else { return nil }
-      return (task.interface, task)
+      return (task.interface, Unmanaged.passUnretained(task))
     }
   }
 
   public override func handleResponse(_ e: Int32, in world: World) {
-    let response = world.exchanges[e].response
+    // Read through one checked slot address (noting opens no exchange, so it stays valid).
+    let exchange = world.exchanges.slot(e)
+    let response = exchange.pointee.response
     if world.isTraced(e) {
       world.note(e, "traffic \(world.model.traffic[stream].name)", .returned,
                  response.status > 0 ? "client receives \(response.status)" : "client sees no HTTP answer (\(response.disposition.rawValue))")
     }
-    world.complete(request: world.exchanges[e].request, response: response)
+    world.complete(request: exchange.pointee.request, response: response)
   }
 }

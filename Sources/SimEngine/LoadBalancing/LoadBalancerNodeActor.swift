@@ -94,10 +94,12 @@ public final class LoadBalancerNodeActor: SimActor {
   }
 
   public override func handleResponse(_ upstream: Int32, in world: World) {
-    plane.answered(by: Int(world.exchanges[upstream].callerContext))
-    let parent = world.exchanges[upstream].parent
-    guard world.isWaiting(parent, generation: world.exchanges[upstream].parentGeneration) else { return }
-    let response = world.exchanges[upstream].response
+    // The upstream exchange's fields, read through one checked slot address.
+    let exchange = world.exchanges.slot(upstream)
+    plane.answered(by: Int(exchange.pointee.callerContext))
+    let parent = exchange.pointee.parent
+    guard world.isWaiting(parent, generation: exchange.pointee.parentGeneration) else { return }
+    let response = exchange.pointee.response
     switch kind {
     case .application: answerFromTarget(parent, response, in: world)
     case .network:

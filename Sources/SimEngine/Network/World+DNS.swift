@@ -32,7 +32,7 @@ extension World {
   /// Connect), then the interface's cache, then the VPC resolver (or public DNS on the
   /// internet). Picks one address of the answer at random, as most clients do.
   ///
-  /// Callers try `memoizedResolution(_:from:exchange:)` first: this is the slow path.
+  /// Callers try `memoizedResolution(_:from:traced:)` first: this is the slow path.
   func resolve(_ rawName: String, from source: NetworkInterface, exchange e: Int32) -> Resolution {
     let name = rawName.isLowercaseASCII ? rawName : rawName.lowercased()
     if !source.hostsFile.isEmpty, let address = source.hostsFile[name] {
@@ -69,14 +69,14 @@ extension World {
 
 extension World {
   /// The resolver's fast path: the same name as last time from `source`, still cached, with
-  /// no hosts file and nothing to trace. Picks an address exactly as `resolve` would (the same
-  /// random draw); nil when the slow path must run.
+  /// no hosts file and nothing to trace (`traced`: whether the request is traced). Picks an
+  /// address exactly as `resolve` would (the same random draw); nil when the slow path must run.
   ///
   /// Only names that are not IPv4 literals reach `resolve` (and so the memo), so a hit also
   /// says the name is no literal: `call` tries this before looking at the name's first byte.
   @inline(__always)
-  func memoizedResolution(_ rawName: String, from source: NetworkInterface, exchange e: Int32) -> UInt32? {
-    guard source.hostsFile.isEmpty, !isTraced(e), let count = source.dnsCache.memoizedCount(rawName, at: now) else {
+  func memoizedResolution(_ rawName: String, from source: NetworkInterface, traced: Bool) -> UInt32? {
+    guard source.hostsFile.isEmpty, !traced, let count = source.dnsCache.memoizedCount(rawName, at: now) else {
       return nil
     }
     let pick = count == 1 ? 0 : random(source.owner, below: count)

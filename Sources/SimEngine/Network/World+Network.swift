@@ -11,32 +11,50 @@ extension World {
   @discardableResult
   public func call(from interface: Int32, caller: Int32, head: consuming RequestHead, parent: Int32, request: Int32,
                    timeout: SimDuration, callerContext: Int64 = 0, connectHost: String? = nil) -> Int32 {
+    // The world holds its interfaces for the whole run: the source is used without a retain.
+    let source = Unmanaged.passUnretained(interfaces[Int(interface)])
     let depth = parent >= 0 ? exchanges[parent].depth + 1 : 0
-    let host = head.host
     let port = head.port
+    // 1. Resolve: the resolver's memo first, asked with the name still in the head (no copy of
+    // the name). Nothing between here and the exchange's opening draws or touches the cache, and
+    // the exchange will belong to `request`, whose trace decides as `isTraced` would.
+    let traced = requests.tracedSlotCount > 0 && requests[request].trace >= 0
+    let memoized = source._withUnsafeGuaranteedRef { source in
+      if let connectHost { return memoizedResolution(connectHost, from: source, traced: traced) }
+      return memoizedResolution(head.host, from: source, traced: traced)
+    }
+    if let memoized {
+      let e = open(caller: caller, head: head, parent: parent, request: request, depth: depth, callerContext: callerContext)
+      scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
+      source._withUnsafeGuaranteedRef { source in
+        leave(e, from: interface, source: source, caller: caller, to: memoized, port: port, lookupDelay: .zero)
+      }
+      return e
+    }
+    let hostToResolve = connectHost ?? head.host
     let e = open(caller: caller, head: head, parent: parent, request: request, depth: depth, callerContext: callerContext)
     scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
-    let source = interfaces[Int(interface)]
-    // 1. Resolve.
-    var address: UInt32
-    var lookupDelay = SimDuration.zero
-    let hostToResolve = connectHost ?? host
-    if let memoized = memoizedResolution(hostToResolve, from: source, exchange: e) {
-      address = memoized
-    } else if hostToResolve.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true, let literal = IPv4Address(hostToResolve) {
-      address = literal.value
-    } else {
+    source._withUnsafeGuaranteedRef { source in
+      if hostToResolve.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true, let literal = IPv4Address(hostToResolve) {
+        leave(e, from: interface, source: source, caller: caller, to: literal.value, port: port, lookupDelay: .zero)
+        return
+      }
       switch resolve(hostToResolve, from: source, exchange: e) {
       case .failure(let delay):
         fail(e, .failure(.dnsNameNotFound), after: delay)
-        return e
-      case .success(let chosen, let delay):
-        address = chosen
-        lookupDelay = delay
+      case .success(let address, let delay):
+        leave(e, from: interface, source: source, caller: caller, to: address, port: port, lookupDelay: delay)
       }
     }
-    // 2. An App Mesh sidecar takes outbound TCP unless its proxy configuration ignores it.
-    if let proxy = source.egressProxy, proxy.actor != caller, address >> 24 != 127,
+    return e
+  }
+
+  /// The last step of `call`, once the address is known: an App Mesh sidecar takes outbound TCP
+  /// unless its proxy configuration ignores it; otherwise the connection goes out.
+  @inline(__always)
+  private func leave(_ e: Int32, from interface: Int32, source: NetworkInterface, caller: Int32, to address: UInt32,
+                     port: Int, lookupDelay: SimDuration) {
+    if source.egressProxy != nil, let proxy = source.egressProxy, proxy.actor != caller, address >> 24 != 127,
       proxy.configuration.intercepts(address: address, port: port)
     {
       note(e, source.label, .forwarded, "iptables redirects \(IPv4Address(address)):\(port) to the Envoy egress listener (:\(proxy.configuration.egressPort))")
@@ -47,10 +65,9 @@ extension World {
       exchange.pointee.calleeContext = Int64(address)
       exchange.pointee.returnLatency = .zero
       scheduleInLane(.requestArrived(exchange: e, generation: exchange.pointee.generation), after: lookupDelay)
-      return e
+      return
     }
     connect(e, from: interface, to: address, port: port, extraDelay: lookupDelay)
-    return e
   }
 
   /// Opens an exchange that connects straight to `address:port`, bypassing DNS and the sidecar
