@@ -23,8 +23,10 @@ open class ApplicationActor: SimActor {
   /// Task reported as the answerer (-1 for external endpoints).
   public var taskCode: Int32 = -1
   public var defaultBody: Int32 = -1
-  /// When each server of a concurrency-limited application becomes free.
-  var serverFreeAt: [SimTime]
+  /// When each server of a concurrency-limited application becomes free (none: unlimited).
+  /// Memory the actor owns rather than an array, so that taking a server is a plain store
+  /// (no copy-on-write check per request).
+  let serverFreeAt: UnsafeMutableBufferPointer<SimTime>
   static let workDoneKind = 1
   /// `behavior` compiled (index 0), then each distinct port behaviour.
   var compiled: [CompiledBehavior]
@@ -37,10 +39,13 @@ open class ApplicationActor: SimActor {
   public init(name: String, behavior: ApplicationBehavior, serviceCode: Int32) {
     self.behavior = behavior
     self.serviceCode = serviceCode
-    self.serverFreeAt = Array(repeating: .zero, count: behavior.concurrency ?? 0)
+    self.serverFreeAt = .allocate(capacity: behavior.concurrency ?? 0)
+    self.serverFreeAt.initialize(repeating: .zero)
     self.compiled = [CompiledBehavior(behavior)]
     super.init(name: name)
   }
+
+  deinit { serverFreeAt.deallocate() }
 
   /// Whether the application can take the request at all (a stopping task cannot).
   open func accepts(_ exchange: Int32, in world: World) -> Bool { true }

@@ -85,9 +85,11 @@ final class EnvoyIngressActor: SimActor {
   @inline(__always)
   func deliver(_ e: Int32, timeout: SimDuration, in world: World) {
     pool.start()
+    // The head and request read through one checked slot address.
+    let incoming = world.exchanges.slot(e)
     world.deliverLocally(
-      from: task.interface, caller: id, to: task.id, head: world.exchanges[e].head, parent: e,
-      request: world.exchanges[e].request,
+      from: task.interface, caller: id, to: task.id, head: incoming.pointee.head, parent: e,
+      request: incoming.pointee.request,
       timeout: timeout > .zero ? timeout : EnvoyProxyActor.unlimited)
   }
 
