@@ -59,10 +59,15 @@ open class ApplicationActor: SimActor {
   /// Records the request's arrival in its trace (traced requests only).
   @inline(__always)
   final func noteReceived(_ e: Int32, in world: World) {
-    if world.isTraced(e) {
-      let head = world.exchanges[e].head
-      world.note(e, name, .received, "\(head.method) \(head.target) (Host: \(head.host))")
-    }
+    if world.isTraced(e) { noteTracedArrival(e, in: world) }
+  }
+
+  /// `noteReceived` for a traced request, out of line: the text is built for few requests, and
+  /// building it inline would make every request's frame bigger.
+  @inline(never)
+  final func noteTracedArrival(_ e: Int32, in world: World) {
+    let head = world.exchanges[e].head
+    world.note(e, name, .received, "\(head.method) \(head.target) (Host: \(head.host))")
   }
 
   /// Works on an accepted request: its plan's service time (waiting for a free server when
@@ -70,6 +75,8 @@ open class ApplicationActor: SimActor {
   /// subclass that has already decided `accepts` calls it directly.
   final func serve(_ e: Int32, in world: World) {
     let plan = planRef(for: e, in: world)
+    // Only the facts read below are copied out (the others are read again, by `answer`, for a
+    // plan whose status is not fixed).
     let facts = compiled[plan.behavior].facts[plan.slot]
     if facts.resetConnection {
       world.note(e, name, .failed, "application resets the connection")
@@ -91,7 +98,11 @@ open class ApplicationActor: SimActor {
       world.exchanges[e].calleeContext = 0
       return
     }
-    answer(e, facts: facts, plan: plan, after: done, in: world)
+    if let status = facts.fixedStatus {
+      reply(e, status: faultStatus ?? status, body: body(of: plan, in: world), after: done, in: world)
+    } else {
+      answer(e, plan: plan, after: done, in: world)
+    }
   }
 
   /// The plan for exchange `e`: the behaviour of the container owning its port, by path.
