@@ -263,9 +263,18 @@ public final class World {
   // MARK: - Tracing
 
   /// Whether the request of exchange `e` is being traced (cheap; check before building text).
+  /// Inlined as one test and a branch while no traced request holds a slot; the rest is out of
+  /// line, so that the compiler cannot merge the tests into a longer branch-free sequence at
+  /// each of the two dozen checks a request passes.
   @inline(__always)
   public func isTraced(_ e: Int32) -> Bool {
-    requests.tracedSlotCount > 0 && e >= 0 && requests[exchanges[e].request].trace >= 0
+    requests.tracedSlotCount > 0 && isTracedWhileSomeAre(e)
+  }
+
+  /// `isTraced` once some request is traced: whether exchange `e`'s request is.
+  @inline(never)
+  func isTracedWhileSomeAre(_ e: Int32) -> Bool {
+    e >= 0 && requests[exchanges[e].request].trace >= 0
   }
 
   /// Adds a step to the trace of exchange `e`'s request, if it is traced.
