@@ -87,7 +87,12 @@ open class ApplicationActor: SimActor {
     var start = world.now
     if !serverFreeAt.isEmpty {
       var server = 0
-      for index in serverFreeAt.indices where serverFreeAt[index] < serverFreeAt[server] { server = index }
+      // The first server free soonest (none to compare with when there is one).
+      var index = 1
+      while index < serverFreeAt.count {
+        if serverFreeAt[index] < serverFreeAt[server] { server = index }
+        index += 1
+      }
       start = max(start, serverFreeAt[server])
       serverFreeAt[server] = start + work
     }
