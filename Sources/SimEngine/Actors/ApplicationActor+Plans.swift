@@ -19,6 +19,10 @@ struct PlanFacts {
   var callCount: Int
   /// Whether the work ends with an upstream request (a proxy pass or calls).
   var hasUpstream: Bool { proxies || callCount > 0 }
+  /// The status of the answer when nothing of chance, time or fault state can change it (no
+  /// failure ratio or window, no fault set or cleared): then only a fault set earlier by another
+  /// plan overrides it. Nil otherwise.
+  var fixedStatus: Int?
 
   /// `CompiledBehavior.bodies` before the body has been interned.
   static let bodyUnknown = Int32.min
@@ -34,6 +38,8 @@ struct PlanFacts {
     resetConnection = plan.resetConnection
     proxies = plan.proxyPass != nil
     callCount = plan.calls.count
+    let fixed = plan.failRatio.isZero && plan.failFor == nil && plan.setFault == nil && !plan.clearFault
+    fixedStatus = fixed ? plan.status : nil
   }
 }
 
@@ -177,12 +183,18 @@ extension ApplicationActor {
     } else if let fault = faultStatus {
       status = fault
     }
+    reply(e, status: status, body: body(of: plan, in: world), after: delay, in: world)
+  }
+
+  /// The body a plan answers with: its own (interned on first use) or the actor's default.
+  @inline(__always)
+  func body(of plan: PlanRef, in world: World) -> Int32 {
     var body = compiled[plan.behavior].bodies[plan.slot]
     if body == PlanFacts.bodyUnknown {
       body = self.plan(at: plan).body.map { world.bodies.intern($0) } ?? -1
       compiled[plan.behavior].bodies[plan.slot] = body
     }
-    reply(e, status: status, body: body < 0 ? defaultBody : body, after: delay, in: world)
+    return body < 0 ? defaultBody : body
   }
 
   /// Makes the next call of the plan, or answers once all calls are done.

@@ -23,8 +23,10 @@ open class ApplicationActor: SimActor {
   /// Task reported as the answerer (-1 for external endpoints).
   public var taskCode: Int32 = -1
   public var defaultBody: Int32 = -1
-  /// When each server of a concurrency-limited application becomes free.
-  var serverFreeAt: [SimTime]
+  /// When each server of a concurrency-limited application becomes free (none: unlimited).
+  /// Memory the actor owns rather than an array, so that taking a server is a plain store
+  /// (no copy-on-write check per request).
+  let serverFreeAt: UnsafeMutableBufferPointer<SimTime>
   static let workDoneKind = 1
   /// `behavior` compiled (index 0), then each distinct port behaviour.
   var compiled: [CompiledBehavior]
@@ -37,10 +39,13 @@ open class ApplicationActor: SimActor {
   public init(name: String, behavior: ApplicationBehavior, serviceCode: Int32) {
     self.behavior = behavior
     self.serviceCode = serviceCode
-    self.serverFreeAt = Array(repeating: .zero, count: behavior.concurrency ?? 0)
+    self.serverFreeAt = .allocate(capacity: behavior.concurrency ?? 0)
+    self.serverFreeAt.initialize(repeating: .zero)
     self.compiled = [CompiledBehavior(behavior)]
     super.init(name: name)
   }
+
+  deinit { serverFreeAt.deallocate() }
 
   /// Whether the application can take the request at all (a stopping task cannot).
   open func accepts(_ exchange: Int32, in world: World) -> Bool { true }
@@ -54,10 +59,15 @@ open class ApplicationActor: SimActor {
   /// Records the request's arrival in its trace (traced requests only).
   @inline(__always)
   final func noteReceived(_ e: Int32, in world: World) {
-    if world.isTraced(e) {
-      let head = world.exchanges[e].head
-      world.note(e, name, .received, "\(head.method) \(head.target) (Host: \(head.host))")
-    }
+    if world.isTraced(e) { noteTracedArrival(e, in: world) }
+  }
+
+  /// `noteReceived` for a traced request, out of line: the text is built for few requests, and
+  /// building it inline would make every request's frame bigger.
+  @inline(never)
+  final func noteTracedArrival(_ e: Int32, in world: World) {
+    let head = world.exchanges[e].head
+    world.note(e, name, .received, "\(head.method) \(head.target) (Host: \(head.host))")
   }
 
   /// Works on an accepted request: its plan's service time (waiting for a free server when
@@ -65,6 +75,8 @@ open class ApplicationActor: SimActor {
   /// subclass that has already decided `accepts` calls it directly.
   final func serve(_ e: Int32, in world: World) {
     let plan = planRef(for: e, in: world)
+    // Only the facts read below are copied out (the others are read again, by `answer`, for a
+    // plan whose status is not fixed).
     let facts = compiled[plan.behavior].facts[plan.slot]
     if facts.resetConnection {
       world.note(e, name, .failed, "application resets the connection")
@@ -75,7 +87,12 @@ open class ApplicationActor: SimActor {
     var start = world.now
     if !serverFreeAt.isEmpty {
       var server = 0
-      for index in serverFreeAt.indices where serverFreeAt[index] < serverFreeAt[server] { server = index }
+      // The first server free soonest (none to compare with when there is one).
+      var index = 1
+      while index < serverFreeAt.count {
+        if serverFreeAt[index] < serverFreeAt[server] { server = index }
+        index += 1
+      }
       start = max(start, serverFreeAt[server])
       serverFreeAt[server] = start + work
     }
@@ -86,7 +103,11 @@ open class ApplicationActor: SimActor {
       world.exchanges[e].calleeContext = 0
       return
     }
-    answer(e, facts: facts, plan: plan, after: done, in: world)
+    if let status = facts.fixedStatus {
+      reply(e, status: faultStatus ?? status, body: body(of: plan, in: world), after: done, in: world)
+    } else {
+      answer(e, plan: plan, after: done, in: world)
+    }
   }
 
   /// The plan for exchange `e`: the behaviour of the container owning its port, by path.

@@ -42,7 +42,7 @@ public final class TaskActor: ApplicationActor {
   public override func handleRequest(_ e: Int32, in world: World) {
     activity.record(world.now)
     noteReceived(e, in: world)
-    guard accepts(e, in: world) else { return }
+    guard isAccepting else { return refuse(e, in: world) }
     serve(e, in: world)
   }
 
@@ -55,10 +55,21 @@ public final class TaskActor: ApplicationActor {
   public var isStandalone: Bool { service < 0 }
   public var isRunning: Bool { state == .running }
 
+  /// Whether the application takes connections: a running task, or one stopping (it finishes
+  /// what it has and still answers until it is stopped).
+  @inline(__always)
+  var isAccepting: Bool { state == .running || state == .stopping }
+
   public override func accepts(_ e: Int32, in world: World) -> Bool {
-    if state == .running || state == .stopping { return true }
+    if isAccepting { return true }
+    refuse(e, in: world)
+    return false
+  }
+
+  /// Refuses a connection to a task that is not accepting any (kept out of line: rare).
+  @inline(never)
+  private func refuse(_ e: Int32, in world: World) {
     world.note(e, name, .failed, "task is \(state.rawValue): connection refused")
     world.reply(e, .failure(.connectionRefused))
-    return false
   }
 }

@@ -32,7 +32,11 @@ final class EnvoyIngressActor: SimActor {
   override var groupName: String { task.groupName }
 
   override func handleRequest(_ e: Int32, in world: World) {
-    let handshake = plane.takeHandshakeOutcome(for: e, in: world)
+    // The handshake a mesh client decided for the connection (`.none`: a client outside the
+    // mesh), taken from its slot; the reason of a failed one is taken below, out of the way of
+    // the common case.
+    let meshHandshake = plane.handshakes.takeCode(for: e, generation: world.exchanges[e].generation)
+    let meshFailure = meshHandshake == .failed ? plane.handshakes.takeFailure(for: e) : nil
     if listenerRevision != plane.revision {
       listener = MeshListenerSnapshot(plane.config.virtualNodes[node].listener(port: port))
       listenerRevision = plane.revision
@@ -46,17 +50,12 @@ final class EnvoyIngressActor: SimActor {
       world.reply(e, .failure(.connectionClosed))
       return
     }
+    if let meshFailure { return refuseHandshake(e, reason: meshFailure, in: world) }
     // A client outside the mesh negotiates with the listener as its scheme says.
-    var failure = handshake.failure
-    if !handshake.recorded,
+    if meshHandshake == .none,
       case .failed(let reason) = listener.handshake(usesTLS: world.exchanges[e].head.scheme == "https")
     {
-      failure = reason
-    }
-    if let reason = failure {
-      world.note(e, name, .denied, "TLS handshake fails: \(reason)")
-      world.reply(e, .failure(.tlsHandshakeFailed))
-      return
+      return refuseHandshake(e, reason: reason, in: world)
     }
     if world.isTraced(e) {
       world.note(
@@ -82,12 +81,21 @@ final class EnvoyIngressActor: SimActor {
     deliver(e, timeout: listenerTimeout, in: world)
   }
 
+  /// Closes a connection whose TLS handshake failed.
+  @inline(never)
+  private func refuseHandshake(_ e: Int32, reason: String, in world: World) {
+    world.note(e, name, .denied, "TLS handshake fails: \(reason)")
+    world.reply(e, .failure(.tlsHandshakeFailed))
+  }
+
   @inline(__always)
   func deliver(_ e: Int32, timeout: SimDuration, in world: World) {
     pool.start()
+    // The head and request read through one checked slot address.
+    let incoming = world.exchanges.slot(e)
     world.deliverLocally(
-      from: task.interface, caller: id, to: task.id, head: world.exchanges[e].head, parent: e,
-      request: world.exchanges[e].request,
+      from: task.interface, caller: id, to: task.id, head: incoming.pointee.head, parent: e,
+      request: incoming.pointee.request,
       timeout: timeout > .zero ? timeout : EnvoyProxyActor.unlimited)
   }
 

@@ -89,17 +89,25 @@ extension World {
   @discardableResult
   public func deliverLocally(from interface: Int32, caller: Int32, to callee: Int32, head: consuming RequestHead, parent: Int32,
                              request: Int32, timeout: SimDuration, callerContext: Int64 = 0, calleeContext: Int64 = 0) -> Int32 {
-    let depth = parent >= 0 ? exchanges[parent].depth + 1 : 0
-    let e = open(caller: caller, head: head, parent: parent, request: request, depth: depth, callerContext: callerContext)
-    scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
-    let sourceAddress = interfaces[Int(interface)].address
-    // Written through one checked slot address rather than four checked subscripts.
+    // The parent's depth and generation read through one checked slot address, and the new
+    // exchange's fields written through another (scheduling opens no exchange).
+    var depth: Int16 = 0
+    var parentGeneration: UInt32 = 0
+    if parent >= 0 {
+      let parentSlot = exchanges.slot(parent)
+      depth = parentSlot.pointee.depth + 1
+      parentGeneration = parentSlot.pointee.generation
+    }
+    let e = exchanges.open(request: request, parent: parent, parentGeneration: parentGeneration, caller: caller, head: head,
+                           startedAt: now, depth: depth, callerContext: callerContext)
     let exchange = exchanges.slot(e)
+    let generation = exchange.pointee.generation
+    scheduleInLane(.exchangeTimedOut(exchange: e, generation: generation), after: timeout)
     exchange.pointee.callee = callee
     exchange.pointee.calleeInterface = interface
     exchange.pointee.calleeContext = calleeContext
-    exchange.pointee.sourceAddress = sourceAddress
-    scheduleInLane(.requestArrived(exchange: e, generation: exchange.pointee.generation), after: .zero)
+    exchange.pointee.sourceAddress = interfaces[Int(interface)].address
+    scheduleInLane(.requestArrived(exchange: e, generation: generation), after: .zero)
     return e
   }
 
