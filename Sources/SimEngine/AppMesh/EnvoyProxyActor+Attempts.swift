@@ -14,7 +14,6 @@ extension EnvoyProxyActor {
   func startAttempt(_ e: Int32, of call: UpstreamCall, in world: World) {
     call.attempt += 1
     call.droppedDisposition = nil
-    let request = world.exchanges[e].request
     var attemptTimeout = call.perRetryTimeout ?? Self.unlimited
     if let deadline = call.deadline { attemptTimeout = min(attemptTimeout, deadline - world.now) }
     if attemptTimeout == .zero { attemptTimeout = Self.unlimited }
@@ -25,7 +24,7 @@ extension EnvoyProxyActor {
       let child = world.connect(
         from: interface, caller: id, to: destination.address, port: destination.port,
         head: call.head,
-        parent: e, request: request, timeout: Self.unlimited)
+        parent: e, request: world.exchanges[e].request, timeout: Self.unlimited)
       world.exchanges[child].step = Int32(call.attempt)
       noteDrop(child, e: e, in: world)
       return
@@ -66,12 +65,15 @@ extension EnvoyProxyActor {
     let child = world.connectUpstream(
       from: interface, caller: id, to: address, port: target.port, head: consume head, parent: e,
       timeout: attemptTimeout, attempt: Int32(call.attempt))
+    // The child's fields through one checked slot address (nothing opens an exchange meanwhile).
+    let opened = world.exchanges.slot(child)
     if let failedHandshake {
-      plane.recordHandshake(failedHandshake, for: child, in: world)
+      plane.handshakes.record(failedHandshake, for: child, generation: opened.pointee.generation)
     } else {
-      plane.recordHandshake(handshake, failure: nil, for: child, in: world)
+      plane.handshakes.record(handshake, failure: nil, for: child, generation: opened.pointee.generation)
     }
-    noteDrop(child, e: e, in: world)
+    // `noteDrop` for `call`, which is the call `plane.call(e, of: id)` finds.
+    if let dropped = opened.pointee.pendingFailure { call.droppedDisposition = dropped.disposition }
   }
 
   /// TLS between this Envoy, with client policy `clientPolicy`, and the target node listener.
@@ -109,19 +111,25 @@ extension EnvoyProxyActor {
 
   /// An attempt's exchange came back: retry, or answer downstream.
   func attemptFinished(_ child: Int32, in world: World) {
-    let (e, parentGeneration) = (world.exchanges[child].parent, world.exchanges[child].parentGeneration)
-    guard world.isWaiting(e, generation: parentGeneration) else { return }
+    // The child's and the parent's fields through one checked slot address each (nothing opens
+    // an exchange before they are read).
+    let finished = world.exchanges.slot(child)
+    let e = finished.pointee.parent
+    let parentGeneration = finished.pointee.parentGeneration
+    // `world.isWaiting(e, generation: parentGeneration)`.
+    guard e >= 0 else { return }
+    let parent = world.exchanges.slot(e)
+    guard parent.pointee.generation == parentGeneration, parent.pointee.isOpen, !parent.pointee.answered
+    else { return }
     plane.unretainedCall(e, of: id)?._withUnsafeGuaranteedRef {
-      attemptFinished(child, of: $0, for: e, in: world)
+      guard $0.generation == parentGeneration, finished.pointee.step == Int32($0.attempt) else { return }
+      attemptFinished(finished.pointee.response, of: $0, for: e, in: world)
     }
   }
 
-  /// `attemptFinished` with `call`, this Envoy's call for downstream exchange `e`.
-  private func attemptFinished(_ child: Int32, of call: UpstreamCall, for e: Int32, in world: World) {
-    guard call.generation == world.exchanges[child].parentGeneration,
-      world.exchanges[child].step == Int32(call.attempt)
-    else { return }
-    let response = world.exchanges[child].response
+  /// `attemptFinished` with `call`, this Envoy's call for downstream exchange `e`, whose current
+  /// attempt ended with `response`.
+  private func attemptFinished(_ response: Response, of call: UpstreamCall, for e: Int32, in world: World) {
     if call.passthrough != nil {
       finish(e, response, ending: call, in: world)
       return

@@ -88,15 +88,22 @@ final class VirtualGatewayActor: EnvoyProxyActor {
       world.reply(e, .localReply(503, .overflow), after: processingDelay(world))
       return
     }
-    route(e, known: known, in: world)
+    // The listener is current and the memo was consulted just above: a known request is sent
+    // at once, without `route` looking it up again.
+    if let known {
+      pool.start()
+      forwardAsDecided(e, known, in: world)
+      return
+    }
+    route(e, in: world)
   }
 
   /// Matches gateway routes, applies the rewrite and forwards to the target virtual service
-  /// (as decision `known` of the memo says, when the caller has looked it up).
-  func route(_ e: Int32, known: Int? = nil, in world: World) {
+  /// (as the memo says, when it knows the request).
+  func route(_ e: Int32, in world: World) {
     pool.start()
     refreshListener()
-    if let known = known ?? (world.isTraced(e) ? nil : decisions.lookup(world.exchanges[e].head, revision: plane.revision)) {
+    if !world.isTraced(e), let known = decisions.lookup(world.exchanges[e].head, revision: plane.revision) {
       forwardAsDecided(e, known, in: world)
       return
     }
@@ -155,7 +162,7 @@ final class VirtualGatewayActor: EnvoyProxyActor {
   /// Sends `e` as decision `known` of the memo says (the gateway route's rewrite, to its target
   /// port and, when known, by the router route the rewritten head matches).
   private func forwardAsDecided(_ e: Int32, _ known: Int, in world: World) {
-    var head = decisions.output(known, for: world.exchanges[e].head)
+    var head = decisions.output(known, sourceAddress: world.exchanges[e].head.sourceAddress)
     let pathIsNormal = decisions.outputPathIsNormal(known)
     // Unretained: see `route`.
     let facts = Unmanaged.passUnretained(plane.facts)
