@@ -30,7 +30,17 @@ extension EnvoyProxyActor {
       return
     }
     guard let target = call.target else { return }
-    let cluster = state.cluster(node: target.node, port: target.port)
+    // Unretained: the state owns its clusters for the Envoy's whole life.
+    state.unretainedCluster(node: target.node, port: target.port)._withUnsafeGuaranteedRef { cluster in
+      startAttempt(e, of: call, to: target, cluster: cluster, timeout: attemptTimeout, in: world)
+    }
+  }
+
+  /// `startAttempt` to `target`, whose cluster is `cluster`, with attempt timeout `attemptTimeout`.
+  private func startAttempt(
+    _ e: Int32, of call: UpstreamCall, to target: MeshRoute.Target, cluster: EnvoyCluster,
+    timeout attemptTimeout: SimDuration, in world: World
+  ) {
     guard let address = pickEndpoint(node: target.node, port: target.port, cluster: cluster, e: e, in: world) else {
       let node = plane.config.virtualNodes[target.node]
       world.note(
@@ -43,21 +53,21 @@ extension EnvoyProxyActor {
     call.endpoint = address
     let revision = plane.revision
     let clientPolicy = (revision: call.revision, index: call.clientPolicy)
-    if !state.attemptFactsHold(cluster: cluster, revision: revision, clientPolicy: clientPolicy, owner: id) {
+    if !cluster.attemptFactsHold(revision: revision, clientPolicy: clientPolicy, owner: id) {
       let listener = plane.facts.listener(node: target.node, port: target.port)
-      state.storeAttemptFacts(
-        cluster: cluster, revision: revision, clientPolicy: clientPolicy, owner: id, listener: listener,
+      cluster.storeAttemptFacts(
+        revision: revision, clientPolicy: clientPolicy, owner: id, listener: listener,
         handshake: negotiateTLS(call.clientPolicyValue, target: target, terminatesTLS: listener?.terminatesTLS ?? false))
     }
-    call.targetListener = state.attemptListener(cluster: cluster)
+    call.targetListener = cluster.attemptListener
     call.targetListenerRevision = revision
-    let handshake = state.attemptHandshakeCode(cluster: cluster)
-    let failedHandshake = handshake == .failed ? state.attemptHandshake(cluster: cluster) : nil
+    let handshake = cluster.attemptHandshakeCode
+    let failedHandshake = handshake == .failed ? cluster.attemptHandshake : nil
     if world.isTraced(e) {
       let attempt = call.attempt > 1 ? "attempt \(call.attempt): " : ""
       world.note(
         e, name, .forwarded,
-        "\(attempt)\(call.head.method) \(call.head.target) → \(plane.config.virtualNodes[target.node].name) endpoint \(endpointLabel(address, world)):\(target.port)\(describe(state.attemptHandshake(cluster: cluster)))"
+        "\(attempt)\(call.head.method) \(call.head.target) → \(plane.config.virtualNodes[target.node].name) endpoint \(endpointLabel(address, world)):\(target.port)\(describe(cluster.attemptHandshake))"
       )
     }
     var head = call.head
@@ -212,11 +222,11 @@ extension EnvoyProxyActor {
       let policy = plane.config.virtualNodes[target.node].listener(port: target.port)?
         .outlierDetection
     else { return }
-    let slot = state.cluster(node: target.node, port: target.port)
+    let tracker = state.cluster(node: target.node, port: target.port)
     let cluster = currentEndpoints(node: target.node, port: target.port, in: world).map {
       UpstreamHost.key(address: $0, port: target.port)
     }
-    let ejected = state.clusters[slot].outliers.record(
+    let ejected = tracker.outliers.record(
       UpstreamHost.key(address: address, port: target.port), failed: serverError, at: world.now,
       cluster: cluster, policy: policy)
     if let until = ejected {
