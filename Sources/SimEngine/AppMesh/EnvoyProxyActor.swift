@@ -86,7 +86,7 @@ class EnvoyProxyActor: SimActor {
     }
     // Without a choice the helper has answered the request.
     guard let choice else { return routerRoute }
-    startCall(e, head: head, choice: choice, clientPolicy: clientPolicy, in: world)
+    startCall(e, head: consume head, choice: choice, clientPolicy: clientPolicy, in: world)
     return routerRoute
   }
 
@@ -97,7 +97,7 @@ class EnvoyProxyActor: SimActor {
     in world: World
   ) {
     guard let choice = routedTarget(e, route: routerRoute, in: world) else { return }
-    startCall(e, head: head, choice: choice, clientPolicy: clientPolicy, in: world)
+    startCall(e, head: consume head, choice: choice, clientPolicy: clientPolicy, in: world)
   }
 
   /// Starts the upstream call for `e` to `choice`, with its request timeout, and its first attempt.
@@ -106,7 +106,7 @@ class EnvoyProxyActor: SimActor {
     clientPolicy: Int, in world: World
   ) {
     let call = plane.startCall(
-      e, owner: id, generation: world.exchanges[e].generation, head: head, target: choice.target,
+      e, owner: id, generation: world.exchanges[e].generation, head: consume head, target: choice.target,
       clientPolicy: clientPolicy, retryPolicy: choice.retryPolicy)
     call._withUnsafeGuaranteedRef { call in
       if choice.timeout > .zero {

@@ -154,7 +154,7 @@ final class VirtualGatewayActor: EnvoyProxyActor {
       input, keysOnPeer: facts._withUnsafeGuaranteedRef { $0.routeTablesReadPeerAddress }, as: head,
       gatewayRoute: index, service: service, targetPort: targetPort, revision: plane.revision)
     let routerRoute = forward(
-      e, service: service, port: targetPort, head: head,
+      e, service: service, port: targetPort, head: consume head,
       clientPolicy: facts._withUnsafeGuaranteedRef { $0.gatewayBackendDefaults[gateway] }, in: world)
     decisions.setRouterRoute(routerRoute, at: decision)
   }
@@ -175,7 +175,7 @@ final class VirtualGatewayActor: EnvoyProxyActor {
       return
     }
     if !pathIsNormal { MeshPathNormalization.normalizePath(of: &head) }
-    forward(e, routerRoute: routerRoute, head: head, clientPolicy: clientPolicy, in: world)
+    forward(e, routerRoute: routerRoute, head: consume head, clientPolicy: clientPolicy, in: world)
   }
 
   override func callFinished(_ e: Int32, in world: World) {
