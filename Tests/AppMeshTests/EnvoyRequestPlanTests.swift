@@ -159,7 +159,7 @@ import Testing
     #expect(!cluster.attemptFactsHold(revision: 3, clientPolicy: (revision: 3, index: 1), owner: 5))
     #expect(!cluster.attemptFactsHold(revision: 3, clientPolicy: (revision: 2, index: 0), owner: 5))
     #expect(!cluster.attemptFactsHold(revision: 3, clientPolicy: policy, owner: 6))
-    #expect(cluster.attemptListener?.detectsOutliers == true)
+    #expect(cluster.attemptDetectsOutliers)
     #expect(cluster.attemptHandshake == .tls(verified: true, mutual: false))
     #expect(cluster.attemptHandshakeCode == HandshakeSlots.Code(.tls(verified: true, mutual: false)))
     let other = state.cluster(node: 2, port: 9081)

@@ -29,8 +29,8 @@ final class EnvoyCluster {
   private var attemptPolicyRevision = -1
   private var attemptPolicy = -1
   private var attemptOwner: Int32 = -1
-  /// The facts of the target listener for that key.
-  private(set) var attemptListener: MeshRevisionFacts.NodeListener?
+  /// Whether the target listener detects outliers, for that key.
+  private(set) var attemptDetectsOutliers = false
   /// The TLS handshake of an attempt for that key, as a code.
   private(set) var attemptHandshakeCode = HandshakeSlots.Code.none
   /// The handshake itself (read for traced requests and failed handshakes only).
@@ -90,7 +90,7 @@ final class EnvoyCluster {
     attemptPolicyRevision = clientPolicy.revision
     attemptPolicy = clientPolicy.index
     attemptOwner = owner
-    attemptListener = listener
+    attemptDetectsOutliers = listener?.detectsOutliers == true
     attemptHandshakeCode = HandshakeSlots.Code(handshake)
     attemptHandshake = handshake
   }

@@ -59,7 +59,7 @@ extension EnvoyProxyActor {
         revision: revision, clientPolicy: clientPolicy, owner: id, listener: listener,
         handshake: negotiateTLS(call.clientPolicyValue, target: target, terminatesTLS: listener?.terminatesTLS ?? false))
     }
-    call.targetListener = cluster.attemptListener
+    call.targetDetectsOutliers = cluster.attemptDetectsOutliers
     call.targetListenerRevision = revision
     let handshake = cluster.attemptHandshakeCode
     let failedHandshake = handshake == .failed ? cluster.attemptHandshake : nil
@@ -149,7 +149,7 @@ extension EnvoyProxyActor {
       // The listener facts read when the attempt started hold while the revision has not moved.
       let detectsOutliers =
         call.targetListenerRevision == plane.revision
-        ? call.targetListener?.detectsOutliers == true
+        ? call.targetDetectsOutliers
         : plane.facts.listener(node: target.node, port: target.port)?.detectsOutliers == true
       if detectsOutliers {
         recordOutlier(

@@ -18,6 +18,10 @@ final class VirtualGatewayActor: EnvoyProxyActor {
   private var listener = MeshListenerSnapshot(nil)
   private var routeTable: RouteTable<Int>?
   private var listenerRevision = -1
+  /// Whether a client sending plaintext, and one sending TLS, fails the listener's handshake
+  /// (read once per revision, so that a request tests a flag instead of copying a handshake).
+  private var plaintextFails = false
+  private var tlsFails = false
   /// Recent routing decisions, reused for the next request that shares a head.
   private let decisions = GatewayDecisionMemo()
 
@@ -28,6 +32,8 @@ final class VirtualGatewayActor: EnvoyProxyActor {
     listener = MeshListenerSnapshot(plane.config.virtualGateways[gateway].listener(port: port))
     routeTable = plane.config.virtualGateways[gateway].routeListener(port: port)?.table
     listenerRevision = plane.revision
+    if case .failed = listener.handshake(usesTLS: false) { plaintextFails = true } else { plaintextFails = false }
+    if case .failed = listener.handshake(usesTLS: true) { tlsFails = true } else { tlsFails = false }
   }
 
   init(
@@ -64,8 +70,7 @@ final class VirtualGatewayActor: EnvoyProxyActor {
     // decided afresh, so that its notes are written).
     let known = world.isTraced(e) ? nil : decisions.lookup(world.exchanges[e].head, revision: plane.revision)
     let usesTLS = known.map(decisions.inputUsesTLS) ?? (world.exchanges[e].head.scheme == "https")
-    let tls = listener.handshake(usesTLS: usesTLS)
-    if case .failed(let reason) = tls {
+    if usesTLS ? tlsFails : plaintextFails, case .failed(let reason) = listener.handshake(usesTLS: usesTLS) {
       world.note(e, name, .denied, "TLS handshake fails: \(reason)")
       world.reply(e, .failure(.tlsHandshakeFailed))
       return
