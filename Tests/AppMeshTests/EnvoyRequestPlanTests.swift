@@ -51,39 +51,64 @@ import Testing
     state.store(
       .init(addresses: addresses, expires: .zero + .seconds(10), source: "Route 53"), of: "b.local", node: 1,
       revision: 4)
-    let slot = state.cluster(node: 1, port: 8080)
-    state.clusters[slot].health = .init(
+    state.cluster(node: 1, port: 8080).health = .init(
       epoch: 9, addresses: addresses, healthy: [true, allHealthy], allHealthy: allHealthy)
     return state
   }
 
+  static func pick(_ state: EnvoyClusterState, node: Int = 1, revision: Int = 4, healthEpoch: Int = 9, at now: SimTime = .zero)
+    -> UInt32?
+  {
+    state.cluster(node: node, port: 8080).quickPick(revision: revision, healthEpoch: healthEpoch, at: now)
+  }
+
   @Test func theCommonCaseIsRoundRobinOverTheResolution() {
     let state = Self.state()
-    let picks = (0..<3).map { _ in state.quickPick(node: 1, cluster: 0, revision: 4, healthEpoch: 9, at: .zero) }
+    let picks = (0..<3).map { _ in Self.pick(state) }
     #expect(picks == [0x0A00_0001, 0x0A00_0002, 0x0A00_0001])
+  }
+
+  @Test func eachClusterFindsItselfAndItsNodesResolution() {
+    let state = Self.state()
+    let first = state.cluster(node: 1, port: 8080)
+    let second = state.cluster(node: 1, port: 9090)
+    let elsewhere = state.cluster(node: 0, port: 8080)
+    #expect(first !== second && first !== elsewhere && second !== elsewhere)
+    #expect(state.cluster(node: 1, port: 8080) === first)
+    #expect(state.cluster(node: 1, port: 9090) === second)
+    #expect(state.cluster(node: 0, port: 8080) === elsewhere)
+    #expect(state.clusters.count == 3)
+    // The node's clusters share its resolution; another node's is its own.
+    #expect(first.resolution === second.resolution)
+    #expect(elsewhere.resolution !== first.resolution)
+    second.health = first.health
+    #expect(second.quickPick(revision: 4, healthEpoch: 9, at: .zero) == 0x0A00_0001)
+    #expect(elsewhere.quickPick(revision: 4, healthEpoch: 9, at: .zero) == nil)
   }
 
   @Test func anythingElseIsLeftToChooseEndpoint() {
     let state = Self.state()
-    #expect(state.quickPick(node: 1, cluster: 0, revision: 5, healthEpoch: 9, at: .zero) == nil)
-    #expect(state.quickPick(node: 1, cluster: 0, revision: 4, healthEpoch: 10, at: .zero) == nil)
-    #expect(state.quickPick(node: 1, cluster: 0, revision: 4, healthEpoch: 9, at: .zero + .seconds(10)) == nil)
-    #expect(state.quickPick(node: 2, cluster: 0, revision: 4, healthEpoch: 9, at: .zero) == nil)
-    #expect(Self.state(allHealthy: false).quickPick(node: 1, cluster: 0, revision: 4, healthEpoch: 9, at: .zero) == nil)
+    #expect(Self.pick(state, revision: 5) == nil)
+    #expect(Self.pick(state, healthEpoch: 10) == nil)
+    #expect(Self.pick(state, at: .zero + .seconds(10)) == nil)
+    // Node 2 has no resolution (and no health reading).
+    #expect(Self.pick(state, node: 2) == nil)
+    #expect(Self.pick(Self.state(allHealthy: false)) == nil)
     // A reading of other addresses at the same epoch does not count for the resolution.
     let other = Self.state()
-    #expect(other.quickPick(node: 1, cluster: 0, revision: 4, healthEpoch: 9, at: .zero) == 0x0A00_0001)
-    other.clusters[0].health = .init(epoch: 9, addresses: [0x0A00_0009], healthy: [true], allHealthy: true)
-    #expect(other.quickPick(node: 1, cluster: 0, revision: 4, healthEpoch: 9, at: .zero) == nil)
+    #expect(Self.pick(other) == 0x0A00_0001)
+    other.cluster(node: 1, port: 8080).health = .init(
+      epoch: 9, addresses: [0x0A00_0009], healthy: [true], allHealthy: true)
+    #expect(Self.pick(other) == nil)
     // A new resolution of the same addresses is checked against the reading again.
     let renewed = Self.state()
-    #expect(renewed.quickPick(node: 1, cluster: 0, revision: 4, healthEpoch: 9, at: .zero) == 0x0A00_0001)
+    #expect(Self.pick(renewed) == 0x0A00_0001)
     renewed.store(
       .init(addresses: [0x0A00_0003], expires: .zero + .seconds(10), source: "Route 53"), of: "b.local", node: 1,
       revision: 4)
-    #expect(renewed.quickPick(node: 1, cluster: 0, revision: 4, healthEpoch: 9, at: .zero) == nil)
+    #expect(Self.pick(renewed) == nil)
     // No cursor step was taken by the misses.
-    #expect(state.quickPick(node: 1, cluster: 0, revision: 4, healthEpoch: 9, at: .zero) == 0x0A00_0001)
+    #expect(Self.pick(state) == 0x0A00_0001)
   }
 }
 
@@ -118,27 +143,27 @@ import Testing
 @Suite struct ClusterAttemptFactsTests {
   @Test func theFactsHoldForTheirKeyOnly() {
     let state = EnvoyClusterState()
-    let slot = state.cluster(node: 2, port: 9080)
+    let cluster = state.cluster(node: 2, port: 9080)
     // Client policy 1 of revision 2's facts; none is (_, -1).
     let policy = (revision: 2, index: 1)
     let none = (revision: 3, index: -1)
-    #expect(!state.attemptFactsHold(cluster: slot, revision: 0, clientPolicy: none, owner: 5))
+    #expect(!cluster.attemptFactsHold(revision: 0, clientPolicy: none, owner: 5))
     let listener = MeshRevisionFacts.NodeListener(port: 9080, checksHealth: false, terminatesTLS: true, detectsOutliers: true)
-    state.storeAttemptFacts(
-      cluster: slot, revision: 3, clientPolicy: policy, owner: 5, listener: listener,
+    cluster.storeAttemptFacts(
+      revision: 3, clientPolicy: policy, owner: 5, listener: listener,
       handshake: .tls(verified: true, mutual: false))
-    #expect(state.attemptFactsHold(cluster: slot, revision: 3, clientPolicy: policy, owner: 5))
-    #expect(!state.attemptFactsHold(cluster: slot, revision: 4, clientPolicy: policy, owner: 5))
-    #expect(!state.attemptFactsHold(cluster: slot, revision: 3, clientPolicy: none, owner: 5))
+    #expect(cluster.attemptFactsHold(revision: 3, clientPolicy: policy, owner: 5))
+    #expect(!cluster.attemptFactsHold(revision: 4, clientPolicy: policy, owner: 5))
+    #expect(!cluster.attemptFactsHold(revision: 3, clientPolicy: none, owner: 5))
     // The same index in another revision's facts is another policy.
-    #expect(!state.attemptFactsHold(cluster: slot, revision: 3, clientPolicy: (revision: 3, index: 1), owner: 5))
-    #expect(!state.attemptFactsHold(cluster: slot, revision: 3, clientPolicy: (revision: 2, index: 0), owner: 5))
-    #expect(!state.attemptFactsHold(cluster: slot, revision: 3, clientPolicy: policy, owner: 6))
-    #expect(state.attemptListener(cluster: slot)?.detectsOutliers == true)
-    #expect(state.attemptHandshake(cluster: slot) == .tls(verified: true, mutual: false))
-    #expect(state.attemptHandshakeCode(cluster: slot) == HandshakeSlots.Code(.tls(verified: true, mutual: false)))
+    #expect(!cluster.attemptFactsHold(revision: 3, clientPolicy: (revision: 3, index: 1), owner: 5))
+    #expect(!cluster.attemptFactsHold(revision: 3, clientPolicy: (revision: 2, index: 0), owner: 5))
+    #expect(!cluster.attemptFactsHold(revision: 3, clientPolicy: policy, owner: 6))
+    #expect(cluster.attemptDetectsOutliers)
+    #expect(cluster.attemptHandshake == .tls(verified: true, mutual: false))
+    #expect(cluster.attemptHandshakeCode == HandshakeSlots.Code(.tls(verified: true, mutual: false)))
     let other = state.cluster(node: 2, port: 9081)
-    #expect(!state.attemptFactsHold(cluster: other, revision: 3, clientPolicy: policy, owner: 5))
+    #expect(!other.attemptFactsHold(revision: 3, clientPolicy: policy, owner: 5))
   }
 }
 

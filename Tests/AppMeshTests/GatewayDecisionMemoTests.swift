@@ -24,7 +24,7 @@ import Testing
     copy.port = 9080
     copy.sourceAddress = 0x0A00_6604
     let known = try #require(memo.lookup(copy, revision: 5))
-    let answer = memo.output(known, for: copy)
+    let answer = memo.output(known, sourceAddress: copy.sourceAddress)
     #expect(answer.path == "/tell")
     #expect(answer.host == "colorteller-1.local")
     #expect(answer.port == 9080)
@@ -99,7 +99,7 @@ import Testing
       _ = memo.remember(
         Self.input, keysOnPeer: false, as: output, gatewayRoute: 0, service: 0, targetPort: 80, revision: 1)
       let known = try #require(memo.lookup(Self.input, revision: 1))
-      #expect(memo.output(known, for: Self.input).path == path)
+      #expect(memo.output(known, sourceAddress: Self.input.sourceAddress).path == path)
       #expect(!memo.outputPathIsNormal(known))
       #expect(memo.routerRoute(known) == -1)
     }

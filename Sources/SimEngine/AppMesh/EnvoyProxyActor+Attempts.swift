@@ -14,7 +14,6 @@ extension EnvoyProxyActor {
   func startAttempt(_ e: Int32, of call: UpstreamCall, in world: World) {
     call.attempt += 1
     call.droppedDisposition = nil
-    let request = world.exchanges[e].request
     var attemptTimeout = call.perRetryTimeout ?? Self.unlimited
     if let deadline = call.deadline { attemptTimeout = min(attemptTimeout, deadline - world.now) }
     if attemptTimeout == .zero { attemptTimeout = Self.unlimited }
@@ -25,13 +24,23 @@ extension EnvoyProxyActor {
       let child = world.connect(
         from: interface, caller: id, to: destination.address, port: destination.port,
         head: call.head,
-        parent: e, request: request, timeout: Self.unlimited)
+        parent: e, request: world.exchanges[e].request, timeout: Self.unlimited)
       world.exchanges[child].step = Int32(call.attempt)
       noteDrop(child, e: e, in: world)
       return
     }
     guard let target = call.target else { return }
-    let cluster = state.cluster(node: target.node, port: target.port)
+    // Unretained: the state owns its clusters for the Envoy's whole life.
+    state.unretainedCluster(node: target.node, port: target.port)._withUnsafeGuaranteedRef { cluster in
+      startAttempt(e, of: call, to: target, cluster: cluster, timeout: attemptTimeout, in: world)
+    }
+  }
+
+  /// `startAttempt` to `target`, whose cluster is `cluster`, with attempt timeout `attemptTimeout`.
+  private func startAttempt(
+    _ e: Int32, of call: UpstreamCall, to target: MeshRoute.Target, cluster: EnvoyCluster,
+    timeout attemptTimeout: SimDuration, in world: World
+  ) {
     guard let address = pickEndpoint(node: target.node, port: target.port, cluster: cluster, e: e, in: world) else {
       let node = plane.config.virtualNodes[target.node]
       world.note(
@@ -44,21 +53,21 @@ extension EnvoyProxyActor {
     call.endpoint = address
     let revision = plane.revision
     let clientPolicy = (revision: call.revision, index: call.clientPolicy)
-    if !state.attemptFactsHold(cluster: cluster, revision: revision, clientPolicy: clientPolicy, owner: id) {
+    if !cluster.attemptFactsHold(revision: revision, clientPolicy: clientPolicy, owner: id) {
       let listener = plane.facts.listener(node: target.node, port: target.port)
-      state.storeAttemptFacts(
-        cluster: cluster, revision: revision, clientPolicy: clientPolicy, owner: id, listener: listener,
+      cluster.storeAttemptFacts(
+        revision: revision, clientPolicy: clientPolicy, owner: id, listener: listener,
         handshake: negotiateTLS(call.clientPolicyValue, target: target, terminatesTLS: listener?.terminatesTLS ?? false))
     }
-    call.targetListener = state.attemptListener(cluster: cluster)
+    call.targetDetectsOutliers = cluster.attemptDetectsOutliers
     call.targetListenerRevision = revision
-    let handshake = state.attemptHandshakeCode(cluster: cluster)
-    let failedHandshake = handshake == .failed ? state.attemptHandshake(cluster: cluster) : nil
+    let handshake = cluster.attemptHandshakeCode
+    let failedHandshake = handshake == .failed ? cluster.attemptHandshake : nil
     if world.isTraced(e) {
       let attempt = call.attempt > 1 ? "attempt \(call.attempt): " : ""
       world.note(
         e, name, .forwarded,
-        "\(attempt)\(call.head.method) \(call.head.target) → \(plane.config.virtualNodes[target.node].name) endpoint \(endpointLabel(address, world)):\(target.port)\(describe(state.attemptHandshake(cluster: cluster)))"
+        "\(attempt)\(call.head.method) \(call.head.target) → \(plane.config.virtualNodes[target.node].name) endpoint \(endpointLabel(address, world)):\(target.port)\(describe(cluster.attemptHandshake))"
       )
     }
     var head = call.head
@@ -66,12 +75,15 @@ extension EnvoyProxyActor {
     let child = world.connectUpstream(
       from: interface, caller: id, to: address, port: target.port, head: consume head, parent: e,
       timeout: attemptTimeout, attempt: Int32(call.attempt))
+    // The child's fields through one checked slot address (nothing opens an exchange meanwhile).
+    let opened = world.exchanges.slot(child)
     if let failedHandshake {
-      plane.recordHandshake(failedHandshake, for: child, in: world)
+      plane.handshakes.record(failedHandshake, for: child, generation: opened.pointee.generation)
     } else {
-      plane.recordHandshake(handshake, failure: nil, for: child, in: world)
+      plane.handshakes.record(handshake, failure: nil, for: child, generation: opened.pointee.generation)
     }
-    noteDrop(child, e: e, in: world)
+    // `noteDrop` for `call`, which is the call `plane.call(e, of: id)` finds.
+    if let dropped = opened.pointee.pendingFailure { call.droppedDisposition = dropped.disposition }
   }
 
   /// TLS between this Envoy, with client policy `clientPolicy`, and the target node listener.
@@ -109,19 +121,25 @@ extension EnvoyProxyActor {
 
   /// An attempt's exchange came back: retry, or answer downstream.
   func attemptFinished(_ child: Int32, in world: World) {
-    let (e, parentGeneration) = (world.exchanges[child].parent, world.exchanges[child].parentGeneration)
-    guard world.isWaiting(e, generation: parentGeneration) else { return }
+    // The child's and the parent's fields through one checked slot address each (nothing opens
+    // an exchange before they are read).
+    let finished = world.exchanges.slot(child)
+    let e = finished.pointee.parent
+    let parentGeneration = finished.pointee.parentGeneration
+    // `world.isWaiting(e, generation: parentGeneration)`.
+    guard e >= 0 else { return }
+    let parent = world.exchanges.slot(e)
+    guard parent.pointee.generation == parentGeneration, parent.pointee.isOpen, !parent.pointee.answered
+    else { return }
     plane.unretainedCall(e, of: id)?._withUnsafeGuaranteedRef {
-      attemptFinished(child, of: $0, for: e, in: world)
+      guard $0.generation == parentGeneration, finished.pointee.step == Int32($0.attempt) else { return }
+      attemptFinished(finished.pointee.response, of: $0, for: e, in: world)
     }
   }
 
-  /// `attemptFinished` with `call`, this Envoy's call for downstream exchange `e`.
-  private func attemptFinished(_ child: Int32, of call: UpstreamCall, for e: Int32, in world: World) {
-    guard call.generation == world.exchanges[child].parentGeneration,
-      world.exchanges[child].step == Int32(call.attempt)
-    else { return }
-    let response = world.exchanges[child].response
+  /// `attemptFinished` with `call`, this Envoy's call for downstream exchange `e`, whose current
+  /// attempt ended with `response`.
+  private func attemptFinished(_ response: Response, of call: UpstreamCall, for e: Int32, in world: World) {
     if call.passthrough != nil {
       finish(e, response, ending: call, in: world)
       return
@@ -131,7 +149,7 @@ extension EnvoyProxyActor {
       // The listener facts read when the attempt started hold while the revision has not moved.
       let detectsOutliers =
         call.targetListenerRevision == plane.revision
-        ? call.targetListener?.detectsOutliers == true
+        ? call.targetDetectsOutliers
         : plane.facts.listener(node: target.node, port: target.port)?.detectsOutliers == true
       if detectsOutliers {
         recordOutlier(
@@ -204,11 +222,11 @@ extension EnvoyProxyActor {
       let policy = plane.config.virtualNodes[target.node].listener(port: target.port)?
         .outlierDetection
     else { return }
-    let slot = state.cluster(node: target.node, port: target.port)
+    let tracker = state.cluster(node: target.node, port: target.port)
     let cluster = currentEndpoints(node: target.node, port: target.port, in: world).map {
       UpstreamHost.key(address: $0, port: target.port)
     }
-    let ejected = state.clusters[slot].outliers.record(
+    let ejected = tracker.outliers.record(
       UpstreamHost.key(address: address, port: target.port), failed: serverError, at: world.now,
       cluster: cluster, policy: policy)
     if let until = ejected {

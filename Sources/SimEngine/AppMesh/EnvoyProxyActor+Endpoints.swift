@@ -55,35 +55,33 @@ extension EnvoyProxyActor {
   /// The address of the endpoint of `node`'s listener on `port` the next attempt goes to
   /// (`chooseEndpoint` among `endpoints`), nil when there is none. The common case — a
   /// remembered resolution whose hosts all pass their checks — is decided in place.
-  /// `cluster`: the cluster's index in `state.clusters`.
-  func pickEndpoint(node: Int, port: Int, cluster: Int, e: Int32, in world: World) -> UInt32? {
-    if let address = state.quickPick(
-      node: node, cluster: cluster, revision: plane.revision, healthEpoch: plane.healthEpoch, at: world.now)
-    {
+  /// `cluster`: the cluster of that listener.
+  func pickEndpoint(node: Int, port: Int, cluster: EnvoyCluster, e: Int32, in world: World) -> UInt32? {
+    if let address = cluster.quickPick(revision: plane.revision, healthEpoch: plane.healthEpoch, at: world.now) {
       return address
     }
     let candidates = endpoints(node: node, port: port, e: e, in: world)
-    return chooseEndpoint(candidates, node: node, port: port, e: e, in: world)
+    return chooseEndpoint(candidates, node: node, port: port, cluster: cluster, e: e, in: world)
   }
 
   /// Picks an endpoint's address: hosts failing health checks or ejected are skipped unless
   /// fewer than half remain (Envoy's panic threshold, as `EligibleHosts` decides it), then round
   /// robin. Counts and picks over `candidates` in place instead of building host lists; when
   /// every host passes its checks and outlier detection ejects none now, every host is
-  /// usable and the pick is plain round robin over all of them.
-  func chooseEndpoint(_ candidates: [UInt32], node: Int, port: Int, e: Int32, in world: World)
-    -> UInt32?
-  {
+  /// usable and the pick is plain round robin over all of them. `cluster`: the cluster of
+  /// `node`'s listener on `port`.
+  func chooseEndpoint(
+    _ candidates: [UInt32], node: Int, port: Int, cluster: EnvoyCluster, e: Int32, in world: World
+  ) -> UInt32? {
     guard !candidates.isEmpty else { return nil }
-    let cluster = state.cluster(node: node, port: port)
     refreshHealthReading(of: candidates, node: node, port: port, cluster: cluster)
-    if state.clusters[cluster].allUsable(at: world.now) {
-      guard let pick = state.clusters[cluster].cursor.next(count: candidates.count) else { return nil }
+    if cluster.allUsable(at: world.now) {
+      guard let pick = cluster.cursor.next(count: candidates.count) else { return nil }
       return candidates[pick]
     }
-    let healthy = state.clusters[cluster].health?.healthy ?? []
+    let healthy = cluster.health?.healthy ?? []
     let now = world.now
-    let tracker = state.clusters[cluster].outliers
+    let tracker = cluster.outliers
     func usable(_ index: Int) -> Bool {
       healthy[index] && !tracker.isEjected(UpstreamHost.key(address: candidates[index], port: port), at: now)
     }
@@ -98,7 +96,7 @@ extension EnvoyProxyActor {
       world.note(
         e, name, .note, "\(candidates.count - usableCount) of \(candidates.count) hosts unhealthy or ejected")
     }
-    guard let pick = state.clusters[cluster].cursor.next(count: inPanic ? candidates.count : usableCount)
+    guard let pick = cluster.cursor.next(count: inPanic ? candidates.count : usableCount)
     else { return nil }
     if inPanic { return candidates[pick] }
     var remaining = pick
@@ -112,12 +110,12 @@ extension EnvoyProxyActor {
   /// Makes the cluster's health reading say whether each of `candidates` passes the active
   /// health checks of `node`'s listener on `port` (every one does when it has none), reading the
   /// control plane again only after its health view or the candidates changed.
-  func refreshHealthReading(of candidates: [UInt32], node: Int, port: Int, cluster: Int) {
+  func refreshHealthReading(of candidates: [UInt32], node: Int, port: Int, cluster: EnvoyCluster) {
     let epoch = plane.healthEpoch
-    if state.clusters[cluster].healthIsCurrent(epoch: epoch, of: candidates) { return }
+    if cluster.healthIsCurrent(epoch: epoch, of: candidates) { return }
     let view = plane.healthView(node: node, port: port)
     let healthy = candidates.map { view?.isHealthy($0) ?? true }
-    state.clusters[cluster].health = .init(
+    cluster.health = .init(
       epoch: epoch, addresses: candidates, healthy: healthy, allHealthy: !healthy.contains(false))
   }
 

@@ -86,7 +86,7 @@ class EnvoyProxyActor: SimActor {
     }
     // Without a choice the helper has answered the request.
     guard let choice else { return routerRoute }
-    startCall(e, head: head, choice: choice, clientPolicy: clientPolicy, in: world)
+    startCall(e, head: consume head, choice: choice, clientPolicy: clientPolicy, in: world)
     return routerRoute
   }
 
@@ -97,7 +97,7 @@ class EnvoyProxyActor: SimActor {
     in world: World
   ) {
     guard let choice = routedTarget(e, route: routerRoute, in: world) else { return }
-    startCall(e, head: head, choice: choice, clientPolicy: clientPolicy, in: world)
+    startCall(e, head: consume head, choice: choice, clientPolicy: clientPolicy, in: world)
   }
 
   /// Starts the upstream call for `e` to `choice`, with its request timeout, and its first attempt.
@@ -106,7 +106,7 @@ class EnvoyProxyActor: SimActor {
     clientPolicy: Int, in world: World
   ) {
     let call = plane.startCall(
-      e, owner: id, generation: world.exchanges[e].generation, head: head, target: choice.target,
+      e, owner: id, generation: world.exchanges[e].generation, head: consume head, target: choice.target,
       clientPolicy: clientPolicy, retryPolicy: choice.retryPolicy)
     call._withUnsafeGuaranteedRef { call in
       if choice.timeout > .zero {
@@ -164,30 +164,42 @@ class EnvoyProxyActor: SimActor {
   }
 
   /// A weighted pick among the targets of router route `routeIndex`; nil when the request was
-  /// answered instead (no weight: 503).
+  /// answered instead (no weight: 503). Inlined into the two `forward`s (the choice is returned
+  /// in registers instead of through memory); the rare branches stay out of line.
+  @inline(__always)
   func routedTarget(_ e: Int32, route routeIndex: Int, in world: World) -> UpstreamChoice? {
     // Unretained: see `matchRouterRoute`.
     let facts = Unmanaged.passUnretained(plane.facts)
     let draw = world.randomSource(id).pointee.next()
     guard let target = facts._withUnsafeGuaranteedRef({ $0.pickTarget(route: routeIndex, randomValue: draw) })
     else {
-      world.note(e, name, .failed, "\(plane.config.routes[routeIndex].label) has no target with weight above 0: 503")
-      finish(e, .localReply(503, .noHealthyTarget), in: world)
+      noTargetWithWeight(e, route: routeIndex, in: world)
       return nil
     }
-    if world.isTraced(e) {
-      let config = plane.config
-      let weights = facts._withUnsafeGuaranteedRef { $0.targets(ofRoute: routeIndex) }
-        .map { "\(config.virtualNodes[$0.node].name):\($0.weight)" }.joined(separator: ", ")
-      world.note(
-        e, name, .matched,
-        "weighted pick \(config.virtualNodes[target.node].name) (port \(target.port)) among [\(weights)]"
-      )
-    }
+    if world.isTraced(e) { noteWeightedPick(e, route: routeIndex, target: target, in: world) }
     return facts._withUnsafeGuaranteedRef {
       UpstreamChoice(
         target: target, retryPolicy: $0.routeRetryPolicies[routeIndex], timeout: $0.routeTimeouts[routeIndex])
     }
+  }
+
+  /// Answers `e` when router route `routeIndex` has no target with weight above 0.
+  @inline(never)
+  private func noTargetWithWeight(_ e: Int32, route routeIndex: Int, in world: World) {
+    world.note(e, name, .failed, "\(plane.config.routes[routeIndex].label) has no target with weight above 0: 503")
+    finish(e, .localReply(503, .noHealthyTarget), in: world)
+  }
+
+  /// Notes the weighted pick of `target` among router route `routeIndex`'s targets (traced `e`).
+  @inline(never)
+  private func noteWeightedPick(_ e: Int32, route routeIndex: Int, target: MeshRoute.Target, in world: World) {
+    let config = plane.config
+    let weights = plane.facts.targets(ofRoute: routeIndex)
+      .map { "\(config.virtualNodes[$0.node].name):\($0.weight)" }.joined(separator: ", ")
+    world.note(
+      e, name, .matched,
+      "weighted pick \(config.virtualNodes[target.node].name) (port \(target.port)) among [\(weights)]"
+    )
   }
 
   /// Whose route table a request is matched against, named in traced requests' notes.

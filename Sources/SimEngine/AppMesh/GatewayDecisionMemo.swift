@@ -59,12 +59,13 @@ final class GatewayDecisionMemo {
     return nil
   }
 
-  /// The rewritten head of decision `index`, for `head` (which it was looked up for): sent to the
-  /// target port, from `head`'s peer.
-  func output(_ index: Int, for head: borrowing RequestHead) -> RequestHead {
+  /// The rewritten head of decision `index`, for the head it was looked up for, whose peer is
+  /// `sourceAddress`: sent to the target port, from that peer. (Given the peer alone, so that
+  /// the caller need not copy, and retain, the head it looked up.)
+  func output(_ index: Int, sourceAddress: UInt32?) -> RequestHead {
     var output = entries[index].output
     output.port = entries[index].targetPort
-    output.sourceAddress = head.sourceAddress
+    output.sourceAddress = sourceAddress
     return output
   }
 

@@ -33,9 +33,10 @@ final class UpstreamCall {
   /// The disposition of the current attempt's connection when its packets were dropped.
   var droppedDisposition: Disposition?
   var endpoint: UInt32 = 0
-  /// The facts of the target node listener as of configuration revision `targetListenerRevision`
-  /// (read when an attempt starts, reused when it finishes under the same revision).
-  var targetListener: MeshRevisionFacts.NodeListener?
+  /// Whether the target node listener detects outliers, as of configuration revision
+  /// `targetListenerRevision` (read when an attempt starts, reused when it finishes under the
+  /// same revision).
+  var targetDetectsOutliers = false
   var targetListenerRevision = -1
 
   /// An unused call (its slot has had no call yet).

@@ -18,6 +18,10 @@ final class VirtualGatewayActor: EnvoyProxyActor {
   private var listener = MeshListenerSnapshot(nil)
   private var routeTable: RouteTable<Int>?
   private var listenerRevision = -1
+  /// Whether a client sending plaintext, and one sending TLS, fails the listener's handshake
+  /// (read once per revision, so that a request tests a flag instead of copying a handshake).
+  private var plaintextFails = false
+  private var tlsFails = false
   /// Recent routing decisions, reused for the next request that shares a head.
   private let decisions = GatewayDecisionMemo()
 
@@ -28,6 +32,8 @@ final class VirtualGatewayActor: EnvoyProxyActor {
     listener = MeshListenerSnapshot(plane.config.virtualGateways[gateway].listener(port: port))
     routeTable = plane.config.virtualGateways[gateway].routeListener(port: port)?.table
     listenerRevision = plane.revision
+    if case .failed = listener.handshake(usesTLS: false) { plaintextFails = true } else { plaintextFails = false }
+    if case .failed = listener.handshake(usesTLS: true) { tlsFails = true } else { tlsFails = false }
   }
 
   init(
@@ -64,8 +70,7 @@ final class VirtualGatewayActor: EnvoyProxyActor {
     // decided afresh, so that its notes are written).
     let known = world.isTraced(e) ? nil : decisions.lookup(world.exchanges[e].head, revision: plane.revision)
     let usesTLS = known.map(decisions.inputUsesTLS) ?? (world.exchanges[e].head.scheme == "https")
-    let tls = listener.handshake(usesTLS: usesTLS)
-    if case .failed(let reason) = tls {
+    if usesTLS ? tlsFails : plaintextFails, case .failed(let reason) = listener.handshake(usesTLS: usesTLS) {
       world.note(e, name, .denied, "TLS handshake fails: \(reason)")
       world.reply(e, .failure(.tlsHandshakeFailed))
       return
@@ -88,15 +93,22 @@ final class VirtualGatewayActor: EnvoyProxyActor {
       world.reply(e, .localReply(503, .overflow), after: processingDelay(world))
       return
     }
-    route(e, known: known, in: world)
+    // The listener is current and the memo was consulted just above: a known request is sent
+    // at once, without `route` looking it up again.
+    if let known {
+      pool.start()
+      forwardAsDecided(e, known, in: world)
+      return
+    }
+    route(e, in: world)
   }
 
   /// Matches gateway routes, applies the rewrite and forwards to the target virtual service
-  /// (as decision `known` of the memo says, when the caller has looked it up).
-  func route(_ e: Int32, known: Int? = nil, in world: World) {
+  /// (as the memo says, when it knows the request).
+  func route(_ e: Int32, in world: World) {
     pool.start()
     refreshListener()
-    if let known = known ?? (world.isTraced(e) ? nil : decisions.lookup(world.exchanges[e].head, revision: plane.revision)) {
+    if !world.isTraced(e), let known = decisions.lookup(world.exchanges[e].head, revision: plane.revision) {
       forwardAsDecided(e, known, in: world)
       return
     }
@@ -147,7 +159,7 @@ final class VirtualGatewayActor: EnvoyProxyActor {
       input, keysOnPeer: facts._withUnsafeGuaranteedRef { $0.routeTablesReadPeerAddress }, as: head,
       gatewayRoute: index, service: service, targetPort: targetPort, revision: plane.revision)
     let routerRoute = forward(
-      e, service: service, port: targetPort, head: head,
+      e, service: service, port: targetPort, head: consume head,
       clientPolicy: facts._withUnsafeGuaranteedRef { $0.gatewayBackendDefaults[gateway] }, in: world)
     decisions.setRouterRoute(routerRoute, at: decision)
   }
@@ -155,7 +167,7 @@ final class VirtualGatewayActor: EnvoyProxyActor {
   /// Sends `e` as decision `known` of the memo says (the gateway route's rewrite, to its target
   /// port and, when known, by the router route the rewritten head matches).
   private func forwardAsDecided(_ e: Int32, _ known: Int, in world: World) {
-    var head = decisions.output(known, for: world.exchanges[e].head)
+    var head = decisions.output(known, sourceAddress: world.exchanges[e].head.sourceAddress)
     let pathIsNormal = decisions.outputPathIsNormal(known)
     // Unretained: see `route`.
     let facts = Unmanaged.passUnretained(plane.facts)
@@ -168,7 +180,7 @@ final class VirtualGatewayActor: EnvoyProxyActor {
       return
     }
     if !pathIsNormal { MeshPathNormalization.normalizePath(of: &head) }
-    forward(e, routerRoute: routerRoute, head: head, clientPolicy: clientPolicy, in: world)
+    forward(e, routerRoute: routerRoute, head: consume head, clientPolicy: clientPolicy, in: world)
   }
 
   override func callFinished(_ e: Int32, in world: World) {

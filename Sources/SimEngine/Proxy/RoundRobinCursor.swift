@@ -10,7 +10,9 @@ public struct RoundRobinCursor: Sendable {
     self.position = max(0, position)
   }
 
-  /// The index of the next host among `count` hosts, or nil when there is none.
+  /// The index of the next host among `count` hosts, or nil when there is none. (Inlined: a
+  /// proxy takes one step per attempt, and the step is a few instructions.)
+  @inline(__always)
   public mutating func next(count: Int) -> Int? {
     guard count > 0 else { return nil }
     let index = position % count

@@ -31,8 +31,10 @@ extension World {
       parent: parent,
       request: exchanges[parent].request, timeout: timeout,
       callerContext: Int64(bitPattern: UpstreamHost.key(address: address, port: port)))
-    exchanges[child].step = attempt
-    if let dropped = exchanges[child].pendingFailure {
+    // Both fields through one checked slot address (nothing opens an exchange in between).
+    let opened = exchanges.slot(child)
+    opened.pointee.step = attempt
+    if let dropped = opened.pointee.pendingFailure {
       fail(child, dropped, after: min(connectTimeout, timeout))
     }
     return child
