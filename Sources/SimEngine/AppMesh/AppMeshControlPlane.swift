@@ -202,13 +202,4 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
   func takeHandshake(for e: Int32, in world: World) -> TLSHandshake? {
     handshakes.take(for: e, generation: world.exchanges[e].generation)
   }
-
-  /// Whether a mesh client decided the handshake for `e` (none: a client outside the mesh) and,
-  /// when it failed, why; taken from its slot.
-  @inline(__always)
-  func takeHandshakeOutcome(for e: Int32, in world: World) -> (recorded: Bool, failure: String?) {
-    let code = handshakes.takeCode(for: e, generation: world.exchanges[e].generation)
-    if code == .none { return (false, nil) }
-    return (true, code == .failed ? handshakes.takeFailure(for: e) : nil)
-  }
 }
