@@ -80,7 +80,9 @@ public struct LatencyHistogram: Sendable, Equatable {
   /// Adds one sample; a negative value counts as zero.
   ///
   /// - Complexity: O(1); allocates 8 KiB the first time a value lands in a new octave
-  @inlinable
+  ///
+  /// Always inlined: it runs once per completed request, and a call costs a third of it.
+  @inlinable @inline(__always)
   public mutating func record(_ value: SimDuration) {
     let nanoseconds = Swift.max(value.nanoseconds, 0)
     let (octave, subBucket) = LatencyHistogram.bucket(of: nanoseconds)

@@ -110,7 +110,7 @@ extension LoadBalancerNodeActor {
     }
     let idle = loadBalancer.attributes.idleTimeout
     let upstream = sendToTarget(
-      e, to: target, head: head, timeout: idle, presentedSource: nil, in: world)
+      e, to: target, head: head, request: world.exchanges[e].request, timeout: idle, presentedSource: nil, in: world)
     if world.exchanges[upstream].pendingFailure != nil && world.exchanges[upstream].answered {
       // The connection attempt is being dropped: the ALB gives up after its connect timeout.
       world.exchanges[e].calleeContext = Int64(upstream)

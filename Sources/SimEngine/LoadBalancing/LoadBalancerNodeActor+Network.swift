@@ -10,7 +10,10 @@ extension LoadBalancerNodeActor {
   static let networkIdleTimeout = SimDuration.seconds(350)
 
   func routeConnection(_ e: Int32, listener index: Int, in world: World) {
-    let client = world.exchanges[e].sourceAddress
+    // The client's exchange read through one checked slot address: nothing below opens an
+    // exchange before the forward reads its head and request.
+    let downstream = world.exchanges.slot(e)
+    let client = downstream.pointee.sourceAddress
     world.note(
       e, name, .received,
       "\(plane.listeners[index].label) of \(loadBalancer.label) accepts a connection from \(IPv4Address(client))")
@@ -63,9 +66,11 @@ extension LoadBalancerNodeActor {
       return
     }
     let upstream = sendToTarget(
-      e, to: target, head: world.exchanges[e].head, timeout: Self.networkIdleTimeout,
-      presentedSource: preserve ? client : nil, in: world)
-    if world.exchanges[upstream].answered, let dropped = world.exchanges[upstream].pendingFailure {
+      e, to: target, head: downstream.pointee.head, request: downstream.pointee.request,
+      timeout: Self.networkIdleTimeout, presentedSource: preserve ? client : nil, in: world)
+    // The new exchange's fields through one checked slot address.
+    let opened = world.exchanges.slot(upstream)
+    if opened.pointee.answered, let dropped = opened.pointee.pendingFailure {
       // Layer 4: the target's drop is the client's drop; it learns only from its own timeout.
       world.drop(e, dropped.disposition)
     }

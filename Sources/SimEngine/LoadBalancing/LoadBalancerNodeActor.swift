@@ -79,17 +79,18 @@ public final class LoadBalancerNodeActor: SimActor {
     return listener
   }
 
-  /// Forwards exchange `e` to target `target`; returns the upstream exchange.
+  /// Forwards exchange `e`, of request `request`, to target `target`; returns the upstream
+  /// exchange.
   @discardableResult
   func sendToTarget(
-    _ e: Int32, to target: Int, head: consuming RequestHead, timeout: SimDuration, presentedSource: UInt32?,
-    in world: World
+    _ e: Int32, to target: Int, head: consuming RequestHead, request: Int32, timeout: SimDuration,
+    presentedSource: UInt32?, in world: World
   ) -> Int32 {
     let (address, port) = plane.forwarding(to: target)
     return world.connect(
       from: interface, caller: id, to: address, port: port, head: head,
       parent: e,
-      request: world.exchanges[e].request, timeout: timeout, callerContext: Int64(target),
+      request: request, timeout: timeout, callerContext: Int64(target),
       presentedSource: presentedSource)
   }
 

@@ -13,7 +13,14 @@ extension World {
                    timeout: SimDuration, callerContext: Int64 = 0, connectHost: String? = nil) -> Int32 {
     // The world holds its interfaces for the whole run: the source is used without a retain.
     let source = Unmanaged.passUnretained(interfaces[Int(interface)])
-    let depth = parent >= 0 ? exchanges[parent].depth + 1 : 0
+    // The parent's depth and generation, read through one checked slot address.
+    var depth: Int16 = 0
+    var parentGeneration: UInt32 = 0
+    if parent >= 0 {
+      let parentSlot = exchanges.slot(parent)
+      depth = parentSlot.pointee.depth + 1
+      parentGeneration = parentSlot.pointee.generation
+    }
     let port = head.port
     // 1. Resolve: the resolver's memo first, asked with the name still in the head (no copy of
     // the name). Nothing between here and the exchange's opening draws or touches the cache, and
@@ -24,16 +31,18 @@ extension World {
       return memoizedResolution(head.host, from: source, traced: traced)
     }
     if let memoized {
-      let e = open(caller: caller, head: head, parent: parent, request: request, depth: depth, callerContext: callerContext)
-      scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
+      let e = exchanges.open(request: request, parent: parent, parentGeneration: parentGeneration, caller: caller,
+                             head: head, startedAt: now, depth: depth, callerContext: callerContext)
+      scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchanges.slot(e).pointee.generation), after: timeout)
       source._withUnsafeGuaranteedRef { source in
         leave(e, from: interface, source: source, caller: caller, to: memoized, port: port, lookupDelay: .zero)
       }
       return e
     }
     let hostToResolve = connectHost ?? head.host
-    let e = open(caller: caller, head: head, parent: parent, request: request, depth: depth, callerContext: callerContext)
-    scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
+    let e = exchanges.open(request: request, parent: parent, parentGeneration: parentGeneration, caller: caller,
+                           head: head, startedAt: now, depth: depth, callerContext: callerContext)
+    scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchanges.slot(e).pointee.generation), after: timeout)
     source._withUnsafeGuaranteedRef { source in
       if hostToResolve.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true, let literal = IPv4Address(hostToResolve) {
         leave(e, from: interface, source: source, caller: caller, to: literal.value, port: port, lookupDelay: .zero)
@@ -78,9 +87,18 @@ extension World {
   public func connect(from interface: Int32, caller: Int32, to address: UInt32, port: Int, head: consuming RequestHead,
                       parent: Int32, request: Int32, timeout: SimDuration, callerContext: Int64 = 0,
                       presentedSource: UInt32? = nil) -> Int32 {
-    let depth = parent >= 0 ? exchanges[parent].depth + 1 : 0
-    let e = open(caller: caller, head: head, parent: parent, request: request, depth: depth, callerContext: callerContext)
-    scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchanges[e].generation), after: timeout)
+    // The parent's depth and generation read through one checked slot address, the new
+    // exchange's generation through another (scheduling opens no exchange).
+    var depth: Int16 = 0
+    var parentGeneration: UInt32 = 0
+    if parent >= 0 {
+      let parentSlot = exchanges.slot(parent)
+      depth = parentSlot.pointee.depth + 1
+      parentGeneration = parentSlot.pointee.generation
+    }
+    let e = exchanges.open(request: request, parent: parent, parentGeneration: parentGeneration, caller: caller, head: head,
+                           startedAt: now, depth: depth, callerContext: callerContext)
+    scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchanges.slot(e).pointee.generation), after: timeout)
     connect(e, from: interface, to: address, port: port, extraDelay: .zero, presentedSource: presentedSource)
     return e
   }
@@ -111,11 +129,6 @@ extension World {
     return e
   }
 
-  func open(caller: Int32, head: consuming RequestHead, parent: Int32, request: Int32, depth: Int16, callerContext: Int64) -> Int32 {
-    exchanges.open(request: request, parent: parent, parentGeneration: parent >= 0 ? exchanges[parent].generation : 0,
-                   caller: caller, head: head, startedAt: now, depth: depth, callerContext: callerContext)
-  }
-
   /// Fails an exchange after `delay` (an answer-like failure: refused, NXDOMAIN).
   public func fail(_ e: Int32, _ response: Response, after delay: SimDuration) {
     exchanges[e].answered = true
@@ -130,23 +143,35 @@ extension World {
   }
 
   /// The network part of a connection: reachability, security groups, listener.
+  ///
+  /// Inlined into its callers (it runs for nearly every hop): a connection made before with
+  /// nothing changed since takes the memo's outcome without a call; the rest is out of line
+  /// (`connectThroughNetwork`).
+  @inline(__always)
   func connect(_ e: Int32, from interface: Int32, to address: UInt32, port: Int, extraDelay: SimDuration,
                presentedSource: UInt32? = nil) {
-    // A connection made before with nothing changed since: the memo holds its outcome (only
+    // The memo holds the outcome of a connection made before with nothing changed since (only
     // plain connections are memoized: not loopback or link-local ones, and not those with a
     // presented source, an NLB passing the client's address on, which the destination sees).
-    if presentedSource == nil && !isTraced(e) {
-      if let memo = connectionMemo(from: interface, to: address, port: port) {
-        // Written through one checked slot address rather than four checked subscripts.
-        let exchange = exchanges.slot(e)
-        exchange.pointee.callee = memo.listener
-        exchange.pointee.calleeInterface = memo.destination
-        exchange.pointee.sourceAddress = memo.seenSource
-        exchange.pointee.returnLatency = memo.latency
-        scheduleInLane(.requestArrived(exchange: e, generation: exchange.pointee.generation), after: memo.latency + extraDelay)
-        return
-      }
+    if presentedSource == nil && !isTraced(e), let memo = connectionMemo(from: interface, to: address, port: port) {
+      // Written through one checked slot address rather than four checked subscripts.
+      let exchange = exchanges.slot(e)
+      exchange.pointee.callee = memo.listener
+      exchange.pointee.calleeInterface = memo.destination
+      exchange.pointee.sourceAddress = memo.seenSource
+      exchange.pointee.returnLatency = memo.latency
+      scheduleInLane(.requestArrived(exchange: e, generation: exchange.pointee.generation), after: memo.latency + extraDelay)
+      return
     }
+    connectThroughNetwork(e, from: interface, to: address, port: port, extraDelay: extraDelay,
+                          presentedSource: presentedSource)
+  }
+
+  /// `connect` without a memoized outcome: works the connection out hop by hop (and memoizes
+  /// a plain one).
+  @inline(never)
+  func connectThroughNetwork(_ e: Int32, from interface: Int32, to address: UInt32, port: Int, extraDelay: SimDuration,
+                             presentedSource: UInt32?) {
     let source = interfaces[Int(interface)]
     var target: String { "\(IPv4Address(address)):\(port)" }
     // Loopback stays inside the task (Service Connect's 127.255.0.x listeners).
