@@ -19,8 +19,8 @@ public enum NaturalLogarithm {
     // `significand` give the same values but are out-of-line calls that also handle subnormals.
     let bits = x.bitPattern
     let biased = Int((bits &>> 52) & 0x7FF)
-    var exponent: Double
-    var mantissa: Double  // [1, 2)
+    let exponent: Double
+    let mantissa: Double  // [1, 2)
     if biased != 0 {
       exponent = Double(biased &- 1023)
       mantissa = Double(bitPattern: (bits & 0x000F_FFFF_FFFF_FFFF) | 0x3FF0_0000_0000_0000)
@@ -28,6 +28,25 @@ public enum NaturalLogarithm {
       exponent = Double(x.exponent)
       mantissa = x.significand
     }
+    return of(mantissa: mantissa, exponent: exponent)
+  }
+
+  /// `ln(x)` for `x` in `[2^-53, 1]` (the `1 − U` of `RandomSource.exponential`): the same
+  /// operations as `of(_:)`, without the checks that such an `x` always passes (positive,
+  /// finite, normal), so the result is the same bit for bit.
+  @inline(__always)
+  public static func ofUnitInterval(_ x: Double) -> Double {
+    let bits = x.bitPattern
+    let exponent = Double(Int((bits &>> 52) & 0x7FF) &- 1023)
+    let mantissa = Double(bitPattern: (bits & 0x000F_FFFF_FFFF_FFFF) | 0x3FF0_0000_0000_0000)
+    return of(mantissa: mantissa, exponent: exponent)
+  }
+
+  /// `ln(mantissa × 2^exponent)` for `mantissa` in `[1, 2)`.
+  @inline(__always)
+  static func of(mantissa: Double, exponent: Double) -> Double {
+    var mantissa = mantissa
+    var exponent = exponent
     if mantissa > 1.4142135623730951 {
       mantissa *= 0.5
       exponent += 1

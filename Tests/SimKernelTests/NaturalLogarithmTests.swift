@@ -67,3 +67,21 @@ struct NaturalLogarithmDecompositionTests {
     }
   }
 }
+
+@Suite("NaturalLogarithm on the unit interval")
+struct NaturalLogarithmUnitIntervalTests {
+  @Test("ofUnitInterval gives of's doubles bit for bit on every input exponential(mean:) uses")
+  func identicalToOf() {
+    var random = RandomSource(seed: 91)
+    // The ends and the square-root-of-a-half boundary, then (2^53 - k) / 2^53 over all magnitudes.
+    var inputs: [Double] = [1, 0.5, 0x1p-53, 1 - 0x1p-53, 0.7071067811865476, 0.7071067811865476.nextDown,
+                            0.7071067811865476.nextUp]
+    for _ in 0..<20_000 {
+      let k = random.next() >> (11 + random.nextInt(below: 53))
+      inputs.append(Double(((1 as UInt64) << 53) - k) * 0x1p-53)
+    }
+    for x in inputs {
+      #expect(NaturalLogarithm.ofUnitInterval(x).bitPattern == NaturalLogarithm.of(x).bitPattern, "x = \(x)")
+    }
+  }
+}

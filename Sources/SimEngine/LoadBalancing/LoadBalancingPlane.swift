@@ -181,6 +181,9 @@ public final class LoadBalancingPlane: SimActor {
 
   /// Picks a target of `group` for `node` (see ``TargetSelection``): among the node's
   /// remembered pool of the group (``TargetPools``), worked out again only after a change.
+  /// Inlined into the nodes' request paths; working a pool out and the least-outstanding
+  /// choice are out of line.
+  @inline(__always)
   func pickTarget(group: Int, node: LoadBalancerNodeActor, in world: World)
     -> TargetSelection.Outcome
   {
@@ -202,17 +205,25 @@ public final class LoadBalancingPlane: SimActor {
     case .random:
       chosen = node.pools.candidate(start + Int(world.randomSource(node.id).pointee.nextInt(below: UInt64(count))))
     case .leastOutstanding:
-      chosen = targetStorage.withUnsafeBufferPointer { targets in
-        node.pools.candidates.withUnsafeBufferPointer { candidates in
-          TargetSelection.choose(among: UnsafeBufferPointer(rebasing: candidates[start..<start + count]), targets: targets,
-                                 algorithm: .leastOutstanding) { _ in 0 }
-        }
-      }
+      chosen = leastOutstanding(start: start, count: count, of: node)
     }
     return .target(chosen, failOpen: pool.failOpen)
   }
 
+  /// The candidate `node.pools.candidates[start ..< start + count]` with the fewest
+  /// outstanding requests (``TargetSelection/choose(among:targets:algorithm:position:)``).
+  @inline(never)
+  private func leastOutstanding(start: Int, count: Int, of node: LoadBalancerNodeActor) -> Int {
+    targetStorage.withUnsafeBufferPointer { targets in
+      node.pools.candidates.withUnsafeBufferPointer { candidates in
+        TargetSelection.choose(among: UnsafeBufferPointer(rebasing: candidates[start..<start + count]), targets: targets,
+                               algorithm: .leastOutstanding) { _ in 0 }
+      }
+    }
+  }
+
   /// Works out and remembers `node`'s pool of `group` (steps 1 and 2 of ``TargetSelection``).
+  @inline(never)
   private func rememberPool(group: Int, node: LoadBalancerNodeActor) -> TargetPools.Entry {
     let attributes = groupAttributes[group]
     let algorithm = TargetSelection.Algorithm(kind: node.kind, attributes: attributes)
@@ -231,15 +242,21 @@ public final class LoadBalancingPlane: SimActor {
   /// Counts a request forwarded to `target` as outstanding; returns where to connect.
   @inline(__always)
   func forwarding(to target: Int) -> (address: UInt32, port: Int) {
-    targetStorage[target].outstanding += 1
-    return (targetStorage[target].address, targetStorage[target].port)
+    // One uniqueness check and one index check for the three fields.
+    precondition(targetStorage.indices.contains(target), "no target \(target)")
+    return targetStorage.withUnsafeMutableBufferPointer { targets in
+      targets[target].outstanding += 1
+      return (targets[target].address, targets[target].port)
+    }
   }
 
   /// Counts the answer of a request forwarded to `target` (a target removed since is skipped).
   @inline(__always)
   func answered(by target: Int) {
     guard targetStorage.indices.contains(target) else { return }
-    targetStorage[target].outstanding = max(0, targetStorage[target].outstanding - 1)
+    targetStorage.withUnsafeMutableBufferPointer { targets in
+      targets[target].outstanding = max(0, targets[target].outstanding - 1)
+    }
   }
 
   // MARK: - Registration

@@ -61,6 +61,7 @@ struct TargetPools {
   }
 
   /// Forgets the entries of another revision and makes room for `group`.
+  @inline(never)
   private mutating func prepare(group: Int, revision: UInt64) {
     if revision != self.revision {
       self.revision = revision
