@@ -34,7 +34,7 @@ public enum NaturalLogarithm {
   /// `ln(x)` for `x` in `[2^-53, 1]` (the `1 − U` of `RandomSource.exponential`): the same
   /// operations as `of(_:)`, without the checks that such an `x` always passes (positive,
   /// finite, normal), so the result is the same bit for bit.
-  @inline(__always)
+  @inlinable @inline(__always)
   public static func ofUnitInterval(_ x: Double) -> Double {
     let bits = x.bitPattern
     let exponent = Double(Int((bits &>> 52) & 0x7FF) &- 1023)
@@ -43,7 +43,7 @@ public enum NaturalLogarithm {
   }
 
   /// `ln(mantissa × 2^exponent)` for `mantissa` in `[1, 2)`.
-  @inline(__always)
+  @inlinable @inline(__always)
   static func of(mantissa: Double, exponent: Double) -> Double {
     var mantissa = mantissa
     var exponent = exponent

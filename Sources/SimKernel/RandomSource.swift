@@ -106,14 +106,18 @@ public struct RandomSource: RandomNumberGenerator, Sendable {
   /// The logarithm is `NaturalLogarithm.ofUnitInterval(_:)` (the operations of
   /// `NaturalLogarithm.of(_:)`), written in plain Swift arithmetic, so the result does not
   /// depend on the platform's libm.
+  ///
+  /// Always inlined into its callers (the arrivals and the service times, once per request
+  /// each): a call would add a tenth to it.
+  @inlinable @inline(__always)
   public mutating func exponential(mean: SimDuration) -> SimDuration {
     precondition(mean.nanoseconds >= 0, "exponential(mean:) needs a non-negative mean")
     // 1 - U, exactly, in (0, 1]: (2^53 - k) / 2^53 for k in 0..<2^53.
     let complement = Double(((1 as UInt64) << 53) - (next() &>> 11)) * 0x1p-53
     // `complement` is in [2^-53, 1]: the logarithm's checks for other values are left out.
     let scaled = -NaturalLogarithm.ofUnitInterval(complement) * Double(mean.nanoseconds)
-    guard scaled > 0 else { return .zero }
-    guard scaled < 0x1p63 else { return .max }
+    guard scaled > 0 else { return SimDuration(nanoseconds: 0) }
+    guard scaled < 0x1p63 else { return SimDuration(nanoseconds: .max) }
     // Round half away from zero without libm: the fraction of a double below 2^63 is exact,
     // and `whole` is at most 2^63 − 1024, so adding one cannot overflow.
     let whole = Int64(scaled)
