@@ -74,13 +74,20 @@ extension World {
   ///
   /// Only names that are not IPv4 literals reach `resolve` (and so the memo), so a hit also
   /// says the name is no literal: `call` tries this before looking at the name's first byte.
+  ///
+  /// `source` is read unretained (the world holds its interfaces for the whole run), field by
+  /// field in closures small enough to be inlined.
   @inline(__always)
-  func memoizedResolution(_ rawName: String, from source: NetworkInterface, traced: Bool) -> UInt32? {
-    guard source.hostsFile.isEmpty, !traced, let count = source.dnsCache.memoizedCount(rawName, at: now) else {
+  func memoizedResolution(_ rawName: String, from source: Unmanaged<NetworkInterface>, traced: Bool) -> UInt32? {
+    guard !traced else { return nil }
+    let now = self.now
+    guard let count = source._withUnsafeGuaranteedRef({ source in
+      source.hostsFile.isEmpty ? source.dnsCache.memoizedCount(rawName, at: now) : nil
+    }) else {
       return nil
     }
-    let pick = count == 1 ? 0 : random(source.owner, below: count)
-    return source.dnsCache.memoizedAddress(pick)
+    let pick = count == 1 ? 0 : random(source._withUnsafeGuaranteedRef { $0.owner }, below: count)
+    return source._withUnsafeGuaranteedRef { $0.dnsCache.memoizedAddress(pick) }
   }
 }
 

@@ -26,44 +26,57 @@ extension World {
     // the name). Nothing between here and the exchange's opening draws or touches the cache, and
     // the exchange will belong to `request`, whose trace decides as `isTraced` would.
     let traced = requests.tracedSlotCount > 0 && requests[request].trace >= 0
-    let memoized = source._withUnsafeGuaranteedRef { source in
-      if let connectHost { return memoizedResolution(connectHost, from: source, traced: traced) }
-      return memoizedResolution(head.host, from: source, traced: traced)
+    let memoized: UInt32?
+    if let connectHost {
+      memoized = memoizedResolution(connectHost, from: source, traced: traced)
+    } else {
+      memoized = memoizedResolution(head.host, from: source, traced: traced)
     }
     if let memoized {
       let e = exchanges.open(request: request, parent: parent, parentGeneration: parentGeneration, caller: caller,
                              head: head, startedAt: now, depth: depth, callerContext: callerContext)
       scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchanges.slot(e).pointee.generation), after: timeout)
-      source._withUnsafeGuaranteedRef { source in
-        leave(e, from: interface, source: source, caller: caller, to: memoized, port: port, lookupDelay: .zero)
-      }
+      leave(e, from: interface, source: source, caller: caller, to: memoized, port: port, lookupDelay: .zero)
       return e
     }
     let hostToResolve = connectHost ?? head.host
     let e = exchanges.open(request: request, parent: parent, parentGeneration: parentGeneration, caller: caller,
                            head: head, startedAt: now, depth: depth, callerContext: callerContext)
     scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchanges.slot(e).pointee.generation), after: timeout)
-    source._withUnsafeGuaranteedRef { source in
-      if hostToResolve.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true, let literal = IPv4Address(hostToResolve) {
-        leave(e, from: interface, source: source, caller: caller, to: literal.value, port: port, lookupDelay: .zero)
-        return
-      }
-      switch resolve(hostToResolve, from: source, exchange: e) {
-      case .failure(let delay):
-        fail(e, .failure(.dnsNameNotFound), after: delay)
-      case .success(let address, let delay):
-        leave(e, from: interface, source: source, caller: caller, to: address, port: port, lookupDelay: delay)
-      }
+    if hostToResolve.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true, let literal = IPv4Address(hostToResolve) {
+      leave(e, from: interface, source: source, caller: caller, to: literal.value, port: port, lookupDelay: .zero)
+      return e
+    }
+    switch source._withUnsafeGuaranteedRef({ resolve(hostToResolve, from: $0, exchange: e) }) {
+    case .failure(let delay):
+      fail(e, .failure(.dnsNameNotFound), after: delay)
+    case .success(let address, let delay):
+      leave(e, from: interface, source: source, caller: caller, to: address, port: port, lookupDelay: delay)
     }
     return e
   }
 
   /// The last step of `call`, once the address is known: an App Mesh sidecar takes outbound TCP
   /// unless its proxy configuration ignores it; otherwise the connection goes out.
+  /// `source` is read unretained (the world holds its interfaces for the whole run).
   @inline(__always)
-  private func leave(_ e: Int32, from interface: Int32, source: NetworkInterface, caller: Int32, to address: UInt32,
-                     port: Int, lookupDelay: SimDuration) {
-    if source.egressProxy != nil, let proxy = source.egressProxy, proxy.actor != caller, address >> 24 != 127,
+  private func leave(_ e: Int32, from interface: Int32, source: Unmanaged<NetworkInterface>, caller: Int32,
+                     to address: UInt32, port: Int, lookupDelay: SimDuration) {
+    if source._withUnsafeGuaranteedRef({ $0.egressProxy != nil }),
+      source._withUnsafeGuaranteedRef({ redirectToEgressProxy(e, from: interface, source: $0, caller: caller, to: address,
+                                                              port: port, lookupDelay: lookupDelay) })
+    {
+      return
+    }
+    connect(e, from: interface, to: address, port: port, extraDelay: lookupDelay)
+  }
+
+  /// `leave` through the interface's App Mesh sidecar: whether its proxy configuration takes
+  /// the connection (then it goes to the Envoy egress listener).
+  @inline(never)
+  private func redirectToEgressProxy(_ e: Int32, from interface: Int32, source: NetworkInterface, caller: Int32,
+                                     to address: UInt32, port: Int, lookupDelay: SimDuration) -> Bool {
+    if let proxy = source.egressProxy, proxy.actor != caller, address >> 24 != 127,
       proxy.configuration.intercepts(address: address, port: port)
     {
       note(e, source.label, .forwarded, "iptables redirects \(IPv4Address(address)):\(port) to the Envoy egress listener (:\(proxy.configuration.egressPort))")
@@ -74,9 +87,9 @@ extension World {
       exchange.pointee.calleeContext = Int64(address)
       exchange.pointee.returnLatency = .zero
       scheduleInLane(.requestArrived(exchange: e, generation: exchange.pointee.generation), after: lookupDelay)
-      return
+      return true
     }
-    connect(e, from: interface, to: address, port: port, extraDelay: lookupDelay)
+    return false
   }
 
   /// Opens an exchange that connects straight to `address:port`, bypassing DNS and the sidecar
