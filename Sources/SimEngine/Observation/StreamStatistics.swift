@@ -145,6 +145,8 @@ public struct StreamStatistics: Sendable {
     }
   }
 
+  /// Counts a completed request. Always inlined into `World.complete`, its caller per request.
+  @inline(__always)
   mutating func record(_ response: Response, latency: SimDuration, startedAt: SimTime, world: World) {
     completed += 1
     let key = OutcomeKey(service: response.originService, task: response.originTask, status: response.status,
