@@ -20,6 +20,13 @@ public struct StreamStatistics: Sendable {
     public var status: Int
     public var disposition: Disposition
     public var body: Int32
+
+    /// Field by field, inlined (recording compares a request's outcome with a recent one).
+    @inline(__always)
+    public static func == (lhs: OutcomeKey, rhs: OutcomeKey) -> Bool {
+      lhs.service == rhs.service && lhs.task == rhs.task && lhs.status == rhs.status
+        && lhs.disposition == rhs.disposition && lhs.body == rhs.body
+    }
   }
   /// Counts for one expectation's window. `latency` and `tasks` are kept only for an
   /// expectation that asserts on them (`latencyMs`, `distinctTasks`): they stay empty otherwise.
@@ -77,6 +84,9 @@ public struct StreamStatistics: Sendable {
   /// stream's own, kept once. It gets a copy of its own when the first request it does not
   /// match arrives (`unshareLatency`).
   private var latencyShared: [Bool] = []
+  /// Whether some latency expectation has a histogram of its own (some `latencyShared` is
+  /// false): only then does recording a request look at them.
+  private var anyLatencyUnshared = false
   private var windowsPrepared = false
 
   public init(stream: Int, expectations: [Int]) {
@@ -173,6 +183,7 @@ public struct StreamStatistics: Sendable {
     } else {
       sparseSecondCounts.add(Int64(second) << 24 | Int64(number))
     }
+    guard anyLatencyUnshared else { return }
     for index in latencySlots.indices where !latencyShared[index] && latencyPasses[index &* columns &+ number] {
       let span = slotSpans[latencySlots[index]]
       if start >= spanStarts[span] && start < spanEnds[span] { latencyHistograms[index].record(latency) }
@@ -233,6 +244,7 @@ public struct StreamStatistics: Sendable {
     counts = ContiguousArray(repeating: 0, count: (1 + spanStarts.count) * columns)
     latencyPasses = ContiguousArray(repeating: false, count: latencySlots.count * columns)
     latencyShared = latencySlots.map { spanStarts[slotSpans[$0]] == .min && spanEnds[slotSpans[$0]] == .max }
+    anyLatencyUnshared = latencyShared.contains(false)
   }
 
   /// Gives each latency expectation that shares the stream's histogram and for which
@@ -242,6 +254,7 @@ public struct StreamStatistics: Sendable {
     for index in latencyShared.indices where latencyShared[index] && condition(index) {
       latencyHistograms[index] = latency
       latencyShared[index] = false
+      anyLatencyUnshared = true
     }
   }
 
