@@ -9,7 +9,7 @@ import Testing
 /// as it was recorded, once, and only for the generation it was recorded at.
 @Suite struct HandshakeSlotsTests {
   @Test func everyKindComesBackOnceForItsGeneration() {
-    var slots = HandshakeSlots()
+    let slots = HandshakeSlots()
     let kinds: [TLSHandshake] = [
       .plaintext, .tls(verified: false, mutual: false), .tls(verified: true, mutual: false),
       .tls(verified: false, mutual: true), .tls(verified: true, mutual: true), .failed("no trusted CA"),
@@ -27,8 +27,25 @@ import Testing
     #expect(slots.take(for: 1_000, generation: 0) == nil)
   }
 
+  @Test func slotsKeepTheirHandshakesWhileTheMemoryGrows() {
+    let slots = HandshakeSlots()
+    slots.record(.tls(verified: true, mutual: true), for: 3, generation: 1)
+    slots.record(.failed("kept"), for: 63, generation: 2)
+    // Far past the first allocation, twice.
+    slots.record(.plaintext, for: 200, generation: 5)
+    slots.record(.tls(verified: false, mutual: false), for: 1_000, generation: 6)
+    #expect(slots.take(for: 3, generation: 1) == .tls(verified: true, mutual: true))
+    #expect(slots.take(for: 63, generation: 2) == .failed("kept"))
+    #expect(slots.take(for: 200, generation: 5) == .plaintext)
+    #expect(slots.take(for: 1_000, generation: 6) == .tls(verified: false, mutual: false))
+    // Slots never written hold nothing, whatever the generation asked for.
+    #expect(slots.take(for: 64, generation: 0) == nil)
+    #expect(slots.take(for: 999, generation: 0) == nil)
+    #expect(slots.take(for: -1, generation: 0) == nil)
+  }
+
   @Test func aNewRecordReplacesTheSlotsHandshakeAndReason() {
-    var slots = HandshakeSlots()
+    let slots = HandshakeSlots()
     slots.record(.failed("first"), for: 2, generation: 1)
     slots.record(.plaintext, for: 2, generation: 2)
     #expect(slots.take(for: 2, generation: 1) == nil)
@@ -128,7 +145,7 @@ import Testing
   }
 
   @Test func aCodeRecordedWithItsReasonIsTakenWithIt() {
-    var slots = HandshakeSlots()
+    let slots = HandshakeSlots()
     slots.record(.failed, failure: "expired", for: 4, generation: 2)
     #expect(slots.takeCode(for: 4, generation: 2) == .failed)
     #expect(slots.takeFailure(for: 4) == "expired")

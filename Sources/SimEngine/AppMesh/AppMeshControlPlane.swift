@@ -34,7 +34,7 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
   private(set) var healthEpoch = 0
   /// Handshakes decided by a client Envoy, read by the server listener the exchange reaches
   /// (by exchange, for the generation recorded).
-  var handshakes = HandshakeSlots()
+  let handshakes = HandshakeSlots()
   /// The calls every Envoy is sending upstream, by downstream exchange (an exchange has one
   /// callee, so one Envoy at most has a call for it); objects are reused by the slot's next call.
   /// Held unretained, so that finding a slot's call retains nothing: `callObjects` owns them.

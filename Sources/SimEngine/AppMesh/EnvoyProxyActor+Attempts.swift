@@ -77,10 +77,13 @@ extension EnvoyProxyActor {
       timeout: attemptTimeout, attempt: Int32(call.attempt))
     // The child's fields through one checked slot address (nothing opens an exchange meanwhile).
     let opened = world.exchanges.slot(child)
-    if let failedHandshake {
-      plane.handshakes.record(failedHandshake, for: child, generation: opened.pointee.generation)
-    } else {
-      plane.handshakes.record(handshake, failure: nil, for: child, generation: opened.pointee.generation)
+    // Unretained: the plane holds its handshake slots for its whole life.
+    Unmanaged.passUnretained(plane.handshakes)._withUnsafeGuaranteedRef { handshakes in
+      if let failedHandshake {
+        handshakes.record(failedHandshake, for: child, generation: opened.pointee.generation)
+      } else {
+        handshakes.record(handshake, failure: nil, for: child, generation: opened.pointee.generation)
+      }
     }
     // `noteDrop` for `call`, which is the call `plane.call(e, of: id)` finds.
     if let dropped = opened.pointee.pendingFailure { call.droppedDisposition = dropped.disposition }
