@@ -169,6 +169,7 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
 
   /// `owner`'s call under way for downstream exchange `e`, if any, unretained (the plane owns
   /// every call object for its whole life).
+  @inline(__always)
   func unretainedCall(_ e: Int32, of owner: Int32) -> Unmanaged<UpstreamCall>? {
     guard let call = calls[e], call._withUnsafeGuaranteedRef({ $0.isActive && $0.owner == owner }) else { return nil }
     return call

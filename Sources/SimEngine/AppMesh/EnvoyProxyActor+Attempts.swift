@@ -14,9 +14,8 @@ extension EnvoyProxyActor {
   func startAttempt(_ e: Int32, of call: UpstreamCall, in world: World) {
     call.attempt += 1
     call.droppedDisposition = nil
-    var attemptTimeout = call.perRetryTimeout ?? Self.unlimited
-    if let deadline = call.deadline { attemptTimeout = min(attemptTimeout, deadline - world.now) }
-    if attemptTimeout == .zero { attemptTimeout = Self.unlimited }
+    let attemptTimeout = Self.attemptTimeout(
+      perRetry: call.perRetryTimeout, remaining: call.deadline.map { $0 - world.now })
     if let destination = call.passthrough {
       world.note(
         e, name, .forwarded,
@@ -36,8 +35,18 @@ extension EnvoyProxyActor {
     }
   }
 
+  /// How long an attempt may take: the retry policy's per-retry timeout (`perRetry`, nil: none)
+  /// within what is `remaining` of the request timeout (nil: none); no limit at all waits
+  /// `unlimited`.
+  @inline(__always)
+  static func attemptTimeout(perRetry: SimDuration?, remaining: SimDuration?) -> SimDuration {
+    var timeout = perRetry ?? unlimited
+    if let remaining { timeout = min(timeout, remaining) }
+    return timeout == .zero ? unlimited : timeout
+  }
+
   /// `startAttempt` to `target`, whose cluster is `cluster`, with attempt timeout `attemptTimeout`.
-  private func startAttempt(
+  func startAttempt(
     _ e: Int32, of call: UpstreamCall, to target: MeshRoute.Target, cluster: EnvoyCluster,
     timeout attemptTimeout: SimDuration, in world: World
   ) {

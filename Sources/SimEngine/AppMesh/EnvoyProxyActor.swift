@@ -100,7 +100,9 @@ class EnvoyProxyActor: SimActor {
     startCall(e, head: consume head, choice: choice, clientPolicy: clientPolicy, in: world)
   }
 
-  /// Starts the upstream call for `e` to `choice`, with its request timeout, and its first attempt.
+  /// Starts the upstream call for `e` to `choice`, with its request timeout, and its first attempt:
+  /// `startAttempt(_:of:in:)` for a call just started, whose target, attempt number and
+  /// remaining time are known here.
   private func startCall(
     _ e: Int32, head: consuming RequestHead, choice: UpstreamChoice,
     clientPolicy: Int, in world: World
@@ -109,12 +111,19 @@ class EnvoyProxyActor: SimActor {
       e, owner: id, generation: world.exchanges[e].generation, head: consume head, target: choice.target,
       clientPolicy: clientPolicy, retryPolicy: choice.retryPolicy)
     call._withUnsafeGuaranteedRef { call in
+      var remaining: SimDuration?
       if choice.timeout > .zero {
         call.deadline = world.now + choice.timeout
+        remaining = choice.timeout
         let tag = TimerTag(kind: Self.requestTimeoutKind, exchange: e, generation: call.generation)
         world.startTimer(id, after: choice.timeout, for: tag)
       }
-      startAttempt(e, of: call, in: world)
+      call.attempt = 1
+      let attemptTimeout = Self.attemptTimeout(perRetry: call.perRetryTimeout, remaining: remaining)
+      // Unretained: the state owns its clusters for the Envoy's whole life.
+      state.unretainedCluster(node: choice.target.node, port: choice.target.port)._withUnsafeGuaranteedRef {
+        startAttempt(e, of: call, to: choice.target, cluster: $0, timeout: attemptTimeout, in: world)
+      }
     }
   }
 
