@@ -86,29 +86,32 @@ class EnvoyProxyActor: SimActor {
     }
     // Without a choice the helper has answered the request.
     guard let choice else { return routerRoute }
-    startCall(e, head: consume head, choice: choice, clientPolicy: clientPolicy, in: world)
+    startCall(
+      e, generation: world.exchanges[e].generation, head: consume head, choice: choice, clientPolicy: clientPolicy,
+      in: world)
     return routerRoute
   }
 
-  /// Sends downstream exchange `e` by route `routerRoute` of a virtual router, which `head`
-  /// (normalized, on the router's port) is known to match first: `forward` without matching.
+  /// Sends downstream exchange `e`, at generation `generation`, by route `routerRoute` of a
+  /// virtual router, which `head` (normalized, on the router's port) is known to match first:
+  /// `forward` without matching.
   func forward(
-    _ e: Int32, routerRoute: Int, head: consuming RequestHead, clientPolicy: Int,
+    _ e: Int32, generation: UInt32, routerRoute: Int, head: consuming RequestHead, clientPolicy: Int,
     in world: World
   ) {
     guard let choice = routedTarget(e, route: routerRoute, in: world) else { return }
-    startCall(e, head: consume head, choice: choice, clientPolicy: clientPolicy, in: world)
+    startCall(e, generation: generation, head: consume head, choice: choice, clientPolicy: clientPolicy, in: world)
   }
 
-  /// Starts the upstream call for `e` to `choice`, with its request timeout, and its first attempt:
-  /// `startAttempt(_:of:in:)` for a call just started, whose target, attempt number and
-  /// remaining time are known here.
+  /// Starts the upstream call for `e` (at `generation`, its current one) to `choice`, with its
+  /// request timeout, and its first attempt: `startAttempt(_:of:in:)` for a call just started,
+  /// whose target, attempt number and remaining time are known here.
   private func startCall(
-    _ e: Int32, head: consuming RequestHead, choice: UpstreamChoice,
+    _ e: Int32, generation: UInt32, head: consuming RequestHead, choice: UpstreamChoice,
     clientPolicy: Int, in world: World
   ) {
     let call = plane.startCall(
-      e, owner: id, generation: world.exchanges[e].generation, head: consume head, target: choice.target,
+      e, owner: id, generation: generation, head: consume head, target: choice.target,
       clientPolicy: clientPolicy, retryPolicy: choice.retryPolicy)
     call._withUnsafeGuaranteedRef { call in
       var remaining: SimDuration?

@@ -44,6 +44,7 @@ final class GatewayDecisionMemo {
   private var revision = -1
 
   /// The index of the decision remembered for `head` at configuration revision `revision`.
+  @inline(__always)
   func lookup(_ head: borrowing RequestHead, revision: Int) -> Int? {
     guard revision == self.revision else { return nil }
     // By index: a `for` loop would retain the array and copy each entry.
