@@ -139,6 +139,7 @@ final class MeshRevisionFacts {
 
   /// The target of route `route` that `randomValue` picks by the route's weighted choice; nil
   /// when the total weight is 0.
+  @inline(__always)
   func pickTarget(route: Int, randomValue: UInt64) -> MeshRoute.Target? {
     routeChoices[route].pickIndex(randomValue: randomValue).map { routeTargets[route][$0] }
   }
