@@ -132,6 +132,7 @@ extension EnvoyProxyActor {
   }
 
   /// An attempt's exchange came back: retry, or answer downstream.
+  @inline(__always)
   func attemptFinished(_ child: Int32, in world: World) {
     // The child's and the parent's fields through one checked slot address each (nothing opens
     // an exchange before they are read).
@@ -151,6 +152,7 @@ extension EnvoyProxyActor {
 
   /// `attemptFinished` with `call`, this Envoy's call for downstream exchange `e`, whose current
   /// attempt ended with `response`.
+  @inline(__always)
   private func attemptFinished(_ response: Response, of call: UpstreamCall, for e: Int32, in world: World) {
     if call.passthrough != nil {
       finish(e, response, ending: call, in: world)
