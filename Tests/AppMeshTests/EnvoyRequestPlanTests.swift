@@ -221,6 +221,35 @@ import Testing
     #expect(withoutDefault.retryPolicies[withoutDefault.routeRetryPolicies[own]] == config.routes[own].retryPolicy)
   }
 
+  /// A route's pick table answers what walking its weighted choice answers, for every remainder
+  /// and for large random values; no weight picks nothing, and a total above the table limit is
+  /// walked.
+  @Test func pickTablesAgreeWithTheWeightedWalk() throws {
+    var config = Self.config()
+    let plain = try #require(config.routes.firstIndex { $0.name == "plain" })
+    let own = try #require(config.routes.firstIndex { $0.name == "own" })
+    let target = config.routes[plain].targets[0]
+    func weighted(_ weights: [Int]) -> ([MeshRoute.Target], WeightedChoice<Int>) {
+      let targets = weights.enumerated().map {
+        MeshRoute.Target(node: target.node, port: target.port + $0.offset, weight: $0.element)
+      }
+      return (targets, WeightedChoice(weights.enumerated().map { (element: $0.offset, weight: $0.element) }))
+    }
+    (config.routes[plain].targets, config.routes[plain].choice) = weighted([0, 3, 5, 0, 2])
+    (config.routes[own].targets, config.routes[own].choice) = weighted([RoutePicks.tableLimit, 1])
+    let facts = MeshRevisionFacts(config, defaultRetryPolicy: nil)
+    for route in [plain, own] {
+      let choice = config.routes[route].choice
+      let values = Array(0..<UInt64(choice.totalWeight + 20)) + [UInt64.max, UInt64.max - 7, 1 << 40]
+      for value in values {
+        let expected = choice.pickIndex(randomValue: value).map { config.routes[route].targets[$0] }
+        #expect(facts.pickTarget(route: route, randomValue: value) == expected)
+      }
+    }
+    (config.routes[plain].targets, config.routes[plain].choice) = weighted([0, 0])
+    #expect(MeshRevisionFacts(config, defaultRetryPolicy: nil).pickTarget(route: plain, randomValue: 5) == nil)
+  }
+
   @Test func clientPoliciesAreReferredToByIndex() throws {
     var config = Self.config()
     #expect(!config.virtualNodes.isEmpty)

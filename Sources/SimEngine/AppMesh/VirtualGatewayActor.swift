@@ -163,12 +163,13 @@ final class VirtualGatewayActor: EnvoyProxyActor {
       finish(e, .localReply(503, .noProvider), in: world)
       return
     }
+    let clientPolicy = facts._withUnsafeGuaranteedRef { $0.gatewayBackendDefaults[gateway] }
     let decision = decisions.remember(
       input, keysOnPeer: facts._withUnsafeGuaranteedRef { $0.routeTablesReadPeerAddress }, as: head,
-      gatewayRoute: index, service: service, targetPort: targetPort, revision: plane.revision)
+      gatewayRoute: index, service: service, targetPort: targetPort, clientPolicy: clientPolicy,
+      revision: plane.revision)
     let routerRoute = forward(
-      e, service: service, port: targetPort, head: consume head,
-      clientPolicy: facts._withUnsafeGuaranteedRef { $0.gatewayBackendDefaults[gateway] }, in: world)
+      e, service: service, port: targetPort, head: consume head, clientPolicy: clientPolicy, in: world)
     decisions.setRouterRoute(routerRoute, at: decision)
   }
 
@@ -179,20 +180,17 @@ final class VirtualGatewayActor: EnvoyProxyActor {
     _ e: Int32, _ known: Int, sourceAddress: UInt32?, generation: UInt32, in world: World
   ) {
     var head = decisions.output(known, sourceAddress: sourceAddress)
-    let pathIsNormal = decisions.outputPathIsNormal(known)
-    // Unretained: see `route`.
-    let facts = Unmanaged.passUnretained(plane.facts)
-    let clientPolicy = facts._withUnsafeGuaranteedRef { $0.gatewayBackendDefaults[gateway] }
-    let routerRoute = decisions.routerRoute(known)
-    guard routerRoute >= 0 else {
+    let send = decisions.forwarding(known)
+    guard send.routerRoute >= 0 else {
       forward(
-        e, service: decisions.service(known), port: head.port, head: head, pathIsNormal: pathIsNormal,
-        clientPolicy: clientPolicy, in: world)
+        e, service: send.service, port: head.port, head: head, pathIsNormal: send.pathIsNormal,
+        clientPolicy: send.clientPolicy, in: world)
       return
     }
-    if !pathIsNormal { MeshPathNormalization.normalizePath(of: &head) }
+    if !send.pathIsNormal { MeshPathNormalization.normalizePath(of: &head) }
     forward(
-      e, generation: generation, routerRoute: routerRoute, head: consume head, clientPolicy: clientPolicy, in: world)
+      e, generation: generation, routerRoute: send.routerRoute, head: consume head, clientPolicy: send.clientPolicy,
+      in: world)
   }
 
   override func callFinished(_ e: Int32, in world: World) {
