@@ -271,13 +271,11 @@ import Testing
     let call = UpstreamCall()
     let policy = facts.clientPolicy(node: 0, service: 0)
     call.start(
-      owner: 1, generation: 0, head: .init(method: "GET", scheme: "http", host: "a", port: 80, path: "/"),
-      target: nil, passthrough: nil, clientPolicy: policy, facts: .passUnretained(facts), revision: 7, retryPolicy: -1)
+      owner: 1, generation: 0, target: nil, passthrough: nil, clientPolicy: policy, facts: .passUnretained(facts), revision: 7, retryPolicy: -1)
     #expect(call.clientPolicy == policy && call.revision == 7)
     #expect(call.clientPolicyValue?.ports == [9000])
     call.start(
-      owner: 1, generation: 1, head: .init(method: "GET", scheme: "http", host: "a", port: 80, path: "/"),
-      target: nil, passthrough: nil, clientPolicy: -1, facts: .passUnretained(facts), revision: 7, retryPolicy: -1)
+      owner: 1, generation: 1, target: nil, passthrough: nil, clientPolicy: -1, facts: .passUnretained(facts), revision: 7, retryPolicy: -1)
     #expect(call.clientPolicyValue == nil)
   }
 
@@ -323,8 +321,7 @@ import Testing
     let facts = MeshRevisionFacts(config, defaultRetryPolicy: .appMeshDefault)
     let call = UpstreamCall()
     call.start(
-      owner: 1, generation: 0, head: .init(method: "GET", scheme: "http", host: "a", port: 80, path: "/"),
-      target: nil, passthrough: nil, clientPolicy: -1, facts: .passUnretained(facts), revision: 0,
+      owner: 1, generation: 0, target: nil, passthrough: nil, clientPolicy: -1, facts: .passUnretained(facts), revision: 0,
       retryPolicy: facts.routeRetryPolicies[own])
     call.attempt = 1
     #expect(call.perRetryTimeout == .seconds(2))
@@ -333,8 +330,7 @@ import Testing
     call.attempt = 2
     #expect(!call.retries(status: 502, connectFailure: false))
     call.start(
-      owner: 1, generation: 1, head: .init(method: "GET", scheme: "http", host: "a", port: 80, path: "/"),
-      target: nil, passthrough: nil, clientPolicy: -1, facts: .passUnretained(facts), revision: 0, retryPolicy: -1)
+      owner: 1, generation: 1, target: nil, passthrough: nil, clientPolicy: -1, facts: .passUnretained(facts), revision: 0, retryPolicy: -1)
     call.attempt = 1
     #expect(call.perRetryTimeout == nil)
     #expect(!call.retries(status: 503, connectFailure: true))
@@ -350,19 +346,21 @@ import Testing
       AppMeshEngineTests.scenario(url: "http://b.mesh.local:8080/")).appMesh
     let plane = AppMeshControlPlane(model: model, defaultRetries: true)
     let head = RequestHead(method: "GET", scheme: "http", host: "b", port: 80, path: "/")
-    let first = plane.startCall(3, owner: 7, generation: 1, head: head).takeUnretainedValue()
+    let first = plane.startCall(3, owner: 7, generation: 1).takeUnretainedValue()
     #expect(plane.unretainedCall(3, of: 7)?.takeUnretainedValue() === first)
     #expect(plane.unretainedCall(3, of: 8) == nil)
     #expect(plane.unretainedCall(4, of: 7) == nil)
-    let other = plane.startCall(9, owner: 7, generation: 1, head: head).takeUnretainedValue()
+    let other = plane.startCall(9, owner: 7, generation: 1).takeUnretainedValue()
     #expect(other !== first)
     plane.endCall(3, of: 8)
     #expect(plane.call(3, of: 7) === first)
     plane.endCall(3, of: 7)
     #expect(plane.call(3, of: 7) == nil)
-    let reused = plane.startCall(3, owner: 8, generation: 2, head: head).takeUnretainedValue()
+    // A call holds a head only between attempts; the slot's next call starts without one.
+    first.head = head
+    let reused = plane.startCall(3, owner: 8, generation: 2).takeUnretainedValue()
     #expect(reused === first)
-    #expect(reused.generation == 2 && reused.attempt == 0 && reused.head.path == "/")
+    #expect(reused.generation == 2 && reused.attempt == 0 && reused.head == nil)
     #expect(plane.call(9, of: 7) === other)
   }
 }

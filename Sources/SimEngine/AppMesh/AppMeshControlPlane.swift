@@ -140,9 +140,10 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
 
   /// Starts `owner`'s upstream call for downstream exchange `e` (replacing any call the slot had),
   /// with retry policy `retryPolicy` and client policy `clientPolicy` of the current revision's
-  /// `facts.retryPolicies` and `facts.clientPolicies` (-1: none).
+  /// `facts.retryPolicies` and `facts.clientPolicies` (-1: none). The call has no head yet (see
+  /// `UpstreamCall.start`).
   func startCall(
-    _ e: Int32, owner: Int32, generation: UInt32, head: consuming RequestHead, target: MeshRoute.Target? = nil,
+    _ e: Int32, owner: Int32, generation: UInt32, target: MeshRoute.Target? = nil,
     passthrough: (address: UInt32, port: Int)? = nil, clientPolicy: Int = -1,
     retryPolicy: Int = -1
   ) -> Unmanaged<UpstreamCall> {
@@ -155,12 +156,11 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
       call = .passUnretained(object)
       calls[e] = call
     }
-    var head = Optional(head)
     call._withUnsafeGuaranteedRef {
       // Unretained facts: the plane holds them until the next revision, which only an event of
       // its own installs.
       $0.start(
-        owner: owner, generation: generation, head: head.take()!, target: target, passthrough: passthrough,
+        owner: owner, generation: generation, target: target, passthrough: passthrough,
         clientPolicy: clientPolicy, facts: Unmanaged.passUnretained(facts), revision: revision,
         retryPolicy: retryPolicy)
     }

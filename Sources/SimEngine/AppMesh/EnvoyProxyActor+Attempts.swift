@@ -10,8 +10,9 @@ extension EnvoyProxyActor {
   }
 
   /// Starts the next attempt of `call`, this Envoy's call under way for downstream exchange `e`
-  /// (as `plane.call(e, of: id)` finds it).
+  /// (as `plane.call(e, of: id)` finds it), with the head the call holds between attempts.
   func startAttempt(_ e: Int32, of call: UpstreamCall, in world: World) {
+    guard let head = call.head.take() else { return }
     call.attempt += 1
     call.droppedDisposition = nil
     let attemptTimeout = Self.attemptTimeout(
@@ -22,7 +23,7 @@ extension EnvoyProxyActor {
         "passthrough to \(IPv4Address(destination.address)):\(destination.port)")
       let child = world.connect(
         from: interface, caller: id, to: destination.address, port: destination.port,
-        head: call.head,
+        head: head,
         parent: e, request: world.exchanges[e].request, timeout: Self.unlimited)
       world.exchanges[child].step = Int32(call.attempt)
       noteDrop(child, e: e, in: world)
@@ -31,7 +32,7 @@ extension EnvoyProxyActor {
     guard let target = call.target else { return }
     // Unretained: the state owns its clusters for the Envoy's whole life.
     state.unretainedCluster(node: target.node, port: target.port)._withUnsafeGuaranteedRef { cluster in
-      startAttempt(e, of: call, to: target, cluster: cluster, timeout: attemptTimeout, in: world)
+      startAttempt(e, of: call, head: head, to: target, cluster: cluster, timeout: attemptTimeout, in: world)
     }
   }
 
@@ -45,10 +46,11 @@ extension EnvoyProxyActor {
     return timeout == .zero ? unlimited : timeout
   }
 
-  /// `startAttempt` to `target`, whose cluster is `cluster`, with attempt timeout `attemptTimeout`.
+  /// `startAttempt` with `head` to `target`, whose cluster is `cluster`, with attempt timeout
+  /// `attemptTimeout`. The head moves into the attempt's exchange (see `UpstreamCall.head`).
   func startAttempt(
-    _ e: Int32, of call: UpstreamCall, to target: MeshRoute.Target, cluster: EnvoyCluster,
-    timeout attemptTimeout: SimDuration, in world: World
+    _ e: Int32, of call: UpstreamCall, head: consuming RequestHead, to target: MeshRoute.Target,
+    cluster: EnvoyCluster, timeout attemptTimeout: SimDuration, in world: World
   ) {
     guard let address = pickEndpoint(node: target.node, port: target.port, cluster: cluster, e: e, in: world) else {
       let node = plane.config.virtualNodes[target.node]
@@ -76,10 +78,9 @@ extension EnvoyProxyActor {
       let attempt = call.attempt > 1 ? "attempt \(call.attempt): " : ""
       world.note(
         e, name, .forwarded,
-        "\(attempt)\(call.head.method) \(call.head.target) → \(plane.config.virtualNodes[target.node].name) endpoint \(endpointLabel(address, world)):\(target.port)\(describe(cluster.attemptHandshake))"
+        "\(attempt)\(head.method) \(head.target) → \(plane.config.virtualNodes[target.node].name) endpoint \(endpointLabel(address, world)):\(target.port)\(describe(cluster.attemptHandshake))"
       )
     }
-    var head = call.head
     head.port = target.port
     let child = world.connectUpstream(
       from: interface, caller: id, to: address, port: target.port, head: consume head, parent: e,
@@ -146,14 +147,16 @@ extension EnvoyProxyActor {
     else { return }
     plane.unretainedCall(e, of: id)?._withUnsafeGuaranteedRef {
       guard $0.generation == parentGeneration, finished.pointee.step == Int32($0.attempt) else { return }
-      attemptFinished(finished.pointee.response, of: $0, for: e, in: world)
+      attemptFinished(finished.pointee.response, of: $0, for: e, child: child, in: world)
     }
   }
 
   /// `attemptFinished` with `call`, this Envoy's call for downstream exchange `e`, whose current
-  /// attempt ended with `response`.
+  /// attempt, exchange `child`, ended with `response`.
   @inline(__always)
-  private func attemptFinished(_ response: Response, of call: UpstreamCall, for e: Int32, in world: World) {
+  private func attemptFinished(
+    _ response: Response, of call: UpstreamCall, for e: Int32, child: Int32, in world: World
+  ) {
     if call.passthrough != nil {
       finish(e, response, ending: call, in: world)
       return
@@ -186,6 +189,9 @@ extension EnvoyProxyActor {
         )
       }
       call.droppedDisposition = nil
+      // The head goes back to the call for the next attempt (the attempt's exchange held it; its
+      // port is the target's, which the next attempt sets again).
+      call.head = world.exchanges[child].head
       world.startTimer(
         id, after: delay,
         for: TimerTag(kind: Self.retryKind, exchange: e, generation: call.generation))

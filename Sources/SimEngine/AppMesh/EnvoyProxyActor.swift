@@ -111,8 +111,11 @@ class EnvoyProxyActor: SimActor {
     clientPolicy: Int, in world: World
   ) {
     let call = plane.startCall(
-      e, owner: id, generation: generation, head: consume head, target: choice.target,
+      e, owner: id, generation: generation, target: choice.target,
       clientPolicy: clientPolicy, retryPolicy: choice.retryPolicy)
+    // Held in an optional so that the closures below can move it on (a closure cannot consume
+    // a captured parameter).
+    var pending = Optional(head)
     call._withUnsafeGuaranteedRef { call in
       var remaining: SimDuration?
       if choice.timeout > .zero {
@@ -125,7 +128,9 @@ class EnvoyProxyActor: SimActor {
       let attemptTimeout = Self.attemptTimeout(perRetry: call.perRetryTimeout, remaining: remaining)
       // Unretained: the state owns its clusters for the Envoy's whole life.
       state.unretainedCluster(node: choice.target.node, port: choice.target.port)._withUnsafeGuaranteedRef {
-        startAttempt(e, of: call, to: choice.target, cluster: $0, timeout: attemptTimeout, in: world)
+        startAttempt(
+          e, of: call, head: pending.take().unsafelyUnwrapped, to: choice.target, cluster: $0, timeout: attemptTimeout,
+          in: world)
       }
     }
   }
@@ -254,9 +259,11 @@ class EnvoyProxyActor: SimActor {
   /// Forwards `e` unchanged to the address the application chose (ALLOW_ALL, AWS APIs).
   func passthrough(_ e: Int32, address: UInt32, port: Int, in world: World) {
     let call = plane.startCall(
-      e, owner: id, generation: world.exchanges[e].generation, head: world.exchanges[e].head,
-      passthrough: (address, port))
-    call._withUnsafeGuaranteedRef { startAttempt(e, of: $0, in: world) }
+      e, owner: id, generation: world.exchanges[e].generation, passthrough: (address, port))
+    call._withUnsafeGuaranteedRef {
+      $0.head = world.exchanges[e].head
+      startAttempt(e, of: $0, in: world)
+    }
   }
 
   /// Answers downstream exchange `e` and forgets the call.
