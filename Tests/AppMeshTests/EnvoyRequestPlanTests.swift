@@ -315,6 +315,20 @@ import Testing
     #expect(facts.routeTimeouts.allSatisfy { $0 == MeshListener.defaultPerRequestTimeout })
   }
 
+  /// An attempt waits the per-retry timeout within what is left of the request timeout; a zero
+  /// or missing limit waits App Mesh's idle timeout (the rule the first attempt, started straight
+  /// from `startCall`, and later attempts share).
+  @Test func attemptTimeoutsFollowThePerRetryTimeoutWithinTheRequestTimeout() {
+    let attemptTimeout = EnvoyProxyActor.attemptTimeout
+    #expect(attemptTimeout(nil, nil) == EnvoyProxyActor.unlimited)
+    #expect(attemptTimeout(.seconds(2), nil) == .seconds(2))
+    #expect(attemptTimeout(nil, .seconds(15)) == .seconds(15))
+    #expect(attemptTimeout(.seconds(2), .seconds(15)) == .seconds(2))
+    #expect(attemptTimeout(.seconds(2), .milliseconds(500)) == .milliseconds(500))
+    #expect(attemptTimeout(.zero, nil) == EnvoyProxyActor.unlimited)
+    #expect(attemptTimeout(.seconds(2), .zero) == EnvoyProxyActor.unlimited)
+  }
+
   @Test func aCallAppliesItsPolicy() throws {
     let config = Self.config()
     let own = try #require(config.routes.firstIndex { $0.name == "own" })

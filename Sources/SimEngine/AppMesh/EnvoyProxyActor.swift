@@ -106,6 +106,7 @@ class EnvoyProxyActor: SimActor {
   /// Starts the upstream call for `e` (at `generation`, its current one) to `choice`, with its
   /// request timeout, and its first attempt: `startAttempt(_:of:in:)` for a call just started,
   /// whose target, attempt number and remaining time are known here.
+  @inline(__always)
   private func startCall(
     _ e: Int32, generation: UInt32, head: consuming RequestHead, choice: UpstreamChoice,
     clientPolicy: Int, in world: World
