@@ -9,7 +9,7 @@ import Testing
 /// as it was recorded, once, and only for the generation it was recorded at.
 @Suite struct HandshakeSlotsTests {
   @Test func everyKindComesBackOnceForItsGeneration() {
-    var slots = HandshakeSlots()
+    let slots = HandshakeSlots()
     let kinds: [TLSHandshake] = [
       .plaintext, .tls(verified: false, mutual: false), .tls(verified: true, mutual: false),
       .tls(verified: false, mutual: true), .tls(verified: true, mutual: true), .failed("no trusted CA"),
@@ -27,8 +27,25 @@ import Testing
     #expect(slots.take(for: 1_000, generation: 0) == nil)
   }
 
+  @Test func slotsKeepTheirHandshakesWhileTheMemoryGrows() {
+    let slots = HandshakeSlots()
+    slots.record(.tls(verified: true, mutual: true), for: 3, generation: 1)
+    slots.record(.failed("kept"), for: 63, generation: 2)
+    // Far past the first allocation, twice.
+    slots.record(.plaintext, for: 200, generation: 5)
+    slots.record(.tls(verified: false, mutual: false), for: 1_000, generation: 6)
+    #expect(slots.take(for: 3, generation: 1) == .tls(verified: true, mutual: true))
+    #expect(slots.take(for: 63, generation: 2) == .failed("kept"))
+    #expect(slots.take(for: 200, generation: 5) == .plaintext)
+    #expect(slots.take(for: 1_000, generation: 6) == .tls(verified: false, mutual: false))
+    // Slots never written hold nothing, whatever the generation asked for.
+    #expect(slots.take(for: 64, generation: 0) == nil)
+    #expect(slots.take(for: 999, generation: 0) == nil)
+    #expect(slots.take(for: -1, generation: 0) == nil)
+  }
+
   @Test func aNewRecordReplacesTheSlotsHandshakeAndReason() {
-    var slots = HandshakeSlots()
+    let slots = HandshakeSlots()
     slots.record(.failed("first"), for: 2, generation: 1)
     slots.record(.plaintext, for: 2, generation: 2)
     #expect(slots.take(for: 2, generation: 1) == nil)
@@ -128,7 +145,7 @@ import Testing
   }
 
   @Test func aCodeRecordedWithItsReasonIsTakenWithIt() {
-    var slots = HandshakeSlots()
+    let slots = HandshakeSlots()
     slots.record(.failed, failure: "expired", for: 4, generation: 2)
     #expect(slots.takeCode(for: 4, generation: 2) == .failed)
     #expect(slots.takeFailure(for: 4) == "expired")
@@ -204,6 +221,35 @@ import Testing
     #expect(withoutDefault.retryPolicies[withoutDefault.routeRetryPolicies[own]] == config.routes[own].retryPolicy)
   }
 
+  /// A route's pick table answers what walking its weighted choice answers, for every remainder
+  /// and for large random values; no weight picks nothing, and a total above the table limit is
+  /// walked.
+  @Test func pickTablesAgreeWithTheWeightedWalk() throws {
+    var config = Self.config()
+    let plain = try #require(config.routes.firstIndex { $0.name == "plain" })
+    let own = try #require(config.routes.firstIndex { $0.name == "own" })
+    let target = config.routes[plain].targets[0]
+    func weighted(_ weights: [Int]) -> ([MeshRoute.Target], WeightedChoice<Int>) {
+      let targets = weights.enumerated().map {
+        MeshRoute.Target(node: target.node, port: target.port + $0.offset, weight: $0.element)
+      }
+      return (targets, WeightedChoice(weights.enumerated().map { (element: $0.offset, weight: $0.element) }))
+    }
+    (config.routes[plain].targets, config.routes[plain].choice) = weighted([0, 3, 5, 0, 2])
+    (config.routes[own].targets, config.routes[own].choice) = weighted([RoutePicks.tableLimit, 1])
+    let facts = MeshRevisionFacts(config, defaultRetryPolicy: nil)
+    for route in [plain, own] {
+      let choice = config.routes[route].choice
+      let values = Array(0..<UInt64(choice.totalWeight + 20)) + [UInt64.max, UInt64.max - 7, 1 << 40]
+      for value in values {
+        let expected = choice.pickIndex(randomValue: value).map { config.routes[route].targets[$0] }
+        #expect(facts.pickTarget(route: route, randomValue: value) == expected)
+      }
+    }
+    (config.routes[plain].targets, config.routes[plain].choice) = weighted([0, 0])
+    #expect(MeshRevisionFacts(config, defaultRetryPolicy: nil).pickTarget(route: plain, randomValue: 5) == nil)
+  }
+
   @Test func clientPoliciesAreReferredToByIndex() throws {
     var config = Self.config()
     #expect(!config.virtualNodes.isEmpty)
@@ -225,13 +271,11 @@ import Testing
     let call = UpstreamCall()
     let policy = facts.clientPolicy(node: 0, service: 0)
     call.start(
-      owner: 1, generation: 0, head: .init(method: "GET", scheme: "http", host: "a", port: 80, path: "/"),
-      target: nil, passthrough: nil, clientPolicy: policy, facts: .passUnretained(facts), revision: 7, retryPolicy: -1)
+      owner: 1, generation: 0, target: nil, passthrough: nil, clientPolicy: policy, facts: .passUnretained(facts), revision: 7, retryPolicy: -1)
     #expect(call.clientPolicy == policy && call.revision == 7)
     #expect(call.clientPolicyValue?.ports == [9000])
     call.start(
-      owner: 1, generation: 1, head: .init(method: "GET", scheme: "http", host: "a", port: 80, path: "/"),
-      target: nil, passthrough: nil, clientPolicy: -1, facts: .passUnretained(facts), revision: 7, retryPolicy: -1)
+      owner: 1, generation: 1, target: nil, passthrough: nil, clientPolicy: -1, facts: .passUnretained(facts), revision: 7, retryPolicy: -1)
     #expect(call.clientPolicyValue == nil)
   }
 
@@ -271,14 +315,27 @@ import Testing
     #expect(facts.routeTimeouts.allSatisfy { $0 == MeshListener.defaultPerRequestTimeout })
   }
 
+  /// An attempt waits the per-retry timeout within what is left of the request timeout; a zero
+  /// or missing limit waits App Mesh's idle timeout (the rule the first attempt, started straight
+  /// from `startCall`, and later attempts share).
+  @Test func attemptTimeoutsFollowThePerRetryTimeoutWithinTheRequestTimeout() {
+    let attemptTimeout = EnvoyProxyActor.attemptTimeout
+    #expect(attemptTimeout(nil, nil) == EnvoyProxyActor.unlimited)
+    #expect(attemptTimeout(.seconds(2), nil) == .seconds(2))
+    #expect(attemptTimeout(nil, .seconds(15)) == .seconds(15))
+    #expect(attemptTimeout(.seconds(2), .seconds(15)) == .seconds(2))
+    #expect(attemptTimeout(.seconds(2), .milliseconds(500)) == .milliseconds(500))
+    #expect(attemptTimeout(.zero, nil) == EnvoyProxyActor.unlimited)
+    #expect(attemptTimeout(.seconds(2), .zero) == EnvoyProxyActor.unlimited)
+  }
+
   @Test func aCallAppliesItsPolicy() throws {
     let config = Self.config()
     let own = try #require(config.routes.firstIndex { $0.name == "own" })
     let facts = MeshRevisionFacts(config, defaultRetryPolicy: .appMeshDefault)
     let call = UpstreamCall()
     call.start(
-      owner: 1, generation: 0, head: .init(method: "GET", scheme: "http", host: "a", port: 80, path: "/"),
-      target: nil, passthrough: nil, clientPolicy: -1, facts: .passUnretained(facts), revision: 0,
+      owner: 1, generation: 0, target: nil, passthrough: nil, clientPolicy: -1, facts: .passUnretained(facts), revision: 0,
       retryPolicy: facts.routeRetryPolicies[own])
     call.attempt = 1
     #expect(call.perRetryTimeout == .seconds(2))
@@ -287,8 +344,7 @@ import Testing
     call.attempt = 2
     #expect(!call.retries(status: 502, connectFailure: false))
     call.start(
-      owner: 1, generation: 1, head: .init(method: "GET", scheme: "http", host: "a", port: 80, path: "/"),
-      target: nil, passthrough: nil, clientPolicy: -1, facts: .passUnretained(facts), revision: 0, retryPolicy: -1)
+      owner: 1, generation: 1, target: nil, passthrough: nil, clientPolicy: -1, facts: .passUnretained(facts), revision: 0, retryPolicy: -1)
     call.attempt = 1
     #expect(call.perRetryTimeout == nil)
     #expect(!call.retries(status: 503, connectFailure: true))
@@ -304,19 +360,21 @@ import Testing
       AppMeshEngineTests.scenario(url: "http://b.mesh.local:8080/")).appMesh
     let plane = AppMeshControlPlane(model: model, defaultRetries: true)
     let head = RequestHead(method: "GET", scheme: "http", host: "b", port: 80, path: "/")
-    let first = plane.startCall(3, owner: 7, generation: 1, head: head).takeUnretainedValue()
+    let first = plane.startCall(3, owner: 7, generation: 1).takeUnretainedValue()
     #expect(plane.unretainedCall(3, of: 7)?.takeUnretainedValue() === first)
     #expect(plane.unretainedCall(3, of: 8) == nil)
     #expect(plane.unretainedCall(4, of: 7) == nil)
-    let other = plane.startCall(9, owner: 7, generation: 1, head: head).takeUnretainedValue()
+    let other = plane.startCall(9, owner: 7, generation: 1).takeUnretainedValue()
     #expect(other !== first)
     plane.endCall(3, of: 8)
     #expect(plane.call(3, of: 7) === first)
     plane.endCall(3, of: 7)
     #expect(plane.call(3, of: 7) == nil)
-    let reused = plane.startCall(3, owner: 8, generation: 2, head: head).takeUnretainedValue()
+    // A call holds a head only between attempts; the slot's next call starts without one.
+    first.head = head
+    let reused = plane.startCall(3, owner: 8, generation: 2).takeUnretainedValue()
     #expect(reused === first)
-    #expect(reused.generation == 2 && reused.attempt == 0 && reused.head.path == "/")
+    #expect(reused.generation == 2 && reused.attempt == 0 && reused.head == nil)
     #expect(plane.call(9, of: 7) === other)
   }
 }

@@ -13,7 +13,7 @@ import Testing
   static func memo(keysOnPeer: Bool = false) -> (GatewayDecisionMemo, Int) {
     let memo = GatewayDecisionMemo()
     let index = memo.remember(
-      input, keysOnPeer: keysOnPeer, as: output, gatewayRoute: 2, service: 4, targetPort: 9080, revision: 5)
+      input, keysOnPeer: keysOnPeer, as: output, gatewayRoute: 2, service: 4, targetPort: 9080, clientPolicy: 3, revision: 5)
     return (memo, index)
   }
 
@@ -35,13 +35,17 @@ import Testing
     #expect(memo.routerRoute(known) == 7)
     #expect(memo.outputPathIsNormal(known))
     #expect(!memo.inputUsesTLS(known))
+    #expect(memo.clientPolicy(known) == 3)
+    // The one-read form answers the same.
+    let send = memo.forwarding(known)
+    #expect(send.pathIsNormal && send.service == 4 && send.routerRoute == 7 && send.clientPolicy == 3)
   }
 
   @Test func aTLSInputIsNoted() throws {
     let memo = GatewayDecisionMemo()
     let input = RequestHead(method: "GET", scheme: "https", host: "nlb.example", port: 443, path: "/a")
     _ = memo.remember(
-      input, keysOnPeer: false, as: Self.output, gatewayRoute: 0, service: 0, targetPort: 80, revision: 1)
+      input, keysOnPeer: false, as: Self.output, gatewayRoute: 0, service: 0, targetPort: 80, clientPolicy: -1, revision: 1)
     let known = try #require(memo.lookup(input, revision: 1))
     #expect(memo.inputUsesTLS(known))
   }
@@ -71,7 +75,7 @@ import Testing
     let (memo, _) = Self.memo()
     let second = RequestHead(method: "GET", scheme: "http", host: "nlb.example", port: 80, path: "/color2/tell")
     _ = memo.remember(
-      second, keysOnPeer: false, as: Self.output, gatewayRoute: 1, service: 4, targetPort: 9080, revision: 6)
+      second, keysOnPeer: false, as: Self.output, gatewayRoute: 1, service: 4, targetPort: 9080, clientPolicy: -1, revision: 6)
     #expect(memo.lookup(Self.input, revision: 5) == nil)
     #expect(memo.lookup(Self.input, revision: 6) == nil)
     #expect(memo.lookup(second, revision: 6) != nil)
@@ -84,7 +88,7 @@ import Testing
     }
     for (route, head) in heads.enumerated() {
       _ = memo.remember(
-        head, keysOnPeer: false, as: Self.output, gatewayRoute: route, service: 0, targetPort: 80, revision: 1)
+        head, keysOnPeer: false, as: Self.output, gatewayRoute: route, service: 0, targetPort: 80, clientPolicy: -1, revision: 1)
     }
     #expect(memo.lookup(heads[0], revision: 1) == nil)
     for (route, head) in heads.enumerated().dropFirst() {
@@ -97,7 +101,7 @@ import Testing
       let memo = GatewayDecisionMemo()
       let output = RequestHead(method: "GET", scheme: "http", host: "a.local", port: 9080, path: path)
       _ = memo.remember(
-        Self.input, keysOnPeer: false, as: output, gatewayRoute: 0, service: 0, targetPort: 80, revision: 1)
+        Self.input, keysOnPeer: false, as: output, gatewayRoute: 0, service: 0, targetPort: 80, clientPolicy: -1, revision: 1)
       let known = try #require(memo.lookup(Self.input, revision: 1))
       #expect(memo.output(known, sourceAddress: Self.input.sourceAddress).path == path)
       #expect(!memo.outputPathIsNormal(known))

@@ -73,6 +73,7 @@ open class ApplicationActor: SimActor {
   /// Works on an accepted request: its plan's service time (waiting for a free server when
   /// concurrency is limited), then the answer or the upstream work. Not overridable, so a
   /// subclass that has already decided `accepts` calls it directly.
+  @inline(__always)
   final func serve(_ e: Int32, in world: World) {
     let plan = planRef(for: e, in: world)
     // Only the facts read below are copied out (the others are read again, by `answer`, for a

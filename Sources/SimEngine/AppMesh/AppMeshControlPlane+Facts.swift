@@ -59,6 +59,13 @@ final class MeshRevisionFacts {
   /// Per route, its weighted choice (entry `i` picks target `i`) and its targets.
   private let routeChoices: [WeightedChoice<Int>]
   private let routeTargets: [[MeshRoute.Target]]
+  /// Per route, where its pick table starts in `pickTable` (see `RoutePicks`).
+  private let routePicks: [RoutePicks]
+  /// Every route's targets, route after route, and the pick tables: for each route with a table,
+  /// entry `start + point` is the index in `pickTargets` of the target the route's weighted
+  /// choice picks for `point` (`randomValue % totalWeight`).
+  private let pickTargets: [MeshRoute.Target]
+  private let pickTable: [Int32]
   /// Per route, the index in `retryPolicies` of the policy requests sent by it follow (its own,
   /// else App Mesh's default), -1 for none.
   let routeRetryPolicies: [Int]
@@ -112,6 +119,7 @@ final class MeshRevisionFacts {
     self.defaultRetryPolicy = defaultIndex
     routeChoices = config.routes.map(\.choice)
     routeTargets = config.routes.map(\.targets)
+    (routePicks, pickTargets, pickTable) = RoutePicks.tables(for: config.routes)
     routeTimeouts = config.routes.map {
       $0.kind == .tcp ? .zero : ($0.perRequestTimeout ?? MeshListener.defaultPerRequestTimeout)
     }
@@ -139,8 +147,16 @@ final class MeshRevisionFacts {
 
   /// The target of route `route` that `randomValue` picks by the route's weighted choice; nil
   /// when the total weight is 0.
+  /// A route's weights as a table (decided once per revision), so that a pick is a remainder
+  /// and a read instead of a walk over the cumulative weights.
+  @inline(__always)
   func pickTarget(route: Int, randomValue: UInt64) -> MeshRoute.Target? {
-    routeChoices[route].pickIndex(randomValue: randomValue).map { routeTargets[route][$0] }
+    let picks = routePicks[route]
+    guard picks.tableStart >= 0 else {
+      return routeChoices[route].pickIndex(randomValue: randomValue).map { routeTargets[route][$0] }
+    }
+    let point = Int(truncatingIfNeeded: randomValue % picks.totalWeight)
+    return pickTargets[Int(pickTable[picks.tableStart + point])]
   }
 
   /// The targets of route `route`, in declaration order.

@@ -34,7 +34,7 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
   private(set) var healthEpoch = 0
   /// Handshakes decided by a client Envoy, read by the server listener the exchange reaches
   /// (by exchange, for the generation recorded).
-  var handshakes = HandshakeSlots()
+  let handshakes = HandshakeSlots()
   /// The calls every Envoy is sending upstream, by downstream exchange (an exchange has one
   /// callee, so one Envoy at most has a call for it); objects are reused by the slot's next call.
   /// Held unretained, so that finding a slot's call retains nothing: `callObjects` owns them.
@@ -140,9 +140,10 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
 
   /// Starts `owner`'s upstream call for downstream exchange `e` (replacing any call the slot had),
   /// with retry policy `retryPolicy` and client policy `clientPolicy` of the current revision's
-  /// `facts.retryPolicies` and `facts.clientPolicies` (-1: none).
+  /// `facts.retryPolicies` and `facts.clientPolicies` (-1: none). The call has no head yet (see
+  /// `UpstreamCall.start`).
   func startCall(
-    _ e: Int32, owner: Int32, generation: UInt32, head: consuming RequestHead, target: MeshRoute.Target? = nil,
+    _ e: Int32, owner: Int32, generation: UInt32, target: MeshRoute.Target? = nil,
     passthrough: (address: UInt32, port: Int)? = nil, clientPolicy: Int = -1,
     retryPolicy: Int = -1
   ) -> Unmanaged<UpstreamCall> {
@@ -155,12 +156,11 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
       call = .passUnretained(object)
       calls[e] = call
     }
-    var head = Optional(head)
     call._withUnsafeGuaranteedRef {
       // Unretained facts: the plane holds them until the next revision, which only an event of
       // its own installs.
       $0.start(
-        owner: owner, generation: generation, head: head.take()!, target: target, passthrough: passthrough,
+        owner: owner, generation: generation, target: target, passthrough: passthrough,
         clientPolicy: clientPolicy, facts: Unmanaged.passUnretained(facts), revision: revision,
         retryPolicy: retryPolicy)
     }
@@ -169,6 +169,7 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
 
   /// `owner`'s call under way for downstream exchange `e`, if any, unretained (the plane owns
   /// every call object for its whole life).
+  @inline(__always)
   func unretainedCall(_ e: Int32, of owner: Int32) -> Unmanaged<UpstreamCall>? {
     guard let call = calls[e], call._withUnsafeGuaranteedRef({ $0.isActive && $0.owner == owner }) else { return nil }
     return call

@@ -57,6 +57,7 @@ final class EnvoyCluster {
   /// taken at `healthEpoch` of exactly those addresses, and every one of them is usable at `now`.
   /// Then this is what `EnvoyProxyActor.chooseEndpoint` picks among them, with the same cursor
   /// step; nil (nothing changed, no cursor step) when the case is not the common one.
+  @inline(__always)
   func quickPick(revision: Int, healthEpoch: Int, at now: SimTime) -> UInt32? {
     recentResolution._withUnsafeGuaranteedRef { resolution in
       guard resolution.holds(revision: revision, at: now) else { return nil }

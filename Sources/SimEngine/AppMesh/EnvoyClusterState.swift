@@ -61,6 +61,7 @@ final class EnvoyClusterState {
   }
 
   /// `cluster(node:port:)` unretained (the state owns its clusters for its whole life).
+  @inline(__always)
   func unretainedCluster(node: Int, port: Int) -> Unmanaged<EnvoyCluster> {
     var slot = node < firstClusterOfNode.count ? firstClusterOfNode[node] : -1
     while slot >= 0 {

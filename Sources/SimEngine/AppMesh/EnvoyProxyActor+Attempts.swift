@@ -10,20 +10,20 @@ extension EnvoyProxyActor {
   }
 
   /// Starts the next attempt of `call`, this Envoy's call under way for downstream exchange `e`
-  /// (as `plane.call(e, of: id)` finds it).
+  /// (as `plane.call(e, of: id)` finds it), with the head the call holds between attempts.
   func startAttempt(_ e: Int32, of call: UpstreamCall, in world: World) {
+    guard let head = call.head.take() else { return }
     call.attempt += 1
     call.droppedDisposition = nil
-    var attemptTimeout = call.perRetryTimeout ?? Self.unlimited
-    if let deadline = call.deadline { attemptTimeout = min(attemptTimeout, deadline - world.now) }
-    if attemptTimeout == .zero { attemptTimeout = Self.unlimited }
+    let attemptTimeout = Self.attemptTimeout(
+      perRetry: call.perRetryTimeout, remaining: call.deadline.map { $0 - world.now })
     if let destination = call.passthrough {
       world.note(
         e, name, .forwarded,
         "passthrough to \(IPv4Address(destination.address)):\(destination.port)")
       let child = world.connect(
         from: interface, caller: id, to: destination.address, port: destination.port,
-        head: call.head,
+        head: head,
         parent: e, request: world.exchanges[e].request, timeout: Self.unlimited)
       world.exchanges[child].step = Int32(call.attempt)
       noteDrop(child, e: e, in: world)
@@ -32,14 +32,25 @@ extension EnvoyProxyActor {
     guard let target = call.target else { return }
     // Unretained: the state owns its clusters for the Envoy's whole life.
     state.unretainedCluster(node: target.node, port: target.port)._withUnsafeGuaranteedRef { cluster in
-      startAttempt(e, of: call, to: target, cluster: cluster, timeout: attemptTimeout, in: world)
+      startAttempt(e, of: call, head: head, to: target, cluster: cluster, timeout: attemptTimeout, in: world)
     }
   }
 
-  /// `startAttempt` to `target`, whose cluster is `cluster`, with attempt timeout `attemptTimeout`.
-  private func startAttempt(
-    _ e: Int32, of call: UpstreamCall, to target: MeshRoute.Target, cluster: EnvoyCluster,
-    timeout attemptTimeout: SimDuration, in world: World
+  /// How long an attempt may take: the retry policy's per-retry timeout (`perRetry`, nil: none)
+  /// within what is `remaining` of the request timeout (nil: none); no limit at all waits
+  /// `unlimited`.
+  @inline(__always)
+  static func attemptTimeout(perRetry: SimDuration?, remaining: SimDuration?) -> SimDuration {
+    var timeout = perRetry ?? unlimited
+    if let remaining { timeout = min(timeout, remaining) }
+    return timeout == .zero ? unlimited : timeout
+  }
+
+  /// `startAttempt` with `head` to `target`, whose cluster is `cluster`, with attempt timeout
+  /// `attemptTimeout`. The head moves into the attempt's exchange (see `UpstreamCall.head`).
+  func startAttempt(
+    _ e: Int32, of call: UpstreamCall, head: consuming RequestHead, to target: MeshRoute.Target,
+    cluster: EnvoyCluster, timeout attemptTimeout: SimDuration, in world: World
   ) {
     guard let address = pickEndpoint(node: target.node, port: target.port, cluster: cluster, e: e, in: world) else {
       let node = plane.config.virtualNodes[target.node]
@@ -67,20 +78,22 @@ extension EnvoyProxyActor {
       let attempt = call.attempt > 1 ? "attempt \(call.attempt): " : ""
       world.note(
         e, name, .forwarded,
-        "\(attempt)\(call.head.method) \(call.head.target) → \(plane.config.virtualNodes[target.node].name) endpoint \(endpointLabel(address, world)):\(target.port)\(describe(cluster.attemptHandshake))"
+        "\(attempt)\(head.method) \(head.target) → \(plane.config.virtualNodes[target.node].name) endpoint \(endpointLabel(address, world)):\(target.port)\(describe(cluster.attemptHandshake))"
       )
     }
-    var head = call.head
     head.port = target.port
     let child = world.connectUpstream(
       from: interface, caller: id, to: address, port: target.port, head: consume head, parent: e,
       timeout: attemptTimeout, attempt: Int32(call.attempt))
     // The child's fields through one checked slot address (nothing opens an exchange meanwhile).
     let opened = world.exchanges.slot(child)
-    if let failedHandshake {
-      plane.handshakes.record(failedHandshake, for: child, generation: opened.pointee.generation)
-    } else {
-      plane.handshakes.record(handshake, failure: nil, for: child, generation: opened.pointee.generation)
+    // Unretained: the plane holds its handshake slots for its whole life.
+    Unmanaged.passUnretained(plane.handshakes)._withUnsafeGuaranteedRef { handshakes in
+      if let failedHandshake {
+        handshakes.record(failedHandshake, for: child, generation: opened.pointee.generation)
+      } else {
+        handshakes.record(handshake, failure: nil, for: child, generation: opened.pointee.generation)
+      }
     }
     // `noteDrop` for `call`, which is the call `plane.call(e, of: id)` finds.
     if let dropped = opened.pointee.pendingFailure { call.droppedDisposition = dropped.disposition }
@@ -120,6 +133,7 @@ extension EnvoyProxyActor {
   }
 
   /// An attempt's exchange came back: retry, or answer downstream.
+  @inline(__always)
   func attemptFinished(_ child: Int32, in world: World) {
     // The child's and the parent's fields through one checked slot address each (nothing opens
     // an exchange before they are read).
@@ -133,13 +147,16 @@ extension EnvoyProxyActor {
     else { return }
     plane.unretainedCall(e, of: id)?._withUnsafeGuaranteedRef {
       guard $0.generation == parentGeneration, finished.pointee.step == Int32($0.attempt) else { return }
-      attemptFinished(finished.pointee.response, of: $0, for: e, in: world)
+      attemptFinished(finished.pointee.response, of: $0, for: e, child: child, in: world)
     }
   }
 
   /// `attemptFinished` with `call`, this Envoy's call for downstream exchange `e`, whose current
-  /// attempt ended with `response`.
-  private func attemptFinished(_ response: Response, of call: UpstreamCall, for e: Int32, in world: World) {
+  /// attempt, exchange `child`, ended with `response`.
+  @inline(__always)
+  private func attemptFinished(
+    _ response: Response, of call: UpstreamCall, for e: Int32, child: Int32, in world: World
+  ) {
     if call.passthrough != nil {
       finish(e, response, ending: call, in: world)
       return
@@ -172,6 +189,9 @@ extension EnvoyProxyActor {
         )
       }
       call.droppedDisposition = nil
+      // The head goes back to the call for the next attempt (the attempt's exchange held it; its
+      // port is the target's, which the next attempt sets again).
+      call.head = world.exchanges[child].head
       world.startTimer(
         id, after: delay,
         for: TimerTag(kind: Self.retryKind, exchange: e, generation: call.generation))

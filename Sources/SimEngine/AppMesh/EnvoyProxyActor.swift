@@ -86,35 +86,53 @@ class EnvoyProxyActor: SimActor {
     }
     // Without a choice the helper has answered the request.
     guard let choice else { return routerRoute }
-    startCall(e, head: consume head, choice: choice, clientPolicy: clientPolicy, in: world)
+    startCall(
+      e, generation: world.exchanges[e].generation, head: consume head, choice: choice, clientPolicy: clientPolicy,
+      in: world)
     return routerRoute
   }
 
-  /// Sends downstream exchange `e` by route `routerRoute` of a virtual router, which `head`
-  /// (normalized, on the router's port) is known to match first: `forward` without matching.
+  /// Sends downstream exchange `e`, at generation `generation`, by route `routerRoute` of a
+  /// virtual router, which `head` (normalized, on the router's port) is known to match first:
+  /// `forward` without matching.
   func forward(
-    _ e: Int32, routerRoute: Int, head: consuming RequestHead, clientPolicy: Int,
+    _ e: Int32, generation: UInt32, routerRoute: Int, head: consuming RequestHead, clientPolicy: Int,
     in world: World
   ) {
     guard let choice = routedTarget(e, route: routerRoute, in: world) else { return }
-    startCall(e, head: consume head, choice: choice, clientPolicy: clientPolicy, in: world)
+    startCall(e, generation: generation, head: consume head, choice: choice, clientPolicy: clientPolicy, in: world)
   }
 
-  /// Starts the upstream call for `e` to `choice`, with its request timeout, and its first attempt.
+  /// Starts the upstream call for `e` (at `generation`, its current one) to `choice`, with its
+  /// request timeout, and its first attempt: `startAttempt(_:of:in:)` for a call just started,
+  /// whose target, attempt number and remaining time are known here.
+  @inline(__always)
   private func startCall(
-    _ e: Int32, head: consuming RequestHead, choice: UpstreamChoice,
+    _ e: Int32, generation: UInt32, head: consuming RequestHead, choice: UpstreamChoice,
     clientPolicy: Int, in world: World
   ) {
     let call = plane.startCall(
-      e, owner: id, generation: world.exchanges[e].generation, head: consume head, target: choice.target,
+      e, owner: id, generation: generation, target: choice.target,
       clientPolicy: clientPolicy, retryPolicy: choice.retryPolicy)
+    // Held in an optional so that the closures below can move it on (a closure cannot consume
+    // a captured parameter).
+    var pending = Optional(head)
     call._withUnsafeGuaranteedRef { call in
+      var remaining: SimDuration?
       if choice.timeout > .zero {
         call.deadline = world.now + choice.timeout
+        remaining = choice.timeout
         let tag = TimerTag(kind: Self.requestTimeoutKind, exchange: e, generation: call.generation)
         world.startTimer(id, after: choice.timeout, for: tag)
       }
-      startAttempt(e, of: call, in: world)
+      call.attempt = 1
+      let attemptTimeout = Self.attemptTimeout(perRetry: call.perRetryTimeout, remaining: remaining)
+      // Unretained: the state owns its clusters for the Envoy's whole life.
+      state.unretainedCluster(node: choice.target.node, port: choice.target.port)._withUnsafeGuaranteedRef {
+        startAttempt(
+          e, of: call, head: pending.take().unsafelyUnwrapped, to: choice.target, cluster: $0, timeout: attemptTimeout,
+          in: world)
+      }
     }
   }
 
@@ -242,9 +260,11 @@ class EnvoyProxyActor: SimActor {
   /// Forwards `e` unchanged to the address the application chose (ALLOW_ALL, AWS APIs).
   func passthrough(_ e: Int32, address: UInt32, port: Int, in world: World) {
     let call = plane.startCall(
-      e, owner: id, generation: world.exchanges[e].generation, head: world.exchanges[e].head,
-      passthrough: (address, port))
-    call._withUnsafeGuaranteedRef { startAttempt(e, of: $0, in: world) }
+      e, owner: id, generation: world.exchanges[e].generation, passthrough: (address, port))
+    call._withUnsafeGuaranteedRef {
+      $0.head = world.exchanges[e].head
+      startAttempt(e, of: $0, in: world)
+    }
   }
 
   /// Answers downstream exchange `e` and forgets the call.

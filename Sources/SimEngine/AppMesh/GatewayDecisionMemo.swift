@@ -30,6 +30,9 @@ final class GatewayDecisionMemo {
     let gatewayRoute: Int
     let service: Int
     let targetPort: Int
+    /// The gateway's backend-defaults client policy at the revision (an index in the revision's
+    /// `MeshRevisionFacts.clientPolicies`, -1: none).
+    let clientPolicy: Int
     /// The route of the target's virtual router the output matches at `targetPort`, -1 when not
     /// known (a virtual-node provider, or no router route matches).
     var routerRoute: Int
@@ -44,6 +47,7 @@ final class GatewayDecisionMemo {
   private var revision = -1
 
   /// The index of the decision remembered for `head` at configuration revision `revision`.
+  @inline(__always)
   func lookup(_ head: borrowing RequestHead, revision: Int) -> Int? {
     guard revision == self.revision else { return nil }
     // By index: a `for` loop would retain the array and copy each entry.
@@ -62,11 +66,36 @@ final class GatewayDecisionMemo {
   /// The rewritten head of decision `index`, for the head it was looked up for, whose peer is
   /// `sourceAddress`: sent to the target port, from that peer. (Given the peer alone, so that
   /// the caller need not copy, and retain, the head it looked up.)
+  @inline(__always)
   func output(_ index: Int, sourceAddress: UInt32?) -> RequestHead {
-    var output = entries[index].output
-    output.port = entries[index].targetPort
-    output.sourceAddress = sourceAddress
-    return output
+    entries.withUnsafeBufferPointer { entries in
+      precondition(index >= 0 && index < entries.count, "a decision of the memo")
+      let entry = entries.baseAddress.unsafelyUnwrapped + index
+      var output = entry.pointee.output
+      output.port = entry.pointee.targetPort
+      output.sourceAddress = sourceAddress
+      return output
+    }
+  }
+
+  /// How decision `index` forwards its rewritten head (`output`), read through one checked index
+  /// (plain values: the head itself is taken apart, so that it is copied once).
+  struct Forwarding {
+    var pathIsNormal: Bool
+    var service: Int
+    var routerRoute: Int
+    var clientPolicy: Int
+  }
+
+  @inline(__always)
+  func forwarding(_ index: Int) -> Forwarding {
+    entries.withUnsafeBufferPointer { entries in
+      precondition(index >= 0 && index < entries.count, "a decision of the memo")
+      let entry = entries.baseAddress.unsafelyUnwrapped + index
+      return Forwarding(
+        pathIsNormal: entry.pointee.outputPathIsNormal, service: entry.pointee.service,
+        routerRoute: entry.pointee.routerRoute, clientPolicy: entry.pointee.clientPolicy)
+    }
   }
 
   func inputUsesTLS(_ index: Int) -> Bool { entries[index].inputUsesTLS }
@@ -75,13 +104,15 @@ final class GatewayDecisionMemo {
   func service(_ index: Int) -> Int { entries[index].service }
   func targetPort(_ index: Int) -> Int { entries[index].targetPort }
   func routerRoute(_ index: Int) -> Int { entries[index].routerRoute }
+  func clientPolicy(_ index: Int) -> Int { entries[index].clientPolicy }
 
   /// Remembers that at revision `revision` the listener sent `input` by gateway route
-  /// `gatewayRoute`, rewritten as `output`, to `service` on `targetPort`; the peer address counts
-  /// when `keysOnPeer`. Answers the decision's index (see `setRouterRoute`).
+  /// `gatewayRoute`, rewritten as `output`, to `service` on `targetPort` with client policy
+  /// `clientPolicy`; the peer address counts when `keysOnPeer`. Answers the decision's index
+  /// (see `setRouterRoute`).
   func remember(
     _ input: RequestHead, keysOnPeer: Bool, as output: RequestHead, gatewayRoute: Int, service: Int,
-    targetPort: Int, revision: Int
+    targetPort: Int, clientPolicy: Int, revision: Int
   ) -> Int {
     if revision != self.revision {
       entries.removeAll()
@@ -91,7 +122,7 @@ final class GatewayDecisionMemo {
     let entry = Entry(
       input: input, keysOnPeer: keysOnPeer, inputUsesTLS: input.scheme == "https", output: output,
       outputPathIsNormal: !MeshPathNormalization.mayNeedNormalizing(output.path), gatewayRoute: gatewayRoute,
-      service: service, targetPort: targetPort, routerRoute: -1)
+      service: service, targetPort: targetPort, clientPolicy: clientPolicy, routerRoute: -1)
     if entries.count < Self.capacity {
       entries.append(entry)
       return entries.count - 1

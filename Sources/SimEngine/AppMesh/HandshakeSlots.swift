@@ -8,7 +8,10 @@ import NetworkModel
 /// handshake touches no reference count: a handshake is stored as a one-byte `Code`, and only a
 /// failed one keeps its reason, apart. A slot is not cleared when its exchange is reused: readers
 /// compare the generation.
-struct HandshakeSlots {
+///
+/// A class owning its slots' memory (held by the control plane in a `let`), so that recording
+/// and taking write in place: no copy-on-write check of an array per request.
+final class HandshakeSlots {
   /// A handshake as one byte: none, plaintext, TLS (verified, mutual) or failed.
   struct Code: Equatable {
     let raw: UInt8
@@ -47,23 +50,40 @@ struct HandshakeSlots {
     var code: Code
   }
 
-  private var slots: [Slot] = []
+  /// The slots, `capacity` of them, by exchange index.
+  private var slots: UnsafeMutablePointer<Slot>
+  private var capacity = 0
   /// The reasons of recorded failed handshakes, by exchange.
   private var failures: [Int32: String] = [:]
 
+  init() { slots = .allocate(capacity: 0) }
+
+  deinit { slots.deallocate() }
+
+  /// Makes room for a slot at `index` (new slots hold no handshake).
+  @inline(never)
+  private func grow(toHold index: Int) {
+    let newCapacity = max(index + 1, capacity * 2, 64)
+    let grown = UnsafeMutablePointer<Slot>.allocate(capacity: newCapacity)
+    grown.moveInitialize(from: slots, count: capacity)
+    (grown + capacity).initialize(repeating: Slot(generation: 0, code: .none), count: newCapacity - capacity)
+    slots.deallocate()
+    slots = grown
+    capacity = newCapacity
+  }
+
   /// Records handshake `code` (with its reason `failure` when it failed) for exchange `e` at
   /// generation `generation`, replacing what the slot had.
-  mutating func record(_ code: Code, failure: String?, for e: Int32, generation: UInt32) {
+  func record(_ code: Code, failure: String?, for e: Int32, generation: UInt32) {
     let index = Int(e)
-    if index >= slots.count {
-      slots.append(contentsOf: repeatElement(Slot(generation: 0, code: .none), count: index + 1 - slots.count))
-    }
+    precondition(index >= 0, "an exchange index")
+    if index >= capacity { grow(toHold: index) }
     if slots[index].code == .failed || code == .failed { failures[e] = failure }
     slots[index] = Slot(generation: generation, code: code)
   }
 
   /// Records `handshake` for exchange `e` at generation `generation`.
-  mutating func record(_ handshake: TLSHandshake, for e: Int32, generation: UInt32) {
+  func record(_ handshake: TLSHandshake, for e: Int32, generation: UInt32) {
     var failure: String?
     if case .failed(let reason) = handshake { failure = reason }
     record(Code(handshake), failure: failure, for: e, generation: generation)
@@ -73,9 +93,10 @@ struct HandshakeSlots {
   /// from its slot (a failed one's reason is then `takeFailure(for:)`); `.none` when none was
   /// (then the slot is left as it is).
   @inline(__always)
-  mutating func takeCode(for e: Int32, generation: UInt32) -> Code {
+  func takeCode(for e: Int32, generation: UInt32) -> Code {
     let index = Int(e)
-    guard index < slots.count, slots[index].code != .none, slots[index].generation == generation
+    // One unsigned comparison tests both bounds.
+    guard UInt(bitPattern: index) < UInt(capacity), slots[index].code != .none, slots[index].generation == generation
     else { return .none }
     let code = slots[index].code
     slots[index].code = .none
@@ -83,13 +104,13 @@ struct HandshakeSlots {
   }
 
   /// The reason of the failed handshake `takeCode` just answered for exchange `e`.
-  mutating func takeFailure(for e: Int32) -> String {
+  func takeFailure(for e: Int32) -> String {
     failures.removeValue(forKey: e) ?? ""
   }
 
   /// The handshake recorded for exchange `e` at generation `generation`, removed from its slot;
   /// nil when none was.
-  mutating func take(for e: Int32, generation: UInt32) -> TLSHandshake? {
+  func take(for e: Int32, generation: UInt32) -> TLSHandshake? {
     let code = takeCode(for: e, generation: generation)
     return code.handshake(failure: takeFailure(for: e))
   }

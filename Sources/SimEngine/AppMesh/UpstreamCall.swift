@@ -16,7 +16,10 @@ final class UpstreamCall {
   var owner: Int32 = -1
   /// The downstream exchange's generation when the call started.
   var generation: UInt32 = 0
-  var head: RequestHead
+  /// The request head as rewritten for the upstream, while the call waits for its next attempt
+  /// (nil while an attempt is under way: that attempt's exchange holds the head, which is moved
+  /// there rather than copied, and given back to the call when a retry follows).
+  var head: RequestHead?
   var target: MeshRoute.Target?
   var passthrough: (address: UInt32, port: Int)?
   /// The call's client TLS policy, an index in `facts.clientPolicies` (-1: none).
@@ -40,21 +43,21 @@ final class UpstreamCall {
   var targetListenerRevision = -1
 
   /// An unused call (its slot has had no call yet).
-  init() {
-    head = RequestHead(method: "", scheme: "", host: "", port: 0, path: "")
-  }
+  init() {}
 
   /// Makes this object the new call for its slot's exchange (`facts`: the current revision's,
-  /// which the caller holds while this runs).
+  /// which the caller holds while this runs), with no head yet: the caller hands its head to the
+  /// first attempt, or stores it in `head` for `EnvoyProxyActor.startAttempt(_:of:in:)`.
   func start(
-    owner: Int32, generation: UInt32, head: consuming RequestHead, target: MeshRoute.Target?,
+    owner: Int32, generation: UInt32, target: MeshRoute.Target?,
     passthrough: (address: UInt32, port: Int)?, clientPolicy: Int,
     facts: Unmanaged<MeshRevisionFacts>, revision: Int, retryPolicy: Int
   ) {
     isActive = true
     self.owner = owner
     self.generation = generation
-    self.head = head
+    // Nearly always nil already (the previous call's last attempt took it).
+    if self.head != nil { self.head = nil }
     self.target = target
     self.passthrough = passthrough
     self.clientPolicy = clientPolicy

@@ -68,8 +68,11 @@ final class VirtualGatewayActor: EnvoyProxyActor {
     }
     // An untraced request decided like a recent one is sent the same way (a traced one is
     // decided afresh, so that its notes are written).
-    let known = world.isTraced(e) ? nil : decisions.lookup(world.exchanges[e].head, revision: plane.revision)
-    let usesTLS = known.map(decisions.inputUsesTLS) ?? (world.exchanges[e].head.scheme == "https")
+    // The head through one checked slot address, kept for the known request's send below
+    // (nothing on the way there opens an exchange).
+    let incoming = world.exchanges.slot(e)
+    let known = world.isTraced(e) ? nil : decisions.lookup(incoming.pointee.head, revision: plane.revision)
+    let usesTLS = known.map(decisions.inputUsesTLS) ?? (incoming.pointee.head.scheme == "https")
     if usesTLS ? tlsFails : plaintextFails, case .failed(let reason) = listener.handshake(usesTLS: usesTLS) {
       world.note(e, name, .denied, "TLS handshake fails: \(reason)")
       world.reply(e, .failure(.tlsHandshakeFailed))
@@ -97,7 +100,9 @@ final class VirtualGatewayActor: EnvoyProxyActor {
     // at once, without `route` looking it up again.
     if let known {
       pool.start()
-      forwardAsDecided(e, known, in: world)
+      forwardAsDecided(
+        e, known, sourceAddress: incoming.pointee.head.sourceAddress, generation: incoming.pointee.generation,
+        in: world)
       return
     }
     route(e, in: world)
@@ -109,7 +114,10 @@ final class VirtualGatewayActor: EnvoyProxyActor {
     pool.start()
     refreshListener()
     if !world.isTraced(e), let known = decisions.lookup(world.exchanges[e].head, revision: plane.revision) {
-      forwardAsDecided(e, known, in: world)
+      let incoming = world.exchanges.slot(e)
+      forwardAsDecided(
+        e, known, sourceAddress: incoming.pointee.head.sourceAddress, generation: incoming.pointee.generation,
+        in: world)
       return
     }
     let input = world.exchanges[e].head
@@ -155,32 +163,34 @@ final class VirtualGatewayActor: EnvoyProxyActor {
       finish(e, .localReply(503, .noProvider), in: world)
       return
     }
+    let clientPolicy = facts._withUnsafeGuaranteedRef { $0.gatewayBackendDefaults[gateway] }
     let decision = decisions.remember(
       input, keysOnPeer: facts._withUnsafeGuaranteedRef { $0.routeTablesReadPeerAddress }, as: head,
-      gatewayRoute: index, service: service, targetPort: targetPort, revision: plane.revision)
+      gatewayRoute: index, service: service, targetPort: targetPort, clientPolicy: clientPolicy,
+      revision: plane.revision)
     let routerRoute = forward(
-      e, service: service, port: targetPort, head: consume head,
-      clientPolicy: facts._withUnsafeGuaranteedRef { $0.gatewayBackendDefaults[gateway] }, in: world)
+      e, service: service, port: targetPort, head: consume head, clientPolicy: clientPolicy, in: world)
     decisions.setRouterRoute(routerRoute, at: decision)
   }
 
   /// Sends `e` as decision `known` of the memo says (the gateway route's rewrite, to its target
-  /// port and, when known, by the router route the rewritten head matches).
-  private func forwardAsDecided(_ e: Int32, _ known: Int, in world: World) {
-    var head = decisions.output(known, sourceAddress: world.exchanges[e].head.sourceAddress)
-    let pathIsNormal = decisions.outputPathIsNormal(known)
-    // Unretained: see `route`.
-    let facts = Unmanaged.passUnretained(plane.facts)
-    let clientPolicy = facts._withUnsafeGuaranteedRef { $0.gatewayBackendDefaults[gateway] }
-    let routerRoute = decisions.routerRoute(known)
-    guard routerRoute >= 0 else {
+  /// port and, when known, by the router route the rewritten head matches). `sourceAddress` and
+  /// `generation`: `e`'s peer address and generation, which the caller has read.
+  private func forwardAsDecided(
+    _ e: Int32, _ known: Int, sourceAddress: UInt32?, generation: UInt32, in world: World
+  ) {
+    var head = decisions.output(known, sourceAddress: sourceAddress)
+    let send = decisions.forwarding(known)
+    guard send.routerRoute >= 0 else {
       forward(
-        e, service: decisions.service(known), port: head.port, head: head, pathIsNormal: pathIsNormal,
-        clientPolicy: clientPolicy, in: world)
+        e, service: send.service, port: head.port, head: head, pathIsNormal: send.pathIsNormal,
+        clientPolicy: send.clientPolicy, in: world)
       return
     }
-    if !pathIsNormal { MeshPathNormalization.normalizePath(of: &head) }
-    forward(e, routerRoute: routerRoute, head: consume head, clientPolicy: clientPolicy, in: world)
+    if !send.pathIsNormal { MeshPathNormalization.normalizePath(of: &head) }
+    forward(
+      e, generation: generation, routerRoute: send.routerRoute, head: consume head, clientPolicy: send.clientPolicy,
+      in: world)
   }
 
   override func callFinished(_ e: Int32, in world: World) {

@@ -117,7 +117,10 @@ extension World {
   }
 
   /// Opens an exchange to an actor on the same host (app → local proxy), with no network hop.
+  /// Inlined into its few callers (sidecar ingress listeners), which saves passing its many
+  /// arguments through the stack.
   @discardableResult
+  @inline(__always)
   public func deliverLocally(from interface: Int32, caller: Int32, to callee: Int32, head: consuming RequestHead, parent: Int32,
                              request: Int32, timeout: SimDuration, callerContext: Int64 = 0, calleeContext: Int64 = 0) -> Int32 {
     // The parent's depth and generation read through one checked slot address, and the new

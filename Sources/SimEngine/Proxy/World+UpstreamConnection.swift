@@ -20,21 +20,27 @@ extension World {
       timeout: timeout, connectTimeout: connectTimeout, attempt: attempt)
   }
 
-  /// `connectUpstream` to the host at `address` and `port`.
+  /// `connectUpstream` to the host at `address` and `port`. Opens the exchange itself (what
+  /// `connect(from:caller:to:port:head:parent:request:timeout:)` does, in the same order: open,
+  /// request timeout, network), reading the parent's request, depth and generation through one
+  /// checked slot address and writing the attempt through another.
   @discardableResult
   public func connectUpstream(
     from interface: Int32, caller: Int32, to address: UInt32, port: Int, head: consuming RequestHead,
     parent: Int32, timeout: SimDuration, connectTimeout: SimDuration = .seconds(5), attempt: Int32
   ) -> Int32 {
-    let child = connect(
-      from: interface, caller: caller, to: address, port: port, head: consume head,
-      parent: parent,
-      request: exchanges[parent].request, timeout: timeout,
+    // The parent's fields are read before the opening, which may move the slab.
+    let parentSlot = exchanges.slot(parent)
+    let child = exchanges.open(
+      request: parentSlot.pointee.request, parent: parent, parentGeneration: parentSlot.pointee.generation,
+      caller: caller, head: head, startedAt: now, depth: parentSlot.pointee.depth + 1,
       callerContext: Int64(bitPattern: UpstreamHost.key(address: address, port: port)))
-    // Both fields through one checked slot address (nothing opens an exchange in between).
     let opened = exchanges.slot(child)
     opened.pointee.step = attempt
-    if let dropped = opened.pointee.pendingFailure {
+    scheduleInLane(.exchangeTimedOut(exchange: child, generation: opened.pointee.generation), after: timeout)
+    connect(child, from: interface, to: address, port: port, extraDelay: .zero)
+    // Read again: the network part writes the exchange (nothing opens one meanwhile).
+    if let dropped = exchanges.slot(child).pointee.pendingFailure {
       fail(child, dropped, after: min(connectTimeout, timeout))
     }
     return child
