@@ -223,16 +223,16 @@ public struct Simulation<Payload>: ~Copyable {
         return payload
       }
       guard !front.isEmpty, front.time <= limit.nanoseconds else { return nil }
-      let payload = lanes.rings[front.lane].front.payload
+      let payload = lanes.payload(of: front)
       if isObsolete(payload) {
-        lanes.removeFront(ofLane: front.lane)
+        lanes.removeWinner(front)
         continue
       }
       guard processedCount < eventLimit else {
         reachedEventLimit = true
         return nil
       }
-      lanes.removeFront(ofLane: front.lane)
+      lanes.removeWinner(front)
       clock = SimTime(nanoseconds: front.time)
       processedCount += 1
       digest.combine(UInt64(bitPattern: front.time))

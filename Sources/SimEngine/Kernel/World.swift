@@ -224,7 +224,7 @@ public final class World {
     let caller = exchange.pointee.caller
     if isTraced(e) { recordHop(e, .response) }
     unretainedActors[Int(caller)]._withUnsafeGuaranteedRef { $0.handleResponse(e, in: self) }
-    exchanges.release(e)
+    exchanges.releaseClosed(e)  // nothing reopens `e` before it is freed: only `open` sets isOpen
   }
 
   /// Whether exchange `e` is still the one a child remembers (same generation, still waiting).
