@@ -204,7 +204,9 @@ public struct Simulation<Payload>: ~Copyable {
       let front = lanes.fronts.winner
       if let top = heap.min, top.time < front.time || (top.time == front.time && top.order < ScheduledEntry.laneOrder(front.sequence)) {
         guard top.time <= limit.nanoseconds else { return nil }
-        if isObsolete(heap[slot: Int(top.slot)].payload!) {
+        // The top of the heap is always live (see discardCancelledTop).
+        let payload = heap.payload(ofLive: top.slot)
+        if isObsolete(payload) {
           dropHeapTop()
           continue
         }
@@ -213,13 +215,12 @@ public struct Simulation<Payload>: ~Copyable {
           return nil
         }
         heap.removeMin()
-        let payload = heap.free(top.slot)
+        heap.discard(top.slot)
         clock = SimTime(nanoseconds: top.time)
         processedCount += 1
         digest.combine(UInt64(bitPattern: top.time))
         digest.combine(top.sequence)
         if tombstoneCount > 0 { discardCancelledTop() }
-        // The top of the heap is always live (see discardCancelledTop), so payload is non-nil.
         return payload
       }
       guard !front.isEmpty, front.time <= limit.nanoseconds else { return nil }

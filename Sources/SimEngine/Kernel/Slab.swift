@@ -98,6 +98,14 @@ public final class Slab<Element> {
     return base + Int(index)
   }
 
+  /// `pointer(to:)` for an index that an access since the slab last changed size has already
+  /// checked (slots are never removed, so it is still in range): no second check.
+  @inline(__always)
+  public func pointer(toChecked index: Int32) -> UnsafeMutablePointer<Element> {
+    assert(holds(index), "slab index out of range")
+    return base + Int(index)
+  }
+
   /// Slots in use.
   public var liveCount: Int { count - freeCount }
 

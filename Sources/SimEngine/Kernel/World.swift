@@ -189,8 +189,9 @@ public final class World {
     case .trafficDue(let stream):
       TrafficGenerator.fire(stream: Int(stream), in: self)
     case .requestArrived(let e, _):  // current: the kernel drops obsolete events (`isObsolete`)
-      // One checked slot address for the three fields (valid until the handler opens an exchange).
-      let exchange = exchanges.slot(e)
+      // One slot address for the three fields (valid until the handler opens an exchange);
+      // `isObsolete` has just checked the index.
+      let exchange = exchanges.slot(checked: e)
       if exchange.pointee.depth > model.settings.hopLimit {
         note(e, "network", .failed, "hop limit \(model.settings.hopLimit) exceeded")
         reply(e, .failure(.hopLimitExceeded))
@@ -219,7 +220,8 @@ public final class World {
   /// its only caller, which saves a call frame per response.
   @inline(__always)
   func close(_ e: Int32) {
-    let exchange = exchanges.slot(e)  // one checked index for both fields
+    // One address for both fields; the event loop's `isObsolete` has just checked the index.
+    let exchange = exchanges.slot(checked: e)
     exchange.pointee.isOpen = false
     let caller = exchange.pointee.caller
     if isTraced(e) { recordHop(e, .response) }
