@@ -37,7 +37,7 @@ public final class World {
   /// `NetworkVersion`).
   var connectionMemos: ContiguousArray<ConnectionMemo> = []
   public var requests = RequestTable()
-  public var statistics: [StreamStatistics] = []
+  public let statistics: StreamStatisticsTable
   public var traces: TraceRecorder
   public var bodies = StringInterner()
   /// Host names the clients send to, one copy each (see `sharedHostName`).
@@ -69,9 +69,9 @@ public final class World {
     self.addressPlan = AddressPlan(model: model)
     self.seed = seed
     self.limit = model.settings.until.map { SimTime.zero + $0 } ?? SimTime(nanoseconds: .max)
-    self.statistics = model.traffic.enumerated().map { index, stream in
+    self.statistics = StreamStatisticsTable(model.traffic.enumerated().map { index, stream in
       StreamStatistics(stream: index, expectations: model.expectations.enumerated().filter { $0.element.traffic == index }.map(\.offset))
-    }
+    })
   }
 
   public let seed: UInt64
