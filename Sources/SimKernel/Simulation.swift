@@ -199,6 +199,9 @@ public struct Simulation<Payload>: ~Copyable {
   @inlinable
   @inline(__always)  // the heart of the owner's event loop: lets the skipping test inline too
   public mutating func nextEvent(until limit: SimTime, skipping isObsolete: (Payload) -> Bool) -> Payload? {
+    // No lane event is due at `Int64.max` (those go to the heap), the time of an empty lane's
+    // front: one comparison with the limit capped below it rules out both.
+    let laneLimit = Swift.min(limit.nanoseconds, Int64.max &- 1)
     while true {
       // An empty lane's front compares after every event (see `LaneFront.sequenceLimit`).
       let front = lanes.fronts.winner
@@ -223,7 +226,7 @@ public struct Simulation<Payload>: ~Copyable {
         if tombstoneCount > 0 { discardCancelledTop() }
         return payload
       }
-      guard !front.isEmpty, front.time <= limit.nanoseconds else { return nil }
+      guard front.time <= laneLimit else { return nil }
       let payload = lanes.payload(of: front)
       if isObsolete(payload) {
         lanes.removeWinner(front)
