@@ -171,6 +171,7 @@ final class DelayLanes<Payload> {
     let lane = winner.lane
     assert(!winner.isEmpty && lane < count && !rings[lane].isEmpty, "the winner is not a pending lane event")
     let ring = rings + lane
+    ring.pointee.slot(0).deinitialize(count: 1)  // no code for a trivial payload
     ring.pointee.head = (ring.pointee.head &+ 1) & (ring.pointee.capacity &- 1)
     ring.pointee.count &-= 1
     if ring.pointee.count == 0 {
