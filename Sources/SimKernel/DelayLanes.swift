@@ -119,7 +119,8 @@ final class DelayLanes<Payload> {
   @inlinable
   @inline(__always)
   func append(_ entry: DelayLane<Payload>.Entry, toLane lane: Int, compacting isObsolete: (Payload) -> Bool) {
-    precondition(lane >= 0 && lane < count, "no such lane")
+    // `lane` comes from `lane(forDelay:)`, which only names lanes in use.
+    assert(lane >= 0 && lane < count, "no such lane")
     precondition(entry.sequence < LaneFront.sequenceLimit, "too many events")
     let ring = rings + lane
     let before = ring.pointee.count
@@ -149,6 +150,36 @@ final class DelayLanes<Payload> {
     precondition(lane >= 0 && lane < count, "no such lane")
     rings[lane].removeFront()
     refreshFront(of: lane)
+  }
+
+  /// The payload of the earliest lane event, which `winner` (the tournament's, not empty)
+  /// names. A tournament leaf that is not empty always belongs to a lane in use with that
+  /// front (`Simulation.invariantViolation()` checks it), so the lane is read unchecked.
+  @inlinable
+  @inline(__always)
+  func payload(of winner: LaneFront) -> Payload {
+    assert(!winner.isEmpty && winner.lane < count && !rings[winner.lane].isEmpty, "the winner is not a pending lane event")
+    return rings[winner.lane].slot(0).pointee.payload
+  }
+
+  /// Removes the earliest lane event, which `winner` (the tournament's, not empty) names, and
+  /// replays its lane's matches with the lane's next front: `removeFront(ofLane:)` without the
+  /// checks that the tournament's invariant makes redundant.
+  @inlinable
+  @inline(__always)
+  func removeWinner(_ winner: LaneFront) {
+    let lane = winner.lane
+    assert(!winner.isEmpty && lane < count && !rings[lane].isEmpty, "the winner is not a pending lane event")
+    let ring = rings + lane
+    ring.pointee.slot(0).deinitialize(count: 1)  // no code for a trivial payload
+    ring.pointee.head = (ring.pointee.head &+ 1) & (ring.pointee.capacity &- 1)
+    ring.pointee.count &-= 1
+    if ring.pointee.count == 0 {
+      fronts.replay(.empty(lane: lane))
+    } else {
+      let next = ring.pointee.slot(0)
+      fronts.replay(LaneFront(time: next.pointee.time, sequence: next.pointee.sequence, lane: lane))
+    }
   }
 
   /// Copies lane `lane`'s front time and sequence into the tournament.

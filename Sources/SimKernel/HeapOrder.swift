@@ -12,7 +12,7 @@ enum HeapOrder {
   static func siftUp<Element: Comparable>(_ element: Element, from hole: Int, in base: UnsafeMutablePointer<Element>) {
     var hole = hole
     while hole > 0 {
-      let parent = (hole - 1) >> 1
+      let parent = (hole &- 1) >> 1  // hole > 0
       guard element < base[parent] else { break }
       base[hole] = base[parent]
       hole = parent
@@ -35,7 +35,7 @@ enum HeapOrder {
     var hole = 0
     var child = 1
     while child < count {
-      let right = child + 1
+      let right = child &+ 1  // child < count: no overflow
       if right < count && base[right] < base[child] { child = right }
       base[hole] = base[child]
       hole = child

@@ -73,14 +73,34 @@ struct LaneTournament {
   @inlinable
   @inline(__always)  // on every append to an empty lane: a call would cost a fair share
   func lower(_ front: LaneFront) {
-    precondition(front.lane >= 0 && front.lane < leafCount, "no such lane")
+    // Only `DelayLanes.append` lowers, for a lane in use: the leaf is masked into range.
+    assert(front.lane >= 0 && front.lane < leafCount, "no such lane")
     assert(!nodes[leafCount &+ front.lane].precedes(front), "the front moved later")
-    var index = leafCount &+ front.lane
+    var index = leafCount | (front.lane & (leafCount &- 1))
     nodes[index] = front
     for _ in 0..<LaneTournament.depth {
       if nodes[index ^ 1].precedes(front) { return }
       index &>>= 1
       nodes[index] = front
+    }
+  }
+
+  /// `update(_:)` for a lane index that is known to be a leaf (`front.lane` of a front the
+  /// tournament named): the leaf's index is masked into range instead of checked.
+  ///
+  /// - Complexity: O(log lanes)
+  @inlinable
+  @inline(__always)
+  func replay(_ front: LaneFront) {
+    assert(front.lane >= 0 && front.lane < leafCount, "no such lane")
+    var index = leafCount | (front.lane & (leafCount &- 1))
+    var winner = front
+    nodes[index] = front
+    for _ in 0..<LaneTournament.depth {
+      let rival = nodes[index ^ 1]
+      if rival.precedes(winner) { winner = rival }
+      index &>>= 1
+      nodes[index] = winner
     }
   }
 

@@ -126,6 +126,26 @@ final class ScheduledEvents<Payload> {
     return payload
   }
 
+  /// The payload of the live event in slot `slot`, which the caller has just taken from a heap
+  /// entry (every entry owns a slot in range; the top entry's is always live, see
+  /// `Simulation.discardCancelledTop`): read without a second check.
+  @inlinable
+  @inline(__always)
+  func payload(ofLive slot: UInt32) -> Payload {
+    assert(Int(slot) < slotCount && slots[Int(slot)].payload != nil, "not a live slot")
+    return slots[Int(slot)].payload.unsafelyUnwrapped
+  }
+
+  /// `free(_:)` for a slot whose payload the caller has already read (`payload(ofLive:)`).
+  @inlinable
+  @inline(__always)
+  func discard(_ slot: UInt32) {
+    let freed = slots + Int(slot)
+    freed.pointee.payload = nil
+    freed.pointee.markFree(next: firstFreeSlot)
+    firstFreeSlot = slot
+  }
+
   /// Makes room for at least `minimumCapacity` events.
   @inlinable
   func reserveCapacity(_ minimumCapacity: Int) {

@@ -24,15 +24,19 @@ extension Simulation {
   public mutating func scheduleInLane(
     _ payload: Payload, after delay: SimDuration, compacting isObsolete: (Payload) -> Bool
   ) {
-    precondition(delay.nanoseconds >= 0, "an event cannot be scheduled before now")
-    let time = clock + delay
-    // `Int64.max` marks an empty lane's front.
-    guard time.nanoseconds != .max, let lane = lanes.lane(forDelay: delay.nanoseconds) else {
-      schedule(payload, at: time)
+    // One unsigned comparison admits exactly the delays that are not negative and end before
+    // `Int64.max` (which marks an empty lane's front), as the clock is never negative; the
+    // others go the checked way (a negative delay or an overflow traps there).
+    guard UInt64(bitPattern: delay.nanoseconds) < UInt64(bitPattern: Int64.max &- clock.nanoseconds),
+      let lane = lanes.lane(forDelay: delay.nanoseconds)
+    else {
+      precondition(delay.nanoseconds >= 0, "an event cannot be scheduled before now")
+      schedule(payload, at: clock + delay)
       return
     }
     let sequence = nextSequence
     nextSequence &+= 1
-    lanes.append(.init(time: time.nanoseconds, sequence: sequence, payload: payload), toLane: lane, compacting: isObsolete)
+    lanes.append(.init(time: clock.nanoseconds &+ delay.nanoseconds, sequence: sequence, payload: payload), toLane: lane,
+                 compacting: isObsolete)
   }
 }

@@ -199,12 +199,17 @@ public struct Simulation<Payload>: ~Copyable {
   @inlinable
   @inline(__always)  // the heart of the owner's event loop: lets the skipping test inline too
   public mutating func nextEvent(until limit: SimTime, skipping isObsolete: (Payload) -> Bool) -> Payload? {
+    // No lane event is due at `Int64.max` (those go to the heap), the time of an empty lane's
+    // front: one comparison with the limit capped below it rules out both.
+    let laneLimit = Swift.min(limit.nanoseconds, Int64.max &- 1)
     while true {
       // An empty lane's front compares after every event (see `LaneFront.sequenceLimit`).
       let front = lanes.fronts.winner
       if let top = heap.min, top.time < front.time || (top.time == front.time && top.order < ScheduledEntry.laneOrder(front.sequence)) {
         guard top.time <= limit.nanoseconds else { return nil }
-        if isObsolete(heap[slot: Int(top.slot)].payload!) {
+        // The top of the heap is always live (see discardCancelledTop).
+        let payload = heap.payload(ofLive: top.slot)
+        if isObsolete(payload) {
           dropHeapTop()
           continue
         }
@@ -213,26 +218,25 @@ public struct Simulation<Payload>: ~Copyable {
           return nil
         }
         heap.removeMin()
-        let payload = heap.free(top.slot)
+        heap.discard(top.slot)
         clock = SimTime(nanoseconds: top.time)
         processedCount += 1
         digest.combine(UInt64(bitPattern: top.time))
         digest.combine(top.sequence)
         if tombstoneCount > 0 { discardCancelledTop() }
-        // The top of the heap is always live (see discardCancelledTop), so payload is non-nil.
         return payload
       }
-      guard !front.isEmpty, front.time <= limit.nanoseconds else { return nil }
-      let payload = lanes.rings[front.lane].front.payload
+      guard front.time <= laneLimit else { return nil }
+      let payload = lanes.payload(of: front)
       if isObsolete(payload) {
-        lanes.removeFront(ofLane: front.lane)
+        lanes.removeWinner(front)
         continue
       }
       guard processedCount < eventLimit else {
         reachedEventLimit = true
         return nil
       }
-      lanes.removeFront(ofLane: front.lane)
+      lanes.removeWinner(front)
       clock = SimTime(nanoseconds: front.time)
       processedCount += 1
       digest.combine(UInt64(bitPattern: front.time))

@@ -41,6 +41,20 @@ import Testing
     #expect(slab.liveCount == 41)
   }
 
+  @Test func checkedAccessesAreTheSlotsOwn() {
+    let slab = Slab<Int>()
+    for value in 0..<20 { _ = slab.allocate { _ in value } }
+    #expect(slab.pointer(toChecked: 7) == slab.pointer(to: 7))
+    slab.pointer(toChecked: 7).pointee = 70
+    #expect(slab[7] == 70)
+    slab.release(checked: 7)
+    slab.release(12)
+    #expect(slab.liveCount == 18)
+    #expect(slab.reuse { $0 += 1 } == 12, "freed last, reused first")
+    #expect(slab.reuse { $0 += 1 } == 7)
+    #expect(slab[7] == 71)
+  }
+
   @Test func elementsAreReleasedWithTheSlabAndWhenOverwritten() {
     var released = 0
     do {

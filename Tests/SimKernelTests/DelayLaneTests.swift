@@ -150,6 +150,29 @@ struct DelayLaneFrontTests {
     #expect(simulation.peekNextTime() == nil)
   }
 
+  @Test("a lane delay that would end at the end of time or later goes to the heap; one just short of it takes a lane")
+  func laneAdmissionBoundary() {
+    var simulation = Simulation<Int>()
+    simulation.schedule(0, at: SimTime(nanoseconds: 1_000))
+    #expect(simulation.nextEvent() == 0)
+    // Now 1,000 ns: `Int64.max - 1_001` ends one short of the end of time (a lane), and
+    // `Int64.max - 1_000` ends exactly at it (the empty-lane marker, so the heap).
+    simulation.scheduleInLane(2, after: .nanoseconds(Int64.max - 1_000))
+    simulation.scheduleInLane(1, after: .nanoseconds(Int64.max - 1_001))
+    simulation.scheduleInLane(3, after: .nanoseconds(7))
+    #expect(simulation.pendingEventCount == 3)
+    #if DEBUG
+    #expect(simulation.invariantViolation() == nil)
+    #endif
+    #expect(simulation.nextEvent() == 3)
+    #expect(simulation.now == SimTime(nanoseconds: 1_007))
+    #expect(simulation.nextEvent() == 1)
+    #expect(simulation.now == SimTime(nanoseconds: Int64.max - 1))
+    #expect(simulation.nextEvent() == 2)
+    #expect(simulation.now == .distantFuture)
+    #expect(simulation.nextEvent() == nil)
+  }
+
   @Test("delays that share a lane hint bucket still find their own lanes")
   func hintCollisions() {
     var simulation = Simulation<Int64>()

@@ -98,6 +98,15 @@ public struct ExchangeTable {
     slab.release(index)
   }
 
+  /// `release(_:)` for an exchange already marked closed, whose index the event loop has
+  /// checked (`World.close` marks it before its caller sees the response): frees the slot
+  /// without writing or checking it again (slots are never removed).
+  @inline(__always)
+  mutating func releaseClosed(_ index: Int32) {
+    assert(!slab[index].isOpen, "release an exchange that is still open")
+    slab.release(checked: index)
+  }
+
   /// Exchange `index`, read and written in place: `table[e].field` reads or sets that one
   /// field without copying the exchange (and its request head).
   public subscript(index: Int32) -> Exchange {

@@ -4,4 +4,9 @@ extension ExchangeTable {
   /// exchange is opened (opening one may move the slots).
   @inline(__always)
   func slot(_ e: Int32) -> UnsafeMutablePointer<Exchange> { slab.pointer(to: e) }
+
+  /// `slot(_:)` for an exchange whose index was checked moments ago: the event loop's, whose
+  /// event `World.isObsolete` has just read the slot (slots are never removed).
+  @inline(__always)
+  func slot(checked e: Int32) -> UnsafeMutablePointer<Exchange> { slab.pointer(toChecked: e) }
 }

@@ -4,12 +4,18 @@
 /// An open-addressing table with linear probing over memory it owns, keyed by
 /// `CountTable.edgeKey(caller:callee:)`. A class, like `Slab`: it belongs to one `World`, so a
 /// hop is a hash, a probe and a plain increment, with no copy-on-write check and no bounds
-/// checks (a `CountTable` stored in the world paid both on every hop). Memory grows with the
-/// distinct pairs seen, not with the hops. Reading the counts out (`counts`) is for reports.
+/// checks (a `CountTable` stored in the world paid both on every hop). Each key sits next to
+/// its count, so a hop reads one address. Memory grows with the distinct pairs seen, not with
+/// the hops. Reading the counts out (`counts`) is for reports.
 public final class HopCounts {
-  /// `capacity` keys (`CountTable.emptyKey` marks a free slot) and their counts.
-  private var keys: UnsafeMutablePointer<Int64>
-  private var values: UnsafeMutablePointer<Int>
+  /// One slot: a key (`CountTable.emptyKey` when free) and its count.
+  private struct Slot {
+    var key: Int64
+    var count: Int
+  }
+
+  /// `capacity` slots.
+  private var slots: UnsafeMutablePointer<Slot>
   /// A power of two; at most half the slots are used.
   private var capacity: Int
   /// Distinct pairs counted.
@@ -17,15 +23,12 @@ public final class HopCounts {
 
   public init() {
     capacity = 16
-    keys = .allocate(capacity: capacity)
-    keys.initialize(repeating: CountTable.emptyKey, count: capacity)
-    values = .allocate(capacity: capacity)
-    values.initialize(repeating: 0, count: capacity)
+    slots = .allocate(capacity: capacity)
+    slots.initialize(repeating: Slot(key: CountTable.emptyKey, count: 0), count: capacity)
   }
 
   deinit {
-    keys.deallocate()
-    values.deallocate()
+    slots.deallocate()
   }
 
   /// Counts one request carried from `caller` to `callee` (actor ids, never negative).
@@ -35,9 +38,9 @@ public final class HopCounts {
     let mask = capacity &- 1
     var slot = HopCounts.slot(key, mask: mask)
     while true {
-      let found = keys[slot]
+      let found = slots[slot].key
       if found == key {
-        values[slot] &+= 1
+        slots[slot].count &+= 1
         return
       }
       if found == CountTable.emptyKey { break }
@@ -51,8 +54,8 @@ public final class HopCounts {
     let key = CountTable.edgeKey(caller: caller, callee: callee)
     let mask = capacity &- 1
     var slot = HopCounts.slot(key, mask: mask)
-    while keys[slot] != CountTable.emptyKey {
-      if keys[slot] == key { return values[slot] }
+    while slots[slot].key != CountTable.emptyKey {
+      if slots[slot].key == key { return slots[slot].count }
       slot = (slot &+ 1) & mask
     }
     return 0
@@ -63,7 +66,7 @@ public final class HopCounts {
   public var counts: [Int64: Int] {
     var result: [Int64: Int] = [:]
     result.reserveCapacity(pairCount)
-    for index in 0..<capacity where keys[index] != CountTable.emptyKey { result[keys[index]] = values[index] }
+    for index in 0..<capacity where slots[index].key != CountTable.emptyKey { result[slots[index].key] = slots[index].count }
     return result
   }
 
@@ -76,30 +79,24 @@ public final class HopCounts {
   @inline(never)
   private func insert(_ key: Int64, count: Int, at slot: Int) {
     precondition(key != CountTable.emptyKey, "actor ids are never negative")
-    keys[slot] = key
-    values[slot] = count
+    slots[slot] = Slot(key: key, count: count)
     pairCount += 1
     if pairCount * 2 > capacity { grow() }
   }
 
   /// Doubles the table and re-inserts every pair.
   private func grow() {
-    let oldKeys = keys
-    let oldValues = values
+    let old = slots
     let oldCapacity = capacity
     capacity *= 2
-    keys = .allocate(capacity: capacity)
-    keys.initialize(repeating: CountTable.emptyKey, count: capacity)
-    values = .allocate(capacity: capacity)
-    values.initialize(repeating: 0, count: capacity)
+    slots = .allocate(capacity: capacity)
+    slots.initialize(repeating: Slot(key: CountTable.emptyKey, count: 0), count: capacity)
     let mask = capacity &- 1
-    for index in 0..<oldCapacity where oldKeys[index] != CountTable.emptyKey {
-      var slot = HopCounts.slot(oldKeys[index], mask: mask)
-      while keys[slot] != CountTable.emptyKey { slot = (slot &+ 1) & mask }
-      keys[slot] = oldKeys[index]
-      values[slot] = oldValues[index]
+    for index in 0..<oldCapacity where old[index].key != CountTable.emptyKey {
+      var slot = HopCounts.slot(old[index].key, mask: mask)
+      while slots[slot].key != CountTable.emptyKey { slot = (slot &+ 1) & mask }
+      slots[slot] = old[index]
     }
-    oldKeys.deallocate()
-    oldValues.deallocate()
+    old.deallocate()
   }
 }

@@ -29,6 +29,7 @@ public struct RequestTable {
     return index
   }
 
+  @inline(__always)  // once per request, from `World.complete`
   public mutating func release(_ index: Int32) {
     slab[index].isOpen = false
     slab.release(index)

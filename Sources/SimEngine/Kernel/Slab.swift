@@ -77,6 +77,16 @@ public final class Slab<Element> {
     freeCount += 1
   }
 
+  /// `release(_:)` for an index that an access since the slab last changed size has already
+  /// checked (slots are never removed, so it is still in range).
+  @inline(__always)
+  public func release(checked index: Int32) {
+    assert(holds(index), "slab index out of range")
+    precondition(freeCount < count, "more slab slots released than allocated")
+    free[freeCount] = index
+    freeCount += 1
+  }
+
   /// The slot `index`, read and written in place: reading one field copies that field alone,
   /// setting one does not copy the element.
   public subscript(index: Int32) -> Element {
@@ -95,6 +105,14 @@ public final class Slab<Element> {
   @inline(__always)
   public func pointer(to index: Int32) -> UnsafeMutablePointer<Element> {
     precondition(holds(index), "slab index out of range")
+    return base + Int(index)
+  }
+
+  /// `pointer(to:)` for an index that an access since the slab last changed size has already
+  /// checked (slots are never removed, so it is still in range): no second check.
+  @inline(__always)
+  public func pointer(toChecked index: Int32) -> UnsafeMutablePointer<Element> {
+    assert(holds(index), "slab index out of range")
     return base + Int(index)
   }
 

@@ -37,7 +37,7 @@ public final class World {
   /// `NetworkVersion`).
   var connectionMemos: ContiguousArray<ConnectionMemo> = []
   public var requests = RequestTable()
-  public var statistics: [StreamStatistics] = []
+  public let statistics: StreamStatisticsTable
   public var traces: TraceRecorder
   public var bodies = StringInterner()
   /// Host names the clients send to, one copy each (see `sharedHostName`).
@@ -69,9 +69,9 @@ public final class World {
     self.addressPlan = AddressPlan(model: model)
     self.seed = seed
     self.limit = model.settings.until.map { SimTime.zero + $0 } ?? SimTime(nanoseconds: .max)
-    self.statistics = model.traffic.enumerated().map { index, stream in
+    self.statistics = StreamStatisticsTable(model.traffic.enumerated().map { index, stream in
       StreamStatistics(stream: index, expectations: model.expectations.enumerated().filter { $0.element.traffic == index }.map(\.offset))
-    }
+    })
   }
 
   public let seed: UInt64
@@ -189,8 +189,9 @@ public final class World {
     case .trafficDue(let stream):
       TrafficGenerator.fire(stream: Int(stream), in: self)
     case .requestArrived(let e, _):  // current: the kernel drops obsolete events (`isObsolete`)
-      // One checked slot address for the three fields (valid until the handler opens an exchange).
-      let exchange = exchanges.slot(e)
+      // One slot address for the three fields (valid until the handler opens an exchange);
+      // `isObsolete` has just checked the index.
+      let exchange = exchanges.slot(checked: e)
       if exchange.pointee.depth > model.settings.hopLimit {
         note(e, "network", .failed, "hop limit \(model.settings.hopLimit) exceeded")
         reply(e, .failure(.hopLimitExceeded))
@@ -219,12 +220,13 @@ public final class World {
   /// its only caller, which saves a call frame per response.
   @inline(__always)
   func close(_ e: Int32) {
-    let exchange = exchanges.slot(e)  // one checked index for both fields
+    // One address for both fields; the event loop's `isObsolete` has just checked the index.
+    let exchange = exchanges.slot(checked: e)
     exchange.pointee.isOpen = false
     let caller = exchange.pointee.caller
     if isTraced(e) { recordHop(e, .response) }
     unretainedActors[Int(caller)]._withUnsafeGuaranteedRef { $0.handleResponse(e, in: self) }
-    exchanges.release(e)
+    exchanges.releaseClosed(e)  // nothing reopens `e` before it is freed: only `open` sets isOpen
   }
 
   /// Whether exchange `e` is still the one a child remembers (same generation, still waiting).
