@@ -27,8 +27,17 @@ struct DelayLane<Payload> {
     }
   }
 
-  /// The delay every event of the lane was scheduled with, in nanoseconds.
+  /// The delay every event of the lane was scheduled with, in nanoseconds (`unusedDelay` for a
+  /// descriptor that is not a lane yet).
   @usableFromInline private(set) var delay: Int64
+
+  /// Slots of a ring's first allocation. A lane of timeouts, nearly all obsolete by the time
+  /// it fills, is compacted each time it fills: the larger the ring, the fewer compactions
+  /// (each with a fixed cost and a second look at the entries still live) per entry dropped.
+  @usableFromInline static var minimumCapacity: Int { 64 }
+
+  /// The delay of a descriptor that is not a lane yet: negative, so no event's delay matches.
+  @usableFromInline static var unusedDelay: Int64 { -1 }
   /// The ring's slots; nil until the first entry arrives.
   @usableFromInline var slots: UnsafeMutablePointer<Entry>?
   /// Number of slots: zero or a power of two.
@@ -137,15 +146,16 @@ struct DelayLane<Payload> {
     count &-= 1
   }
 
-  /// Doubles the ring (at least 16 slots), moving the pending entries to its start in order.
+  /// Doubles the ring (at least `minimumCapacity` slots), moving the pending entries to its
+  /// start in order.
   @inlinable
   @inline(never)
   mutating func grow() {
-    let bigger = UnsafeMutablePointer<Entry>.allocate(capacity: Swift.max(16, capacity * 2))
+    let bigger = UnsafeMutablePointer<Entry>.allocate(capacity: Swift.max(DelayLane.minimumCapacity, capacity * 2))
     for index in 0..<count { (bigger + index).moveInitialize(from: slot(index), count: 1) }
     slots?.deallocate()
     slots = bigger
-    capacity = Swift.max(16, capacity * 2)
+    capacity = Swift.max(DelayLane.minimumCapacity, capacity * 2)
     head = 0
   }
 

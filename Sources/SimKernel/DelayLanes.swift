@@ -12,7 +12,9 @@ final class DelayLanes<Payload> {
   @usableFromInline let capacity: Int
   /// Lanes opened so far (never more than `capacity`); lanes are never closed, only reused.
   @usableFromInline private(set) var count: Int
-  /// `capacity` lane descriptors, the first `count` initialised.
+  /// `capacity` lane descriptors, all initialised: the first `count` are the lanes in use, the
+  /// others unused (`DelayLane.unusedDelay`, which no event's delay matches, so that a hint
+  /// confirms a lane with one comparison and no range check).
   @usableFromInline let rings: UnsafeMutablePointer<DelayLane<Payload>>
   /// The lanes' fronts, and which is earliest.
   @usableFromInline let fronts: LaneTournament
@@ -31,6 +33,7 @@ final class DelayLanes<Payload> {
     self.capacity = capacity
     count = 0
     rings = .allocate(capacity: capacity)
+    rings.initialize(repeating: DelayLane(delay: DelayLane<Payload>.unusedDelay), count: capacity)
     fronts = LaneTournament(laneCapacity: capacity)
     hints = .allocate(capacity: DelayLanes.hintCount)
     hints.initialize(repeating: 0, count: DelayLanes.hintCount)
@@ -42,6 +45,7 @@ final class DelayLanes<Payload> {
     count = other.count
     rings = .allocate(capacity: capacity)
     for lane in 0..<count { (rings + lane).initialize(to: other.rings[lane].copy()) }
+    (rings + count).initialize(repeating: DelayLane(delay: DelayLane<Payload>.unusedDelay), count: capacity - count)
     fronts = other.fronts.copy()
     hints = .allocate(capacity: DelayLanes.hintCount)
     hints.initialize(from: other.hints, count: DelayLanes.hintCount)
@@ -50,7 +54,7 @@ final class DelayLanes<Payload> {
   @inlinable
   deinit {
     for lane in 0..<count { rings[lane].destroy() }
-    rings.deinitialize(count: count)
+    rings.deinitialize(count: capacity)
     rings.deallocate()
     fronts.deallocate()
     hints.deallocate()
@@ -74,7 +78,8 @@ final class DelayLanes<Payload> {
   }
 
   /// The `hints` bucket of `delay`: the top bits of one SplitMix64 mixing round (delays are
-  /// often round decimal numbers, whose low bits, or a plain multiplicative hash, collide).
+  /// often round decimal numbers, whose low bits, or a plain multiplicative hash, collide:
+  /// without the xor-shift two of ColorTeller's hot delays share a bucket).
   @inlinable
   static func hintBucket(_ delay: Int64) -> Int {
     let bits = UInt64(bitPattern: delay)
@@ -87,7 +92,8 @@ final class DelayLanes<Payload> {
   func lane(forDelay delay: Int64) -> Int? {
     let bucket = DelayLanes.hintBucket(delay)
     let hint = Int(hints[bucket])
-    if hint < count && rings[hint].delay == delay { return hint }
+    // Every descriptor is initialised and an unused one matches no delay: no range check.
+    if rings[hint].delay == delay { return hint }
     return claimLane(forDelay: delay, bucket: bucket)
   }
 
@@ -100,7 +106,7 @@ final class DelayLanes<Payload> {
     while lane < count && rings[lane].delay != delay { lane += 1 }
     if lane == count {
       if count < capacity {
-        (rings + count).initialize(to: DelayLane(delay: delay))
+        rings[count] = DelayLane(delay: delay)
         count += 1
       } else if let idle = (0..<count).first(where: { rings[$0].isEmpty }) {
         // An empty lane holds no order to keep: it takes the new delay.

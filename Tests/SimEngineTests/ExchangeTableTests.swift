@@ -29,6 +29,36 @@ import Testing
     #expect(table.liveCount == 2)
   }
 
+  @Test func openRewritesAFreedSlotAsANewExchange() {
+    var table = ExchangeTable()
+    let head = RequestHead(method: "GET", url: "http://example.com/a")!
+    let first = table.open(request: 1, parent: -1, parentGeneration: 0, caller: 2, head: head, startedAt: .zero, depth: 0,
+                           callerContext: 5)
+    let slot = table.slot(first)
+    slot.pointee.callee = 9
+    slot.pointee.step = 3
+    slot.pointee.calleeContext = 4
+    slot.pointee.answered = true
+    slot.pointee.pendingFailure = .failure(.hostUnreachable)
+    slot.pointee.returnLatency = .milliseconds(1)
+    slot.pointee.sourceAddress = 77
+    slot.pointee.calleeInterface = 6
+    let generation = slot.pointee.generation
+    table.release(first)
+    let second = table.open(request: 3, parent: 8, parentGeneration: 11, caller: 4,
+                            head: RequestHead(method: "POST", url: "http://example.com/b")!,
+                            startedAt: SimTime(nanoseconds: 42), depth: 2, callerContext: 6)
+    #expect(second == first)
+    let reopened = table[second]
+    #expect(reopened.generation == generation &+ 1)
+    #expect(reopened.request == 3 && reopened.parent == 8 && reopened.parentGeneration == 11 && reopened.caller == 4)
+    #expect(reopened.head.method == "POST" && reopened.head.path == "/b")
+    #expect(reopened.startedAt == SimTime(nanoseconds: 42) && reopened.depth == 2 && reopened.callerContext == 6)
+    #expect(reopened.callee == -1 && reopened.step == 0 && reopened.calleeContext == 0)
+    #expect(reopened.isOpen && !reopened.answered && reopened.pendingFailure == nil)
+    #expect(reopened.returnLatency == .zero && reopened.sourceAddress == 0 && reopened.calleeInterface == -1)
+  }
+
   @Test(arguments: [
     (1, Int32(0), UInt32(0)), (127, Int32.max, UInt32(0xFF_FFFF)), (5, Int32(123_456), UInt32(0x1234_5678)),
   ])

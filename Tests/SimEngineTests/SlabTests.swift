@@ -55,6 +55,22 @@ import Testing
     #expect(slab[7] == 71)
   }
 
+  @Test func takeFreedHandsOutTheLastFreedSlotInPlace() {
+    let slab = Slab<Int>()
+    for value in 0..<20 { _ = slab.allocate { _ in value } }
+    slab.release(4)
+    slab.release(9)
+    let taken = slab.takeFreed()
+    #expect(taken?.index == 9, "freed last, taken first")
+    #expect(taken?.slot == slab.pointer(to: 9))
+    #expect(taken?.slot.pointee == 9, "the previous occupant is still there")
+    taken?.slot.pointee = 90
+    #expect(slab[9] == 90)
+    #expect(slab.takeFreed()?.index == 4)
+    #expect(slab.takeFreed() == nil, "no freed slot left")
+    #expect(slab.liveCount == 20)
+  }
+
   @Test func elementsAreReleasedWithTheSlabAndWhenOverwritten() {
     var released = 0
     do {

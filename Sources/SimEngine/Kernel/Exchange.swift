@@ -30,6 +30,9 @@ public struct Exchange: Sendable {
   public var answered: Bool
   /// The failure delivered when the timeout fires (packets dropped on the way).
   public var pendingFailure: Response?
+  /// What reaches the caller: set when the callee answers (`World.reply`, `World.fail`) or the
+  /// timeout fires, always before the caller's `handleResponse`; meaningless until then (a
+  /// reused slot still holds its previous exchange's).
   public var response: Response
   /// One-way latency back to the caller.
   public var returnLatency: SimDuration
@@ -61,32 +64,31 @@ public struct ExchangeTable {
   /// `Exchange` per hop).
   public mutating func open(request: Int32, parent: Int32, parentGeneration: UInt32, caller: Int32, head: consuming RequestHead,
                             startedAt: SimTime, depth: Int16, callerContext: Int64) -> Int32 {
-    var head = Optional(head)
-    if let index = slab.reuse({ slot in
-      slot.request = request
-      slot.parent = parent
-      slot.parentGeneration = parentGeneration
-      slot.caller = caller
-      slot.callee = -1
-      slot.head = head.take()!
-      slot.startedAt = startedAt
-      slot.generation &+= 1
-      slot.depth = depth
-      slot.step = 0
-      slot.calleeContext = 0
-      slot.callerContext = callerContext
-      slot.isOpen = true
-      slot.answered = false
-      slot.pendingFailure = nil
-      slot.response = .failure(.notCompleted)
-      slot.returnLatency = .zero
-      slot.sourceAddress = 0
-      slot.calleeInterface = -1
-    }) {
+    if let (index, slot) = slab.takeFreed() {
+      // `response` keeps the previous occupant's: every way an exchange reaches its caller
+      // (`World.reply`, `World.fail`, the timeout) sets it first, and nothing reads it before.
+      slot.pointee.request = request
+      slot.pointee.parent = parent
+      slot.pointee.parentGeneration = parentGeneration
+      slot.pointee.caller = caller
+      slot.pointee.callee = -1
+      slot.pointee.head = head
+      slot.pointee.startedAt = startedAt
+      slot.pointee.generation &+= 1
+      slot.pointee.depth = depth
+      slot.pointee.step = 0
+      slot.pointee.calleeContext = 0
+      slot.pointee.callerContext = callerContext
+      slot.pointee.isOpen = true
+      slot.pointee.answered = false
+      slot.pointee.pendingFailure = nil
+      slot.pointee.returnLatency = .zero
+      slot.pointee.sourceAddress = 0
+      slot.pointee.calleeInterface = -1
       return index
     }
     return allocate(Exchange(
-      request: request, parent: parent, parentGeneration: parentGeneration, caller: caller, callee: -1, head: head.take()!,
+      request: request, parent: parent, parentGeneration: parentGeneration, caller: caller, callee: -1, head: head,
       startedAt: startedAt, generation: 0, depth: depth, step: 0, calleeContext: 0, callerContext: callerContext,
       isOpen: true, answered: false, pendingFailure: nil, response: .failure(.notCompleted), returnLatency: .zero,
       sourceAddress: 0, calleeInterface: -1))

@@ -5,8 +5,8 @@ extension ExchangeTable {
   @inline(__always)
   func slot(_ e: Int32) -> UnsafeMutablePointer<Exchange> { slab.pointer(to: e) }
 
-  /// `slot(_:)` for an exchange whose index was checked moments ago: the event loop's, whose
-  /// event `World.isObsolete` has just read the slot (slots are never removed).
+  /// `slot(_:)` for an index known to be in range: one that `open` returned, such as an
+  /// event's (slots are never removed, so an index once opened stays in range).
   @inline(__always)
   func slot(checked e: Int32) -> UnsafeMutablePointer<Exchange> { slab.pointer(toChecked: e) }
 }

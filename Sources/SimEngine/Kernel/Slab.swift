@@ -68,6 +68,15 @@ public final class Slab<Element> {
     return index
   }
 
+  /// Takes the most recently freed slot, if any, for the caller to rewrite in place right away:
+  /// its index and address (valid until the next `allocate` that grows the slab). Its previous
+  /// occupant is still there (to carry a generation number over).
+  @inline(__always)
+  public func takeFreed() -> (index: Int32, slot: UnsafeMutablePointer<Element>)? {
+    guard let index = popFree() else { return nil }
+    return (index, base + Int(index))
+  }
+
   /// Puts slot `index` on the free list (its element stays until the slot is reused).
   @inline(__always)
   public func release(_ index: Int32) {

@@ -146,7 +146,10 @@ public final class World {
     switch message {
     case .requestArrived(let e, let generation), .responseArrived(let e, let generation),
       .exchangeTimedOut(let e, let generation):
-      return exchanges[e].generation != generation || !exchanges[e].isOpen
+      // An exchange event names an exchange that was opened, and slots are never removed:
+      // the index is in range without a check (this runs for every event and lane entry).
+      let exchange = exchanges.slot(checked: e)
+      return exchange.pointee.generation != generation || !exchange.pointee.isOpen
     case .exchangeTimerFired(let tag, _):
       return !TimerTag(tag).isCurrent(in: self)
     case .trafficDue, .timerFired, .scenarioEvent:
@@ -189,8 +192,8 @@ public final class World {
     case .trafficDue(let stream):
       TrafficGenerator.fire(stream: Int(stream), in: self)
     case .requestArrived(let e, _):  // current: the kernel drops obsolete events (`isObsolete`)
-      // One slot address for the three fields (valid until the handler opens an exchange);
-      // `isObsolete` has just checked the index.
+      // One slot address for the three fields (valid until the handler opens an exchange); an
+      // event's exchange index is always in range (see `isObsolete`).
       let exchange = exchanges.slot(checked: e)
       if exchange.pointee.depth > model.settings.hopLimit {
         note(e, "network", .failed, "hop limit \(model.settings.hopLimit) exceeded")
@@ -220,7 +223,7 @@ public final class World {
   /// its only caller, which saves a call frame per response.
   @inline(__always)
   func close(_ e: Int32) {
-    // One address for both fields; the event loop's `isObsolete` has just checked the index.
+    // One address for both fields; an event's exchange index is always in range (`isObsolete`).
     let exchange = exchanges.slot(checked: e)
     exchange.pointee.isOpen = false
     let caller = exchange.pointee.caller
