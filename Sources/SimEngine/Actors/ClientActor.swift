@@ -57,6 +57,8 @@ public final class ClientActor: SimActor {
   private var fixedRequestChecked = false
 
   /// Starts request `index` of the stream (which the caller has counted as sent).
+  /// Inlined into its one caller, the traffic generator's firing of the next request.
+  @inline(__always)
   func send(index: Int, in world: World) {
     let trace = !world.traces.selects(stream: self.stream, index: index) ? -1
       : world.traces.begin(stream: self.stream, index: index, streamName: world.model.traffic[self.stream].name,
