@@ -6,7 +6,9 @@ enum TrafficGenerator {
   static func fire(stream: Int, in world: World) {
     // The world holds its client actors for the whole run: the call needs no retain.
     let client = Unmanaged.passUnretained(world.clientActors[stream])
-    let sent = world.statistics[stream].sent
+    // The request's index, counted as sent here (one look into the statistics table per
+    // request; `send` reads no count).
+    let sent = TrafficGenerator.countSent(&world.statistics[stream].sent)
     client._withUnsafeGuaranteedRef { client in
       client.send(index: sent, in: world)
       guard sent + 1 < client.count else { return }
@@ -17,5 +19,12 @@ enum TrafficGenerator {
       }
       world.simulation.schedule(.trafficDue(stream: Int32(stream)), after: gap)
     }
+  }
+
+  /// Counts one more request sent; returns the count before (the new request's index).
+  @inline(__always)
+  static func countSent(_ sent: inout Int) -> Int {
+    defer { sent += 1 }
+    return sent
   }
 }

@@ -35,7 +35,18 @@ extension World {
     if let memoized {
       let e = exchanges.open(request: request, parent: parent, parentGeneration: parentGeneration, caller: caller,
                              head: head, startedAt: now, depth: depth, callerContext: callerContext)
-      scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchanges.slot(e).pointee.generation), after: timeout)
+      // The new exchange through one checked slot address (scheduling opens no exchange).
+      let exchange = exchanges.slot(e)
+      scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchange.pointee.generation), after: timeout)
+      // The usual case, taken here rather than in `leave`: no sidecar to intercept, and a
+      // connection made before (a memoized name is never traced, so `connect` would take the
+      // connection memo as well).
+      if source._withUnsafeGuaranteedRef({ $0.egressProxy == nil }),
+        let memo = connectionMemo(from: interface, to: memoized, port: port)
+      {
+        arrive(e, at: exchange, through: memo, extraDelay: .zero)
+        return e
+      }
       leave(e, from: interface, source: source, caller: caller, to: memoized, port: port, lookupDelay: .zero)
       return e
     }
@@ -111,8 +122,14 @@ extension World {
     }
     let e = exchanges.open(request: request, parent: parent, parentGeneration: parentGeneration, caller: caller, head: head,
                            startedAt: now, depth: depth, callerContext: callerContext)
-    scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchanges.slot(e).pointee.generation), after: timeout)
-    connect(e, from: interface, to: address, port: port, extraDelay: .zero, presentedSource: presentedSource)
+    let exchange = exchanges.slot(e)
+    scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchange.pointee.generation), after: timeout)
+    // `connect(_:from:to:port:extraDelay:presentedSource:)`, reusing the slot address.
+    if presentedSource == nil && !isTraced(e), let memo = connectionMemo(from: interface, to: address, port: port) {
+      arrive(e, at: exchange, through: memo, extraDelay: .zero)
+      return e
+    }
+    connectThroughNetwork(e, from: interface, to: address, port: port, extraDelay: .zero, presentedSource: presentedSource)
     return e
   }
 
@@ -171,16 +188,23 @@ extension World {
     // presented source, an NLB passing the client's address on, which the destination sees).
     if presentedSource == nil && !isTraced(e), let memo = connectionMemo(from: interface, to: address, port: port) {
       // Written through one checked slot address rather than four checked subscripts.
-      let exchange = exchanges.slot(e)
-      exchange.pointee.callee = memo.listener
-      exchange.pointee.calleeInterface = memo.destination
-      exchange.pointee.sourceAddress = memo.seenSource
-      exchange.pointee.returnLatency = memo.latency
-      scheduleInLane(.requestArrived(exchange: e, generation: exchange.pointee.generation), after: memo.latency + extraDelay)
+      arrive(e, at: exchanges.slot(e), through: memo, extraDelay: extraDelay)
       return
     }
     connectThroughNetwork(e, from: interface, to: address, port: port, extraDelay: extraDelay,
                           presentedSource: presentedSource)
+  }
+
+  /// A connection with a memoized outcome (`connectionMemo`): exchange `e` (at `exchange`)
+  /// reaches the remembered listener after the remembered latency plus `extraDelay`.
+  @inline(__always)
+  func arrive(_ e: Int32, at exchange: UnsafeMutablePointer<Exchange>, through memo: ConnectionMemo,
+              extraDelay: SimDuration) {
+    exchange.pointee.callee = memo.listener
+    exchange.pointee.calleeInterface = memo.destination
+    exchange.pointee.sourceAddress = memo.seenSource
+    exchange.pointee.returnLatency = memo.latency
+    scheduleInLane(.requestArrived(exchange: e, generation: exchange.pointee.generation), after: memo.latency + extraDelay)
   }
 
   /// `connect` without a memoized outcome: works the connection out hop by hop (and memoizes

@@ -48,8 +48,8 @@ public struct StreamStatistics: Sendable {
   private var outcomeNumbers: [OutcomeKey: Int] = [:]
   /// Recently seen outcomes and their numbers, direct-mapped by a cheap hash of task, service
   /// and status (most requests repeat one of a few recent outcomes).
-  private var recentKeys: [OutcomeKey?] = Array(repeating: nil, count: 32)
-  private var recentNumbers: [Int] = Array(repeating: 0, count: 32)
+  /// Each entry holds a key with its number (one array: one index check per look).
+  private var recent: [(key: OutcomeKey, number: Int)?] = Array(repeating: nil, count: 32)
   /// Cells per row of the flat count arrays: a power of two above every outcome number.
   private var columns = 8
   /// Row 0: requests per outcome; row `1 + span`: requests that started inside span `span`.
@@ -195,10 +195,9 @@ public struct StreamStatistics: Sendable {
   @inline(__always)
   private mutating func outcomeNumber(_ key: OutcomeKey, world: World) -> Int {
     let recent = Int(truncatingIfNeeded: key.task &* 31 &+ key.service &* 7 &+ Int32(truncatingIfNeeded: key.status)) & 31
-    if let known = recentKeys[recent], known == key { return recentNumbers[recent] }
+    if let known = self.recent[recent], known.key == key { return known.number }
     let number = outcomeNumbers[key] ?? newOutcome(key, world: world)
-    recentKeys[recent] = key
-    recentNumbers[recent] = number
+    self.recent[recent] = (key, number)
     return number
   }
 
