@@ -97,21 +97,6 @@ final class DelayLanes<Payload> {
     return claimLane(forDelay: delay, bucket: bucket)
   }
 
-  /// `lane(forDelay:)` starting from the caller's `hint` (see `LaneHint`): one comparison
-  /// when the hinted lane has the delay; otherwise the usual lookup, which updates `hint`.
-  @inlinable
-  @inline(__always)
-  func lane(forDelay delay: Int64, hint: inout LaneHint) -> Int? {
-    // Hints only ever hold lane indices below `capacity` (`maximumLaneCount` for every
-    // simulation) and every descriptor is initialised: no range check.
-    let hinted = Int(hint.lane)
-    assert(hinted < capacity, "a lane hint past the lanes")
-    if rings[hinted].delay == delay { return hinted }
-    guard let lane = lane(forDelay: delay) else { return nil }
-    hint.lane = UInt8(truncatingIfNeeded: lane)
-    return lane
-  }
-
   /// `lane(forDelay:)` when the hint missed: searches the lanes, opens a new lane or gives an
   /// empty lane the new delay, and remembers the answer in `hints`.
   @inlinable

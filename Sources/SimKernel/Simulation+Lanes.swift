@@ -39,27 +39,4 @@ extension Simulation {
     lanes.append(.init(time: clock.nanoseconds &+ delay.nanoseconds, sequence: sequence, payload: payload), toLane: lane,
                  compacting: isObsolete)
   }
-
-  /// `scheduleInLane(_:after:compacting:)` for a caller that keeps a `LaneHint` for `delay`:
-  /// the lane is confirmed with one comparison instead of a hash and a table lookup when the
-  /// hint is right, and the hint is updated when it is not. Same order, same sequence numbers.
-  ///
-  /// - Complexity: amortised O(1)
-  @inlinable
-  @inline(__always)
-  public mutating func scheduleInLane(
-    _ payload: Payload, after delay: SimDuration, hint: inout LaneHint, compacting isObsolete: (Payload) -> Bool
-  ) {
-    guard UInt64(bitPattern: delay.nanoseconds) < UInt64(bitPattern: Int64.max &- clock.nanoseconds),
-      let lane = lanes.lane(forDelay: delay.nanoseconds, hint: &hint)
-    else {
-      precondition(delay.nanoseconds >= 0, "an event cannot be scheduled before now")
-      schedule(payload, at: clock + delay)
-      return
-    }
-    let sequence = nextSequence
-    nextSequence &+= 1
-    lanes.append(.init(time: clock.nanoseconds &+ delay.nanoseconds, sequence: sequence, payload: payload), toLane: lane,
-                 compacting: isObsolete)
-  }
 }

@@ -189,47 +189,6 @@ struct DelayLaneFrontTests {
     #expect(drained == [0, -1] + Array(1..<Simulation<Int>.maximumLaneCountForTests))
   }
 
-  @Test("a caller's lane hint finds its lane, learns it, and a wrong or stale hint changes nothing but speed")
-  func laneHints() {
-    var simulation = Simulation<Int>()
-    let never: (Int) -> Bool = { _ in false }
-    var first = LaneHint()
-    var second = LaneHint()
-    simulation.scheduleInLane(1, after: .nanoseconds(50), hint: &first, compacting: never)
-    simulation.scheduleInLane(2, after: .nanoseconds(20), hint: &second, compacting: never)
-    #expect(first == LaneHint(), "the first delay opened lane 0")
-    #expect(second != LaneHint(), "the hint learned the second delay's lane")
-    simulation.scheduleInLane(3, after: .nanoseconds(50), hint: &first, compacting: never)
-    simulation.scheduleInLane(4, after: .nanoseconds(20), hint: &second, compacting: never)
-    var wrong = second
-    simulation.scheduleInLane(5, after: .nanoseconds(50), hint: &wrong, compacting: never)
-    #expect(wrong == first, "a hint for another delay is corrected")
-    simulation.scheduleInLane(6, after: .nanoseconds(35), hint: &first, compacting: never)  // a delay of its own
-    #expect(simulation.invariantViolation() == nil)
-    var drained: [Int] = []
-    while let payload = simulation.nextEvent() { drained.append(payload) }
-    #expect(drained == [2, 4, 6, 1, 3, 5])
-
-    // Every lane in use and drained: a new delay takes a lane that a hint still names.
-    var stale = LaneHint()
-    for delay in 1...Int64(Simulation<Int>.maximumLaneCountForTests) {
-      simulation.scheduleInLane(Int(delay), after: .nanoseconds(delay), hint: &stale, compacting: never)
-    }
-    while simulation.nextEvent() != nil {}
-    let hintOfLastDelay = stale
-    // The first three empty lanes, the hinted one among them, take three new delays.
-    simulation.scheduleInLane(100, after: .nanoseconds(1_000), compacting: never)
-    simulation.scheduleInLane(102, after: .nanoseconds(999), compacting: never)
-    simulation.scheduleInLane(103, after: .nanoseconds(998), compacting: never)
-    simulation.scheduleInLane(101, after: .nanoseconds(Int64(Simulation<Int>.maximumLaneCountForTests)), hint: &stale,
-                              compacting: never)
-    #expect(stale != hintOfLastDelay, "the stale hint moved to the lane its delay took now")
-    #expect(simulation.invariantViolation() == nil)
-    drained = []
-    while let payload = simulation.nextEvent() { drained.append(payload) }
-    #expect(drained == [101, 103, 102, 100])
-  }
-
   @Test("delays that share a lane hint bucket still find their own lanes")
   func hintCollisions() {
     var simulation = Simulation<Int64>()

@@ -137,17 +137,6 @@ public final class World {
     })
   }
 
-  /// `scheduleInLane(_:after:)` for a caller that keeps a `LaneHint` next to a delay it
-  /// schedules often (in facts worked out per configuration revision): the lane is confirmed
-  /// with one comparison instead of hashing the delay. Same order and sequence numbers.
-  @inline(__always)
-  func scheduleInLane(_ message: Message, after delay: SimDuration, hint: inout LaneHint) {
-    let world = Unmanaged.passUnretained(self)
-    simulation.scheduleInLane(message, after: delay, hint: &hint, compacting: { message in
-      world._withUnsafeGuaranteedRef { $0.isObsolete(message) }
-    })
-  }
-
   /// Whether a pending event can no longer do anything: a hop, response or timeout of an
   /// exchange that has finished (its slot freed or reused), or a timer about an exchange that
   /// has been answered. Once true it stays true (generations only grow), which lets the kernel
