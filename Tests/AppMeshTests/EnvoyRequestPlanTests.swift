@@ -329,6 +329,31 @@ import Testing
     #expect(attemptTimeout(.seconds(2), .zero) == EnvoyProxyActor.unlimited)
   }
 
+  /// A route's first-attempt timeout, decided once per revision, is what `startCall` would
+  /// decide per request: the route's per-retry timeout within its request timeout.
+  @Test func firstAttemptTimeoutsAreDecidedPerRoute() throws {
+    let config = Self.config()
+    let plain = try #require(config.routes.firstIndex { $0.name == "plain" })
+    let own = try #require(config.routes.firstIndex { $0.name == "own" })
+    for policy in [MeshRetryPolicy.appMeshDefault, nil] {
+      let facts = MeshRevisionFacts(config, defaultRetryPolicy: policy)
+      for route in config.routes.indices {
+        let retryPolicy = facts.routeRetryPolicies[route]
+        let perRetry = retryPolicy >= 0 ? facts.retryPolicies[retryPolicy].perRetryTimeout : nil
+        let timeout = facts.routeTimeouts[route]
+        #expect(
+          facts.routeFirstAttemptTimeouts[route]
+            == EnvoyProxyActor.attemptTimeout(perRetry: perRetry, remaining: timeout > .zero ? timeout : nil))
+        #expect(facts.firstAttemptTimeout(retryPolicy: retryPolicy, timeout: timeout) == facts.routeFirstAttemptTimeouts[route])
+      }
+      // The own policy's 2 s per-retry timeout within the default 15 s; the plain route waits
+      // the whole request timeout.
+      #expect(facts.routeFirstAttemptTimeouts[own] == .seconds(2))
+      #expect(facts.routeFirstAttemptTimeouts[plain] == MeshListener.defaultPerRequestTimeout)
+      #expect(facts.firstAttemptTimeout(retryPolicy: -1, timeout: .zero) == EnvoyProxyActor.unlimited)
+    }
+  }
+
   @Test func aCallAppliesItsPolicy() throws {
     let config = Self.config()
     let own = try #require(config.routes.firstIndex { $0.name == "own" })

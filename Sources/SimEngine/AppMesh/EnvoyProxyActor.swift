@@ -56,11 +56,13 @@ class EnvoyProxyActor: SimActor {
 
   /// Where a request to a virtual service goes: one target node listener, the retry policy that
   /// applies (an index in the current revision's `retryPolicies`: the route's, else App Mesh's
-  /// default; -1 none) and the request timeout (`.zero`: none). Plain values only.
+  /// default; -1 none), the request timeout (`.zero`: none) and the first attempt's timeout
+  /// (`MeshRevisionFacts.firstAttemptTimeout`). Plain values only.
   struct UpstreamChoice {
     var target: MeshRoute.Target
     var retryPolicy: Int
     var timeout: SimDuration
+    var firstAttemptTimeout: SimDuration
   }
 
   /// Sends downstream exchange `e` to virtual service `service` as reached on `port`, its path
@@ -124,15 +126,15 @@ class EnvoyProxyActor: SimActor {
     // a captured parameter).
     var pending = Optional(head)
     call._withUnsafeGuaranteedRef { call in
-      var remaining: SimDuration?
       if choice.timeout > .zero {
         call.deadline = world.now + choice.timeout
-        remaining = choice.timeout
         let tag = TimerTag(kind: Self.requestTimeoutKind, exchange: e, generation: call.generation)
         world.startTimer(id, after: choice.timeout, for: tag)
       }
       call.attempt = 1
-      let attemptTimeout = Self.attemptTimeout(perRetry: call.perRetryTimeout, remaining: remaining)
+      // `attemptTimeout(perRetry: call.perRetryTimeout, remaining: choice.timeout)`, decided per
+      // revision.
+      let attemptTimeout = choice.firstAttemptTimeout
       // Unretained: the state owns its clusters for the Envoy's whole life.
       state.unretainedCluster(node: choice.target.node, port: choice.target.port)._withUnsafeGuaranteedRef {
         startAttempt(
@@ -158,9 +160,12 @@ class EnvoyProxyActor: SimActor {
     world.note(
       e, name, .matched,
       "virtual service \(service.name) → provider virtual node \(virtualNode.name) (:\(port))")
+    let facts = plane.facts
+    let timeout = listener.protocolName == .tcp ? SimDuration.zero : listener.perRequestTimeout
     return UpstreamChoice(
-      target: MeshRoute.Target(node: node, port: port, weight: 1), retryPolicy: plane.facts.defaultRetryPolicy,
-      timeout: listener.protocolName == .tcp ? .zero : listener.perRequestTimeout)
+      target: MeshRoute.Target(node: node, port: port, weight: 1), retryPolicy: facts.defaultRetryPolicy,
+      timeout: timeout,
+      firstAttemptTimeout: facts.firstAttemptTimeout(retryPolicy: facts.defaultRetryPolicy, timeout: timeout))
   }
 
   /// The first matching route of virtual router `index`'s listener on the head's port; nil when
@@ -203,7 +208,8 @@ class EnvoyProxyActor: SimActor {
     if world.isTraced(e) { noteWeightedPick(e, route: routeIndex, target: target, in: world) }
     return facts._withUnsafeGuaranteedRef {
       UpstreamChoice(
-        target: target, retryPolicy: $0.routeRetryPolicies[routeIndex], timeout: $0.routeTimeouts[routeIndex])
+        target: target, retryPolicy: $0.routeRetryPolicies[routeIndex], timeout: $0.routeTimeouts[routeIndex],
+        firstAttemptTimeout: $0.routeFirstAttemptTimeouts[routeIndex])
     }
   }
 

@@ -72,11 +72,14 @@ final class VirtualGatewayActor: EnvoyProxyActor {
     // (nothing on the way there opens an exchange).
     let incoming = world.exchanges.slot(e)
     let known = world.isTraced(e) ? nil : decisions.lookup(incoming.pointee.head, revision: plane.revision)
-    let usesTLS = known.map(decisions.inputUsesTLS) ?? (incoming.pointee.head.scheme == "https")
-    if usesTLS ? tlsFails : plaintextFails, case .failed(let reason) = listener.handshake(usesTLS: usesTLS) {
-      world.note(e, name, .denied, "TLS handshake fails: \(reason)")
-      world.reply(e, .failure(.tlsHandshakeFailed))
-      return
+    // Whether the client sends TLS matters only when a handshake of either kind fails.
+    if plaintextFails || tlsFails {
+      let usesTLS = known.map(decisions.inputUsesTLS) ?? (incoming.pointee.head.scheme == "https")
+      if usesTLS ? tlsFails : plaintextFails, case .failed(let reason) = listener.handshake(usesTLS: usesTLS) {
+        world.note(e, name, .denied, "TLS handshake fails: \(reason)")
+        world.reply(e, .failure(.tlsHandshakeFailed))
+        return
+      }
     }
     if world.isTraced(e) {
       let head = world.exchanges[e].head
