@@ -403,3 +403,18 @@ import Testing
     #expect(plane.call(9, of: 7) === other)
   }
 }
+
+/// Values by exchange index: a slot never written, one past the end or a negative index holds
+/// nothing; a written slot keeps its value while later slots are added.
+@Suite struct ExchangeSlotsTests {
+  @Test func slotsHoldWhatWasWrittenAndNothingElse() {
+    var slots = ExchangeSlots<Int>()
+    #expect(slots[0] == nil && slots[-1] == nil)
+    slots[3] = 30
+    #expect(slots[3] == 30)
+    #expect(slots[0] == nil && slots[2] == nil && slots[4] == nil && slots[-1] == nil)
+    slots[100] = 1_000
+    #expect(slots[3] == 30 && slots[100] == 1_000 && slots[101] == nil && slots[Int32.min] == nil)
+    #expect(slots.take(3) == 30 && slots[3] == nil && slots.take(3) == nil && slots.take(500) == nil)
+  }
+}
