@@ -329,6 +329,31 @@ import Testing
     #expect(attemptTimeout(.seconds(2), .zero) == EnvoyProxyActor.unlimited)
   }
 
+  /// A route's first-attempt timeout, decided once per revision, is what `startCall` would
+  /// decide per request: the route's per-retry timeout within its request timeout.
+  @Test func firstAttemptTimeoutsAreDecidedPerRoute() throws {
+    let config = Self.config()
+    let plain = try #require(config.routes.firstIndex { $0.name == "plain" })
+    let own = try #require(config.routes.firstIndex { $0.name == "own" })
+    for policy in [MeshRetryPolicy.appMeshDefault, nil] {
+      let facts = MeshRevisionFacts(config, defaultRetryPolicy: policy)
+      for route in config.routes.indices {
+        let retryPolicy = facts.routeRetryPolicies[route]
+        let perRetry = retryPolicy >= 0 ? facts.retryPolicies[retryPolicy].perRetryTimeout : nil
+        let timeout = facts.routeTimeouts[route]
+        #expect(
+          facts.routeFirstAttemptTimeouts[route]
+            == EnvoyProxyActor.attemptTimeout(perRetry: perRetry, remaining: timeout > .zero ? timeout : nil))
+        #expect(facts.firstAttemptTimeout(retryPolicy: retryPolicy, timeout: timeout) == facts.routeFirstAttemptTimeouts[route])
+      }
+      // The own policy's 2 s per-retry timeout within the default 15 s; the plain route waits
+      // the whole request timeout.
+      #expect(facts.routeFirstAttemptTimeouts[own] == .seconds(2))
+      #expect(facts.routeFirstAttemptTimeouts[plain] == MeshListener.defaultPerRequestTimeout)
+      #expect(facts.firstAttemptTimeout(retryPolicy: -1, timeout: .zero) == EnvoyProxyActor.unlimited)
+    }
+  }
+
   @Test func aCallAppliesItsPolicy() throws {
     let config = Self.config()
     let own = try #require(config.routes.firstIndex { $0.name == "own" })
@@ -376,5 +401,20 @@ import Testing
     #expect(reused === first)
     #expect(reused.generation == 2 && reused.attempt == 0 && reused.head == nil)
     #expect(plane.call(9, of: 7) === other)
+  }
+}
+
+/// Values by exchange index: a slot never written, one past the end or a negative index holds
+/// nothing; a written slot keeps its value while later slots are added.
+@Suite struct ExchangeSlotsTests {
+  @Test func slotsHoldWhatWasWrittenAndNothingElse() {
+    var slots = ExchangeSlots<Int>()
+    #expect(slots[0] == nil && slots[-1] == nil)
+    slots[3] = 30
+    #expect(slots[3] == 30)
+    #expect(slots[0] == nil && slots[2] == nil && slots[4] == nil && slots[-1] == nil)
+    slots[100] = 1_000
+    #expect(slots[3] == 30 && slots[100] == 1_000 && slots[101] == nil && slots[Int32.min] == nil)
+    #expect(slots.take(3) == 30 && slots[3] == nil && slots.take(3) == nil && slots.take(500) == nil)
   }
 }

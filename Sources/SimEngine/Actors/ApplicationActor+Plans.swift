@@ -153,6 +153,8 @@ extension ApplicationActor {
         lastCompiled = index
       }
     }
+    // Without path rules the path is not read at all (no string retained).
+    if compiled[index].rulePaths.isEmpty { return PlanRef(behavior: index, slot: 0) }
     let path = world.exchanges[e].head.path
     if let known = compiled[index].knownSlot(for: path) { return PlanRef(behavior: index, slot: known) }
     return PlanRef(behavior: index, slot: compiled[index].slot(for: path))

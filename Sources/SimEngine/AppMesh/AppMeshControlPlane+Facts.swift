@@ -71,6 +71,10 @@ final class MeshRevisionFacts {
   let routeRetryPolicies: [Int]
   /// Per route, the request timeout (`.zero`: none, a TCP route).
   let routeTimeouts: [SimDuration]
+  /// Per route, how long the first attempt of a request sent by it may take
+  /// (`firstAttemptTimeout(retryPolicy:timeout:)` of its policy and timeout), decided once per
+  /// revision instead of per request.
+  let routeFirstAttemptTimeouts: [SimDuration]
   /// The retry policies of this revision, referred to by index so that a request holds plain
   /// integers: App Mesh's hidden default first when it is on, then each route's own policy.
   let retryPolicies: [MeshRetryPolicy]
@@ -88,6 +92,17 @@ final class MeshRevisionFacts {
   /// Whether some gateway route table or router route table tests the request's peer address
   /// (then a gateway's `GatewayDecisionMemo` keys on it too).
   let routeTablesReadPeerAddress: Bool
+
+  /// How long the first attempt of a request with retry policy `retryPolicy` (an index in
+  /// `retryPolicies`, -1: none) and request timeout `timeout` (`.zero`: none) may take:
+  /// `EnvoyProxyActor.attemptTimeout` with the whole request timeout remaining.
+  func firstAttemptTimeout(retryPolicy: Int, timeout: SimDuration) -> SimDuration {
+    Self.firstAttemptTimeout(perRetry: retryPolicy >= 0 ? retryPolicies[retryPolicy].perRetryTimeout : nil, timeout: timeout)
+  }
+
+  private static func firstAttemptTimeout(perRetry: SimDuration?, timeout: SimDuration) -> SimDuration {
+    EnvoyProxyActor.attemptTimeout(perRetry: perRetry, remaining: timeout > .zero ? timeout : nil)
+  }
 
   /// `defaultRetryPolicy`: App Mesh's hidden default when the simulation has it on.
   init(_ config: AppMeshConfiguration, defaultRetryPolicy: MeshRetryPolicy?) {
@@ -122,6 +137,9 @@ final class MeshRevisionFacts {
     (routePicks, pickTargets, pickTable) = RoutePicks.tables(for: config.routes)
     routeTimeouts = config.routes.map {
       $0.kind == .tcp ? .zero : ($0.perRequestTimeout ?? MeshListener.defaultPerRequestTimeout)
+    }
+    routeFirstAttemptTimeouts = zip(routeRetryPolicies, routeTimeouts).map { policy, timeout in
+      Self.firstAttemptTimeout(perRetry: policy >= 0 ? retryPolicies[policy].perRetryTimeout : nil, timeout: timeout)
     }
     gatewayRoutes = config.gatewayRoutes.map {
       GatewayRoute(

@@ -73,13 +73,16 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
         let ingress = world.add(EnvoyIngressActor(task: task, node: node, port: port, plane: self))
         interface.listeners[port] = ingress.id
       }
-      let egress = world.add(EnvoyEgressActor(task: task, node: node, plane: self, state: state))
+      let egress = world.add(
+        EnvoyEgressActor(task: task, node: node, plane: self, state: state, processingTime: world.model.settings.proxy))
       interface.egressProxy = (egress.id, proxy)
     case .virtualGateway(let gateway):
       task.sidecars.append("envoy (virtual gateway \(config.virtualGateways[gateway].name))")
       for port in definition.containerPorts {
         let listener = world.add(
-          VirtualGatewayActor(task: task, gateway: gateway, port: port, plane: self, state: state))
+          VirtualGatewayActor(
+            task: task, gateway: gateway, port: port, plane: self, state: state,
+            processingTime: world.model.settings.gateway))
         interface.listeners[port] = listener.id
       }
     }

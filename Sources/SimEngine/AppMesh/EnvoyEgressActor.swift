@@ -12,12 +12,15 @@ final class EnvoyEgressActor: EnvoyProxyActor {
   let task: TaskActor
   let node: Int
 
-  init(task: TaskActor, node: Int, plane: AppMeshControlPlane, state: EnvoyClusterState) {
+  /// `processingTime`: the simulation's `proxy` setting.
+  init(
+    task: TaskActor, node: Int, plane: AppMeshControlPlane, state: EnvoyClusterState, processingTime: SimDuration
+  ) {
     self.task = task
     self.node = node
     super.init(
       name: "envoy \(task.name) egress :15001", interface: task.interface,
-      ownNames: plane.config.discoveryNames(of: node), plane: plane, state: state)
+      ownNames: plane.config.discoveryNames(of: node), plane: plane, state: state, processingTime: processingTime)
   }
 
   override var groupName: String { task.groupName }

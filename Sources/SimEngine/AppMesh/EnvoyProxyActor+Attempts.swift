@@ -162,18 +162,18 @@ extension EnvoyProxyActor {
       return
     }
     let connectFailure = response.status == 0 && response.disposition != .timedOut
-    if let target = call.target {
-      // The listener facts read when the attempt started hold while the revision has not moved.
-      let detectsOutliers =
-        call.targetListenerRevision == plane.revision
-        ? call.targetDetectsOutliers
-        : plane.facts.listener(node: target.node, port: target.port)?.detectsOutliers == true
-      if detectsOutliers {
-        recordOutlier(
-          target: target, address: call.endpoint,
-          serverError: response.status >= 500 || response.status == 0,
-          e: e, in: world)
-      }
+    // The listener facts read when the attempt started hold while the revision has not moved
+    // (the target itself is read only when they do not, or when it detects outliers: a call
+    // that is not a passthrough has one).
+    let detectsOutliers =
+      call.targetListenerRevision == plane.revision
+      ? call.targetDetectsOutliers
+      : call.target.map { plane.facts.listener(node: $0.node, port: $0.port)?.detectsOutliers == true } ?? false
+    if detectsOutliers, let target = call.target {
+      recordOutlier(
+        target: target, address: call.endpoint,
+        serverError: response.status >= 500 || response.status == 0,
+        e: e, in: world)
     }
     if call.retries(status: response.status, connectFailure: connectFailure),
       call.deadline.map({ world.now < $0 }) ?? true

@@ -26,6 +26,9 @@ class EnvoyProxyActor: SimActor {
   public let interface: Int32
   /// Names the Envoy's own certificate is valid for (its node's discovery name).
   let ownNames: [String]
+  /// Time this Envoy spends on a request (the simulation's `proxy` setting, or `gateway` for a
+  /// virtual gateway), read once when the Envoy is attached.
+  let processingTime: SimDuration
 
   static let requestTimeoutKind = 1
   static let retryKind = 2
@@ -35,27 +38,31 @@ class EnvoyProxyActor: SimActor {
 
   init(
     name: String, interface: Int32, ownNames: [String], plane: AppMeshControlPlane,
-    state: EnvoyClusterState
+    state: EnvoyClusterState, processingTime: SimDuration
   ) {
     self.plane = plane
     self.state = state
     self.interface = interface
     self.ownNames = ownNames
+    self.processingTime = processingTime
     super.init(name: name)
   }
 
-  /// Time this Envoy spends on a request.
-  func processingDelay(_ world: World) -> SimDuration { world.model.settings.proxy }
+  /// Time this Envoy spends on a request (a stored value: no call through the class table).
+  @inline(__always)
+  final func processingDelay(_ world: World) -> SimDuration { processingTime }
 
   // MARK: - Routing to a virtual service
 
   /// Where a request to a virtual service goes: one target node listener, the retry policy that
   /// applies (an index in the current revision's `retryPolicies`: the route's, else App Mesh's
-  /// default; -1 none) and the request timeout (`.zero`: none). Plain values only.
+  /// default; -1 none), the request timeout (`.zero`: none) and the first attempt's timeout
+  /// (`MeshRevisionFacts.firstAttemptTimeout`). Plain values only.
   struct UpstreamChoice {
     var target: MeshRoute.Target
     var retryPolicy: Int
     var timeout: SimDuration
+    var firstAttemptTimeout: SimDuration
   }
 
   /// Sends downstream exchange `e` to virtual service `service` as reached on `port`, its path
@@ -94,7 +101,8 @@ class EnvoyProxyActor: SimActor {
 
   /// Sends downstream exchange `e`, at generation `generation`, by route `routerRoute` of a
   /// virtual router, which `head` (normalized, on the router's port) is known to match first:
-  /// `forward` without matching.
+  /// `forward` without matching. Inlined into the gateway's sending of a known request.
+  @inline(__always)
   func forward(
     _ e: Int32, generation: UInt32, routerRoute: Int, head: consuming RequestHead, clientPolicy: Int,
     in world: World
@@ -118,15 +126,15 @@ class EnvoyProxyActor: SimActor {
     // a captured parameter).
     var pending = Optional(head)
     call._withUnsafeGuaranteedRef { call in
-      var remaining: SimDuration?
       if choice.timeout > .zero {
         call.deadline = world.now + choice.timeout
-        remaining = choice.timeout
         let tag = TimerTag(kind: Self.requestTimeoutKind, exchange: e, generation: call.generation)
         world.startTimer(id, after: choice.timeout, for: tag)
       }
       call.attempt = 1
-      let attemptTimeout = Self.attemptTimeout(perRetry: call.perRetryTimeout, remaining: remaining)
+      // `attemptTimeout(perRetry: call.perRetryTimeout, remaining: choice.timeout)`, decided per
+      // revision.
+      let attemptTimeout = choice.firstAttemptTimeout
       // Unretained: the state owns its clusters for the Envoy's whole life.
       state.unretainedCluster(node: choice.target.node, port: choice.target.port)._withUnsafeGuaranteedRef {
         startAttempt(
@@ -152,9 +160,12 @@ class EnvoyProxyActor: SimActor {
     world.note(
       e, name, .matched,
       "virtual service \(service.name) → provider virtual node \(virtualNode.name) (:\(port))")
+    let facts = plane.facts
+    let timeout = listener.protocolName == .tcp ? SimDuration.zero : listener.perRequestTimeout
     return UpstreamChoice(
-      target: MeshRoute.Target(node: node, port: port, weight: 1), retryPolicy: plane.facts.defaultRetryPolicy,
-      timeout: listener.protocolName == .tcp ? .zero : listener.perRequestTimeout)
+      target: MeshRoute.Target(node: node, port: port, weight: 1), retryPolicy: facts.defaultRetryPolicy,
+      timeout: timeout,
+      firstAttemptTimeout: facts.firstAttemptTimeout(retryPolicy: facts.defaultRetryPolicy, timeout: timeout))
   }
 
   /// The first matching route of virtual router `index`'s listener on the head's port; nil when
@@ -197,7 +208,8 @@ class EnvoyProxyActor: SimActor {
     if world.isTraced(e) { noteWeightedPick(e, route: routeIndex, target: target, in: world) }
     return facts._withUnsafeGuaranteedRef {
       UpstreamChoice(
-        target: target, retryPolicy: $0.routeRetryPolicies[routeIndex], timeout: $0.routeTimeouts[routeIndex])
+        target: target, retryPolicy: $0.routeRetryPolicies[routeIndex], timeout: $0.routeTimeouts[routeIndex],
+        firstAttemptTimeout: $0.routeFirstAttemptTimeouts[routeIndex])
     }
   }
 

@@ -6,7 +6,8 @@ struct ExchangeSlots<Value> {
   private var values: [Value?] = []
 
   subscript(e: Int32) -> Value? {
-    get { Int(e) < values.count ? values[Int(e)] : nil }
+    // One unsigned comparison tests both bounds (a negative index is no slot).
+    get { values.withUnsafeBufferPointer { UInt(bitPattern: Int(e)) < UInt($0.count) ? $0[Int(e)] : nil } }
     _modify {
       if Int(e) >= values.count {
         values.append(contentsOf: repeatElement(nil, count: Int(e) + 1 - values.count))

@@ -36,21 +36,21 @@ final class VirtualGatewayActor: EnvoyProxyActor {
     if case .failed = listener.handshake(usesTLS: true) { tlsFails = true } else { tlsFails = false }
   }
 
+  /// `processingTime`: the simulation's `gateway` setting.
   init(
-    task: TaskActor, gateway: Int, port: Int, plane: AppMeshControlPlane, state: EnvoyClusterState
+    task: TaskActor, gateway: Int, port: Int, plane: AppMeshControlPlane, state: EnvoyClusterState,
+    processingTime: SimDuration
   ) {
     self.task = task
     self.gateway = gateway
     self.port = port
     super.init(
       name: "envoy \(task.name) virtual gateway :\(port)", interface: task.interface, ownNames: [],
-      plane: plane, state: state)
+      plane: plane, state: state, processingTime: processingTime)
   }
 
   override var groupName: String { task.groupName }
   override var nodeKind: TopologyNode.Kind { .gateway }
-
-  override func processingDelay(_ world: World) -> SimDuration { world.model.settings.gateway }
 
   override func handleRequest(_ e: Int32, in world: World) {
     guard task.state == .running || task.state == .stopping else {
@@ -72,11 +72,14 @@ final class VirtualGatewayActor: EnvoyProxyActor {
     // (nothing on the way there opens an exchange).
     let incoming = world.exchanges.slot(e)
     let known = world.isTraced(e) ? nil : decisions.lookup(incoming.pointee.head, revision: plane.revision)
-    let usesTLS = known.map(decisions.inputUsesTLS) ?? (incoming.pointee.head.scheme == "https")
-    if usesTLS ? tlsFails : plaintextFails, case .failed(let reason) = listener.handshake(usesTLS: usesTLS) {
-      world.note(e, name, .denied, "TLS handshake fails: \(reason)")
-      world.reply(e, .failure(.tlsHandshakeFailed))
-      return
+    // Whether the client sends TLS matters only when a handshake of either kind fails.
+    if plaintextFails || tlsFails {
+      let usesTLS = known.map(decisions.inputUsesTLS) ?? (incoming.pointee.head.scheme == "https")
+      if usesTLS ? tlsFails : plaintextFails, case .failed(let reason) = listener.handshake(usesTLS: usesTLS) {
+        world.note(e, name, .denied, "TLS handshake fails: \(reason)")
+        world.reply(e, .failure(.tlsHandshakeFailed))
+        return
+      }
     }
     if world.isTraced(e) {
       let head = world.exchanges[e].head
@@ -175,7 +178,9 @@ final class VirtualGatewayActor: EnvoyProxyActor {
 
   /// Sends `e` as decision `known` of the memo says (the gateway route's rewrite, to its target
   /// port and, when known, by the router route the rewritten head matches). `sourceAddress` and
-  /// `generation`: `e`'s peer address and generation, which the caller has read.
+  /// `generation`: `e`'s peer address and generation, which the caller has read. Inlined: the
+  /// common path of `handleRequest`.
+  @inline(__always)
   private func forwardAsDecided(
     _ e: Int32, _ known: Int, sourceAddress: UInt32?, generation: UInt32, in world: World
   ) {
