@@ -13,14 +13,6 @@ extension World {
                    timeout: SimDuration, callerContext: Int64 = 0, connectHost: String? = nil) -> Int32 {
     // The world holds its interfaces for the whole run: the source is used without a retain.
     let source = Unmanaged.passUnretained(interfaces[Int(interface)])
-    // The parent's depth and generation, read through one checked slot address.
-    var depth: Int16 = 0
-    var parentGeneration: UInt32 = 0
-    if parent >= 0 {
-      let parentSlot = exchanges.slot(parent)
-      depth = parentSlot.pointee.depth + 1
-      parentGeneration = parentSlot.pointee.generation
-    }
     let port = head.port
     // 1. Resolve: the resolver's memo first, asked with the name still in the head (no copy of
     // the name). Nothing between here and the exchange's opening draws or touches the cache, and
@@ -33,11 +25,8 @@ extension World {
       memoized = memoizedResolution(head.host, from: source, traced: traced)
     }
     if let memoized {
-      let e = exchanges.open(request: request, parent: parent, parentGeneration: parentGeneration, caller: caller,
-                             head: head, startedAt: now, depth: depth, callerContext: callerContext)
-      // The new exchange through one checked slot address (scheduling opens no exchange).
-      let exchange = exchanges.slot(e)
-      scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchange.pointee.generation), after: timeout)
+      let (e, exchange) = openChild(
+        request: request, parent: parent, caller: caller, head: head, callerContext: callerContext, timeout: timeout)
       // The usual case, taken here rather than in `leave`: no sidecar to intercept, and a
       // connection made before (a memoized name is never traced, so `connect` would take the
       // connection memo as well).
@@ -51,9 +40,8 @@ extension World {
       return e
     }
     let hostToResolve = connectHost ?? head.host
-    let e = exchanges.open(request: request, parent: parent, parentGeneration: parentGeneration, caller: caller,
-                           head: head, startedAt: now, depth: depth, callerContext: callerContext)
-    scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchanges.slot(e).pointee.generation), after: timeout)
+    let (e, _) = openChild(
+      request: request, parent: parent, caller: caller, head: head, callerContext: callerContext, timeout: timeout)
     if hostToResolve.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true, let literal = IPv4Address(hostToResolve) {
       leave(e, from: interface, source: source, caller: caller, to: literal.value, port: port, lookupDelay: .zero)
       return e
@@ -103,16 +91,15 @@ extension World {
     return false
   }
 
-  /// Opens an exchange that connects straight to `address:port`, bypassing DNS and the sidecar
-  /// (a proxy's own upstream connection). `presentedSource` is the source address the
-  /// destination sees instead of the interface's own (an NLB preserving the client's address);
-  /// security-group references still match the interface's groups.
-  @discardableResult
-  public func connect(from interface: Int32, caller: Int32, to address: UInt32, port: Int, head: consuming RequestHead,
-                      parent: Int32, request: Int32, timeout: SimDuration, callerContext: Int64 = 0,
-                      presentedSource: UInt32? = nil) -> Int32 {
-    // The parent's depth and generation read through one checked slot address, the new
-    // exchange's generation through another (scheduling opens no exchange).
+  /// Opens a child exchange of `parent` (or a top-level one when `parent` is negative) and
+  /// arms its timeout: what every way of sending a request does first. The parent's depth and
+  /// generation are read through one checked slot address; the new exchange's slot address
+  /// comes back with its index (valid until the next exchange opens; scheduling opens none).
+  @inline(__always)
+  func openChild(
+    request: Int32, parent: Int32, caller: Int32, head: consuming RequestHead, callerContext: Int64,
+    timeout: SimDuration
+  ) -> (Int32, UnsafeMutablePointer<Exchange>) {
     var depth: Int16 = 0
     var parentGeneration: UInt32 = 0
     if parent >= 0 {
@@ -124,6 +111,19 @@ extension World {
                            startedAt: now, depth: depth, callerContext: callerContext)
     let exchange = exchanges.slot(e)
     scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchange.pointee.generation), after: timeout)
+    return (e, exchange)
+  }
+
+  /// Opens an exchange that connects straight to `address:port`, bypassing DNS and the sidecar
+  /// (a proxy's own upstream connection). `presentedSource` is the source address the
+  /// destination sees instead of the interface's own (an NLB preserving the client's address);
+  /// security-group references still match the interface's groups.
+  @discardableResult
+  public func connect(from interface: Int32, caller: Int32, to address: UInt32, port: Int, head: consuming RequestHead,
+                      parent: Int32, request: Int32, timeout: SimDuration, callerContext: Int64 = 0,
+                      presentedSource: UInt32? = nil) -> Int32 {
+    let (e, exchange) = openChild(
+      request: request, parent: parent, caller: caller, head: head, callerContext: callerContext, timeout: timeout)
     // `connect(_:from:to:port:extraDelay:presentedSource:)`, reusing the slot address.
     if presentedSource == nil && !isTraced(e), let memo = connectionMemo(from: interface, to: address, port: port) {
       arrive(e, at: exchange, through: memo, extraDelay: .zero)
@@ -140,20 +140,10 @@ extension World {
   @inline(__always)
   public func deliverLocally(from interface: Int32, caller: Int32, to callee: Int32, head: consuming RequestHead, parent: Int32,
                              request: Int32, timeout: SimDuration, callerContext: Int64 = 0, calleeContext: Int64 = 0) -> Int32 {
-    // The parent's depth and generation read through one checked slot address, and the new
-    // exchange's fields written through another (scheduling opens no exchange).
-    var depth: Int16 = 0
-    var parentGeneration: UInt32 = 0
-    if parent >= 0 {
-      let parentSlot = exchanges.slot(parent)
-      depth = parentSlot.pointee.depth + 1
-      parentGeneration = parentSlot.pointee.generation
-    }
-    let e = exchanges.open(request: request, parent: parent, parentGeneration: parentGeneration, caller: caller, head: head,
-                           startedAt: now, depth: depth, callerContext: callerContext)
-    let exchange = exchanges.slot(e)
+    // The new exchange's fields written through the slot address `openChild` hands back.
+    let (e, exchange) = openChild(
+      request: request, parent: parent, caller: caller, head: head, callerContext: callerContext, timeout: timeout)
     let generation = exchange.pointee.generation
-    scheduleInLane(.exchangeTimedOut(exchange: e, generation: generation), after: timeout)
     exchange.pointee.callee = callee
     exchange.pointee.calleeInterface = interface
     exchange.pointee.calleeContext = calleeContext
