@@ -137,15 +137,6 @@ struct DelayLane<Payload> {
     count = kept
   }
 
-  /// Removes the front entry. The lane must not be empty.
-  @inlinable
-  mutating func removeFront() {
-    precondition(count > 0, "an empty lane has no front")
-    slot(0).deinitialize(count: 1)
-    head = (head &+ 1) & (capacity &- 1)
-    count &-= 1
-  }
-
   /// Doubles the ring (at least `minimumCapacity` slots), moving the pending entries to its
   /// start in order.
   @inlinable

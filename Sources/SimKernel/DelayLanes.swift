@@ -149,15 +149,6 @@ final class DelayLanes<Payload> {
     refreshFront(of: lane)
   }
 
-  /// Removes lane `lane`'s front entry and records the new front.
-  @inlinable
-  @inline(__always)
-  func removeFront(ofLane lane: Int) {
-    precondition(lane >= 0 && lane < count, "no such lane")
-    rings[lane].removeFront()
-    refreshFront(of: lane)
-  }
-
   /// The payload of the earliest lane event, which `winner` (the tournament's, not empty)
   /// names. A tournament leaf that is not empty always belongs to a lane in use with that
   /// front (`Simulation.invariantViolation()` checks it), so the lane is read unchecked.
@@ -169,8 +160,8 @@ final class DelayLanes<Payload> {
   }
 
   /// Removes the earliest lane event, which `winner` (the tournament's, not empty) names, and
-  /// replays its lane's matches with the lane's next front: `removeFront(ofLane:)` without the
-  /// checks that the tournament's invariant makes redundant.
+  /// replays its lane's matches with the lane's next front, without the checks that the
+  /// tournament's invariant makes redundant.
   @inlinable
   @inline(__always)
   func removeWinner(_ winner: LaneFront) {

@@ -112,14 +112,6 @@ struct LaneTournament {
   @inline(__always)
   func update(_ front: LaneFront) {
     precondition(front.lane >= 0 && front.lane < leafCount, "no such lane")
-    var index = leafCount &+ front.lane
-    var winner = front
-    nodes[index] = front
-    for _ in 0..<LaneTournament.depth {
-      let rival = nodes[index ^ 1]
-      if rival.precedes(winner) { winner = rival }
-      index &>>= 1
-      nodes[index] = winner
-    }
+    replay(front)
   }
 }

@@ -9,33 +9,20 @@ public enum NaturalLogarithm {
   @usableFromInline static let ln2High: Double = 6.93147180369123816490e-01
   @usableFromInline static let ln2Low: Double = 1.90821492927058770002e-10
 
-  /// `ln(x)` for a positive finite `x`. Traps otherwise. Always inlined (into
-  /// `RandomSource.exponential`, its caller per draw): the same operations, without a call.
-  @inline(__always)
+  /// `ln(x)` for a positive finite `x`. Traps otherwise.
   public static func of(_ x: Double) -> Double {
     precondition(x > 0 && x.isFinite, "logarithm of a non-positive or non-finite value")
     // Write x = m × 2^e with m in [sqrt(1/2), sqrt(2)). For a normal x (every input of
     // `RandomSource.exponential`) e and m come straight from the bits; `exponent` and
     // `significand` give the same values but are out-of-line calls that also handle subnormals.
-    let bits = x.bitPattern
-    let biased = Int((bits &>> 52) & 0x7FF)
-    let exponent: Double
-    let mantissa: Double  // [1, 2)
-    if biased != 0 {
-      exponent = Double(biased &- 1023)
-      mantissa = Double(bitPattern: (bits & 0x000F_FFFF_FFFF_FFFF) | 0x3FF0_0000_0000_0000)
-    } else {
-      exponent = Double(x.exponent)
-      mantissa = x.significand
-    }
-    return of(mantissa: mantissa, exponent: exponent)
+    if (x.bitPattern &>> 52) & 0x7FF != 0 { return ofNormal(x) }
+    return of(mantissa: x.significand, exponent: Double(x.exponent))  // subnormal
   }
 
-  /// `ln(x)` for `x` in `[2^-53, 1]` (the `1 − U` of `RandomSource.exponential`): the same
-  /// operations as `of(_:)`, without the checks that such an `x` always passes (positive,
-  /// finite, normal), so the result is the same bit for bit.
+  /// `ln(x)` for a positive, finite, normal `x` (such as the `1 − U` in `[2^-53, 1]` of
+  /// `RandomSource.exponential`), without checking it: `of(_:)` uses it for every normal input.
   @inlinable @inline(__always)
-  public static func ofUnitInterval(_ x: Double) -> Double {
+  public static func ofNormal(_ x: Double) -> Double {
     let bits = x.bitPattern
     let exponent = Double(Int((bits &>> 52) & 0x7FF) &- 1023)
     let mantissa = Double(bitPattern: (bits & 0x000F_FFFF_FFFF_FFFF) | 0x3FF0_0000_0000_0000)

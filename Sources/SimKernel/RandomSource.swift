@@ -103,7 +103,7 @@ public struct RandomSource: RandomNumberGenerator, Sendable {
   /// `-ln(1 - U) × mean`, rounded to the nearest nanosecond. Never negative; a zero mean gives
   /// zero; saturates at `SimDuration.max`. `mean` must not be negative.
   ///
-  /// The logarithm is `NaturalLogarithm.ofUnitInterval(_:)` (the operations of
+  /// The logarithm is `NaturalLogarithm.ofNormal(_:)` (the operations of
   /// `NaturalLogarithm.of(_:)`), written in plain Swift arithmetic, so the result does not
   /// depend on the platform's libm.
   ///
@@ -115,7 +115,7 @@ public struct RandomSource: RandomNumberGenerator, Sendable {
     // 1 - U, exactly, in (0, 1]: (2^53 - k) / 2^53 for k in 0..<2^53.
     let complement = Double(((1 as UInt64) << 53) - (next() &>> 11)) * 0x1p-53
     // `complement` is in [2^-53, 1]: the logarithm's checks for other values are left out.
-    let scaled = -NaturalLogarithm.ofUnitInterval(complement) * Double(mean.nanoseconds)
+    let scaled = -NaturalLogarithm.ofNormal(complement) * Double(mean.nanoseconds)
     guard scaled > 0 else { return SimDuration(nanoseconds: 0) }
     guard scaled < 0x1p63 else { return SimDuration(nanoseconds: .max) }
     // Round half away from zero without libm: the fraction of a double below 2^63 is exact,

@@ -114,18 +114,6 @@ final class ScheduledEvents<Payload> {
     if entryCount > 0 { _ = HeapOrder.replaceMin(with: entries[entryCount], in: entries, count: entryCount) }
   }
 
-  /// Takes the payload out of slot `slot` (nil when its event was cancelled) and puts the slot
-  /// at the head of the free list. The slot's heap entry must be gone.
-  @inlinable
-  @inline(__always)
-  func free(_ slot: UInt32) -> Payload? {
-    let freed = slots + Int(slot)
-    let payload = freed.pointee.payload.take()
-    freed.pointee.markFree(next: firstFreeSlot)
-    firstFreeSlot = slot
-    return payload
-  }
-
   /// The payload of the live event in slot `slot`, which the caller has just taken from a heap
   /// entry (every entry owns a slot in range; the top entry's is always live, see
   /// `Simulation.discardCancelledTop`): read without a second check.
@@ -136,7 +124,8 @@ final class ScheduledEvents<Payload> {
     return slots[Int(slot)].payload.unsafelyUnwrapped
   }
 
-  /// `free(_:)` for a slot whose payload the caller has already read (`payload(ofLive:)`).
+  /// Drops slot `slot`'s payload (read already with `payload(ofLive:)`, cancelled, or obsolete)
+  /// and puts the slot at the head of the free list. The slot's heap entry must be gone.
   @inlinable
   @inline(__always)
   func discard(_ slot: UInt32) {

@@ -250,7 +250,7 @@ public struct Simulation<Payload>: ~Copyable {
   mutating func dropHeapTop() {
     guard let top = heap.min else { return }
     heap.removeMin()
-    _ = heap.free(top.slot)
+    heap.discard(top.slot)
     if tombstoneCount > 0 { discardCancelledTop() }
   }
 
@@ -272,7 +272,7 @@ public struct Simulation<Payload>: ~Copyable {
   mutating func discardCancelledTop() {
     while tombstoneCount > 0, let top = heap.min, heap[slot: Int(top.slot)].payload == nil {
       heap.removeMin()
-      _ = heap.free(top.slot)
+      heap.discard(top.slot)
       tombstoneCount -= 1
     }
   }

@@ -70,8 +70,8 @@ struct NaturalLogarithmDecompositionTests {
 
 @Suite("NaturalLogarithm on the unit interval")
 struct NaturalLogarithmUnitIntervalTests {
-  @Test("ofUnitInterval gives of's doubles bit for bit on every input exponential(mean:) uses")
-  func identicalToOf() {
+  @Test("ofNormal agrees with the C library to within two units in the last place on the inputs exponential(mean:) uses")
+  func matchesLibmOnExponentialInputs() {
     var random = RandomSource(seed: 91)
     // The ends and the square-root-of-a-half boundary, then (2^53 - k) / 2^53 over all magnitudes.
     var inputs: [Double] = [1, 0.5, 0x1p-53, 1 - 0x1p-53, 0.7071067811865476, 0.7071067811865476.nextDown,
@@ -81,7 +81,8 @@ struct NaturalLogarithmUnitIntervalTests {
       inputs.append(Double(((1 as UInt64) << 53) - k) * 0x1p-53)
     }
     for x in inputs {
-      #expect(NaturalLogarithm.ofUnitInterval(x).bitPattern == NaturalLogarithm.of(x).bitPattern, "x = \(x)")
+      let reference = log(x)
+      #expect(abs(NaturalLogarithm.ofNormal(x) - reference) <= 2 * reference.ulp, "x = \(x)")
     }
   }
 }

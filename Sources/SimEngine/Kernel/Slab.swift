@@ -5,7 +5,8 @@
 /// `RequestTable`), which reads and writes it from its single event loop and never copies it.
 /// Being a class without copy-on-write, a write to one field of a slot is a plain store: a slab
 /// held in an array would check that the array is uniquely referenced on every write, about
-/// fifty times per request. Indices are checked on every access.
+/// fifty times per request. Indices are checked on every access, except through the `checked`
+/// variants, which take an index an earlier access has checked (slots are never removed).
 public final class Slab<Element> {
   /// The slots, `capacity` of them allocated and the first `count` initialised.
   private var base: UnsafeMutablePointer<Element>
@@ -31,7 +32,7 @@ public final class Slab<Element> {
   }
 
   /// Whether slot `index` exists (in use or freed): one unsigned comparison, since a negative
-  /// index reads as a huge unsigned one. Every access checks it.
+  /// index reads as a huge unsigned one. Every access but the `checked` variants tests it.
   @inline(__always)
   private func holds(_ index: Int32) -> Bool {
     UInt(bitPattern: Int(index)) < UInt(bitPattern: count)
@@ -81,9 +82,7 @@ public final class Slab<Element> {
   @inline(__always)
   public func release(_ index: Int32) {
     precondition(holds(index), "slab index out of range")
-    precondition(freeCount < count, "more slab slots released than allocated")
-    free[freeCount] = index
-    freeCount += 1
+    release(checked: index)
   }
 
   /// `release(_:)` for an index that an access since the slab last changed size has already
