@@ -95,12 +95,11 @@ struct CompiledBehavior {
     self.upstream = Array(repeating: UpstreamTemplate(), count: facts.count * (mostCalls + 1))
   }
 
-  /// The plan slot for `path` when no matching is needed (no path rules, or the same path as
-  /// last time); nil otherwise. A read only: the caller's array of behaviours is not written
-  /// (nor checked for uniqueness) on the common path.
+  /// The plan slot for `path` when no matching is needed (the same path as last time); nil
+  /// otherwise. A read only: the caller's array of behaviours is not written (nor checked for
+  /// uniqueness) on the common path. Behaviours without path rules never get here (`planRef`).
   @inline(__always)
   func knownSlot(for path: String) -> Int? {
-    if rulePaths.isEmpty { return 0 }
     if let lastPath, lastPath == path { return lastSlot }
     return nil
   }
@@ -163,16 +162,10 @@ extension ApplicationActor {
   /// The full plan a reference names.
   func plan(at plan: PlanRef) -> ApplicationBehavior.Plan { compiled[plan.behavior].plan(at: plan.slot) }
 
-  /// Answers with the plan's own status and body; the same as `answer(_:plan:after:in:)` for
-  /// the plan `plan` names.
+  /// Answers with the plan's own status and body, or its failure status (by chance, within
+  /// its failure window, or while a fault it or another plan set is on).
   func answer(_ e: Int32, plan: PlanRef, after delay: SimDuration, in world: World) {
-    answer(e, facts: compiled[plan.behavior].facts[plan.slot], plan: plan, after: delay, in: world)
-  }
-
-  /// Answers as `answer(_:plan:after:in:)` does, given the plan's facts the caller has already
-  /// read (so they are not looked up and copied a second time).
-  @inline(__always)
-  func answer(_ e: Int32, facts: PlanFacts, plan: PlanRef, after delay: SimDuration, in world: World) {
+    let facts = compiled[plan.behavior].facts[plan.slot]
     var status = facts.status
     if !facts.failRatio.isZero && world.randomSource(id).pointee.chance(facts.failRatio) { status = facts.failStatus }
     if let window = facts.failFor, world.now - world.requests[world.exchanges[e].request].startedAt < window {

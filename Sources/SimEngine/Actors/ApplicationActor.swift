@@ -47,12 +47,8 @@ open class ApplicationActor: SimActor {
 
   deinit { serverFreeAt.deallocate() }
 
-  /// Whether the application can take the request at all (a stopping task cannot).
-  open func accepts(_ exchange: Int32, in world: World) -> Bool { true }
-
   open override func handleRequest(_ e: Int32, in world: World) {
     noteReceived(e, in: world)
-    guard accepts(e, in: world) else { return }
     serve(e, in: world)
   }
 
@@ -71,8 +67,8 @@ open class ApplicationActor: SimActor {
   }
 
   /// Works on an accepted request: its plan's service time (waiting for a free server when
-  /// concurrency is limited), then the answer or the upstream work. Not overridable, so a
-  /// subclass that has already decided `accepts` calls it directly.
+  /// concurrency is limited), then the answer or the upstream work. Not overridable: `TaskActor`
+  /// calls it directly once it has decided to take the request.
   @inline(__always)
   final func serve(_ e: Int32, in world: World) {
     let plan = planRef(for: e, in: world)
@@ -111,11 +107,6 @@ open class ApplicationActor: SimActor {
     }
   }
 
-  /// The plan for exchange `e`: the behaviour of the container owning its port, by path.
-  func plan(for e: Int32, in world: World) -> ApplicationBehavior.Plan {
-    plan(at: planRef(for: e, in: world))
-  }
-
   func serviceTime(_ latency: BehaviorSpec.Latency, in world: World) -> SimDuration {
     switch latency {
     case .fixed(let value): return value
@@ -123,25 +114,7 @@ open class ApplicationActor: SimActor {
     }
   }
 
-  /// Answers with the plan's own status and body (or its failure status, by chance).
-  func answer(_ e: Int32, plan: ApplicationBehavior.Plan, after delay: SimDuration, in world: World) {
-    var status = plan.status
-    if !plan.failRatio.isZero && world.randomSource(id).pointee.chance(plan.failRatio) { status = plan.failStatus }
-    if let window = plan.failFor, world.now - world.requests[world.exchanges[e].request].startedAt < window {
-      status = plan.failStatus
-    }
-    if plan.clearFault {
-      faultStatus = nil
-    } else if let fault = plan.setFault {
-      faultStatus = fault
-    } else if let fault = faultStatus {
-      status = fault
-    }
-    let body = plan.body.map { world.bodies.intern($0) } ?? defaultBody
-    reply(e, status: status, body: body, after: delay, in: world)
-  }
-
-  /// Sends the application's answer (the last step of both `answer` forms).
+  /// Sends the application's answer (the last step of `answer`).
   func reply(_ e: Int32, status: Int, body: Int32, after delay: SimDuration, in world: World) {
     if world.isTraced(e) {
       world.note(e, name, .answered, "answers \(status)" + (world.bodies.string(body).map { " \"\($0)\"" } ?? "")
@@ -161,17 +134,6 @@ open class ApplicationActor: SimActor {
     } else {
       nextCall(e, plan: plan, in: world)
     }
-  }
-
-  func nextCall(_ e: Int32, plan: ApplicationBehavior.Plan, in world: World) {
-    let index = Int(world.exchanges[e].calleeContext)
-    guard index < plan.calls.count else {
-      answer(e, plan: plan, after: .zero, in: world)
-      return
-    }
-    let call = plan.calls[index]
-    startUpstream(e, url: call.url, method: call.method, headers: call.headers, timeout: call.timeout ?? behavior.upstreamTimeout,
-                  keepPath: false, in: world)
   }
 
   /// Opens the upstream exchange for a proxy pass or a call.

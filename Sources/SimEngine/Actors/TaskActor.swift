@@ -37,8 +37,8 @@ public final class TaskActor: ApplicationActor {
     self.taskCode = taskIndex
   }
 
-  /// What `ApplicationActor.handleRequest` does, with the task's own `accepts` called
-  /// directly (the class is final) rather than through the class table.
+  /// What `ApplicationActor.handleRequest` does, once the task has checked that it takes
+  /// connections (a task that is not accepting refuses).
   public override func handleRequest(_ e: Int32, in world: World) {
     activity.record(world.now)
     noteReceived(e, in: world)
@@ -59,12 +59,6 @@ public final class TaskActor: ApplicationActor {
   /// what it has and still answers until it is stopped).
   @inline(__always)
   var isAccepting: Bool { state == .running || state == .stopping }
-
-  public override func accepts(_ e: Int32, in world: World) -> Bool {
-    if isAccepting { return true }
-    refuse(e, in: world)
-    return false
-  }
 
   /// Refuses a connection to a task that is not accepting any (kept out of line: rare).
   @inline(never)

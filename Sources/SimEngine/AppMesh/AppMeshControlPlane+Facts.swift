@@ -164,9 +164,8 @@ final class MeshRevisionFacts {
   }
 
   /// The target of route `route` that `randomValue` picks by the route's weighted choice; nil
-  /// when the total weight is 0.
-  /// A route's weights as a table (decided once per revision), so that a pick is a remainder
-  /// and a read instead of a walk over the cumulative weights.
+  /// when the total weight is 0. The weights are a table decided once per revision, so that a
+  /// pick is a remainder and a read instead of a walk over the cumulative weights.
   @inline(__always)
   func pickTarget(route: Int, randomValue: UInt64) -> MeshRoute.Target? {
     let picks = routePicks[route]

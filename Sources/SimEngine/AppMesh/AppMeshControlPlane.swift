@@ -190,20 +190,4 @@ public final class AppMeshControlPlane: TaskLifecycleObserver, ServiceCallHandle
   func endCall(_ e: Int32, of owner: Int32) {
     calls[e]?._withUnsafeGuaranteedRef { if $0.owner == owner { $0.isActive = false } }
   }
-
-  // MARK: - TLS between Envoys
-
-  func recordHandshake(_ handshake: TLSHandshake, for e: Int32, in world: World) {
-    handshakes.record(handshake, for: e, generation: world.exchanges[e].generation)
-  }
-
-  /// Records handshake `code` (with its reason `failure` when it failed) for `e`.
-  func recordHandshake(_ code: HandshakeSlots.Code, failure: String?, for e: Int32, in world: World) {
-    handshakes.record(code, failure: failure, for: e, generation: world.exchanges[e].generation)
-  }
-
-  /// The handshake a mesh client decided for `e`, or nil for a client outside the mesh.
-  func takeHandshake(for e: Int32, in world: World) -> TLSHandshake? {
-    handshakes.take(for: e, generation: world.exchanges[e].generation)
-  }
 }

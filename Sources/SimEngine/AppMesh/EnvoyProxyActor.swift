@@ -132,8 +132,8 @@ class EnvoyProxyActor: SimActor {
         world.startTimer(id, after: choice.timeout, for: tag)
       }
       call.attempt = 1
-      // `attemptTimeout(perRetry: call.perRetryTimeout, remaining: choice.timeout)`, decided per
-      // revision.
+      // `attemptTimeout(perRetry:remaining:)` for the route's per-retry and request timeouts,
+      // decided once per revision.
       let attemptTimeout = choice.firstAttemptTimeout
       // Unretained: the state owns its clusters for the Envoy's whole life.
       state.unretainedCluster(node: choice.target.node, port: choice.target.port)._withUnsafeGuaranteedRef {

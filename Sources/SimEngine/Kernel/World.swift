@@ -288,6 +288,12 @@ public final class World {
     requests.tracedSlotCount > 0 && requestIsTraced(exchange: e)
   }
 
+  /// Whether request `request` is being traced (before any exchange of it is open).
+  @inline(__always)
+  public func isTraced(request: Int32) -> Bool {
+    requests.tracedSlotCount > 0 && requests[request].trace >= 0
+  }
+
   /// `isTraced(e)` once some slot holds a traced request: reads the exchange's request.
   @inline(never)
   func requestIsTraced(exchange e: Int32) -> Bool {

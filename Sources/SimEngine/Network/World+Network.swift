@@ -17,7 +17,7 @@ extension World {
     // 1. Resolve: the resolver's memo first, asked with the name still in the head (no copy of
     // the name). Nothing between here and the exchange's opening draws or touches the cache, and
     // the exchange will belong to `request`, whose trace decides as `isTraced` would.
-    let traced = requests.tracedSlotCount > 0 && requests[request].trace >= 0
+    let traced = isTraced(request: request)
     let memoized: UInt32?
     if let connectHost {
       memoized = memoizedResolution(connectHost, from: source, traced: traced)
