@@ -11,6 +11,10 @@ public struct RandomSource: RandomNumberGenerator, Sendable {
   @usableFromInline var state1: UInt64
   @usableFromInline var state2: UInt64
   @usableFromInline var state3: UInt64
+  /// `-ln(1 − U)` for the next draw, worked out ahead by `exponential(mean:)` while nothing
+  /// waits on it; valid while `hasUnitAhead` (any other draw clears it).
+  @usableFromInline var unitAhead: Double = 0
+  @usableFromInline var hasUnitAhead = false
 
   /// The generator for `seed`: xoshiro256** whose state is the first four SplitMix64 outputs
   /// for `seed` (never all zero, because SplitMix64's outputs are distinct).
@@ -49,7 +53,8 @@ public struct RandomSource: RandomNumberGenerator, Sendable {
   /// than a call.
   @inlinable @inline(__always)
   public mutating func next() -> UInt64 {
-    let result = rotateLeft(state1 &* 5, by: 7) &* 9
+    hasUnitAhead = false
+    let result = peek()
     let shifted = state1 &<< 17
     state2 ^= state0
     state3 ^= state1
@@ -107,15 +112,24 @@ public struct RandomSource: RandomNumberGenerator, Sendable {
   /// `NaturalLogarithm.of(_:)`), written in plain Swift arithmetic, so the result does not
   /// depend on the platform's libm.
   ///
+  /// The logarithm is a long chain of dependent floating-point operations (a division and an
+  /// eleven-step polynomial), and the caller schedules an event with the result straight away.
+  /// So each call also works out the *next* draw's `-ln(1 − U)` (`unitAhead`): the next 64 bits
+  /// of xoshiro256** depend only on `state1`, so they can be read without moving the stream.
+  /// That chain then runs while the caller goes on with work that does not need it, and the
+  /// next call finds its logarithm ready. Draws are unchanged, value for value: the same bits
+  /// go through the same operations, and any other draw (`next()`) discards the value ahead.
+  ///
   /// Always inlined into its callers (the arrivals and the service times, once per request
   /// each): a call would add a tenth to it.
   @inlinable @inline(__always)
   public mutating func exponential(mean: SimDuration) -> SimDuration {
     precondition(mean.nanoseconds >= 0, "exponential(mean:) needs a non-negative mean")
-    // 1 - U, exactly, in (0, 1]: (2^53 - k) / 2^53 for k in 0..<2^53.
-    let complement = Double(((1 as UInt64) << 53) - (next() &>> 11)) * 0x1p-53
-    // `complement` is in [2^-53, 1]: the logarithm's checks for other values are left out.
-    let scaled = -NaturalLogarithm.ofNormal(complement) * Double(mean.nanoseconds)
+    let unit = hasUnitAhead ? unitAhead : RandomSource.unitExponential(bits: peek())
+    _ = next()
+    unitAhead = RandomSource.unitExponential(bits: peek())
+    hasUnitAhead = true
+    let scaled = unit * Double(mean.nanoseconds)
     guard scaled > 0 else { return SimDuration(nanoseconds: 0) }
     guard scaled < 0x1p63 else { return SimDuration(nanoseconds: .max) }
     // Round half away from zero without libm: the fraction of a double below 2^63 is exact,
@@ -123,6 +137,24 @@ public struct RandomSource: RandomNumberGenerator, Sendable {
     let whole = Int64(scaled)
     let nanoseconds = scaled - Double(whole) >= 0.5 ? whole &+ 1 : whole
     return SimDuration(nanoseconds: nanoseconds)
+  }
+
+  /// The 64 bits the next `next()` will return, without drawing them (xoshiro256**'s output
+  /// is a function of `state1` alone).
+  @inlinable @inline(__always)
+  func peek() -> UInt64 {
+    rotateLeft(state1 &* 5, by: 7) &* 9
+  }
+
+  /// `-ln(1 − U)` for the uniform `U` in `[0, 1)` made of the top 53 of `bits`: an exponential
+  /// draw of mean 1, before scaling (negating the logarithm is exact, so scaling this gives
+  /// the same bits as negating the scaled logarithm).
+  @inlinable @inline(__always)
+  static func unitExponential(bits: UInt64) -> Double {
+    // 1 - U, exactly, in (0, 1]: (2^53 - k) / 2^53 for k in 0..<2^53.
+    let complement = Double(((1 as UInt64) << 53) - (bits &>> 11)) * 0x1p-53
+    // `complement` is in [2^-53, 1]: the logarithm's checks for other values are left out.
+    return -NaturalLogarithm.ofNormal(complement)
   }
 }
 

@@ -171,4 +171,44 @@ struct RandomSourceTests {
       #expect(abs(Double(value.nanoseconds) - expected) <= 1)
     }
   }
+
+  /// `exponential(mean:)` as it was before it worked out the next draw's logarithm ahead: the
+  /// reference the draws must match bit for bit.
+  static func exponentialWithoutLookahead(bits: UInt64, mean: SimDuration) -> SimDuration {
+    let complement = Double(((1 as UInt64) << 53) - (bits &>> 11)) * 0x1p-53
+    let scaled = -NaturalLogarithm.of(complement) * Double(mean.nanoseconds)
+    guard scaled > 0 else { return .zero }
+    guard scaled < 0x1p63 else { return SimDuration(nanoseconds: .max) }
+    let whole = Int64(scaled)
+    return SimDuration(nanoseconds: scaled - Double(whole) >= 0.5 ? whole &+ 1 : whole)
+  }
+
+  @Test(
+    "exponential draws are the same with the logarithm worked out ahead, whatever other draws come between",
+    arguments: [
+      // Which draws to make, in a repeating pattern: e = exponential, n = next(), i = nextInt,
+      // c = chance (e after e uses the value ahead; anything else discards it).
+      "e", "en", "eei", "ec", "neee", "eeeen",
+    ])
+  func exponentialLookahead(pattern: String) {
+    var random = RandomSource(seed: 99, stream: "lookahead \(pattern)")
+    var reference = RandomSource(seed: 99, stream: "lookahead \(pattern)")
+    let means: [SimDuration] = [.milliseconds(2), .zero, .seconds(1), .nanoseconds(1), .microseconds(250)]
+    for step in 0..<600 {
+      let kind = Array(pattern)[step % pattern.count]
+      switch kind {
+      case "e":
+        let mean = means[step % means.count]
+        #expect(random.exponential(mean: mean) == Self.exponentialWithoutLookahead(bits: reference.next(), mean: mean))
+      case "n":
+        #expect(random.next() == reference.next())
+      case "i":
+        #expect(random.nextInt(below: 1_000) == reference.nextInt(below: 1_000))
+      default:
+        #expect(random.chance(Ratio(1, 3)) == reference.chance(Ratio(1, 3)))
+      }
+    }
+    // The streams stand at the same place afterwards.
+    #expect(random.next() == reference.next())
+  }
 }
