@@ -59,6 +59,38 @@ import Testing
     #expect(reopened.returnLatency == .zero && reopened.sourceAddress == 0 && reopened.calleeInterface == -1)
   }
 
+  @Test func openTakingTheParentsHeadMovesItIntoAFreedSlot() {
+    var table = ExchangeTable()
+    let original = RequestHead(method: "GET", url: "http://example.com/forwarded?x=1")!
+    let stale = RequestHead(method: "PUT", url: "http://example.com/stale")!
+    let parent = table.open(request: 1, parent: -1, parentGeneration: 0, caller: 2, head: original, startedAt: .zero,
+                            depth: 0, callerContext: 0)
+    let freed = table.open(request: 1, parent: -1, parentGeneration: 0, caller: 2, head: stale, startedAt: .zero,
+                           depth: 0, callerContext: 0)
+    table.release(freed)
+    let child = table.open(request: 1, takingHeadOf: parent, parentGeneration: table[parent].generation, caller: 3,
+                           startedAt: SimTime(nanoseconds: 5), depth: 1, callerContext: 8)
+    #expect(child == freed)
+    #expect(table[child].head == original && table[child].head.sharesParts(with: original))
+    #expect(table[child].parent == parent && table[child].caller == 3 && table[child].depth == 1)
+    #expect(table[child].isOpen && !table[child].answered && table[child].callee == -1)
+    // The parent is left with the freed slot's stale head: no reference count changed.
+    #expect(table[parent].head.sharesParts(with: stale))
+  }
+
+  @Test func openTakingTheParentsHeadCopiesItWhenNoSlotIsFree() {
+    var table = ExchangeTable()
+    let original = RequestHead(method: "GET", url: "http://example.com/copied")!
+    let parent = table.open(request: 1, parent: -1, parentGeneration: 0, caller: 2, head: original, startedAt: .zero,
+                            depth: 0, callerContext: 0)
+    let child = table.open(request: 1, takingHeadOf: parent, parentGeneration: table[parent].generation, caller: 3,
+                           startedAt: .zero, depth: 1, callerContext: 0)
+    #expect(child != parent)
+    #expect(table[child].head == original)
+    #expect(table[parent].head == original, "a new slot has no stale head to swap: the head is copied")
+    #expect(table.liveCount == 2)
+  }
+
   @Test(arguments: [
     (1, Int32(0), UInt32(0)), (127, Int32.max, UInt32(0xFF_FFFF)), (5, Int32(123_456), UInt32(0x1234_5678)),
   ])

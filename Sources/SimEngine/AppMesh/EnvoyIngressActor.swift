@@ -91,10 +91,11 @@ final class EnvoyIngressActor: SimActor {
   @inline(__always)
   func deliver(_ e: Int32, timeout: SimDuration, in world: World) {
     pool.start()
-    // The head and request read through one checked slot address.
+    // The application gets the request's head unchanged, moved (`forwardingHeadOf`): the ingress
+    // does not read it again.
     let incoming = world.exchanges.slot(e)
     world.deliverLocally(
-      from: task.interface, caller: id, to: task.id, head: incoming.pointee.head, parent: e,
+      from: task.interface, caller: id, to: task.id, forwardingHeadOf: e,
       request: incoming.pointee.request,
       timeout: timeout > .zero ? timeout : EnvoyProxyActor.unlimited)
   }

@@ -65,26 +65,9 @@ public struct ExchangeTable {
   public mutating func open(request: Int32, parent: Int32, parentGeneration: UInt32, caller: Int32, head: consuming RequestHead,
                             startedAt: SimTime, depth: Int16, callerContext: Int64) -> Int32 {
     if let (index, slot) = slab.takeFreed() {
-      // `response` keeps the previous occupant's: every way an exchange reaches its caller
-      // (`World.reply`, `World.fail`, the timeout) sets it first, and nothing reads it before.
-      slot.pointee.request = request
-      slot.pointee.parent = parent
-      slot.pointee.parentGeneration = parentGeneration
-      slot.pointee.caller = caller
-      slot.pointee.callee = -1
       slot.pointee.head = head
-      slot.pointee.startedAt = startedAt
-      slot.pointee.generation &+= 1
-      slot.pointee.depth = depth
-      slot.pointee.step = 0
-      slot.pointee.calleeContext = 0
-      slot.pointee.callerContext = callerContext
-      slot.pointee.isOpen = true
-      slot.pointee.answered = false
-      slot.pointee.pendingFailure = nil
-      slot.pointee.returnLatency = .zero
-      slot.pointee.sourceAddress = 0
-      slot.pointee.calleeInterface = -1
+      rewrite(slot, request: request, parent: parent, parentGeneration: parentGeneration, caller: caller,
+              startedAt: startedAt, depth: depth, callerContext: callerContext)
       return index
     }
     return allocate(Exchange(
@@ -92,6 +75,51 @@ public struct ExchangeTable {
       startedAt: startedAt, generation: 0, depth: depth, step: 0, calleeContext: 0, callerContext: callerContext,
       isOpen: true, answered: false, pendingFailure: nil, response: .failure(.notCompleted), returnLatency: .zero,
       sourceAddress: 0, calleeInterface: -1))
+  }
+
+  /// `open`, for a request that goes on with its parent's head unchanged (a layer-4 load
+  /// balancer, a sidecar handing the request to its application), when nothing will read the
+  /// parent's head again: the new exchange takes the head by swapping it with the stale head
+  /// that the freed slot still holds, so no reference count changes. Copying it would cost an
+  /// atomic retain now and an atomic release when the slot is next reused: a tenth of the time
+  /// of a forwarding hop. The parent is left with the stale head (released when its own slot is
+  /// reused): the caller must not read it again, nor let a trace read it (`World.openChild`
+  /// copies for traced requests).
+  public mutating func open(request: Int32, takingHeadOf parent: Int32, parentGeneration: UInt32, caller: Int32,
+                            startedAt: SimTime, depth: Int16, callerContext: Int64) -> Int32 {
+    if let (index, slot) = slab.takeFreed() {
+      swap(&slot.pointee.head, &slab.pointer(to: parent).pointee.head)
+      rewrite(slot, request: request, parent: parent, parentGeneration: parentGeneration, caller: caller,
+              startedAt: startedAt, depth: depth, callerContext: callerContext)
+      return index
+    }
+    return open(request: request, parent: parent, parentGeneration: parentGeneration, caller: caller, head: slab[parent].head,
+                startedAt: startedAt, depth: depth, callerContext: callerContext)
+  }
+
+  /// Rewrites a freed slot, taken by `open`, for a new exchange (all but its head), in place.
+  @inline(__always)
+  private func rewrite(_ slot: UnsafeMutablePointer<Exchange>, request: Int32, parent: Int32, parentGeneration: UInt32,
+                     caller: Int32, startedAt: SimTime, depth: Int16, callerContext: Int64) {
+    // `response` keeps the previous occupant's: every way an exchange reaches its caller
+    // (`World.reply`, `World.fail`, the timeout) sets it first, and nothing reads it before.
+    slot.pointee.request = request
+    slot.pointee.parent = parent
+    slot.pointee.parentGeneration = parentGeneration
+    slot.pointee.caller = caller
+    slot.pointee.callee = -1
+    slot.pointee.startedAt = startedAt
+    slot.pointee.generation &+= 1
+    slot.pointee.depth = depth
+    slot.pointee.step = 0
+    slot.pointee.calleeContext = 0
+    slot.pointee.callerContext = callerContext
+    slot.pointee.isOpen = true
+    slot.pointee.answered = false
+    slot.pointee.pendingFailure = nil
+    slot.pointee.returnLatency = .zero
+    slot.pointee.sourceAddress = 0
+    slot.pointee.calleeInterface = -1
   }
 
   @inline(__always)

@@ -94,6 +94,18 @@ public final class LoadBalancerNodeActor: SimActor {
       presentedSource: presentedSource)
   }
 
+  /// `sendToTarget` with `e`'s head unchanged, moved to the upstream exchange (layer 4: nothing
+  /// reads `e`'s head again, see `World.connect(from:caller:to:port:forwardingHeadOf:…)`).
+  func forwardToTarget(
+    _ e: Int32, to target: Int, request: Int32, timeout: SimDuration, presentedSource: UInt32?, in world: World
+  ) -> Int32 {
+    let (address, port) = plane.forwarding(to: target)
+    return world.connect(
+      from: interface, caller: id, to: address, port: port, forwardingHeadOf: e,
+      request: request, timeout: timeout, callerContext: Int64(target),
+      presentedSource: presentedSource)
+  }
+
   public override func handleResponse(_ upstream: Int32, in world: World) {
     // The upstream exchange's fields, read through one checked slot address.
     let exchange = world.exchanges.slot(upstream)

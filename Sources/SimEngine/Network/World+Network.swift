@@ -92,26 +92,52 @@ extension World {
   }
 
   /// Opens a child exchange of `parent` (or a top-level one when `parent` is negative) and
-  /// arms its timeout: what every way of sending a request does first. The parent's depth and
-  /// generation are read through one checked slot address; the new exchange's slot address
-  /// comes back with its index (valid until the next exchange opens; scheduling opens none).
+  /// arms its timeout: what every way of sending a request does first. The new exchange's slot
+  /// address comes back with its index (valid until the next exchange opens; scheduling opens
+  /// none).
   @inline(__always)
   func openChild(
     request: Int32, parent: Int32, caller: Int32, head: consuming RequestHead, callerContext: Int64,
     timeout: SimDuration
   ) -> (Int32, UnsafeMutablePointer<Exchange>) {
-    var depth: Int16 = 0
-    var parentGeneration: UInt32 = 0
-    if parent >= 0 {
-      let parentSlot = exchanges.slot(parent)
-      depth = parentSlot.pointee.depth + 1
-      parentGeneration = parentSlot.pointee.generation
-    }
+    let (depth, parentGeneration) = childPlace(under: parent)
     let e = exchanges.open(request: request, parent: parent, parentGeneration: parentGeneration, caller: caller, head: head,
                            startedAt: now, depth: depth, callerContext: callerContext)
+    return (e, armTimeout(e, after: timeout))
+  }
+
+  /// `openChild` for a request that goes on with `parent`'s head unchanged, which nothing reads
+  /// again: the head moves to the new exchange (`ExchangeTable.open(request:takingHeadOf:…)`),
+  /// which saves an atomic retain and release per hop. A traced request's trace reads every
+  /// hop's head, so its head is copied instead.
+  @inline(__always)
+  func openChild(
+    request: Int32, forwardingHeadOf parent: Int32, caller: Int32, callerContext: Int64, timeout: SimDuration
+  ) -> (Int32, UnsafeMutablePointer<Exchange>) {
+    let (depth, parentGeneration) = childPlace(under: parent)
+    let e = isTraced(request: request)
+      ? exchanges.open(request: request, parent: parent, parentGeneration: parentGeneration, caller: caller,
+                       head: exchanges[parent].head, startedAt: now, depth: depth, callerContext: callerContext)
+      : exchanges.open(request: request, takingHeadOf: parent, parentGeneration: parentGeneration, caller: caller,
+                       startedAt: now, depth: depth, callerContext: callerContext)
+    return (e, armTimeout(e, after: timeout))
+  }
+
+  /// A child's depth and its parent's generation, read through one checked slot address (zero
+  /// for a top-level exchange, whose `parent` is negative).
+  @inline(__always)
+  private func childPlace(under parent: Int32) -> (depth: Int16, parentGeneration: UInt32) {
+    guard parent >= 0 else { return (0, 0) }
+    let parentSlot = exchanges.slot(parent)
+    return (parentSlot.pointee.depth + 1, parentSlot.pointee.generation)
+  }
+
+  /// Schedules the timeout of exchange `e`, just opened; returns its slot address.
+  @inline(__always)
+  private func armTimeout(_ e: Int32, after timeout: SimDuration) -> UnsafeMutablePointer<Exchange> {
     let exchange = exchanges.slot(e)
     scheduleInLane(.exchangeTimedOut(exchange: e, generation: exchange.pointee.generation), after: timeout)
-    return (e, exchange)
+    return exchange
   }
 
   /// Opens an exchange that connects straight to `address:port`, bypassing DNS and the sidecar
@@ -124,13 +150,32 @@ extension World {
                       presentedSource: UInt32? = nil) -> Int32 {
     let (e, exchange) = openChild(
       request: request, parent: parent, caller: caller, head: head, callerContext: callerContext, timeout: timeout)
-    // `connect(_:from:to:port:extraDelay:presentedSource:)`, reusing the slot address.
+    connect(e, at: exchange, from: interface, to: address, port: port, presentedSource: presentedSource)
+    return e
+  }
+
+  /// `connect(from:caller:to:port:head:parent:…)` with `parent`'s head, unchanged and moved (a
+  /// layer-4 load balancer): nothing may read `parent`'s head again (see `openChild`).
+  @discardableResult
+  public func connect(from interface: Int32, caller: Int32, to address: UInt32, port: Int, forwardingHeadOf parent: Int32,
+                      request: Int32, timeout: SimDuration, callerContext: Int64 = 0,
+                      presentedSource: UInt32? = nil) -> Int32 {
+    let (e, exchange) = openChild(
+      request: request, forwardingHeadOf: parent, caller: caller, callerContext: callerContext, timeout: timeout)
+    connect(e, at: exchange, from: interface, to: address, port: port, presentedSource: presentedSource)
+    return e
+  }
+
+  /// `connect(_:from:to:port:extraDelay:presentedSource:)` for an exchange just opened, whose
+  /// slot address the caller has.
+  @inline(__always)
+  private func connect(_ e: Int32, at exchange: UnsafeMutablePointer<Exchange>, from interface: Int32, to address: UInt32,
+                       port: Int, presentedSource: UInt32?) {
     if presentedSource == nil && !isTraced(e), let memo = connectionMemo(from: interface, to: address, port: port) {
       arrive(e, at: exchange, through: memo, extraDelay: .zero)
-      return e
+      return
     }
     connectThroughNetwork(e, from: interface, to: address, port: port, extraDelay: .zero, presentedSource: presentedSource)
-    return e
   }
 
   /// Opens an exchange to an actor on the same host (app → local proxy), with no network hop.
@@ -140,16 +185,36 @@ extension World {
   @inline(__always)
   public func deliverLocally(from interface: Int32, caller: Int32, to callee: Int32, head: consuming RequestHead, parent: Int32,
                              request: Int32, timeout: SimDuration, callerContext: Int64 = 0, calleeContext: Int64 = 0) -> Int32 {
-    // The new exchange's fields written through the slot address `openChild` hands back.
     let (e, exchange) = openChild(
       request: request, parent: parent, caller: caller, head: head, callerContext: callerContext, timeout: timeout)
+    arriveLocally(e, at: exchange, on: interface, to: callee, calleeContext: calleeContext)
+    return e
+  }
+
+  /// `deliverLocally(from:caller:to:head:parent:…)` with `parent`'s head, unchanged and moved (a
+  /// sidecar handing the request to its application): nothing may read `parent`'s head again
+  /// (see `openChild`).
+  @discardableResult
+  @inline(__always)
+  public func deliverLocally(from interface: Int32, caller: Int32, to callee: Int32, forwardingHeadOf parent: Int32,
+                             request: Int32, timeout: SimDuration, callerContext: Int64 = 0, calleeContext: Int64 = 0) -> Int32 {
+    let (e, exchange) = openChild(
+      request: request, forwardingHeadOf: parent, caller: caller, callerContext: callerContext, timeout: timeout)
+    arriveLocally(e, at: exchange, on: interface, to: callee, calleeContext: calleeContext)
+    return e
+  }
+
+  /// The request of exchange `e`, just opened, reaches `callee` on the same host at once (the
+  /// new exchange's fields written through its slot address).
+  @inline(__always)
+  private func arriveLocally(_ e: Int32, at exchange: UnsafeMutablePointer<Exchange>, on interface: Int32, to callee: Int32,
+                             calleeContext: Int64) {
     let generation = exchange.pointee.generation
     exchange.pointee.callee = callee
     exchange.pointee.calleeInterface = interface
     exchange.pointee.calleeContext = calleeContext
     exchange.pointee.sourceAddress = interfaces[Int(interface)].address
     scheduleInLane(.requestArrived(exchange: e, generation: generation), after: .zero)
-    return e
   }
 
   /// Fails an exchange after `delay` (an answer-like failure: refused, NXDOMAIN).
