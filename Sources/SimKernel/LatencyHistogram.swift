@@ -30,11 +30,14 @@ public struct LatencyHistogram: Sendable, Equatable {
   @usableFromInline var sampleSum: Int64
   @usableFromInline var smallest: Int64
   @usableFromInline var largest: Int64
-  /// The octave the last sample landed in and its offset in `storage` (-1: none yet): samples
-  /// of one stream mostly share an octave, and finding an offset from `allocatedOctaves`
-  /// needs a population count, which baseline x86-64 computes in software.
-  @usableFromInline var lastOctave: Int
-  @usableFromInline var lastOffset: Int
+  /// Each octave's place among the allocated octaves (its offset in `storage` is that times
+  /// `octaveStride`), or `unallocated`. Recording a sample reads its octave's place here: one
+  /// load, where working it out from `allocatedOctaves` needs a population count (in software
+  /// on baseline x86-64), and where remembering only the last octave took a branch that
+  /// samples spread over a few octaves mispredict often (done for latency).
+  @usableFromInline var octavePlaces: InlineArray<64, UInt8>
+  /// `octavePlaces` of an octave without storage.
+  @usableFromInline static var unallocated: UInt8 { .max }
 
   /// An empty histogram.
   public init() {
@@ -44,8 +47,7 @@ public struct LatencyHistogram: Sendable, Equatable {
     sampleSum = 0
     smallest = .max
     largest = 0
-    lastOctave = -1
-    lastOffset = 0
+    octavePlaces = InlineArray(repeating: LatencyHistogram.unallocated)
   }
 
   /// The number of recorded samples.
@@ -86,14 +88,9 @@ public struct LatencyHistogram: Sendable, Equatable {
   public mutating func record(_ value: SimDuration) {
     let nanoseconds = Swift.max(value.nanoseconds, 0)
     let (octave, subBucket) = LatencyHistogram.bucket(of: nanoseconds)
-    let base: Int
-    if octave == lastOctave {
-      base = lastOffset
-    } else {
-      base = storageOffset(allocating: octave)
-      lastOctave = octave
-      lastOffset = base
-    }
+    let place = octavePlaces[octave]
+    let base = place != LatencyHistogram.unallocated
+      ? Int(place) &* LatencyHistogram.octaveStride : storageOffset(allocating: octave)
     storage.withUnsafeMutableBufferPointer { words in
       words[base] &+= 1
       words[base &+ 1 &+ subBucket] &+= 1
@@ -190,7 +187,12 @@ public struct LatencyHistogram: Sendable, Equatable {
     if allocatedOctaves & bit == 0 {
       storage.insert(contentsOf: repeatElement(0, count: LatencyHistogram.octaveStride), at: offset)
       allocatedOctaves |= bit
-      lastOctave = -1  // the octaves above this one moved
+      // This octave takes its place and the ones above move up by one.
+      var place: UInt8 = 0
+      for index in 0..<64 where allocatedOctaves & (1 &<< UInt64(index)) != 0 {
+        octavePlaces[index] = place
+        place += 1
+      }
     }
     return offset
   }

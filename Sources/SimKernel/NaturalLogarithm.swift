@@ -21,12 +21,20 @@ public enum NaturalLogarithm {
 
   /// `ln(x)` for a positive, finite, normal `x` (such as the `1 − U` in `[2^-53, 1]` of
   /// `RandomSource.exponential`), without checking it: `of(_:)` uses it for every normal input.
+  ///
+  /// It reduces `x` in integer arithmetic, with no branch: for random inputs whether the
+  /// mantissa is above √2 is a coin flip, and a branch on it (how x86-64 selects between two
+  /// doubles) was mispredicted often (done for latency). The reduced values are those of
+  /// `of(mantissa:exponent:)`: halving a mantissa in `[1, 2)` only lowers its exponent bits.
   @inlinable @inline(__always)
   public static func ofNormal(_ x: Double) -> Double {
     let bits = x.bitPattern
-    let exponent = Double(Int((bits &>> 52) & 0x7FF) &- 1023)
-    let mantissa = Double(bitPattern: (bits & 0x000F_FFFF_FFFF_FFFF) | 0x3FF0_0000_0000_0000)
-    return of(mantissa: mantissa, exponent: exponent)
+    let significand = bits & 0x000F_FFFF_FFFF_FFFF
+    // `1.significand` is above √2 exactly when its significand bits are above √2's.
+    let above: UInt64 = significand > 0x6_A09E_667F_3BCD ? 1 : 0
+    let exponent = Double(Int(bitPattern: UInt((bits &>> 52) & 0x7FF) &+ UInt(above)) &- 1023)
+    let mantissa = Double(bitPattern: significand | (0x3FF0_0000_0000_0000 &- (above &<< 52)))
+    return of(reducedMantissa: mantissa, exponent: exponent)
   }
 
   /// `ln(mantissa × 2^exponent)` for `mantissa` in `[1, 2)`.
@@ -38,6 +46,12 @@ public enum NaturalLogarithm {
       mantissa *= 0.5
       exponent += 1
     }
+    return of(reducedMantissa: mantissa, exponent: exponent)
+  }
+
+  /// `ln(mantissa × 2^exponent)` for `mantissa` in `[sqrt(1/2), sqrt(2)]`.
+  @inlinable @inline(__always)
+  static func of(reducedMantissa mantissa: Double, exponent: Double) -> Double {
     // ln(m) = 2·atanh(s) = 2(s + s³/3 + s⁵/5 + …) with s = (m − 1)/(m + 1), |s| < 0.1716.
     let s = (mantissa - 1) / (mantissa + 1)
     let s2 = s * s

@@ -152,4 +152,31 @@ struct LatencyHistogramTests {
     #expect(withEmpty == combined)
     #expect(combined != parts[0])
   }
+
+  @Test("samples land in their buckets whatever order their octaves are first used in")
+  func octavesAllocatedOutOfOrder() {
+    // Octaves first used high, then low, then in between: each allocation moves the places
+    // of the octaves above it, which recording reads from `octavePlaces`.
+    let values: [Int64] = [40_000_000, 3_000, 900, 5_000_000, 70_000, 41_000_000, 3_100, 0, 1 << 40, 5_000_000, 950]
+    var recorded = LatencyHistogram()
+    for value in values { recorded.record(SimDuration(nanoseconds: value)) }
+    var sorted = LatencyHistogram()
+    for value in values.sorted() { sorted.record(SimDuration(nanoseconds: value)) }
+    #expect(recorded == sorted)
+    for value in values {
+      // The values are at least a bucket apart unless equal.
+      let expected = values.filter { $0 == value }.count
+      #expect(recorded.bucketCount(containing: SimDuration(nanoseconds: value)) == expected)
+    }
+    var merged = LatencyHistogram()
+    merged.record(SimDuration(nanoseconds: 1 << 30))
+    var other = LatencyHistogram()
+    for value in values { other.record(SimDuration(nanoseconds: value)) }
+    merged.merge(other)
+    merged.record(SimDuration(nanoseconds: 3_000))  // after the merge moved the places
+    var direct = LatencyHistogram()
+    for value in [1 << 30] + values + [3_000] { direct.record(SimDuration(nanoseconds: value)) }
+    #expect(merged == direct)
+    #expect(merged.bucketCount(containing: SimDuration(nanoseconds: 3_000)) == 2)
+  }
 }

@@ -56,7 +56,10 @@ struct NaturalLogarithmDecompositionTests {
   func identical() {
     var random = RandomSource(seed: 77)
     var inputs: [Double] = [1, 0.5, 2, .leastNormalMagnitude, .leastNonzeroMagnitude, 1e-310, .greatestFiniteMagnitude,
-                            1.4142135623730951, 1.4142135623730951.nextUp, 0.7071067811865476]
+                            1.4142135623730951, 1.4142135623730951.nextUp, 0.7071067811865476,
+                            // Either side of √2's significand, which `ofNormal` compares as integer bits.
+                            1.4142135623730951.nextDown, 2.8284271247461903, 2.8284271247461903.nextUp,
+                            0.7071067811865476.nextUp, 0.7071067811865476.nextDown]
     for _ in 0..<4_000 {
       let k = random.next() >> (11 + random.nextInt(below: 53))
       inputs.append(Double(((1 as UInt64) << 53) - k) * 0x1p-53)

@@ -18,21 +18,43 @@ public struct RequestTable {
 
   public init() {}
 
+  /// Stores `record` in a free slot (the most recently freed one, if any); returns its index.
+  /// Inlined into its one caller per request (`ClientActor.send`): reusing a slot writes it in
+  /// place, with no closure and no call.
+  @inline(__always)
   public mutating func open(_ record: Record) -> Int32 {
-    var replacedTraced = false
-    let index = slab.allocate { previous in
-      replacedTraced = (previous?.trace ?? -1) >= 0
-      return record
-    }
-    if replacedTraced { tracedSlotCount -= 1 }
+    guard let (index, slot) = slab.takeFreed() else { return openNew(record) }
+    if slot.pointee.trace >= 0 { tracedSlotCount -= 1 }
+    slot.pointee = record
     if record.trace >= 0 { tracedSlotCount += 1 }
     return index
   }
 
-  @inline(__always)  // once per request, from `World.complete`
+  /// `open` when no slot is free: a new one.
+  @inline(never)
+  private mutating func openNew(_ record: Record) -> Int32 {
+    if record.trace >= 0 { tracedSlotCount += 1 }
+    return slab.allocate { _ in record }
+  }
+
+  /// Marks request `index` finished and frees its slot (its record stays readable until the
+  /// slot is reused).
   public mutating func release(_ index: Int32) {
-    slab[index].isOpen = false
-    slab.release(index)
+    release(slot(index), index: index)
+  }
+
+  /// `release(_:)` through `slot`, the address `slot(_:)` gave for `index`: no second check.
+  @inline(__always)  // once per request, from `World.complete`
+  public mutating func release(_ slot: UnsafeMutablePointer<Record>, index: Int32) {
+    slot.pointee.isOpen = false
+    slab.release(checked: index)
+  }
+
+  /// The address of request `index`'s record (checked), for reading and changing several of
+  /// its fields through one index check; valid until the next `open`.
+  @inline(__always)
+  public func slot(_ index: Int32) -> UnsafeMutablePointer<Record> {
+    slab.pointer(to: index)
   }
 
   public subscript(index: Int32) -> Record {

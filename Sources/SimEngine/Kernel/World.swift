@@ -262,13 +262,15 @@ public final class World {
 
   /// Records that a top-level request finished.
   func complete(request: Int32, response: Response) {
-    let record = requests[request]
-    let latency = now - record.startedAt
-    statistics[Int(record.stream)].record(response, latency: latency, startedAt: record.startedAt, world: self)
-    if record.trace >= 0 {
-      traces.finish(Int(record.trace), response: response, at: now, world: self)
+    // One checked address for the record's fields and its release (recording and finishing a
+    // trace open no request, so it stays valid).
+    let record = requests.slot(request)
+    let startedAt = record.pointee.startedAt
+    statistics[Int(record.pointee.stream)].record(response, latency: now - startedAt, startedAt: startedAt, world: self)
+    if record.pointee.trace >= 0 {
+      traces.finish(Int(record.pointee.trace), response: response, at: now, world: self)
     }
-    requests.release(request)
+    requests.release(record, index: request)
   }
 
   /// Requests still open when the run stops end as `notCompleted`.
