@@ -8,10 +8,21 @@ import Testing
 @Suite struct ExchangeTableTests {
   static func exchange(request: Int32 = 0) -> Exchange {
     Exchange(
-      request: request, parent: -1, parentGeneration: 0, caller: 0, callee: -1,
-      head: RequestHead(method: "GET", url: "http://example.com/")!, startedAt: .zero, generation: 0, depth: 0, step: 0,
-      calleeContext: 0, callerContext: 0, isOpen: true, answered: false, pendingFailure: nil,
+      generation: 0, isOpen: true, answered: false, depth: 0, caller: 0, callee: -1, request: request, parent: -1,
+      parentGeneration: 0, head: RequestHead(method: "GET", url: "http://example.com/")!, startedAt: .zero, step: 0,
+      calleeContext: 0, callerContext: 0, pendingFailure: nil,
       response: .failure(.notCompleted), returnLatency: .zero, sourceAddress: 0, calleeInterface: -1)
+  }
+
+  /// The fields the event loop reads for every event (the obsolete test, dispatch, `World.reply`)
+  /// are the slot's first 16 bytes, so one cache line (see `Exchange`).
+  @Test func eventLoopFieldsComeFirst() {
+    let offsets = [
+      MemoryLayout<Exchange>.offset(of: \.generation)!, MemoryLayout<Exchange>.offset(of: \.isOpen)!,
+      MemoryLayout<Exchange>.offset(of: \.answered)!, MemoryLayout<Exchange>.offset(of: \.depth)!,
+      MemoryLayout<Exchange>.offset(of: \.caller)!, MemoryLayout<Exchange>.offset(of: \.callee)!,
+    ]
+    #expect(offsets.allSatisfy { $0 < 16 })
   }
 
   @Test func reusedSlotsGetANewGeneration() {

@@ -6,28 +6,34 @@ import SimKernel
 /// Exchanges live in a slab (``ExchangeTable``) and are reused, so the steady state allocates
 /// nothing; a generation number makes late events for a reused slot harmless.
 public struct Exchange: Sendable {
+  // The fields the event loop reads for every event come first, in 16 bytes: the obsolete test
+  // (`World.isObsolete`, also for every lane entry compacted) reads `generation` and `isOpen`,
+  // dispatch `depth`, `caller` and `callee`, `World.reply` `answered`. For latency: they share
+  // one cache line (unless the slot's first 16 bytes straddle two), where they used to be
+  // spread over up to three lines that often missed. Packed this way a slot is also smaller:
+  // 152 bytes, not 160 (`ExchangeTableTests` checks the block).
+  public var generation: UInt32
+  public var isOpen: Bool
+  /// The callee has answered (its response may still be on the way).
+  public var answered: Bool
+  /// Hops from the client to here, for the hop limit.
+  public var depth: Int16
+  public var caller: Int32
+  public var callee: Int32
   /// The top-level request this exchange belongs to.
   public var request: Int32
   /// The exchange this one was made to serve (-1 for the client's own).
   public var parent: Int32
   /// Generation of the parent when this exchange was made (the parent may be gone since).
   public var parentGeneration: UInt32
-  public var caller: Int32
-  public var callee: Int32
   public var head: RequestHead
   public var startedAt: SimTime
-  public var generation: UInt32
-  /// Hops from the client to here, for the hop limit.
-  public var depth: Int16
   /// Progress counter owned by the caller (call index, attempt number, …).
   public var step: Int32
   /// Context owned by the callee (a chosen target, a route, …).
   public var calleeContext: Int64
   /// Context owned by the caller.
   public var callerContext: Int64
-  public var isOpen: Bool
-  /// The callee has answered (its response may still be on the way).
-  public var answered: Bool
   /// The failure delivered when the timeout fires (packets dropped on the way).
   public var pendingFailure: Response?
   /// What reaches the caller: set when the callee answers (`World.reply`, `World.fail`) or the
@@ -71,9 +77,9 @@ public struct ExchangeTable {
       return index
     }
     return allocate(Exchange(
-      request: request, parent: parent, parentGeneration: parentGeneration, caller: caller, callee: -1, head: head,
-      startedAt: startedAt, generation: 0, depth: depth, step: 0, calleeContext: 0, callerContext: callerContext,
-      isOpen: true, answered: false, pendingFailure: nil, response: .failure(.notCompleted), returnLatency: .zero,
+      generation: 0, isOpen: true, answered: false, depth: depth, caller: caller, callee: -1, request: request,
+      parent: parent, parentGeneration: parentGeneration, head: head, startedAt: startedAt, step: 0, calleeContext: 0,
+      callerContext: callerContext, pendingFailure: nil, response: .failure(.notCompleted), returnLatency: .zero,
       sourceAddress: 0, calleeInterface: -1))
   }
 
