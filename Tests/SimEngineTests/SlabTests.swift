@@ -15,6 +15,13 @@ import Testing
     deinit { onDeinit() }
   }
 
+  /// A slab whose slot `i` holds `i`, for every `i` below `count`.
+  static func slab(holdingValuesBelow count: Int) -> Slab<Int> {
+    let slab = Slab<Int>()
+    for value in 0..<count { _ = slab.allocate { _ in value } }
+    return slab
+  }
+
   @Test func growthKeepsEverySlot() {
     let slab = Slab<Int>()
     for value in 0..<1000 { #expect(slab.allocate { _ in value * 3 } == Int32(value)) }
@@ -25,8 +32,7 @@ import Testing
   }
 
   @Test func freedSlotsAreReusedLastInFirstOutWithTheirPreviousOccupant() {
-    let slab = Slab<Int>()
-    for value in 0..<40 { _ = slab.allocate { _ in value } }
+    let slab = Self.slab(holdingValuesBelow: 40)
     slab.release(3)
     slab.release(30)
     #expect(slab.liveCount == 38)
@@ -42,8 +48,7 @@ import Testing
   }
 
   @Test func checkedAccessesAreTheSlotsOwn() {
-    let slab = Slab<Int>()
-    for value in 0..<20 { _ = slab.allocate { _ in value } }
+    let slab = Self.slab(holdingValuesBelow: 20)
     #expect(slab.pointer(toChecked: 7) == slab.pointer(to: 7))
     slab.pointer(toChecked: 7).pointee = 70
     #expect(slab[7] == 70)
@@ -56,8 +61,7 @@ import Testing
   }
 
   @Test func takeFreedHandsOutTheLastFreedSlotInPlace() {
-    let slab = Slab<Int>()
-    for value in 0..<20 { _ = slab.allocate { _ in value } }
+    let slab = Self.slab(holdingValuesBelow: 20)
     slab.release(4)
     slab.release(9)
     let taken = slab.takeFreed()

@@ -106,7 +106,7 @@ public struct ExchangeTable {
   /// Rewrites a freed slot, taken by `open`, for a new exchange (all but its head), in place.
   @inline(__always)
   private func rewrite(_ slot: UnsafeMutablePointer<Exchange>, request: Int32, parent: Int32, parentGeneration: UInt32,
-                     caller: Int32, startedAt: SimTime, depth: Int16, callerContext: Int64) {
+                       caller: Int32, startedAt: SimTime, depth: Int16, callerContext: Int64) {
     // `response` keeps the previous occupant's: every way an exchange reaches its caller
     // (`World.reply`, `World.fail`, the timeout) sets it first, and nothing reads it before.
     slot.pointee.request = request
