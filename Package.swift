@@ -5,8 +5,21 @@ import PackageDescription
 
 /// Release builds let the optimiser inline and specialise across modules (the engine's hot path
 /// calls into RouteMatching, NetworkModel and SimKernel on every hop).
+///
+/// On Linux they also carry the Swift runtime and Foundation inside the `meshsim` binary
+/// (`-static-stdlib`, for compiling as well as linking, so that the static modules' own library
+/// dependencies are linked too). The binary then starts without loading and relocating a dozen
+/// shared libraries: `run` on a small scenario takes about 8 ms instead of 12.5 ms (measured for
+/// issue 8's benchmark, which times whole runs), and it runs on a Linux machine without the Swift
+/// toolchain. Debug builds, which the tests use, stay dynamic and link faster.
 let releaseSettings: [SwiftSetting] = [
-  .unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))
+  .unsafeFlags(["-cross-module-optimization"], .when(configuration: .release)),
+  .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release)),
+]
+
+/// The linking half of `-static-stdlib` (see `releaseSettings`).
+let staticRuntime: [LinkerSetting] = [
+  .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))
 ]
 
 /// Hot simulation code is also compiled without dynamic exclusivity checks (measured in
@@ -43,7 +56,8 @@ let package = Package(
       name: "MeshSimCLI",
       dependencies: ["Compare", "Reports", "SimEngine", "NetworkModel", "ScenarioFormat", "Diagnostics"],
       swiftSettings: releaseSettings),
-    .executableTarget(name: "meshsim", dependencies: ["MeshSimCLI"], swiftSettings: releaseSettings),
+    .executableTarget(
+      name: "meshsim", dependencies: ["MeshSimCLI"], swiftSettings: releaseSettings, linkerSettings: staticRuntime),
     // Helpers the test targets share (imported by tests only).
     .target(name: "SimTestSupport", dependencies: ["Diagnostics"]),
 
