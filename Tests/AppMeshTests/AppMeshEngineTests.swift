@@ -73,6 +73,18 @@ import Testing
     servers: [(String, F.JSON)] = [("b", [:]), ("c", [:])],
     simulation: F.JSON? = nil, routerPorts: [Int] = [8080]
   ) -> RunResult {
+    F.run(
+      routedScenario(
+        routes, url: url, count: count, servers: servers, simulation: simulation, routerPorts: routerPorts))
+  }
+
+  /// The scenario `routed` runs: the client calls virtual service svc.mesh.local, provided by
+  /// virtual router r with `routes`.
+  static func routedScenario(
+    _ routes: [F.JSON], url: String, count: Int = 20,
+    servers: [(String, F.JSON)] = [("b", [:]), ("c", [:])],
+    simulation: F.JSON? = nil, routerPorts: [Int] = [8080]
+  ) -> F.JSON {
     let appMesh: F.JSON = [
       "virtualRouters": [F.router("r", ports: routerPorts)], "routes": routes,
       "virtualServices": [F.virtualService("svc.mesh.local", router: "r")],
@@ -93,7 +105,7 @@ import Testing
     var ecs = scenario["ecs"] as! F.JSON
     ecs["services"] = services
     scenario["ecs"] = ecs
-    return F.run(scenario)
+    return scenario
   }
 
   @Test func item10NoRouteMatchesIs404() {

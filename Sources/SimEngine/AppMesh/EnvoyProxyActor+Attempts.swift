@@ -47,7 +47,8 @@ extension EnvoyProxyActor {
   }
 
   /// `startAttempt` with `head` to `target`, whose cluster is `cluster`, with attempt timeout
-  /// `attemptTimeout`. The head moves into the attempt's exchange (see `UpstreamCall.head`).
+  /// `attemptTimeout`. The head moves into the attempt's exchange (see `UpstreamCall.head`); the
+  /// call keeps a copy when the attempt may be retried (`UpstreamCall.retryHead`).
   func startAttempt(
     _ e: Int32, of call: UpstreamCall, head: consuming RequestHead, to target: MeshRoute.Target,
     cluster: EnvoyCluster, timeout attemptTimeout: SimDuration, in world: World
@@ -82,6 +83,7 @@ extension EnvoyProxyActor {
       )
     }
     head.port = target.port
+    if call.mayRetry { call.retryHead = head }
     let child = world.connectUpstream(
       from: interface, caller: id, to: address, port: target.port, head: consume head, parent: e,
       timeout: attemptTimeout, attempt: Int32(call.attempt))
@@ -189,9 +191,11 @@ extension EnvoyProxyActor {
         )
       }
       call.droppedDisposition = nil
-      // The head goes back to the call for the next attempt (the attempt's exchange held it; its
-      // port is the target's, which the next attempt sets again).
-      call.head = world.exchanges[child].head
+      // The copy kept for a retry becomes the head of the next attempt (its port is this
+      // target's, which the next attempt sets again). The attempt's exchange may hold a stale
+      // head: see `UpstreamCall.retryHead`.
+      assert(call.retryHead != nil, "a retried attempt kept its head")
+      call.head = call.retryHead.take()
       world.startTimer(
         id, after: delay,
         for: TimerTag(kind: Self.retryKind, exchange: e, generation: call.generation))

@@ -18,8 +18,14 @@ final class UpstreamCall {
   var generation: UInt32 = 0
   /// The request head as rewritten for the upstream, while the call waits for its next attempt
   /// (nil while an attempt is under way: that attempt's exchange holds the head, which is moved
-  /// there rather than copied, and given back to the call when a retry follows).
+  /// there rather than copied).
   var head: RequestHead?
+  /// A copy of the head, kept while an attempt that the retry policy may retry is under way: the
+  /// retry sends it again. The attempt's exchange cannot be asked for its head afterwards, because
+  /// the hop upstream may have passed that head on by a move (an NLB to its target, an Envoy
+  /// ingress to its application: `World.connect(…forwardingHeadOf:…)`), leaving the exchange a
+  /// stale head.
+  var retryHead: RequestHead?
   var target: MeshRoute.Target?
   var passthrough: (address: UInt32, port: Int)?
   /// The call's client TLS policy, an index in `facts.clientPolicies` (-1: none).
@@ -58,6 +64,7 @@ final class UpstreamCall {
     self.generation = generation
     // Nearly always nil already (the previous call's last attempt took it).
     if self.head != nil { self.head = nil }
+    if self.retryHead != nil { self.retryHead = nil }
     self.target = target
     self.passthrough = passthrough
     self.clientPolicy = clientPolicy
@@ -83,6 +90,13 @@ final class UpstreamCall {
   var perRetryTimeout: SimDuration? {
     guard retryPolicy >= 0, let facts else { return nil }
     return facts.retryPolicies[retryPolicy].perRetryTimeout
+  }
+
+  /// Whether the retry policy allows another attempt after the current one (whatever it ends
+  /// with): `retries(status:connectFailure:)` can then be true.
+  var mayRetry: Bool {
+    guard retryPolicy >= 0, let facts else { return false }
+    return facts.retryPolicies[retryPolicy].allowsRetry(after: attempt)
   }
 
   /// Whether the retry policy retries the current attempt, which ended with `status`

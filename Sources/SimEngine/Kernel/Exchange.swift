@@ -90,7 +90,8 @@ public struct ExchangeTable {
   /// atomic retain now and an atomic release when the slot is next reused: a tenth of the time
   /// of a forwarding hop. The parent is left with the stale head (released when its own slot is
   /// reused): the caller must not read it again, nor let a trace read it (`World.openChild`
-  /// copies for traced requests).
+  /// copies for traced requests). Nor may the parent's caller read it after the answer: an Envoy
+  /// that may retry an attempt keeps its own copy of the attempt's head (`UpstreamCall.retryHead`).
   public mutating func open(request: Int32, takingHeadOf parent: Int32, parentGeneration: UInt32, caller: Int32,
                             startedAt: SimTime, depth: Int16, callerContext: Int64) -> Int32 {
     if let (index, slot) = slab.takeFreed() {

@@ -107,9 +107,10 @@ extension World {
   }
 
   /// `openChild` for a request that goes on with `parent`'s head unchanged, which nothing reads
-  /// again: the head moves to the new exchange (`ExchangeTable.open(request:takingHeadOf:…)`),
-  /// which saves an atomic retain and release per hop. A traced request's trace reads every
-  /// hop's head, so its head is copied instead.
+  /// again (neither this hop nor `parent`'s caller, which keeps a copy if it may retry: see
+  /// `UpstreamCall.retryHead`): the head moves to the new exchange
+  /// (`ExchangeTable.open(request:takingHeadOf:…)`), which saves an atomic retain and release per
+  /// hop. A traced request's trace reads every hop's head, so its head is copied instead.
   @inline(__always)
   func openChild(
     request: Int32, forwardingHeadOf parent: Int32, caller: Int32, callerContext: Int64, timeout: SimDuration
