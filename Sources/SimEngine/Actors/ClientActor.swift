@@ -96,17 +96,24 @@ public final class ClientActor: SimActor {
   /// `urlHost` is the URL's own host for the trace (nil: the fixed request's).
   private func send(_ head: consuming RequestHead, urlHost: String?, connectHost: String?, request: Int32, trace: Int32,
                     from interface: Int32, task: Unmanaged<TaskActor>?, in world: World) {
-    if trace >= 0 {
-      let urlHost = urlHost ?? fixedRequest?.urlHost ?? head.host
-      let stream = world.model.traffic[self.stream]
-      let label = task?.takeUnretainedValue().name ?? originLabel(in: world)
-      world.traces.append(Int(trace), TraceStep(time: world.now, actor: world.interfaces[Int(interface)].label, kind: .sent,
-                                                detail: "\(label) sends \(stream.method) \(head.scheme)://\(urlHost):\(head.port)\(head.target)"
-                                                  + (urlHost == head.host ? "" : " (Host: \(head.host))")))
-    }
+    if trace >= 0 { noteSent(head, urlHost: urlHost, trace: trace, from: interface, task: task, in: world) }
     world.call(from: interface, caller: id, head: head, parent: -1, request: request,
                timeout: timeout, callerContext: Int64(request),
                connectHost: connectHost)
+  }
+
+  /// Adds the "sends" step to trace `trace` (traced requests only). Out of line: the text is
+  /// built for few requests, and building it inline in each of `send`'s three uses made the
+  /// traffic generator's frame several times bigger.
+  @inline(never)
+  private func noteSent(_ head: borrowing RequestHead, urlHost: String?, trace: Int32, from interface: Int32,
+                        task: Unmanaged<TaskActor>?, in world: World) {
+    let urlHost = urlHost ?? fixedRequest?.urlHost ?? head.host
+    let stream = world.model.traffic[self.stream]
+    let label = task?.takeUnretainedValue().name ?? originLabel(in: world)
+    world.traces.append(Int(trace), TraceStep(time: world.now, actor: world.interfaces[Int(interface)].label, kind: .sent,
+                                              detail: "\(label) sends \(stream.method) \(head.scheme)://\(urlHost):\(head.port)\(head.target)"
+                                                + (urlHost == head.host ? "" : " (Host: \(head.host))")))
   }
 
   /// Parses the next request of the stream (see `PreparedRequest`), and keeps it as the fixed
