@@ -75,7 +75,8 @@ import Testing
   ) -> RunResult {
     F.run(
       routedScenario(
-        routes, url: url, count: count, servers: servers, simulation: simulation, routerPorts: routerPorts))
+        routes, url: url, count: count, servers: servers, simulation: simulation,
+        routerPorts: routerPorts))
   }
 
   /// The scenario `routed` runs: the client calls virtual service svc.mesh.local, provided by
