@@ -38,6 +38,54 @@ import Testing
     #expect(result.count("t", body: "pong") == 0)
   }
 
+  @Test func aRetryThroughAnNLBSendsTheSameRequestAgain() {
+    // b.mesh.local is provided by virtual node nlb-vn, discovered by the DNS name of an internal
+    // NLB in front of b's tasks: the NLB passes each attempt's head on to its target by a move.
+    let nlbName = "b-nlb-0123456789abcdef.elb.us-east-1.amazonaws.com"
+    var scenario = AppMeshEngineTests.scenario(
+      url: "http://b.mesh.local:8080/", count: 200,
+      servers: Self.servers(failing: ["failFor": "1h", "failStatus": 503]))
+    var appMesh = scenario["appMesh"] as! F.JSON
+    appMesh["virtualNodes"] =
+      (appMesh["virtualNodes"] as! [F.JSON]) + [F.node("nlb-vn", dns: nlbName)]
+    appMesh["virtualServices"] = [
+      F.virtualService("b.mesh.local", node: "nlb-vn"),
+      F.virtualService("c.mesh.local", node: "c-vn"),
+    ]
+    scenario["appMesh"] = appMesh
+    scenario["elb"] = [
+      "loadBalancers": [
+        [
+          "Name": "b-nlb", "Subnets": ["subnet-a", "subnet-b"], "Scheme": "internal",
+          "Type": "network", "DNSName": nlbName,
+        ]
+      ],
+      "targetGroups": [
+        ["Name": "b-tg", "Protocol": "TCP", "Port": 8080, "VpcId": "vpc-1", "TargetType": "ip"]
+      ],
+      "listeners": [
+        [
+          "LoadBalancerArn": "b-nlb", "Protocol": "TCP", "Port": 8080,
+          "DefaultActions": [["Type": "forward", "TargetGroupArn": "b-tg"]],
+        ]
+      ],
+    ]
+    var ecs = scenario["ecs"] as! F.JSON
+    var services = ecs["services"] as! [F.JSON]
+    services[1]["loadBalancers"] = [
+      ["targetGroupArn": "b-tg", "containerName": "app", "containerPort": 8080]
+    ]
+    ecs["services"] = services
+    scenario["ecs"] = ecs
+    let result = F.run(Self.withPings(scenario, url: "http://b.mesh.local:8080/ping"))
+    #expect(result.count("ping", status: 200, body: "pong") == 2000)
+    #expect(result.count("t", status: 503) == 200)
+    #expect(result.count("t", body: "pong") == 0)
+    // Every attempt went through the NLB: 2,000 pings and 3 attempts of each request for /.
+    #expect(
+      result.edges.contains { $0.from == "client" && $0.to == "NLB b-nlb" && $0.count == 2600 })
+  }
+
   @Test func aRetryAfterAPerRetryTimeoutSendsTheSameRequestAgain() {
     // Every attempt at / outlives the route's 50 ms per-retry timeout while the application still
     // holds the request (and its head); the retries follow at once.
