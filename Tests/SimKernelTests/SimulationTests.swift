@@ -194,6 +194,41 @@ struct SimulationTests {
     }
   }
 
+  @Test("the heap keeps its order while it grows past its sorted size and shrinks back")
+  func sortedAndHeapOrder() {
+    // The heap keeps few events sorted and many in heap order (`ScheduledEvents.isSorted`):
+    // waves of 1 to 60 events with random times cross that size both ways.
+    for seed in UInt64(0)..<50 {
+      var random = RandomSource(seed: seed, stream: "sorted-heap")
+      var simulation = Simulation<UInt64>()
+      var pending: [(key: EventKey, payload: UInt64)] = []
+      var sequence: UInt64 = 0
+      for wave in 0..<8 {
+        for _ in 0..<(1 + Int(random.nextInt(below: 60))) {
+          let delay = SimDuration(nanoseconds: Int64(random.nextInt(below: 1000)))
+          simulation.schedule(sequence, after: delay)
+          let key = EventKey(time: simulation.now + delay, priority: .normal, sequence: sequence)
+          pending.append((key, sequence))
+          sequence += 1
+        }
+        pending.sort { $0.key < $1.key }
+        let keep = wave.isMultiple(of: 2) ? Int(random.nextInt(below: 4)) : pending.count / 2
+        while pending.count > keep {
+          let expected = pending.removeFirst()
+          let payload = simulation.nextEvent(until: .distantFuture)
+          #expect(payload == expected.payload, "seed \(seed) wave \(wave)")
+          #if DEBUG
+            if let violation = simulation.invariantViolation() {
+              Issue.record("seed \(seed) wave \(wave): \(violation)")
+              return
+            }
+          #endif
+        }
+      }
+      #expect(drain(&simulation) == pending.map(\.payload), "seed \(seed)")
+    }
+  }
+
   @Test("a copy keeps heap events and payloads of its own")
   func copiesAreIndependent() {
     var original = Simulation<Int>()
