@@ -109,14 +109,7 @@ final class ScheduledEvents<Payload> {
     }
     let entry = ScheduledEntry(time: time, priority: priority, sequence: sequence, slot: slot)
     if isSorted && entryCount < Self.sortedLimit {
-      // Insertion from the end: the entries after `entry` move up one place (entries are plain
-      // values, so assigning to the uninitialised place at the end is sound).
-      var hole = entryCount
-      while hole > 0 && entry < entries[hole &- 1] {
-        entries[hole] = entries[hole &- 1]
-        hole &-= 1
-      }
-      entries[hole] = entry
+      place(entry, among: entryCount)
       entryCount &+= 1
       return slot
     }
@@ -150,16 +143,24 @@ final class ScheduledEvents<Payload> {
   func sortSmallHeap() {
     var index = 1
     while index < entryCount {
-      let entry = entries[index]
-      var hole = index
-      while hole > 0 && entry < entries[hole &- 1] {
-        entries[hole] = entries[hole &- 1]
-        hole &-= 1
-      }
-      entries[hole] = entry
+      place(entries[index], among: index)
       index &+= 1
     }
     isSorted = true
+  }
+
+  /// Puts `entry` in its place among the first `count` entries, which are in ascending order,
+  /// comparing from the end: the later ones move up one place, into `entries[count]` at most
+  /// (entries are plain values, so that place may be uninitialised).
+  @inlinable
+  @inline(__always)
+  func place(_ entry: ScheduledEntry, among count: Int) {
+    var hole = count
+    while hole > 0 && entry < entries[hole &- 1] {
+      entries[hole] = entries[hole &- 1]
+      hole &-= 1
+    }
+    entries[hole] = entry
   }
 
   /// The payload of the live event in slot `slot`, which the caller has just taken from a heap
