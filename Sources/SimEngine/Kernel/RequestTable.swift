@@ -38,12 +38,8 @@ public struct RequestTable {
   }
 
   /// Marks request `index` finished and frees its slot (its record stays readable until the
-  /// slot is reused).
-  public mutating func release(_ index: Int32) {
-    release(slot(index), index: index)
-  }
-
-  /// `release(_:)` through `slot`, the address `slot(_:)` gave for `index`: no second check.
+  /// slot is reused), through `slot`, the address `slot(_:)` gave for `index`: the caller has
+  /// read the record through it already, so the index is not checked twice.
   @inline(__always)  // once per request, from `World.complete`
   public mutating func release(_ slot: UnsafeMutablePointer<Record>, index: Int32) {
     slot.pointee.isOpen = false
