@@ -39,9 +39,11 @@ import Testing
     var seen: Int?
     #expect(slab.allocate { previous in seen = previous; return 100 } == 30)
     #expect(seen == 30)
-    #expect(slab.reuse { $0 += 1000 } == 3)
+    let taken = slab.takeFreed()
+    #expect(taken?.index == 3)
+    taken?.slot.pointee += 1000
     #expect(slab[3] == 1003)
-    #expect(slab.reuse { _ in } == nil, "no freed slot left")
+    #expect(slab.takeFreed() == nil, "no freed slot left")
     #expect(slab.allocate { previous in seen = previous; return 7 } == 40)
     #expect(seen == nil)
     #expect(slab.liveCount == 41)
@@ -55,8 +57,10 @@ import Testing
     slab.release(checked: 7)
     slab.release(12)
     #expect(slab.liveCount == 18)
-    #expect(slab.reuse { $0 += 1 } == 12, "freed last, reused first")
-    #expect(slab.reuse { $0 += 1 } == 7)
+    #expect(slab.takeFreed()?.index == 12, "freed last, reused first")
+    let taken = slab.takeFreed()
+    #expect(taken?.index == 7)
+    taken?.slot.pointee += 1
     #expect(slab[7] == 71)
   }
 

@@ -60,15 +60,6 @@ public final class Slab<Element> {
     return Int32(count - 1)
   }
 
-  /// Takes a freed slot, if there is one, and lets `update` rewrite its previous occupant in
-  /// place (no copy of the whole element); nil when no slot is free.
-  @inline(__always)
-  public func reuse(_ update: (inout Element) -> Void) -> Int32? {
-    guard let index = popFree() else { return nil }
-    update(&(base + Int(index)).pointee)
-    return index
-  }
-
   /// Takes the most recently freed slot, if any, for the caller to rewrite in place right away:
   /// its index and address (valid until the next `allocate` that grows the slab). Its previous
   /// occupant is still there (to carry a generation number over).
