@@ -97,11 +97,17 @@ final class MeshRevisionFacts {
   /// `retryPolicies`, -1: none) and request timeout `timeout` (`.zero`: none) may take:
   /// `EnvoyProxyActor.attemptTimeout` with the whole request timeout remaining.
   func firstAttemptTimeout(retryPolicy: Int, timeout: SimDuration) -> SimDuration {
-    Self.firstAttemptTimeout(perRetry: retryPolicy >= 0 ? retryPolicies[retryPolicy].perRetryTimeout : nil, timeout: timeout)
+    Self.firstAttemptTimeout(retryPolicy: retryPolicy, among: retryPolicies, timeout: timeout)
   }
 
-  private static func firstAttemptTimeout(perRetry: SimDuration?, timeout: SimDuration) -> SimDuration {
-    EnvoyProxyActor.attemptTimeout(perRetry: perRetry, remaining: timeout > .zero ? timeout : nil)
+  /// `firstAttemptTimeout(retryPolicy:timeout:)` with the revision's retry policies given (the
+  /// initializer decides every route's before it may call an instance method).
+  private static func firstAttemptTimeout(
+    retryPolicy: Int, among retryPolicies: [MeshRetryPolicy], timeout: SimDuration
+  ) -> SimDuration {
+    EnvoyProxyActor.attemptTimeout(
+      perRetry: retryPolicy >= 0 ? retryPolicies[retryPolicy].perRetryTimeout : nil,
+      remaining: timeout > .zero ? timeout : nil)
   }
 
   /// `defaultRetryPolicy`: App Mesh's hidden default when the simulation has it on.
@@ -139,7 +145,7 @@ final class MeshRevisionFacts {
       $0.kind == .tcp ? .zero : ($0.perRequestTimeout ?? MeshListener.defaultPerRequestTimeout)
     }
     routeFirstAttemptTimeouts = zip(routeRetryPolicies, routeTimeouts).map { policy, timeout in
-      Self.firstAttemptTimeout(perRetry: policy >= 0 ? retryPolicies[policy].perRetryTimeout : nil, timeout: timeout)
+      Self.firstAttemptTimeout(retryPolicy: policy, among: retryPolicies, timeout: timeout)
     }
     gatewayRoutes = config.gatewayRoutes.map {
       GatewayRoute(
