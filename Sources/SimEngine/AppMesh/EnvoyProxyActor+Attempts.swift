@@ -25,8 +25,9 @@ extension EnvoyProxyActor {
         from: interface, caller: id, to: destination.address, port: destination.port,
         head: head,
         parent: e, request: world.exchanges[e].request, timeout: Self.unlimited)
-      world.exchanges[child].step = Int32(call.attempt)
-      noteDrop(child, e: e, in: world)
+      let opened = world.exchanges.slot(child)
+      opened.pointee.step = Int32(call.attempt)
+      noteDrop(opened, of: call)
       return
     }
     guard let target = call.target else { return }
@@ -97,8 +98,7 @@ extension EnvoyProxyActor {
         handshakes.record(handshake, failure: nil, for: child, generation: opened.pointee.generation)
       }
     }
-    // `noteDrop` for `call`, which is the call `plane.call(e, of: id)` finds.
-    if let dropped = opened.pointee.pendingFailure { call.droppedDisposition = dropped.disposition }
+    noteDrop(opened, of: call)
   }
 
   /// TLS between this Envoy, with client policy `clientPolicy`, and the target node listener.
@@ -117,11 +117,11 @@ extension EnvoyProxyActor {
       certificates: plane.model.certificates)
   }
 
-  /// Remembers why an attempt's packets were dropped, so a request timeout names the cause.
-  func noteDrop(_ child: Int32, e: Int32, in world: World) {
-    if let dropped = world.exchanges[child].pendingFailure {
-      plane.call(e, of: id)?.droppedDisposition = dropped.disposition
-    }
+  /// Remembers in `call` why the packets of its attempt just opened (the exchange at `attempt`)
+  /// were dropped, so a request timeout names the cause.
+  @inline(__always)
+  func noteDrop(_ attempt: UnsafeMutablePointer<Exchange>, of call: UpstreamCall) {
+    if let dropped = attempt.pointee.pendingFailure { call.droppedDisposition = dropped.disposition }
   }
 
   func describe(_ handshake: TLSHandshake) -> String {
