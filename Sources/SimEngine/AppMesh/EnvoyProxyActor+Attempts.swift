@@ -31,9 +31,25 @@ extension EnvoyProxyActor {
       return
     }
     guard let target = call.target else { return }
+    startAttempt(e, of: call, head: head, to: target, timeout: attemptTimeout, in: world)
+  }
+
+  /// `startAttempt` with `head` to `target`, with attempt timeout `attemptTimeout`, once the
+  /// call's attempt number is set: finds the target's cluster. Shared by a call's first attempt
+  /// (`startCall`) and its retries.
+  @inline(__always)
+  func startAttempt(
+    _ e: Int32, of call: UpstreamCall, head: consuming RequestHead, to target: MeshRoute.Target,
+    timeout attemptTimeout: SimDuration, in world: World
+  ) {
+    // Held in an optional so that the closure below can move it on (a closure cannot consume a
+    // captured parameter).
+    var pending = Optional(head)
     // Unretained: the state owns its clusters for the Envoy's whole life.
-    state.unretainedCluster(node: target.node, port: target.port)._withUnsafeGuaranteedRef { cluster in
-      startAttempt(e, of: call, head: head, to: target, cluster: cluster, timeout: attemptTimeout, in: world)
+    state.unretainedCluster(node: target.node, port: target.port)._withUnsafeGuaranteedRef {
+      startAttempt(
+        e, of: call, head: pending.take().unsafelyUnwrapped, to: target, cluster: $0, timeout: attemptTimeout,
+        in: world)
     }
   }
 

@@ -122,8 +122,8 @@ class EnvoyProxyActor: SimActor {
     let call = plane.startCall(
       e, owner: id, generation: generation, target: choice.target,
       clientPolicy: clientPolicy, retryPolicy: choice.retryPolicy)
-    // Held in an optional so that the closures below can move it on (a closure cannot consume
-    // a captured parameter).
+    // Held in an optional so that the closure below can move it on (a closure cannot consume a
+    // captured parameter).
     var pending = Optional(head)
     call._withUnsafeGuaranteedRef { call in
       if choice.timeout > .zero {
@@ -134,13 +134,9 @@ class EnvoyProxyActor: SimActor {
       call.attempt = 1
       // `attemptTimeout(perRetry:remaining:)` for the route's per-retry and request timeouts,
       // decided once per revision.
-      let attemptTimeout = choice.firstAttemptTimeout
-      // Unretained: the state owns its clusters for the Envoy's whole life.
-      state.unretainedCluster(node: choice.target.node, port: choice.target.port)._withUnsafeGuaranteedRef {
-        startAttempt(
-          e, of: call, head: pending.take().unsafelyUnwrapped, to: choice.target, cluster: $0, timeout: attemptTimeout,
-          in: world)
-      }
+      startAttempt(
+        e, of: call, head: pending.take().unsafelyUnwrapped, to: choice.target, timeout: choice.firstAttemptTimeout,
+        in: world)
     }
   }
 
