@@ -27,12 +27,11 @@ struct RoutePicks {
     for route in routes {
       let first = targets.count
       targets.append(contentsOf: route.targets)
+      // Never negative: a weighted choice counts negative weights as 0.
       let total = route.choice.totalWeight
-      guard total > 0, total <= tableLimit else {
-        picks.append(RoutePicks(totalWeight: UInt64(max(total, 0)), tableStart: -1))
-        continue
-      }
-      picks.append(RoutePicks(totalWeight: UInt64(total), tableStart: table.count))
+      let tabled = total > 0 && total <= tableLimit
+      picks.append(RoutePicks(totalWeight: UInt64(total), tableStart: tabled ? table.count : -1))
+      guard tabled else { continue }
       for point in 0..<UInt64(total) {
         // The walk itself decides each entry, so the table cannot disagree with it.
         guard let index = route.choice.pickIndex(randomValue: point) else {
