@@ -57,10 +57,12 @@ final class ServiceConnectIngressActor: SimActor {
   }
 
   override func handleResponse(_ child: Int32, in world: World) {
-    let upstream = world.exchanges[child]
-    let e = upstream.parent
-    guard world.isWaiting(e, generation: upstream.parentGeneration) else { return }
-    var response = upstream.response
+    // The application's exchange read through one checked slot address, field by field (no
+    // copy of the whole exchange).
+    let upstream = world.exchanges.slot(child)
+    let e = upstream.pointee.parent
+    guard world.isWaiting(e, generation: upstream.pointee.parentGeneration) else { return }
+    var response = upstream.pointee.response
     let http = endpoint.appProtocol.isHTTP
     if response.status == 0 && !response.disposition.isSuccess {
       if response.disposition == .timedOut, let timeout = endpoint.requestTimeout {

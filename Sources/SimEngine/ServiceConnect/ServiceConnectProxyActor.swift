@@ -46,8 +46,8 @@ final class ServiceConnectProxyActor: SimActor {
 
   /// The route a request from the application arrived on (its loopback address and port).
   func route(of e: Int32, in world: World) -> Int? {
-    let exchange = world.exchanges[e]
-    return routeByListener[NetworkInterface.loopbackKey(exchange.sourceAddress, exchange.head.port)]
+    let exchange = world.exchanges.slot(e)
+    return routeByListener[NetworkInterface.loopbackKey(exchange.pointee.sourceAddress, exchange.pointee.head.port)]
   }
 
   override func handleRequest(_ e: Int32, in world: World) {
@@ -135,17 +135,20 @@ final class ServiceConnectProxyActor: SimActor {
   }
 
   override func handleResponse(_ child: Int32, in world: World) {
-    let upstream = world.exchanges[child]
-    let e = upstream.parent
-    guard world.isWaiting(e, generation: upstream.parentGeneration),
+    // The attempt's exchange read through one checked slot address, field by field (no copy of
+    // the whole exchange), before anything below opens an exchange.
+    let upstream = world.exchanges.slot(child)
+    let e = upstream.pointee.parent
+    guard world.isWaiting(e, generation: upstream.pointee.parentGeneration),
       let index = route(of: e, in: world)
     else { return }
+    let response = upstream.pointee.response
+    let hostKey = UInt64(bitPattern: upstream.pointee.callerContext)
+    let attempt = upstream.pointee.step
     let route = routes[index]
     let http = route.endpoint.appProtocol.isHTTP
-    let response = upstream.response
     let timedOut = response.status == 0 && response.disposition == .timedOut
     let connectFailure = ServiceConnectProxyPolicy.isConnectFailure(response)
-    let hostKey = UInt64(bitPattern: upstream.callerContext)
     let failed = timedOut || connectFailure || response.status >= 500
     let policy = ServiceConnectProxyPolicy.outlierDetection
     if outliers[index].record(
@@ -163,10 +166,10 @@ final class ServiceConnectProxyActor: SimActor {
     }
     let deadline = world.exchanges[e].calleeContext
     if !timedOut, world.now.nanoseconds < deadline,
-      ServiceConnectProxyPolicy.retries(after: response, attempt: Int(upstream.step), http: http)
+      ServiceConnectProxyPolicy.retries(after: response, attempt: Int(attempt), http: http)
     {
       world.note(e, label, .note, retryReason(response) + ": retrying on another pick")
-      sendAttempt(e, route: index, attempt: upstream.step + 1, in: world)
+      sendAttempt(e, route: index, attempt: attempt + 1, in: world)
       return
     }
     world.reply(
