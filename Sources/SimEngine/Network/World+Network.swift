@@ -67,7 +67,7 @@ extension World {
     {
       return
     }
-    connect(e, from: interface, to: address, port: port, extraDelay: lookupDelay)
+    connect(e, at: exchanges.slot(e), from: interface, to: address, port: port, extraDelay: lookupDelay)
   }
 
   /// `leave` through the interface's App Mesh sidecar: whether its proxy configuration takes
@@ -151,7 +151,7 @@ extension World {
                       presentedSource: UInt32? = nil) -> Int32 {
     let (e, exchange) = openChild(
       request: request, parent: parent, caller: caller, head: head, callerContext: callerContext, timeout: timeout)
-    connect(e, at: exchange, from: interface, to: address, port: port, presentedSource: presentedSource)
+    connect(e, at: exchange, from: interface, to: address, port: port, extraDelay: .zero, presentedSource: presentedSource)
     return e
   }
 
@@ -163,20 +163,8 @@ extension World {
                       presentedSource: UInt32? = nil) -> Int32 {
     let (e, exchange) = openChild(
       request: request, forwardingHeadOf: parent, caller: caller, callerContext: callerContext, timeout: timeout)
-    connect(e, at: exchange, from: interface, to: address, port: port, presentedSource: presentedSource)
+    connect(e, at: exchange, from: interface, to: address, port: port, extraDelay: .zero, presentedSource: presentedSource)
     return e
-  }
-
-  /// `connect(_:from:to:port:extraDelay:presentedSource:)` for an exchange just opened, whose
-  /// slot address the caller has.
-  @inline(__always)
-  private func connect(_ e: Int32, at exchange: UnsafeMutablePointer<Exchange>, from interface: Int32, to address: UInt32,
-                       port: Int, presentedSource: UInt32?) {
-    if presentedSource == nil && !isTraced(e), let memo = connectionMemo(from: interface, to: address, port: port) {
-      arrive(e, at: exchange, through: memo, extraDelay: .zero)
-      return
-    }
-    connectThroughNetwork(e, from: interface, to: address, port: port, extraDelay: .zero, presentedSource: presentedSource)
   }
 
   /// Opens an exchange to an actor on the same host (app → local proxy), with no network hop.
@@ -231,20 +219,21 @@ extension World {
     exchanges[e].pendingFailure = .failure(disposition)
   }
 
-  /// The network part of a connection: reachability, security groups, listener.
+  /// The network part of a connection for exchange `e`, whose slot address `exchange` the
+  /// caller has (valid: no exchange opened since it was read): reachability, security groups,
+  /// listener.
   ///
   /// Inlined into its callers (it runs for nearly every hop): a connection made before with
   /// nothing changed since takes the memo's outcome without a call; the rest is out of line
   /// (`connectThroughNetwork`).
   @inline(__always)
-  func connect(_ e: Int32, from interface: Int32, to address: UInt32, port: Int, extraDelay: SimDuration,
-               presentedSource: UInt32? = nil) {
+  func connect(_ e: Int32, at exchange: UnsafeMutablePointer<Exchange>, from interface: Int32, to address: UInt32,
+               port: Int, extraDelay: SimDuration, presentedSource: UInt32? = nil) {
     // The memo holds the outcome of a connection made before with nothing changed since (only
     // plain connections are memoized: not loopback or link-local ones, and not those with a
     // presented source, an NLB passing the client's address on, which the destination sees).
     if presentedSource == nil && !isTraced(e), let memo = connectionMemo(from: interface, to: address, port: port) {
-      // Written through one checked slot address rather than four checked subscripts.
-      arrive(e, at: exchanges.slot(e), through: memo, extraDelay: extraDelay)
+      arrive(e, at: exchange, through: memo, extraDelay: extraDelay)
       return
     }
     connectThroughNetwork(e, from: interface, to: address, port: port, extraDelay: extraDelay,

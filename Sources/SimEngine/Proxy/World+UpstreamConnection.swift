@@ -31,7 +31,7 @@ extension World {
       request: exchanges.slot(parent).pointee.request, parent: parent, caller: caller, head: head,
       callerContext: Int64(bitPattern: UpstreamHost.key(address: address, port: port)), timeout: timeout)
     opened.pointee.step = attempt
-    connect(child, from: interface, to: address, port: port, extraDelay: .zero)
+    connect(child, at: opened, from: interface, to: address, port: port, extraDelay: .zero)
     // Read again: the network part writes the exchange (nothing opens one meanwhile).
     if let dropped = exchanges.slot(child).pointee.pendingFailure {
       fail(child, dropped, after: min(connectTimeout, timeout))
