@@ -12,7 +12,8 @@ extension LoadBalancerNodeActor {
   func routeConnection(_ e: Int32, listener index: Int, in world: World) {
     // The client's exchange read through one checked slot address: nothing below opens an
     // exchange before the forward reads its request. Layer 4: the head goes on to the target
-    // unchanged, moved (`forwardToTarget`), as nothing reads the client's exchange's head again.
+    // unchanged, moved (`sendToTarget` with no head), as nothing reads the client's exchange's
+    // head again.
     let downstream = world.exchanges.slot(e)
     let client = downstream.pointee.sourceAddress
     world.note(
@@ -66,8 +67,8 @@ extension LoadBalancerNodeActor {
       world.drop(e, .timedOut)
       return
     }
-    let upstream = forwardToTarget(
-      e, to: target, request: downstream.pointee.request,
+    let upstream = sendToTarget(
+      e, to: target, head: nil, request: downstream.pointee.request,
       timeout: Self.networkIdleTimeout, presentedSource: preserve ? client : nil, in: world)
     // The new exchange's fields through one checked slot address.
     let opened = world.exchanges.slot(upstream)

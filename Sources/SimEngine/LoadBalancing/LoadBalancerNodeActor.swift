@@ -79,31 +79,25 @@ public final class LoadBalancerNodeActor: SimActor {
     return listener
   }
 
-  /// Forwards exchange `e`, of request `request`, to target `target`; returns the upstream
-  /// exchange.
+  /// Forwards exchange `e`, of request `request`, to target `target` with `head`; returns the
+  /// upstream exchange, whose `callerContext` names the target (see `handleResponse`). A nil
+  /// `head` forwards `e`'s head unchanged, moved to the upstream exchange (layer 4: nothing reads
+  /// `e`'s head again, see `World.connect(from:caller:to:port:forwardingHeadOf:…)`).
   @discardableResult
+  @inline(__always)
   func sendToTarget(
-    _ e: Int32, to target: Int, head: consuming RequestHead, request: Int32, timeout: SimDuration,
+    _ e: Int32, to target: Int, head: consuming RequestHead?, request: Int32, timeout: SimDuration,
     presentedSource: UInt32?, in world: World
   ) -> Int32 {
     let (address, port) = plane.forwarding(to: target)
+    guard let head else {
+      return world.connect(
+        from: interface, caller: id, to: address, port: port, forwardingHeadOf: e, request: request, timeout: timeout,
+        callerContext: Int64(target), presentedSource: presentedSource)
+    }
     return world.connect(
-      from: interface, caller: id, to: address, port: port, head: head,
-      parent: e,
-      request: request, timeout: timeout, callerContext: Int64(target),
-      presentedSource: presentedSource)
-  }
-
-  /// `sendToTarget` with `e`'s head unchanged, moved to the upstream exchange (layer 4: nothing
-  /// reads `e`'s head again, see `World.connect(from:caller:to:port:forwardingHeadOf:…)`).
-  func forwardToTarget(
-    _ e: Int32, to target: Int, request: Int32, timeout: SimDuration, presentedSource: UInt32?, in world: World
-  ) -> Int32 {
-    let (address, port) = plane.forwarding(to: target)
-    return world.connect(
-      from: interface, caller: id, to: address, port: port, forwardingHeadOf: e,
-      request: request, timeout: timeout, callerContext: Int64(target),
-      presentedSource: presentedSource)
+      from: interface, caller: id, to: address, port: port, head: head, parent: e, request: request, timeout: timeout,
+      callerContext: Int64(target), presentedSource: presentedSource)
   }
 
   public override func handleResponse(_ upstream: Int32, in world: World) {
