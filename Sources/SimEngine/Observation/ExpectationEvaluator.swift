@@ -54,6 +54,9 @@ public enum ExpectationEvaluator {
     }
   }
 
+  /// Latency statistic `statistic` (one an expectation may assert on: p50, p90, p95, p99, p999,
+  /// min, mean, max) of `histogram`, in milliseconds; `ReplicationSummary` reports its
+  /// statistics with it too.
   static func milliseconds(_ statistic: String, _ histogram: LatencyHistogram) -> Double {
     let value: SimDuration
     switch statistic {

@@ -54,21 +54,9 @@ public struct ReplicationSummary: Sendable, Equatable {
   /// Whether every expectation held in every replication.
   public var passed: Bool { expectations.allSatisfy { $0.passedCount == seeds.count } }
 
-  /// The latency statistics reported, in order.
+  /// The latency statistics reported, in order (each as `ExpectationEvaluator.milliseconds`
+  /// works it out).
   public static let latencyStatistics = ["p50", "p90", "p99", "mean", "max"]
-
-  /// A latency statistic of a histogram, in milliseconds.
-  static func latency(_ statistic: String, of histogram: LatencyHistogram) -> Double {
-    let value: SimDuration
-    switch statistic {
-    case "p50": value = histogram.percentile(perMille: 500)
-    case "p90": value = histogram.percentile(perMille: 900)
-    case "p99": value = histogram.percentile(perMille: 990)
-    case "mean": value = histogram.mean
-    default: value = histogram.max
-    }
-    return Double(value.nanoseconds) / 1_000_000
-  }
 
   /// Merges the results of one scenario's replications, given in seed order.
   public init(_ results: [RunResult]) {
@@ -107,8 +95,8 @@ public struct ReplicationSummary: Sendable, Equatable {
     for run in runs { pooled.merge(run.latency) }
     let measured = runs.filter { $0.latency.count > 0 }
     let latency = measured.isEmpty ? [] : latencyStatistics.map { statistic in
-      Latency(statistic: statistic, estimate: SampleEstimate(measured.map { ReplicationSummary.latency(statistic, of: $0.latency) }),
-              pooled: ReplicationSummary.latency(statistic, of: pooled))
+      Latency(statistic: statistic, estimate: SampleEstimate(measured.map { ExpectationEvaluator.milliseconds(statistic, $0.latency) }),
+              pooled: ExpectationEvaluator.milliseconds(statistic, pooled))
     }
     return Stream(name: runs[0].name, origin: runs[0].origin, request: runs[0].request,
                   sent: runs.reduce(0) { $0 + $1.sent }, outcomes: outcomes, latency: latency)
