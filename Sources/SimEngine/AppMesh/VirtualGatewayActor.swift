@@ -99,30 +99,34 @@ final class VirtualGatewayActor: EnvoyProxyActor {
       world.reply(e, .localReply(503, .overflow), after: processingDelay(world))
       return
     }
-    // The listener is current and the memo was consulted just above: a known request is sent
-    // at once, without `route` looking it up again.
-    if let known {
-      pool.start()
-      forwardAsDecided(
-        e, known, sourceAddress: incoming.pointee.head.sourceAddress, generation: incoming.pointee.generation,
-        in: world)
-      return
-    }
-    route(e, in: world)
+    // The listener is current and the memo was consulted just above.
+    send(e, at: incoming, known: known, in: world)
   }
 
-  /// Matches gateway routes, applies the rewrite and forwards to the target virtual service
-  /// (as the memo says, when it knows the request).
+  /// A request the connection pool queued, let through now: sent as the memo says when it
+  /// knows the request at the current revision, or decided afresh.
   func route(_ e: Int32, in world: World) {
-    pool.start()
     refreshListener()
-    if !world.isTraced(e), let known = decisions.lookup(world.exchanges[e].head, revision: plane.revision) {
-      let incoming = world.exchanges.slot(e)
-      forwardAsDecided(
-        e, known, sourceAddress: incoming.pointee.head.sourceAddress, generation: incoming.pointee.generation,
-        in: world)
-      return
-    }
+    let incoming = world.exchanges.slot(e)
+    let known = world.isTraced(e) ? nil : decisions.lookup(incoming.pointee.head, revision: plane.revision)
+    send(e, at: incoming, known: known, in: world)
+  }
+
+  /// Sends `e` (at slot address `incoming`), which the connection pool lets through, once the
+  /// listener is current: as decision `known` of the memo says, or decided afresh (`decide`)
+  /// when the memo does not know the request (nil). Inlined: the common path of `handleRequest`.
+  @inline(__always)
+  private func send(_ e: Int32, at incoming: UnsafeMutablePointer<Exchange>, known: Int?, in world: World) {
+    pool.start()
+    guard let known else { return decide(e, in: world) }
+    forwardAsDecided(
+      e, known, sourceAddress: incoming.pointee.head.sourceAddress, generation: incoming.pointee.generation,
+      in: world)
+  }
+
+  /// Matches gateway routes, applies the rewrite and forwards to the target virtual service,
+  /// remembering the decision for the next request that shares the head.
+  private func decide(_ e: Int32, in world: World) {
     let input = world.exchanges[e].head
     var head = input
     head.port = port
