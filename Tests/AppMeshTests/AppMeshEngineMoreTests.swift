@@ -107,6 +107,64 @@ import Testing
     #expect(result.count("t", status: 503, disposition: "overflow") == 7)
   }
 
+  /// A virtual gateway whose connection pool holds one request at a time queues the rest and
+  /// routes each when a slot frees (`VirtualGatewayActor.route`): a queued request with a head the
+  /// gateway has decided before is sent as its decision memo says, one with a new head (the
+  /// second stream's first requests) is decided afresh; either way every request is answered by
+  /// a router target, and the queue shows in the latency.
+  @Test func aGatewayConnectionPoolQueuesRequestsAndRoutesThemWhenASlotFrees() {
+    let gateway: F.JSON = [
+      "meshName": "m", "virtualGatewayName": "gw",
+      "spec": [
+        "listeners": [
+          [
+            "portMapping": ["port": 9080, "protocol": "http"],
+            "connectionPool": ["http": ["maxConnections": 1, "maxPendingRequests": 100]],
+          ]
+        ]
+      ],
+    ]
+    let gatewayRoute: F.JSON = [
+      "meshName": "m", "virtualGatewayName": "gw", "gatewayRouteName": "to-color",
+      "spec": [
+        "httpRoute": [
+          "match": ["prefix": "/color"],
+          "action": ["target": ["virtualService": ["virtualServiceName": "color.mesh.local"]]],
+        ]
+      ],
+    ]
+    let slow: F.JSON = ["latency": "100ms"]
+    let scenario = F.scenario(
+      appMesh: [
+        "virtualNodes": [F.node("white-vn", service: "white"), F.node("blue-vn", service: "blue")],
+        "virtualRouters": [F.router("r")],
+        "routes": [
+          F.route(
+            "tell", router: "r", match: ["prefix": "/tell"],
+            targets: [("white-vn", 1), ("blue-vn", 1)])
+        ],
+        "virtualServices": [F.virtualService("color.mesh.local", router: "r")],
+        "virtualGateways": [gateway], "gatewayRoutes": [gatewayRoute],
+      ],
+      taskDefinitions: [
+        F.task("white", node: "white-vn", behavior: slow), F.task("blue", node: "blue-vn", behavior: slow),
+        F.gatewayTask("gw", gateway: "gw", ports: [9080]),
+      ],
+      services: [F.service("white", "white"), F.service("blue", "blue"), F.service("gw", "gw")],
+      traffic: [
+        F.traffic("a", url: "http://gw.mesh.local:9080/color/tell", count: 6, rate: "100/s"),
+        F.traffic("b", url: "http://gw.mesh.local:9080/color/tell/more", count: 6, rate: "100/s", start: "25ms"),
+      ])
+    let result = F.run(scenario)
+    for stream in ["a", "b"] {
+      #expect(result.count(stream, status: 200) == 6)
+      #expect(result.count(stream, service: "white") + result.count(stream, service: "blue") == 6)
+    }
+    // Twelve requests of 100 ms each, one at a time: the last waits behind most of the others.
+    let slowest = result.streams.map { $0.latency.max }.max() ?? .zero
+    #expect(slowest > .milliseconds(900))
+  }
+
   @Test func aRouteUpdateShiftsACanaryMidRun() {
     func route(_ b: Int, _ c: Int) -> F.JSON {
       F.route("w", router: "r", targets: [("b-vn", b), ("c-vn", c)])
