@@ -6,8 +6,12 @@
 public struct EventID: Hashable, Sendable {
   /// The event's scheduling counter (its position in scheduling order).
   public let sequence: UInt64
-  /// Where the kernel stores the event's payload while it is pending.
+  /// Where the kernel stores the event's payload while it is pending: a heap slot, or a wheel
+  /// node with `wheelBit` set.
   @usableFromInline let slot: UInt32
+
+  /// Set in `slot` for an event in the timing wheel (`EventWheel`).
+  @usableFromInline static var wheelBit: UInt32 { 1 &<< 31 }
 
   @inlinable
   init(sequence: UInt64, slot: UInt32) {

@@ -101,7 +101,7 @@ final class ScheduledEvents<Payload> {
       firstFreeSlot = freed.pointee.nextFree
       freed.pointee = PayloadSlot(sequence: sequence, payload: payload)
     } else {
-      precondition(slotCount < Int(UInt32.max), "too many pending events")
+      precondition(slotCount < Int(EventID.wheelBit), "too many pending events")
       if slotCount == capacity { grow() }
       slot = UInt32(truncatingIfNeeded: slotCount)
       (slots + slotCount).initialize(to: PayloadSlot(sequence: sequence, payload: payload))

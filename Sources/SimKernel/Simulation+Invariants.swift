@@ -6,8 +6,10 @@ extension Simulation {
   /// Checks the heap order (and the ascending order while it is sorted); that every heap entry owns a distinct slot holding its sequence;
   /// that the free list holds every other slot, cleared, once; that the tombstone count
   /// matches; that the top of the heap is live; that the lane tournament holds every lane's
-  /// front and names the earliest; that every lane is in `(time, sequence)` order; and that
-  /// no pending event is before `now`.
+  /// front and names the earliest; that every lane is in `(time, sequence)` order; that no
+  /// pending event is before `now`; the timing wheel's own invariants
+  /// (`EventWheel.invariantViolation(now:)`); and that the far bound is at or before every
+  /// far event.
   ///
   /// - Complexity: O(n)
   public func invariantViolation() -> String? {
@@ -68,6 +70,15 @@ extension Simulation {
     if let violation = lanes.fronts.invariantViolation(laneCount: lanes.count) { return violation }
     for bucket in 0..<DelayLanes<Payload>.hintCount where Int(lanes.hints[bucket]) >= Swift.max(lanes.count, 1) {
       return "lane hint \(bucket) points past the lanes"
+    }
+    if let violation = wheel.invariantViolation(now: clock.nanoseconds) { return violation }
+    // The far bound is at or before the earliest far event.
+    let front = lanes.fronts.winner
+    if !front.isEmpty, (front.time, ScheduledEntry.laneOrder(front.sequence)) < (farTime, farOrder) {
+      return "the far bound is after the earliest lane event"
+    }
+    if let top = heap.min, (top.time, top.order) < (farTime, farOrder) {
+      return "the far bound is after the heap's top"
     }
     return nil
   }

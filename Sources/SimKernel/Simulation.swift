@@ -5,7 +5,14 @@
 /// before `.normal`, then scheduling order — so equal-time events run first-in first-out. The
 /// clock only moves forwards, to the time of the event being returned.
 ///
-/// Events scheduled with `schedule` wait in a binary heap of 24-byte `(time, order, slot)`
+/// Events due soon — less than about 67 ms after `now`, however they were scheduled — wait in a
+/// timing wheel (`EventWheel`): hop latencies, service times, traffic gaps. Later events wait
+/// where they always have, the *far* structures below, and the next event is the earlier of
+/// the wheel's earliest and theirs; `farTime`/`farOrder` caches a lower bound of theirs, so
+/// while the wheel holds the next event one comparison decides and the far structures are not
+/// read (done for latency: see `EventWheel`).
+///
+/// Far events scheduled with `schedule` wait in a binary heap of 24-byte `(time, order, slot)`
 /// entries; their payloads live in a slot array with a free list, so steady-state scheduling
 /// allocates nothing (both in one block of raw memory, `ScheduledEvents`). Events scheduled
 /// with `scheduleInLane(_:after:)` (timeouts, hop latencies: delays many events share) skip
@@ -46,6 +53,13 @@ public struct Simulation<Payload>: ~Copyable {
   /// FIFO lanes of events scheduled with `scheduleInLane(_:after:)`, one per distinct delay,
   /// and the tournament over their fronts. Owned by this simulation alone.
   @usableFromInline var lanes: DelayLanes<Payload>
+  /// Events due within the wheel's horizon, whichever way they were scheduled.
+  @usableFromInline var wheel: EventWheel<Payload>
+  /// At or before the earliest far event's `(time, order)` (heap and lanes; `(Int64.max,
+  /// UInt64.max)` when none was ever scheduled): far events only lower it when scheduled, and
+  /// `takeFarEvent` makes it exact when the wheel's earliest does not precede it.
+  @usableFromInline var farTime: Int64
+  @usableFromInline var farOrder: UInt64
 
   /// Most lanes (distinct delays pending at once); events with other delays go to the heap.
   @usableFromInline static var maximumLaneCount: Int { 16 }
@@ -66,6 +80,9 @@ public struct Simulation<Payload>: ~Copyable {
     digest = Fingerprint()
     reachedEventLimit = false
     lanes = DelayLanes(capacity: Simulation.maximumLaneCount)
+    wheel = EventWheel()
+    farTime = .max
+    farOrder = .max
   }
 
   /// An independent simulation in the same state: the same pending events (payloads copied),
@@ -87,6 +104,9 @@ public struct Simulation<Payload>: ~Copyable {
     digest = other.digest
     reachedEventLimit = other.reachedEventLimit
     lanes = DelayLanes(copying: other.lanes)
+    wheel = EventWheel(copying: other.wheel)
+    farTime = other.farTime
+    farOrder = other.farOrder
   }
 
   /// The current simulated time: the time of the last event returned (zero before any).
@@ -106,7 +126,7 @@ public struct Simulation<Payload>: ~Copyable {
   /// - Complexity: O(1) per lane in use (at most `maximumLaneCount`)
   @inlinable
   public var pendingEventCount: Int {
-    heap.entryCount - tombstoneCount + lanes.pendingCount
+    heap.entryCount - tombstoneCount + lanes.pendingCount + wheel.count
   }
 
   /// Whether `nextEvent(until:)` has refused a due event because `eventLimit` events had
@@ -118,6 +138,7 @@ public struct Simulation<Payload>: ~Copyable {
   /// reallocate.
   public mutating func reserveCapacity(_ count: Int) {
     heap.reserveCapacity(count)
+    wheel.reserveCapacity(count)
   }
 
   /// Schedules `payload` to be returned at `time`, which must not be before `now`.
@@ -135,8 +156,31 @@ public struct Simulation<Payload>: ~Copyable {
     let sequence = nextSequence
     precondition(sequence < LaneFront.sequenceLimit, "too many events")
     nextSequence &+= 1
-    let slot = heap.insert(payload, time: time.nanoseconds, priority: priority, sequence: sequence)
+    if EventWheel<Payload>.covers(time.nanoseconds, now: clock.nanoseconds) {
+      let order = UInt64(priority.rawValue) &<< 63 | sequence
+      let node = wheel.insert(payload, time: time.nanoseconds, order: order)
+      return EventID(sequence: sequence, slot: node | EventID.wheelBit)
+    }
+    return scheduleFar(payload, at: time.nanoseconds, priority: priority, sequence: sequence)
+  }
+
+  /// `schedule` for an event beyond the wheel's horizon: to the heap.
+  @inlinable
+  @inline(never)
+  mutating func scheduleFar(_ payload: Payload, at time: Int64, priority: EventPriority, sequence: UInt64) -> EventID {
+    let slot = heap.insert(payload, time: time, priority: priority, sequence: sequence)
+    lowerFarBound(time: time, order: UInt64(priority.rawValue) &<< 63 | sequence)
     return EventID(sequence: sequence, slot: slot)
+  }
+
+  /// Keeps `farTime`/`farOrder` at or before a far event just scheduled.
+  @inlinable
+  @inline(__always)
+  mutating func lowerFarBound(time: Int64, order: UInt64) {
+    if time < farTime || (time == farTime && order < farOrder) {
+      farTime = time
+      farOrder = order
+    }
   }
 
   /// Schedules `payload` to be returned `delay` after `now`; `delay` must not be negative.
@@ -157,6 +201,10 @@ public struct Simulation<Payload>: ~Copyable {
   /// - Complexity: O(1), plus O(log n) per cancelled event removed from the top of the heap
   @inlinable
   public mutating func cancel(_ id: EventID) {
+    if id.slot & EventID.wheelBit != 0 {
+      wheel.cancel(node: Int(id.slot & ~EventID.wheelBit), sequence: id.sequence)
+      return
+    }
     let index = Int(id.slot)
     guard index < heap.slotCount, heap[slot: index].sequence == id.sequence,
       heap[slot: index].payload != nil
@@ -172,8 +220,10 @@ public struct Simulation<Payload>: ~Copyable {
   @inlinable
   public func peekNextTime() -> SimTime? {
     let front = lanes.fronts.winner  // due at `Int64.max` when every lane is empty
-    guard let top = heap.min else { return front.isEmpty ? nil : SimTime(nanoseconds: front.time) }
-    return SimTime(nanoseconds: Swift.min(top.time, front.time))
+    var earliest = Swift.min(front.time, wheel.minTime)  // the wheel's is too when it is empty
+    if let top = heap.min { earliest = Swift.min(earliest, top.time) }
+    if earliest == .max && front.isEmpty && wheel.count == 0 && heap.min == nil { return nil }
+    return SimTime(nanoseconds: earliest)
   }
 
   /// Removes and returns the next event's payload if it is due at or before `limit`, moving
@@ -199,14 +249,66 @@ public struct Simulation<Payload>: ~Copyable {
   @inlinable
   @inline(__always)  // the heart of the owner's event loop: lets the skipping test inline too
   public mutating func nextEvent(until limit: SimTime, skipping isObsolete: (Payload) -> Bool) -> Payload? {
+    while true {
+      // An empty wheel's earliest compares after every event: the far structures decide.
+      if wheel.precedes(time: farTime, order: farOrder) {
+        let time = wheel.minTime
+        guard time <= limit.nanoseconds else { return nil }
+        let payload = wheel.minPayload
+        if isObsolete(payload) {
+          wheel.removeMin()
+          continue
+        }
+        guard processedCount < eventLimit else {
+          reachedEventLimit = true
+          return nil
+        }
+        let sequence = wheel.minOrder & ScheduledEntry.sequenceMask
+        wheel.removeMin()
+        clock = SimTime(nanoseconds: time)
+        processedCount += 1
+        digest.combine(UInt64(bitPattern: time))
+        digest.combine(sequence)
+        return payload
+      }
+      switch takeFarEvent(until: limit, skipping: isObsolete) {
+      case .event(let payload): return payload
+      case .none: return nil
+      case .wheel: continue
+      }
+    }
+  }
+
+  /// What `takeFarEvent` found.
+  @usableFromInline
+  enum FarStep {
+    /// The far event that runs next (taken).
+    case event(Payload)
+    /// No event is due (or the event limit was reached).
+    case none
+    /// The wheel's earliest event runs first.
+    case wheel
+  }
+
+  /// `nextEvent(until:skipping:)` when the wheel's earliest does not precede the far bound:
+  /// makes the bound exact, and takes the earliest far event if it runs before the wheel's
+  /// (dropping obsolete ones on the way). Out of line: rare (a due timeout, a far scenario
+  /// event), and the owner's event loop is at the inliner's size limit.
+  @inlinable
+  @inline(never)
+  mutating func takeFarEvent(until limit: SimTime, skipping isObsolete: (Payload) -> Bool) -> FarStep {
     // No lane event is due at `Int64.max` (those go to the heap), the time of an empty lane's
     // front: one comparison with the limit capped below it rules out both.
     let laneLimit = Swift.min(limit.nanoseconds, Int64.max &- 1)
     while true {
       // An empty lane's front compares after every event (see `LaneFront.sequenceLimit`).
       let front = lanes.fronts.winner
-      if let top = heap.min, top.time < front.time || (top.time == front.time && top.order < ScheduledEntry.laneOrder(front.sequence)) {
-        guard top.time <= limit.nanoseconds else { return nil }
+      let laneOrder = front.isEmpty ? UInt64.max : ScheduledEntry.laneOrder(front.sequence)
+      if let top = heap.min, top.time < front.time || (top.time == front.time && top.order < laneOrder) {
+        farTime = top.time
+        farOrder = top.order
+        if wheel.precedes(time: farTime, order: farOrder) { return .wheel }
+        guard top.time <= limit.nanoseconds else { return .none }
         // The top of the heap is always live (see discardCancelledTop).
         let payload = heap.payload(ofLive: top.slot)
         if isObsolete(payload) {
@@ -215,7 +317,7 @@ public struct Simulation<Payload>: ~Copyable {
         }
         guard processedCount < eventLimit else {
           reachedEventLimit = true
-          return nil
+          return .none
         }
         heap.removeMin()
         heap.discard(top.slot)
@@ -224,9 +326,12 @@ public struct Simulation<Payload>: ~Copyable {
         digest.combine(UInt64(bitPattern: top.time))
         digest.combine(top.sequence)
         if tombstoneCount > 0 { discardCancelledTop() }
-        return payload
+        return .event(payload)
       }
-      guard front.time <= laneLimit else { return nil }
+      farTime = front.time
+      farOrder = laneOrder
+      if wheel.precedes(time: farTime, order: farOrder) { return .wheel }
+      guard front.time <= laneLimit else { return .none }
       let payload = lanes.payload(of: front)
       if isObsolete(payload) {
         lanes.removeWinner(front)
@@ -234,14 +339,14 @@ public struct Simulation<Payload>: ~Copyable {
       }
       guard processedCount < eventLimit else {
         reachedEventLimit = true
-        return nil
+        return .none
       }
       lanes.removeWinner(front)
       clock = SimTime(nanoseconds: front.time)
       processedCount += 1
       digest.combine(UInt64(bitPattern: front.time))
       digest.combine(front.sequence)
-      return payload
+      return .event(payload)
     }
   }
 
