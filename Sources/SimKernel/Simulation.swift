@@ -14,25 +14,25 @@
 ///
 /// Far events scheduled with `schedule` wait in a binary heap of 24-byte `(time, order, slot)`
 /// entries; their payloads live in a slot array with a free list, so steady-state scheduling
-/// allocates nothing (both in one block of raw memory, `ScheduledEvents`). Events scheduled
-/// with `scheduleInLane(_:after:)` (timeouts, hop latencies: delays many events share) skip
-/// the heap and wait in a FIFO per delay
-/// (`DelayLane`), which is already sorted because the clock never goes back; a winner tree
+/// allocates nothing (both in one block of raw memory, `ScheduledEvents`). Far events scheduled
+/// with `scheduleInLane(_:after:)` (timeouts: delays many events share) skip the heap and wait
+/// in a FIFO per delay (`DelayLane`), which is already sorted because the clock never goes back; a winner tree
 /// over the lanes' fronts (`LaneTournament`) names the earliest of them, so the next event is
 /// the earlier of the heap's top and the tournament's winner. Lane events come out in exactly
 /// the same order as if they had been scheduled with `schedule`, so the choice changes speed,
 /// never results.
 ///
-/// Cancellation is lazy (ns-3): the event's payload is released at once and its heap entry is
-/// skipped when it reaches the top; cancelled events never run and are never counted. The
-/// owner may also declare events *obsolete* (`nextEvent(until:skipping:)`): they are dropped
-/// unrun like cancelled ones, and a full lane drops them before it grows, so memory follows
-/// live events.
+/// Cancellation releases the event's payload at once; a wheel event leaves its bucket at once,
+/// a heap entry is skipped lazily (ns-3) when it reaches the top; cancelled events never run
+/// and are never counted. The owner may also declare events *obsolete*
+/// (`nextEvent(until:skipping:)`): they are dropped unrun like cancelled ones, and a full lane
+/// drops them before it grows, so memory follows live events (the wheel holds at most the
+/// events of its ~67 ms horizon).
 ///
 /// Every returned event mixes its `(time, sequence)` into `fingerprint`; the engine adds its
 /// own per-event digest with `mixIntoFingerprint(_:)`.
 ///
-/// A simulation is noncopyable: it owns its event storage (`heap`, `lanes`) outright, so
+/// A simulation is noncopyable: it owns its event storage (`wheel`, `heap`, `lanes`) outright, so
 /// scheduling or running an event changes it in place with no copy-on-write check (an owner
 /// runs one simulation and never needs an implicit copy). `copy()` makes an independent one.
 public struct Simulation<Payload>: ~Copyable {
@@ -143,7 +143,7 @@ public struct Simulation<Payload>: ~Copyable {
 
   /// Schedules `payload` to be returned at `time`, which must not be before `now`.
   ///
-  /// - Complexity: O(log n)
+  /// - Complexity: O(events in its wheel bucket) within the wheel's horizon, O(log n) beyond
   @inlinable
   @inline(__always)  // a handful of call sites, each on a per-request path: a call costs a fifth
   @discardableResult
