@@ -295,10 +295,7 @@ final class EventWheel<Payload> {
 
   @inlinable
   func reallocate(capacity newCapacity: Int) {
-    let bigger = UnsafeMutablePointer<WheelNode<Payload>>.allocate(capacity: newCapacity)
-    bigger.moveInitialize(from: nodes, count: nodeCount)
-    nodes.deallocate()
-    nodes = bigger
+    nodes = nodes.moved(count: nodeCount, toNewCapacity: newCapacity)
     capacity = newCapacity
   }
 }

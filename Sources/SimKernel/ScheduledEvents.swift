@@ -200,14 +200,8 @@ final class ScheduledEvents<Payload> {
   /// Moves the entries and slots to memory for `newCapacity` events.
   @inlinable
   func reallocate(capacity newCapacity: Int) {
-    let newEntries = UnsafeMutablePointer<ScheduledEntry>.allocate(capacity: newCapacity)
-    newEntries.moveInitialize(from: entries, count: entryCount)
-    entries.deallocate()
-    entries = newEntries
-    let newSlots = UnsafeMutablePointer<PayloadSlot<Payload>>.allocate(capacity: newCapacity)
-    newSlots.moveInitialize(from: slots, count: slotCount)
-    slots.deallocate()
-    slots = newSlots
+    entries = entries.moved(count: entryCount, toNewCapacity: newCapacity)
+    slots = slots.moved(count: slotCount, toNewCapacity: newCapacity)
     capacity = newCapacity
   }
 }
