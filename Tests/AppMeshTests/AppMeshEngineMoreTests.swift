@@ -113,44 +113,12 @@ import Testing
   /// second stream's first requests) is decided afresh; either way every request is answered by
   /// a router target, and the queue shows in the latency.
   @Test func aGatewayConnectionPoolQueuesRequestsAndRoutesThemWhenASlotFrees() {
-    let gateway: F.JSON = [
-      "meshName": "m", "virtualGatewayName": "gw",
-      "spec": [
-        "listeners": [
-          [
-            "portMapping": ["port": 9080, "protocol": "http"],
-            "connectionPool": ["http": ["maxConnections": 1, "maxPendingRequests": 100]],
-          ]
-        ]
-      ],
+    let listener: F.JSON = [
+      "portMapping": ["port": 9080, "protocol": "http"],
+      "connectionPool": ["http": ["maxConnections": 1, "maxPendingRequests": 100]],
     ]
-    let gatewayRoute: F.JSON = [
-      "meshName": "m", "virtualGatewayName": "gw", "gatewayRouteName": "to-color",
-      "spec": [
-        "httpRoute": [
-          "match": ["prefix": "/color"],
-          "action": ["target": ["virtualService": ["virtualServiceName": "color.mesh.local"]]],
-        ]
-      ],
-    ]
-    let slow: F.JSON = ["latency": "100ms"]
-    let scenario = F.scenario(
-      appMesh: [
-        "virtualNodes": [F.node("white-vn", service: "white"), F.node("blue-vn", service: "blue")],
-        "virtualRouters": [F.router("r")],
-        "routes": [
-          F.route(
-            "tell", router: "r", match: ["prefix": "/tell"],
-            targets: [("white-vn", 1), ("blue-vn", 1)])
-        ],
-        "virtualServices": [F.virtualService("color.mesh.local", router: "r")],
-        "virtualGateways": [gateway], "gatewayRoutes": [gatewayRoute],
-      ],
-      taskDefinitions: [
-        F.task("white", node: "white-vn", behavior: slow), F.task("blue", node: "blue-vn", behavior: slow),
-        F.gatewayTask("gw", gateway: "gw", ports: [9080]),
-      ],
-      services: [F.service("white", "white"), F.service("blue", "blue"), F.service("gw", "gw")],
+    let scenario = colorGatewayScenario(
+      listener: listener, behavior: ["latency": "100ms"],
       traffic: [
         F.traffic("a", url: "http://gw.mesh.local:9080/color/tell", count: 6, rate: "100/s"),
         F.traffic("b", url: "http://gw.mesh.local:9080/color/tell/more", count: 6, rate: "100/s", start: "25ms"),
@@ -197,36 +165,8 @@ import Testing
   }
 
   @Test func explainThroughTheGatewayShowsEveryDecision() throws {
-    let gateway: F.JSON = [
-      "meshName": "m", "virtualGatewayName": "gw",
-      "spec": ["listeners": [["portMapping": ["port": 9080, "protocol": "http"]]]],
-    ]
-    let gatewayRoute: F.JSON = [
-      "meshName": "m", "virtualGatewayName": "gw", "gatewayRouteName": "to-color",
-      "spec": [
-        "httpRoute": [
-          "match": ["prefix": "/color"],
-          "action": ["target": ["virtualService": ["virtualServiceName": "color.mesh.local"]]],
-        ]
-      ],
-    ]
-    let scenario = F.scenario(
-      appMesh: [
-        "virtualNodes": [F.node("white-vn", service: "white"), F.node("blue-vn", service: "blue")],
-        "virtualRouters": [F.router("r")],
-        "routes": [
-          F.route(
-            "tell", router: "r", match: ["prefix": "/tell"],
-            targets: [("white-vn", 1), ("blue-vn", 1)])
-        ],
-        "virtualServices": [F.virtualService("color.mesh.local", router: "r")],
-        "virtualGateways": [gateway], "gatewayRoutes": [gatewayRoute],
-      ],
-      taskDefinitions: [
-        F.task("white", node: "white-vn"), F.task("blue", node: "blue-vn"),
-        F.gatewayTask("gw", gateway: "gw", ports: [9080]),
-      ],
-      services: [F.service("white", "white"), F.service("blue", "blue"), F.service("gw", "gw")],
+    let scenario = colorGatewayScenario(
+      listener: ["portMapping": ["port": 9080, "protocol": "http"]], behavior: [:],
       traffic: [F.traffic("t", url: "http://gw.mesh.local:9080/color/tell", count: 1)])
     let result = SimulationRun.run(
       F.model(scenario), options: .init(traces: .request(stream: 0, index: 0)))
@@ -241,5 +181,41 @@ import Testing
     #expect(text.contains("ingress :15000"))
     #expect(trace.status == 200)
     #expect(trace.task == "white/1" || trace.task == "blue/1")
+  }
+
+  /// A virtual gateway `gw` with one listener, whose gateway route sends `/color` to
+  /// `color.mesh.local`: a router splitting `/tell` 1:1 between the white and blue virtual nodes,
+  /// whose tasks behave as `behavior` says.
+  private func colorGatewayScenario(listener: F.JSON, behavior: F.JSON, traffic: [F.JSON]) -> F.JSON {
+    let gateway: F.JSON = [
+      "meshName": "m", "virtualGatewayName": "gw", "spec": ["listeners": [listener]],
+    ]
+    let gatewayRoute: F.JSON = [
+      "meshName": "m", "virtualGatewayName": "gw", "gatewayRouteName": "to-color",
+      "spec": [
+        "httpRoute": [
+          "match": ["prefix": "/color"],
+          "action": ["target": ["virtualService": ["virtualServiceName": "color.mesh.local"]]],
+        ]
+      ],
+    ]
+    return F.scenario(
+      appMesh: [
+        "virtualNodes": [F.node("white-vn", service: "white"), F.node("blue-vn", service: "blue")],
+        "virtualRouters": [F.router("r")],
+        "routes": [
+          F.route(
+            "tell", router: "r", match: ["prefix": "/tell"],
+            targets: [("white-vn", 1), ("blue-vn", 1)])
+        ],
+        "virtualServices": [F.virtualService("color.mesh.local", router: "r")],
+        "virtualGateways": [gateway], "gatewayRoutes": [gatewayRoute],
+      ],
+      taskDefinitions: [
+        F.task("white", node: "white-vn", behavior: behavior), F.task("blue", node: "blue-vn", behavior: behavior),
+        F.gatewayTask("gw", gateway: "gw", ports: [9080]),
+      ],
+      services: [F.service("white", "white"), F.service("blue", "blue"), F.service("gw", "gw")],
+      traffic: traffic)
   }
 }
