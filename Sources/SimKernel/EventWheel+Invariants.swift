@@ -3,8 +3,8 @@ extension EventWheel {
   /// A description of the first broken invariant of the wheel at clock `now`, or nil when all
   /// hold. Debug builds only (`Simulation.invariantViolation()` calls it).
   ///
-  /// Checks that every bucket's list is in `(time, order)` order and holds live nodes of that
-  /// bucket, due at or after `now` and less than a turn after it; that the bitmap and its
+  /// Checks that every bucket's list is in `(time, order)` order, ends at its tail and holds
+  /// live nodes of that bucket, due at or after `now` and less than a turn after it; that the bitmap and its
   /// summary mark exactly the non-empty buckets; that the free list holds every other node,
   /// cleared, once; that `count` is right; and that the cached earliest event is the earliest.
   ///
@@ -15,9 +15,10 @@ extension EventWheel {
     var earliest: (time: Int64, order: UInt64)?
     for bucket in 0..<EventWheel.bucketCount {
       let marked = words[bucket >> 6] & (1 << UInt64(bucket & 63)) != 0
-      guard marked == (heads[bucket] != EventWheel.noNode) else { return "wheel bucket \(bucket) is marked wrongly" }
+      guard marked == (buckets[bucket].head != EventWheel.noNode) else { return "wheel bucket \(bucket) is marked wrongly" }
       var previous: (time: Int64, order: UInt64)?
-      var index = heads[bucket]
+      var last = EventWheel.noNode
+      var index = buckets[bucket].head
       while index != EventWheel.noNode {
         guard Int(index) < nodeCount, !seen[Int(index)] else { return "wheel node \(index) is out of range or listed twice" }
         seen[Int(index)] = true
@@ -31,8 +32,10 @@ extension EventWheel {
         if earliest == nil || node.precedes(time: earliest!.time, order: earliest!.order) { earliest = (node.time, node.order) }
         previous = (node.time, node.order)
         live += 1
+        last = index
         index = node.next
       }
+      guard last == EventWheel.noNode || buckets[bucket].tail == last else { return "wheel bucket \(bucket)'s tail is not its last node" }
     }
     for word in 0..<EventWheel.bucketCount / 64 where (summary >> UInt64(word)) & 1 != (words[word] != 0 ? 1 : 0) {
       return "wheel summary bit \(word) is wrong"

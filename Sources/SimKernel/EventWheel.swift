@@ -25,8 +25,8 @@ final class EventWheel<Payload> {
   /// The end of a list (no node has this index; pools stay below `2^31` nodes).
   @usableFromInline static var noNode: UInt32 { .max }
 
-  /// The first node of each bucket's list (`noNode` when empty).
-  @usableFromInline let heads: UnsafeMutablePointer<UInt32>
+  /// The first and last node of each bucket's list (`head` is `noNode` when it is empty).
+  @usableFromInline let buckets: UnsafeMutablePointer<WheelBucket>
   /// Bit `b & 63` of word `b >> 6` is set when bucket `b` is not empty.
   @usableFromInline let words: UnsafeMutablePointer<UInt64>
   /// Bit `w` is set when `words[w]` is not zero.
@@ -48,8 +48,8 @@ final class EventWheel<Payload> {
   /// An empty wheel.
   @inlinable
   init() {
-    heads = .allocate(capacity: EventWheel.bucketCount)
-    heads.initialize(repeating: EventWheel.noNode, count: EventWheel.bucketCount)
+    buckets = .allocate(capacity: EventWheel.bucketCount)
+    buckets.initialize(repeating: .empty, count: EventWheel.bucketCount)
     words = .allocate(capacity: EventWheel.bucketCount / 64)
     words.initialize(repeating: 0, count: EventWheel.bucketCount / 64)
     nodes = .allocate(capacity: 0)
@@ -58,8 +58,8 @@ final class EventWheel<Payload> {
   /// The same events in memory of its own.
   @inlinable
   init(copying other: EventWheel) {
-    heads = .allocate(capacity: EventWheel.bucketCount)
-    heads.initialize(from: other.heads, count: EventWheel.bucketCount)
+    buckets = .allocate(capacity: EventWheel.bucketCount)
+    buckets.initialize(from: other.buckets, count: EventWheel.bucketCount)
     words = .allocate(capacity: EventWheel.bucketCount / 64)
     words.initialize(from: other.words, count: EventWheel.bucketCount / 64)
     summary = other.summary
@@ -79,7 +79,7 @@ final class EventWheel<Payload> {
     nodes.deinitialize(count: nodeCount)
     nodes.deallocate()
     words.deallocate()
-    heads.deallocate()
+    buckets.deallocate()
   }
 
   /// The bucket of `time` (not negative).
@@ -139,16 +139,16 @@ final class EventWheel<Payload> {
       nodeCount &+= 1
     }
     let bucket = EventWheel.bucket(of: time)
-    let head = heads[bucket]
+    let head = buckets[bucket].head
     if head == EventWheel.noNode {
-      heads[bucket] = node
+      buckets[bucket] = WheelBucket(head: node, tail: node)
       words[bucket &>> 6] |= 1 &<< UInt64(bucket & 63)
       summary |= 1 &<< UInt64(bucket &>> 6)
     } else if !nodes[Int(head)].precedes(time: time, order: order) {
       nodes[Int(node)].next = head
-      heads[bucket] = node
+      buckets[bucket].head = node
     } else {
-      link(node, after: head, time: time, order: order)
+      link(node, after: head, inBucket: bucket, time: time, order: order)
     }
     count &+= 1
     if !precedes(time: time, order: order) {
@@ -159,11 +159,18 @@ final class EventWheel<Payload> {
     return node
   }
 
-  /// Links `node` into a bucket's list behind `first` (which precedes it), before the first
-  /// node it precedes.
+  /// Links `node` into `bucket`'s list behind `first` (its head, which precedes it), before the
+  /// first node it precedes: at the tail when the tail precedes it too (events due at one time
+  /// come in scheduling order), else after a walk from the head.
   @inlinable
   @inline(never)
-  func link(_ node: UInt32, after first: UInt32, time: Int64, order: UInt64) {
+  func link(_ node: UInt32, after first: UInt32, inBucket bucket: Int, time: Int64, order: UInt64) {
+    let tail = buckets[bucket].tail
+    if nodes[Int(tail)].precedes(time: time, order: order) {
+      nodes[Int(tail)].next = node
+      buckets[bucket].tail = node
+      return
+    }
     var previous = first
     while true {
       let next = nodes[Int(previous)].next
@@ -185,7 +192,7 @@ final class EventWheel<Payload> {
     let node = minNode
     let bucket = EventWheel.bucket(of: minTime)
     let next = nodes[Int(node)].next
-    heads[bucket] = next  // the earliest event heads its bucket
+    buckets[bucket].head = next  // the earliest event heads its bucket
     release(node)
     count &-= 1
     if next != EventWheel.noNode {
@@ -211,13 +218,14 @@ final class EventWheel<Payload> {
     let node = UInt32(truncatingIfNeeded: index)
     let bucket = EventWheel.bucket(of: nodes[index].time)
     let next = nodes[index].next
-    if heads[bucket] == node {
-      heads[bucket] = next
+    if buckets[bucket].head == node {
+      buckets[bucket].head = next
       if next == EventWheel.noNode { clearBit(of: bucket) }
     } else {
-      var previous = heads[bucket]
+      var previous = buckets[bucket].head
       while nodes[Int(previous)].next != node { previous = nodes[Int(previous)].next }
       nodes[Int(previous)].next = next
+      if next == EventWheel.noNode { buckets[bucket].tail = previous }
     }
     release(node)
     count &-= 1
@@ -263,7 +271,7 @@ final class EventWheel<Payload> {
     } else {
       found = nextBucket(after: word)
     }
-    let head = heads[found]
+    let head = buckets[found].head
     minTime = nodes[Int(head)].time
     minOrder = nodes[Int(head)].order
     minNode = head

@@ -86,6 +86,27 @@ struct EventWheelTests {
     #endif
   }
 
+  @Test("a burst due at one time (health checks of many targets) comes out in scheduling order, also after its last event is cancelled and more join it, and among earlier and later events of its bucket")
+  func burstAtOneTime() {
+    var simulation = Simulation<Int>()
+    let time = SimTime(nanoseconds: 5_000)
+    var ids: [EventID] = []
+    for payload in 0..<2_000 { ids.append(simulation.schedule(payload, at: time)) }
+    simulation.cancel(ids[1_999])  // the bucket's last: its predecessor becomes the tail
+    simulation.cancel(ids[1_000])  // one inside
+    for payload in 2_000..<2_010 { simulation.schedule(payload, at: time) }
+    simulation.schedule(-1, at: SimTime(nanoseconds: 4_999))  // same bucket, earlier: at the head
+    simulation.schedule(-2, at: SimTime(nanoseconds: 5_001))  // same bucket, later: at the tail
+    simulation.schedule(-3, at: time, priority: .urgent)  // same time, urgent: before the burst
+    #if DEBUG
+      #expect(simulation.invariantViolation() == nil)
+    #endif
+    var drained: [Int] = []
+    while let payload = simulation.nextEvent() { drained.append(payload) }
+    let burst = (0..<2_010).filter { $0 != 1_999 && $0 != 1_000 }
+    #expect(drained == [-1, -3] + burst + [-2])
+  }
+
   @Test("obsolete wheel events are dropped unrun and do not move the clock")
   func obsoleteInWheel() {
     var simulation = Simulation<Int>()
