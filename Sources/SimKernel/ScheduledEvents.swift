@@ -19,17 +19,6 @@ final class ScheduledEvents<Payload> {
   /// The first free slot (`PayloadSlot.noSlot` when none): the free slots form a list
   /// threaded through `slots`, most recently freed first.
   @usableFromInline var firstFreeSlot: UInt32
-  /// Whether the entries are in ascending order, not only in heap order (an ascending array is a
-  /// heap too). While few events wait (`sortedLimit`), they are kept sorted: taking the earliest
-  /// shifts the rest down one place, with no comparisons, and a new event, usually later than
-  /// most, is compared with the last few only. A heap's sift-down compares entries with random
-  /// times at every level, and those branches mispredict (measured on the ColorTeller load, where
-  /// about six events wait in the heap). Past `sortedLimit` the array is a heap again; it is
-  /// sorted back once it holds at most `sortedLimit / 4` entries.
-  @usableFromInline var isSorted = true
-  /// Most entries kept sorted (see `isSorted`).
-  @usableFromInline static var sortedLimit: Int { 16 }
-
   /// No events, no memory.
   @inlinable
   init() {
@@ -48,7 +37,6 @@ final class ScheduledEvents<Payload> {
     entryCount = other.entryCount
     slotCount = other.slotCount
     firstFreeSlot = other.firstFreeSlot
-    isSorted = other.isSorted
     entries = .allocate(capacity: capacity)
     entries.initialize(from: other.entries, count: entryCount)
     slots = .allocate(capacity: capacity)
@@ -108,12 +96,6 @@ final class ScheduledEvents<Payload> {
       slotCount &+= 1
     }
     let entry = ScheduledEntry(time: time, priority: priority, sequence: sequence, slot: slot)
-    if isSorted && entryCount < Self.sortedLimit {
-      place(entry, among: entryCount)
-      entryCount &+= 1
-      return slot
-    }
-    isSorted = false  // an ascending array is a heap: it stays one from here
     (entries + entryCount).initialize(to: entry)
     entryCount &+= 1
     HeapOrder.siftUp(entry, from: entryCount &- 1, in: entries)
@@ -128,39 +110,7 @@ final class ScheduledEvents<Payload> {
   func removeMin() {
     precondition(entryCount > 0, "removeMin() on an empty heap")
     entryCount &-= 1
-    if isSorted {
-      UnsafeMutableRawPointer(entries).copyMemory(
-        from: entries + 1, byteCount: entryCount &* MemoryLayout<ScheduledEntry>.stride)
-      return
-    }
     if entryCount > 0 { _ = HeapOrder.replaceMin(with: entries[entryCount], in: entries, count: entryCount) }
-    if entryCount <= Self.sortedLimit / 4 { sortSmallHeap() }
-  }
-
-  /// Sorts the few entries left of a heap (`isSorted`).
-  @inlinable
-  @inline(never)
-  func sortSmallHeap() {
-    var index = 1
-    while index < entryCount {
-      place(entries[index], among: index)
-      index &+= 1
-    }
-    isSorted = true
-  }
-
-  /// Puts `entry` in its place among the first `count` entries, which are in ascending order,
-  /// comparing from the end: the later ones move up one place, into `entries[count]` at most
-  /// (entries are plain values, so that place may be uninitialised).
-  @inlinable
-  @inline(__always)
-  func place(_ entry: ScheduledEntry, among count: Int) {
-    var hole = count
-    while hole > 0 && entry < entries[hole &- 1] {
-      entries[hole] = entries[hole &- 1]
-      hole &-= 1
-    }
-    entries[hole] = entry
   }
 
   /// The payload of the live event in slot `slot`, which the caller has just taken from a heap

@@ -194,10 +194,10 @@ struct SimulationTests {
     }
   }
 
-  @Test("the heap keeps its order while it grows past its sorted size and shrinks back")
-  func sortedAndHeapOrder() {
-    // The heap keeps few events sorted and many in heap order (`ScheduledEvents.isSorted`):
-    // waves of 1 to 60 events with random times cross that size both ways.
+  @Test("the heap keeps its order through waves of events that grow and shrink it")
+  func heapOrderThroughWaves() {
+    // Waves of 1 to 60 far events with random times, each followed by pops down to a few or
+    // to half: the heap grows and shrinks through many sizes.
     for seed in UInt64(0)..<50 {
       var random = RandomSource(seed: seed, stream: "sorted-heap")
       var simulation = Simulation<UInt64>()
