@@ -14,15 +14,21 @@ struct ScheduledEntry: Comparable, Sendable {
   @inlinable
   init(time: Int64, priority: EventPriority, sequence: UInt64, slot: UInt32) {
     self.time = time
-    self.order = UInt64(priority.rawValue) &<< 63 | sequence
+    self.order = ScheduledEntry.order(priority: priority, sequence: sequence)
     self.slot = slot
+  }
+
+  /// The `order` of an event of `priority` scheduled `sequence`-th: `priority << 63 | sequence`.
+  @inlinable
+  static func order(priority: EventPriority, sequence: UInt64) -> UInt64 {
+    UInt64(priority.rawValue) &<< 63 | sequence
   }
 
   /// The `order` of a `.normal` event with scheduling counter `sequence`: how a lane event
   /// (always `.normal`) compares with heap entries.
   @inlinable
   static func laneOrder(_ sequence: UInt64) -> UInt64 {
-    UInt64(EventPriority.normal.rawValue) &<< 63 | sequence
+    order(priority: .normal, sequence: sequence)
   }
 
   /// The event's scheduling counter.

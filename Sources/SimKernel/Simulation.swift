@@ -157,7 +157,7 @@ public struct Simulation<Payload>: ~Copyable {
     precondition(sequence < LaneFront.sequenceLimit, "too many events")
     nextSequence &+= 1
     if EventWheel<Payload>.covers(time.nanoseconds, now: clock.nanoseconds) {
-      let order = UInt64(priority.rawValue) &<< 63 | sequence
+      let order = ScheduledEntry.order(priority: priority, sequence: sequence)
       let node = wheel.insert(payload, time: time.nanoseconds, order: order)
       return EventID(sequence: sequence, slot: node | EventID.wheelBit)
     }
@@ -169,7 +169,7 @@ public struct Simulation<Payload>: ~Copyable {
   @inline(never)
   mutating func scheduleFar(_ payload: Payload, at time: Int64, priority: EventPriority, sequence: UInt64) -> EventID {
     let slot = heap.insert(payload, time: time, priority: priority, sequence: sequence)
-    lowerFarBound(time: time, order: UInt64(priority.rawValue) &<< 63 | sequence)
+    lowerFarBound(time: time, order: ScheduledEntry.order(priority: priority, sequence: sequence))
     return EventID(sequence: sequence, slot: slot)
   }
 
@@ -181,6 +181,28 @@ public struct Simulation<Payload>: ~Copyable {
       farTime = time
       farOrder = order
     }
+  }
+
+  /// Whether another event may run; when not, notes that the event limit stopped the run.
+  @inlinable
+  @inline(__always)
+  mutating func admitsAnotherEvent() -> Bool {
+    guard processedCount < eventLimit else {
+      reachedEventLimit = true
+      return false
+    }
+    return true
+  }
+
+  /// Moves the clock to the event being returned, whichever structure held it, counts it and
+  /// mixes its `(time, sequence)` into the fingerprint.
+  @inlinable
+  @inline(__always)
+  mutating func recordRun(at time: Int64, sequence: UInt64) {
+    clock = SimTime(nanoseconds: time)
+    processedCount += 1
+    digest.combine(UInt64(bitPattern: time))
+    digest.combine(sequence)
   }
 
   /// Schedules `payload` to be returned `delay` after `now`; `delay` must not be negative.
@@ -219,10 +241,11 @@ public struct Simulation<Payload>: ~Copyable {
   /// - Complexity: O(1)
   @inlinable
   public func peekNextTime() -> SimTime? {
-    let front = lanes.fronts.winner  // due at `Int64.max` when every lane is empty
-    var earliest = Swift.min(front.time, wheel.minTime)  // the wheel's is too when it is empty
+    let front = lanes.fronts.winner
+    guard !front.isEmpty || wheel.count > 0 || heap.min != nil else { return nil }
+    // An empty lane's front and an empty wheel's earliest are due at `Int64.max`.
+    var earliest = Swift.min(front.time, wheel.minTime)
     if let top = heap.min { earliest = Swift.min(earliest, top.time) }
-    if earliest == .max && front.isEmpty && wheel.count == 0 && heap.min == nil { return nil }
     return SimTime(nanoseconds: earliest)
   }
 
@@ -259,21 +282,15 @@ public struct Simulation<Payload>: ~Copyable {
           wheel.removeMin()
           continue
         }
-        guard processedCount < eventLimit else {
-          reachedEventLimit = true
-          return nil
-        }
+        guard admitsAnotherEvent() else { return nil }
         let sequence = wheel.minOrder & ScheduledEntry.sequenceMask
         wheel.removeMin()
-        clock = SimTime(nanoseconds: time)
-        processedCount += 1
-        digest.combine(UInt64(bitPattern: time))
-        digest.combine(sequence)
+        recordRun(at: time, sequence: sequence)
         return payload
       }
       switch takeFarEvent(until: limit, skipping: isObsolete) {
       case .event(let payload): return payload
-      case .none: return nil
+      case .nothingDue: return nil
       case .wheel: continue
       }
     }
@@ -285,7 +302,7 @@ public struct Simulation<Payload>: ~Copyable {
     /// The far event that runs next (taken).
     case event(Payload)
     /// No event is due (or the event limit was reached).
-    case none
+    case nothingDue
     /// The wheel's earliest event runs first.
     case wheel
   }
@@ -308,44 +325,32 @@ public struct Simulation<Payload>: ~Copyable {
         farTime = top.time
         farOrder = top.order
         if wheel.precedes(time: farTime, order: farOrder) { return .wheel }
-        guard top.time <= limit.nanoseconds else { return .none }
+        guard top.time <= limit.nanoseconds else { return .nothingDue }
         // The top of the heap is always live (see discardCancelledTop).
         let payload = heap.payload(ofLive: top.slot)
         if isObsolete(payload) {
           dropHeapTop()
           continue
         }
-        guard processedCount < eventLimit else {
-          reachedEventLimit = true
-          return .none
-        }
+        guard admitsAnotherEvent() else { return .nothingDue }
         heap.removeMin()
         heap.discard(top.slot)
-        clock = SimTime(nanoseconds: top.time)
-        processedCount += 1
-        digest.combine(UInt64(bitPattern: top.time))
-        digest.combine(top.sequence)
+        recordRun(at: top.time, sequence: top.sequence)
         if tombstoneCount > 0 { discardCancelledTop() }
         return .event(payload)
       }
       farTime = front.time
       farOrder = laneOrder
       if wheel.precedes(time: farTime, order: farOrder) { return .wheel }
-      guard front.time <= laneLimit else { return .none }
+      guard front.time <= laneLimit else { return .nothingDue }
       let payload = lanes.payload(of: front)
       if isObsolete(payload) {
         lanes.removeWinner(front)
         continue
       }
-      guard processedCount < eventLimit else {
-        reachedEventLimit = true
-        return .none
-      }
+      guard admitsAnotherEvent() else { return .nothingDue }
       lanes.removeWinner(front)
-      clock = SimTime(nanoseconds: front.time)
-      processedCount += 1
-      digest.combine(UInt64(bitPattern: front.time))
-      digest.combine(front.sequence)
+      recordRun(at: front.time, sequence: front.sequence)
       return .event(payload)
     }
   }
